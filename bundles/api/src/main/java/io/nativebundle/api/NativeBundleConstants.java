@@ -1,0 +1,82 @@
+package io.nativebundle.api;
+
+/**
+ * The names of the nativebundle contract: manifest headers, service properties, capability
+ * namespaces and framework properties. Other bundles, tests and operators depend on these
+ * exact strings.
+ *
+ * <p>Example: find the {@code add} function of the {@code math} library by name.
+ * <pre>{@code
+ * String filter = "(&(" + NativeBundleConstants.LIBRARY + "=math)("
+ *         + NativeBundleConstants.SYMBOL + "=add))";
+ * }</pre>
+ */
+public final class NativeBundleConstants {
+
+    // --- manifest headers of a native bundle ---
+
+    /** {@code NativeBundle-Library: math;version=1.2.0;interface=org.example.math.api.MathLib}. */
+    public static final String HEADER_LIBRARY = "NativeBundle-Library";
+    /** {@code NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=<64 hex>, ...}. */
+    public static final String HEADER_DIGEST = "NativeBundle-Digest";
+    /** {@code NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int}. */
+    public static final String HEADER_SYMBOLS = "NativeBundle-Symbols";
+    /** {@code NativeBundle-Tenant: acme}: the tenant a bundle belongs to. */
+    public static final String HEADER_TENANT = "NativeBundle-Tenant";
+
+    /** Attribute of {@link #HEADER_LIBRARY}: the library version. */
+    public static final String ATTR_VERSION = "version";
+    /** Attribute of {@link #HEADER_LIBRARY}: the Java interface to bind. */
+    public static final String ATTR_INTERFACE = "interface";
+    /** Attribute of {@link #HEADER_LIBRARY}: the library comes from the host, e.g. {@code libz.so.1}. */
+    public static final String ATTR_SYSTEM = "system";
+    /** Attribute of {@link #HEADER_DIGEST}: the SHA-256 of the entry, 64 lowercase hex digits. */
+    public static final String ATTR_SHA256 = "sha256";
+    /** Attribute of {@link #HEADER_SYMBOLS}: the signature, e.g. {@code (int,int)int}. */
+    public static final String ATTR_SIGNATURE = "signature";
+    /** Attribute of {@link #HEADER_SYMBOLS}: {@code function} (default) or {@code variable}. */
+    public static final String ATTR_KIND = "kind";
+    /** Attribute of {@link #HEADER_SYMBOLS}: the type of a variable, e.g. {@code int}. */
+    public static final String ATTR_TYPE = "type";
+
+    // --- service properties of every registered native service ---
+
+    /** The library name, e.g. {@code math}. */
+    public static final String LIBRARY = "nativebundle.library";
+    /** The library version, an {@link org.osgi.framework.Version}. */
+    public static final String VERSION = "nativebundle.version";
+    /** The symbol name, on {@code NativeFunction} and {@code NativeVariable} services. */
+    public static final String SYMBOL = "nativebundle.symbol";
+    /** The platform the loaded file was built for, e.g. {@code linux-x86-64}. */
+    public static final String PLATFORM = "nativebundle.platform";
+    /** The SHA-256 of the loaded file, 64 lowercase hex digits. */
+    public static final String SHA256 = "nativebundle.sha256";
+    /** {@code <tenant>/<library>/v<major>}, e.g. {@code acme/math/v1}. */
+    public static final String NAMESPACE = "nativebundle.namespace";
+    /** The tenant that owns the service, {@code default} when none was given. */
+    public static final String TENANT = "nativebundle.tenant";
+    /** The library generation the service is bound to; it grows with every load. */
+    public static final String GENERATION = "nativebundle.generation";
+
+    /** The tenant of bundles that declare none. */
+    public static final String DEFAULT_TENANT = "default";
+
+    // --- capabilities ---
+
+    /** The namespace of the ABI capability the runtime provides and native bundles require. */
+    public static final String ABI_NAMESPACE = "io.nativebundle.abi";
+    /** The namespace of the capability each native bundle provides for its library. */
+    public static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
+
+    // --- framework properties read by the runtime ---
+
+    /** Folder of the loader's per-revision native cache. */
+    public static final String CACHE_DIR_PROPERTY = "io.nativebundle.cache.dir";
+    /** The host's libc flavour, {@code glibc} or {@code musl}, set by the launcher. */
+    public static final String LIBC_PROPERTY = "io.nativebundle.libc";
+    /** The host's glibc version, e.g. {@code 2.36}, set by the launcher. */
+    public static final String GLIBC_VERSION_PROPERTY = "io.nativebundle.glibc.version";
+
+    private NativeBundleConstants() {
+    }
+}

@@ -1,0 +1,55 @@
+package io.nativebundle.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Version;
+
+/**
+ * A native library that the loader verified, opened and published. One such service is
+ * registered per loaded library, with the properties of {@link NativeBundleConstants}.
+ *
+ * <pre>{@code
+ * @Reference(target = "(nativebundle.library=math)")
+ * NativeLibrary math;
+ * ...
+ * log.info("math {} from {}", math.version(), math.file());
+ * }</pre>
+ */
+@ProviderType
+public interface NativeLibrary {
+
+    /** The library name from {@code NativeBundle-Library}, e.g. {@code math}. */
+    String name();
+
+    /** The library version from {@code NativeBundle-Library}. */
+    Version version();
+
+    /** The platform of the loaded file, e.g. {@code linux-x86-64}. */
+    String platform();
+
+    /** The SHA-256 of the loaded file, 64 lowercase hex digits. */
+    String sha256();
+
+    /** The file that was opened: the copy in the runtime's native cache. */
+    Path file();
+
+    /** The entry inside the bundle the file was copied from, e.g. {@code native/linux/x86-64/libmath.so}. */
+    String entry();
+
+    /** The symbols the library declares in {@code NativeBundle-Symbols}, in declaration order. */
+    List<NativeSymbol> symbols();
+
+    /** The tenant that owns the library. */
+    String tenant();
+
+    /** {@code <tenant>/<library>/v<major>}. */
+    String namespace();
+
+    /** The id of the bundle that carries the library. */
+    long bundleId();
+
+    /** The load generation: every load of any library gets a new, larger number. */
+    long generation();
+}

@@ -1,0 +1,36 @@
+package io.nativebundle.api;
+
+/**
+ * Why the loader refused a native bundle. Each reason is checked before any native code of the
+ * bundle runs; the refusal message says what was expected and what was found.
+ */
+public enum RefusalReason {
+    /** {@code NativeBundle-Library} or another nativebundle header does not parse. */
+    MALFORMED_HEADER,
+    /** No {@code Bundle-NativeCode} clause matches this platform, or its file is not in the bundle. */
+    NO_NATIVE_CODE,
+    /** A native path or jar entry leaves the bundle ({@code ..}, absolute path, link). */
+    UNSAFE_PATH,
+    /** The SHA-256 of the file differs from {@code NativeBundle-Digest}. */
+    DIGEST_MISMATCH,
+    /** The ELF class or machine differs from this JVM's. */
+    WRONG_MACHINE,
+    /** The library needs another libc flavour (glibc vs musl). */
+    LIBC_MISMATCH,
+    /** The library needs a newer glibc than this host has. */
+    GLIBC_TOO_OLD,
+    /** A declared symbol is not exported with default visibility. */
+    SYMBOL_MISSING,
+    /** The {@code .note.nativebundle} build note disagrees with the manifest. */
+    BUILD_NOTE_MISMATCH,
+    /** A {@code DT_NEEDED} library is neither in the bundle nor on the system's search path. */
+    DEPENDENCY_MISSING,
+    /** The file is not a well-formed ELF shared object. */
+    MALFORMED_BINARY,
+    /** The declared Java interface cannot be loaded or bound. */
+    INTERFACE_MISMATCH,
+    /** The tenant is invalid, contradicts its folder, or is over quota. */
+    TENANT_REFUSED,
+    /** The dynamic linker or jnr-ffi could not open the library. */
+    LOAD_FAILED
+}

@@ -1,0 +1,35 @@
+package io.nativebundle.loader.internal;
+
+import io.nativebundle.api.NativeLibraryRefusedException;
+import io.nativebundle.api.RefusalReason;
+
+/** A check failed; carries the named reason and the message for the operator. */
+final class LoadRefusal extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RefusalReason reason;
+
+    LoadRefusal(RefusalReason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    LoadRefusal(RefusalReason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    RefusalReason reason() {
+        return reason;
+    }
+
+    NativeLibraryRefusedException toPublic() {
+        return new NativeLibraryRefusedException(reason, getMessage(), getCause());
+    }
+
+    @Override
+    public String toString() {
+        return reason + ": " + getMessage();
+    }
+}

@@ -1,0 +1,24 @@
+package io.nativebundle.loader.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.Version;
+
+import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeSymbol;
+
+/** The description of one loaded library generation, published as a {@link NativeLibrary} service. */
+record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
+                     List<NativeSymbol> symbols, String tenant, long bundleId, long generation)
+        implements NativeLibrary {
+
+    LoadedLibrary {
+        symbols = List.copyOf(symbols);
+    }
+
+    @Override
+    public String namespace() {
+        return tenant + "/" + name + "/v" + version.getMajor();
+    }
+}

@@ -14,6 +14,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.BundleTracker;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeLibraryRegistry;
 
 /** Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}. */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
@@ -26,8 +27,10 @@ public final class LoaderActivator implements BundleActivator {
         NativeCache cache = new NativeCache(cacheRoot(context));
         NativeBundleLoader loader = new NativeBundleLoader(new NativeCodeSelector(nativeCapability(context)),
                 cache, new ServicePublisher(context));
-        tracker = new BundleTracker<>(context, Bundle.ACTIVE, new NativeBundleTracker(loader, cache));
+        NativeBundleTracker customizer = new NativeBundleTracker(loader, cache);
+        tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
+        context.registerService(NativeLibraryRegistry.class, new RegistryService(context, customizer), null);
     }
 
     @Override

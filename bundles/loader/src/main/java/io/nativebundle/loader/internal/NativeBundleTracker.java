@@ -28,6 +28,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     private final NativeBundleLoader loader;
     private final NativeCache cache;
     private final Map<Long, LoadRefusal> refusals = new ConcurrentHashMap<>();
+    private final Map<Long, TrackedLibrary> loaded = new ConcurrentHashMap<>();
 
     NativeBundleTracker(NativeBundleLoader loader, NativeCache cache) {
         this.loader = loader;
@@ -40,9 +41,10 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
             return null;
         }
         try {
-            Entry entry = new Entry(loader.load(bundle), null);
+            TrackedLibrary library = loader.load(bundle);
             refusals.remove(bundle.getBundleId());
-            return entry;
+            loaded.put(bundle.getBundleId(), library);
+            return new Entry(library, null);
         } catch (LoadRefusal refusal) {
             refusals.put(bundle.getBundleId(), refusal);
             LOG.log(Level.WARNING, "nativebundle: refused " + describe(bundle) + ": " + refusal);
@@ -63,10 +65,16 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, Entry entry) {
         refusals.remove(bundle.getBundleId());
+        loaded.remove(bundle.getBundleId());
         if (entry != null && entry.loaded() != null) {
             entry.loaded().unpublish();
             cache.delete(entry.loaded().cacheFolder());
         }
+    }
+
+    /** The library of a bundle whose library is loaded. */
+    java.util.Optional<TrackedLibrary> loadedOf(long bundleId) {
+        return java.util.Optional.ofNullable(loaded.get(bundleId));
     }
 
     /** The refusal of a bundle that is ACTIVE but whose library was not loaded. */

@@ -1,0 +1,135 @@
+package io.nativebundle.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Builds broken or altered bundles from a real example jar: replace an entry's bytes, change a
+ * header, give it a new symbolic name so it can sit next to the original.
+ *
+ * <pre>{@code
+ * File tampered = BundleRewriter.of(jar("math")).symbolicName("tampered")
+ *         .entry(Platform.entry("math"), garbage).write();
+ * }</pre>
+ */
+public final class BundleRewriter {
+
+    private final Manifest manifest;
+    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+
+    private BundleRewriter(File source) throws IOException {
+        try (JarFile jar = new JarFile(source)) {
+            manifest = new Manifest(jar.getManifest());
+            for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                if (e.isDirectory() || e.getName().equals(JarFile.MANIFEST_NAME)) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+    }
+
+    public static BundleRewriter of(File source) throws IOException {
+        return new BundleRewriter(source);
+    }
+
+    public byte[] entry(String name) {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new IllegalArgumentException("no entry " + name + " in " + entries.keySet());
+        }
+        return bytes.clone();
+    }
+
+    public BundleRewriter entry(String name, byte[] content) {
+        entries.put(name, content);
+        return this;
+    }
+
+    public BundleRewriter remove(String name) {
+        entries.remove(name);
+        return this;
+    }
+
+    public String header(String name) {
+        return manifest.getMainAttributes().getValue(name);
+    }
+
+    public BundleRewriter header(String name, String value) {
+        if (value == null) {
+            manifest.getMainAttributes().remove(new Attributes.Name(name));
+        } else {
+            manifest.getMainAttributes().putValue(name, value);
+        }
+        return this;
+    }
+
+    public BundleRewriter symbolicName(String name) {
+        return header("Bundle-SymbolicName", name);
+    }
+
+    /** Rewrites {@code NativeBundle-Digest} so that it matches the entries as they are now. */
+    public BundleRewriter fixDigests() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().startsWith("native/")) {
+                if (sb.length() > 0) {
+                    sb.append(',');
+                }
+                sb.append(e.getKey()).append(";sha256=").append(sha256(e.getValue()));
+            }
+        }
+        return header("NativeBundle-Digest", sb.toString());
+    }
+
+    public byte[] toBytes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the bundle into a new file under the test work folder. */
+    public File write() throws IOException {
+        File dir = new File(NativeBundleOptions.WORK, "bundles");
+        dir.mkdirs();
+        File file = new File(dir, UUID.randomUUID() + ".jar");
+        try (OutputStream out = new FileOutputStream(file)) {
+            writeTo(out);
+        }
+        return file;
+    }
+
+    private void writeTo(OutputStream out) throws IOException {
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

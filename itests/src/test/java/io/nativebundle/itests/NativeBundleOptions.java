@@ -1,0 +1,90 @@
+package io.nativebundle.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The one place that says how an integration-test framework looks: the runtime's framework
+ * properties and the bundles the launcher would install, taken as files from the reactor.
+ */
+public final class NativeBundleOptions {
+
+    /** The folder where Maven copied the reactor's and third-party bundles, versions stripped. */
+    public static final File BUNDLES = new File(required("nativebundle.itest.bundles"));
+    /** A scratch folder for native caches and test-built bundles. */
+    public static final File WORK = new File(required("nativebundle.itest.work"));
+
+    private static final String[] CORE = {
+        "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component", "org.apache.felix.configadmin",
+        "org.apache.felix.eventadmin", "org.apache.felix.scr", "org.apache.felix.gogo.runtime",
+        "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "api", "loader",
+    };
+
+    private NativeBundleOptions() {
+    }
+
+    /** The core runtime without any native bundle. */
+    public static Option[] core(Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                junitBundles(),
+                cleanCaches(true),
+                frameworkProperty("org.osgi.framework.system.capabilities.extra")
+                        .value("io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion()),
+                frameworkProperty("felix.native.processor.alias.aarch64").value("aarch64,arm64"),
+                frameworkProperty("io.nativebundle.libc").value("glibc"),
+                frameworkProperty("io.nativebundle.cache.dir").value(newCacheDir().getAbsolutePath()),
+                frameworkProperty("felix.log.level").value("1"),
+                frameworkProperty("ds.loglevel").value("error"),
+                systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()),
+                systemProperty("nativebundle.itest.work").value(WORK.getAbsolutePath())));
+        for (String name : CORE) {
+            options.add(bundle(jar(name).toURI().toString()));
+        }
+        options.addAll(Arrays.asList(extra));
+        return options(options.toArray(new Option[0]));
+    }
+
+    /** The core runtime plus the math example and its SCR consumer. */
+    public static Option[] withExamples(Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(core()));
+        options.add(bundle(jar("math").toURI().toString()));
+        options.add(bundle(jar("consumer").toURI().toString()));
+        options.addAll(Arrays.asList(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
+    public static File jar(String name) {
+        return new File(BUNDLES, name + ".jar");
+    }
+
+    static String abiVersion() {
+        return System.getProperty("nativebundle.abi.version", "1.0.0");
+    }
+
+    private static File newCacheDir() {
+        File dir = new File(WORK, "cache-" + UUID.randomUUID());
+        dir.mkdirs();
+        return dir;
+    }
+
+    private static String required(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("system property " + key + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package io.nativebundle.itests;
+
+/** The platform names the runtime uses for this JVM. */
+public final class Platform {
+
+    private Platform() {
+    }
+
+    /** The OSGi processor name of this JVM: {@code x86-64} or {@code aarch64}. */
+    public static String processor() {
+        String arch = System.getProperty("os.arch");
+        switch (arch) {
+            case "amd64":
+            case "x86_64":
+                return "x86-64";
+            case "aarch64":
+            case "arm64":
+                return "aarch64";
+            default:
+                throw new IllegalStateException("the itests know no native build for os.arch " + arch);
+        }
+    }
+
+    /** The processor name of the other platform the examples are built for. */
+    public static String foreignProcessor() {
+        return processor().equals("x86-64") ? "aarch64" : "x86-64";
+    }
+
+    /** The {@code nativebundle.platform} value of this JVM, e.g. {@code linux-x86-64}. */
+    public static String name() {
+        return "linux-" + processor();
+    }
+
+    /** The jar entry of an example library for this JVM. */
+    public static String entry(String library) {
+        return "native/linux/" + processor() + "/lib" + library + ".so";
+    }
+}

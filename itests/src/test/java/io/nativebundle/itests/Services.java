@@ -1,0 +1,57 @@
+package io.nativebundle.itests;
+
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Waits for services with a bound, so a missing service fails a test instead of hanging it. */
+public final class Services {
+
+    public static final long TIMEOUT_MS = 10_000;
+
+    private Services() {
+    }
+
+    /** Waits until a service of {@code type} matching {@code filter} (may be null) is registered. */
+    public static <T> ServiceReference<T> await(BundleContext context, Class<T> type, String filter)
+            throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, filter(type, filter), null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(TIMEOUT_MS) == null) {
+                throw new AssertionError("no " + type.getName() + " service " + (filter == null ? "" : filter)
+                        + " within " + TIMEOUT_MS + " ms");
+            }
+            return tracker.getServiceReference();
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Waits until no service of {@code type} matching {@code filter} is registered. */
+    public static void awaitAbsent(BundleContext context, Class<?> type, String filter) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        while (System.nanoTime() < deadline) {
+            if (context.getServiceReferences(type == Object.class ? null : type.getName(), filter) == null) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(type.getName() + " " + filter + " still registered after " + TIMEOUT_MS + " ms");
+    }
+
+    private static Filter filter(Class<?> type, String filter) {
+        // Object stands for "any service": Gogo command objects are registered under their own class
+        String objectClass = type == Object.class ? "(objectClass=*)" : "(objectClass=" + type.getName() + ")";
+        try {
+            return FrameworkUtil.createFilter(filter == null ? objectClass : "(&" + objectClass + filter + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.nativebundle.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Per-symbol call metrics of the loaded native libraries. Metrics can be switched off per
+ * library; the typed call path then pays nothing for them.
+ */
+@ProviderType
+public interface NativeMetrics {
+
+    /** The statistics of every symbol of every loaded library. */
+    List<SymbolStats> stats();
+
+    /** The statistics of the symbols of one library, empty when it is not loaded. */
+    List<SymbolStats> stats(String library);
+
+    /** Whether metrics are collected for the library. */
+    boolean isEnabled(String library);
+
+    /** Switches metrics for the library on or off; it also applies to later loads of that library. */
+    void setEnabled(String library, boolean enabled);
+}

@@ -1,0 +1,83 @@
+package io.nativebundle.bnd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import aQute.bnd.version.Version;
+import aQute.service.reporter.Reporter;
+import io.nativebundle.binary.BuildNote;
+
+/**
+ * Checks the build note of each platform's main library against {@code NativeBundle-Library} and
+ * derives the ABI version the bundle requires: the note is what the binary says about itself, so
+ * the manifest can only repeat it, never contradict it.
+ */
+final class BuildNoteCheck {
+
+    private final Reporter reporter;
+    private final LibraryDeclaration library;
+
+    BuildNoteCheck(Reporter reporter, LibraryDeclaration library) {
+        this.reporter = reporter;
+        this.library = library;
+    }
+
+    /** The ABI version all platforms agree on, or empty after reporting why there is none. */
+    Optional<Version> check(List<PlatformBinaries> platforms) {
+        Map<Version, List<String>> abis = new TreeMap<>();
+        for (PlatformBinaries platform : platforms) {
+            if (!platform.checkable()) {
+                continue;
+            }
+            NativeFile main = platform.main();
+            Optional<BuildNote> note = platform.elf(main).orElseThrow().buildNote();
+            if (note.isEmpty()) {
+                reporter.error("NativeBundle-Library: %s (%s) has no nativebundle build note; add "
+                    + "NATIVEBUNDLE_LIBRARY(\"%s\", \"%s\", \"<abi version>\") from nativebundle.h to one of its "
+                    + "C files",
+                    main.path(), platform.platform(), library.name(), library.version())
+                    .header(LibraryDeclaration.HEADER);
+                continue;
+            }
+            compare(main, "library name", library.name(), note.get().library(), library.name()
+                .equals(note.get().library()));
+            compare(main, "version", library.version(), note.get().version(),
+                sameVersion(library.version(), note.get().version()));
+            if (!Version.isVersion(note.get().abi())) {
+                reporter.error("NativeBundle-Library: %s (%s): the build note's ABI version '%s' is not a version "
+                    + "like 1.0.0", main.path(), platform.platform(), note.get().abi());
+                continue;
+            }
+            abis.computeIfAbsent(Version.parseVersion(note.get().abi()), v -> new ArrayList<>())
+                .add(main.path() + " (" + platform.platform() + ")");
+        }
+        if (abis.size() > 1) {
+            reporter.error("NativeBundle-Library: the platforms disagree on the ABI version, so no single ABI "
+                + "requirement fits: %s", abis.entrySet().stream()
+                    .map(e -> e.getKey() + " in " + String.join(", ", e.getValue()))
+                    .collect(Collectors.joining("; ")));
+            return Optional.empty();
+        }
+        return abis.keySet().stream().findFirst();
+    }
+
+    private void compare(NativeFile main, String what, String expected, String found, boolean equal) {
+        if (!equal) {
+            reporter.error("NativeBundle-Library: %s (%s): the build note's %s does not match the header: expected "
+                + "'%s' (NativeBundle-Library), found '%s' (NATIVEBUNDLE_LIBRARY in the C sources)", main.path(),
+                main.platform(), what, expected, found).header(LibraryDeclaration.HEADER);
+        }
+    }
+
+    /** 1.2 and 1.2.0 are the same OSGi version; anything unparsable must match exactly. */
+    private static boolean sameVersion(String a, String b) {
+        if (Version.isVersion(a) && Version.isVersion(b)) {
+            return Version.parseVersion(a).equals(Version.parseVersion(b));
+        }
+        return a.equals(b);
+    }
+}

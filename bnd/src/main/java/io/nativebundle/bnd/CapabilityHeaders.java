@@ -1,0 +1,60 @@
+package io.nativebundle.bnd;
+
+import java.util.Map;
+
+import aQute.bnd.header.Attrs;
+import aQute.bnd.header.Parameters;
+import aQute.bnd.osgi.Analyzer;
+import aQute.bnd.osgi.Processor;
+import aQute.bnd.version.Version;
+
+/**
+ * Writes the ABI requirement and the library capability, adding to whatever
+ * {@code Require-Capability}/{@code Provide-Capability} the bundle already declares:
+ * <pre>
+ * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))"
+ * Provide-Capability: io.nativebundle.library;io.nativebundle.library=math;version:Version="1.2.0"
+ * </pre>
+ * The ABI range is {@code [X.Y.Z, X+1)} from the build note's ABI version: a library built for
+ * ABI 1.0.0 runs on any 1.x runtime and on no 2.x one.
+ */
+final class CapabilityHeaders {
+
+    static final String REQUIRE = "Require-Capability";
+    static final String PROVIDE = "Provide-Capability";
+    static final String ABI_NAMESPACE = "io.nativebundle.abi";
+    static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
+
+    private CapabilityHeaders() {
+    }
+
+    static String abiRequirement(Version abi) {
+        Version ceiling = new Version(abi.getMajor() + 1, 0, 0);
+        return ABI_NAMESPACE + ";filter:=\"(&(" + ABI_NAMESPACE + ">=" + abi + ")(!(" + ABI_NAMESPACE + ">="
+            + ceiling + ")))\"";
+    }
+
+    static String libraryCapability(String library, Version version) {
+        return LIBRARY_NAMESPACE + ";" + LIBRARY_NAMESPACE + "=" + library + ";version:Version=" + version;
+    }
+
+    /**
+     * Appends {@code clause} to the header. A clause of the same namespace the author wrote by hand
+     * is replaced with a warning, because the plugin's one is computed from the binaries.
+     */
+    static void add(Analyzer analyzer, String header, String namespace, String clause) {
+        String existing = analyzer.getProperty(header);
+        Parameters kept = new Parameters(true);
+        if (existing != null && !existing.isBlank()) {
+            for (Map.Entry<String, Attrs> e : new Parameters(existing, analyzer, true).entrySet()) {
+                if (Processor.removeDuplicateMarker(e.getKey()).equals(namespace)) {
+                    analyzer.warning("%s: the %s clause is written by the nativebundle plugin; remove it from "
+                        + "bnd.bnd (replaced '%s')", header, namespace, e.getValue()).header(header);
+                } else {
+                    kept.add(Processor.removeDuplicateMarker(e.getKey()), e.getValue());
+                }
+            }
+        }
+        analyzer.setProperty(header, kept.isEmpty() ? clause : kept + "," + clause);
+    }
+}

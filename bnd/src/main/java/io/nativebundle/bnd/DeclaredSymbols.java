@@ -1,0 +1,46 @@
+package io.nativebundle.bnd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import aQute.bnd.osgi.Analyzer;
+
+/**
+ * The complete symbol list of a bundle: the methods of the declared Java interface followed by
+ * the {@code -nativebundle-symbols} extras.
+ */
+final class DeclaredSymbols {
+
+    private DeclaredSymbols() {
+    }
+
+    /** Collects the symbols; a name declared twice with different shapes is an error. */
+    static List<SymbolDeclaration> collect(Analyzer analyzer, LibraryDeclaration library) throws Exception {
+        Map<String, SymbolDeclaration> symbols = new LinkedHashMap<>();
+        if (library.interfaceName().isPresent()) {
+            for (SymbolDeclaration d : new InterfaceSignatures(analyzer).derive(library.interfaceName().get())) {
+                symbols.put(d.name(), d);
+            }
+        }
+        for (SymbolDeclaration extra : SymbolInstruction.parse(analyzer)) {
+            SymbolDeclaration previous = symbols.putIfAbsent(extra.name(), extra);
+            if (previous != null && !previous.sameShape(extra)) {
+                analyzer.error("%s: symbol '%s' %s conflicts with %s %s", SymbolInstruction.INSTRUCTION,
+                    extra.name(), describe(extra), previous.origin(), describe(previous))
+                    .header(SymbolInstruction.INSTRUCTION);
+            }
+        }
+        if (symbols.isEmpty()) {
+            analyzer.warning("%s: library '%s' declares no symbols; name a Java interface (interface=...) or add %s",
+                LibraryDeclaration.HEADER, library.name(), SymbolInstruction.INSTRUCTION);
+        }
+        return new ArrayList<>(symbols.values());
+    }
+
+    private static String describe(SymbolDeclaration d) {
+        return d.kind() == SymbolDeclaration.Kind.VARIABLE ? "(variable of type " + d.signature() + ")"
+            : "(function " + d.signature() + ")";
+    }
+}

@@ -1,0 +1,148 @@
+package io.nativebundle.bnd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import aQute.bnd.osgi.Analyzer;
+import aQute.bnd.osgi.Annotation;
+import aQute.bnd.osgi.Clazz;
+import aQute.bnd.osgi.Clazz.MethodDef;
+import aQute.bnd.osgi.Descriptors.TypeRef;
+import aQute.bnd.osgi.ParameterAnnotation;
+
+/**
+ * Derives the symbol declarations from the Java interface named in {@code NativeBundle-Library},
+ * reading the class files through bnd's class model, so no class is loaded.
+ *
+ * <p>Each abstract method is a native function of the same name (jnr-ffi's default mapping),
+ * inherited methods included. A method {@code Variable<T> name()} is the global variable
+ * {@code name}. Static and default methods run in Java and are skipped.
+ */
+final class InterfaceSignatures {
+
+    private static final String VARIABLE = "jnr.ffi.Variable";
+    private static final Pattern TYPE_ARGUMENT = Pattern.compile("<L([^<>;]+);>");
+
+    private final Analyzer analyzer;
+
+    InterfaceSignatures(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** The declarations in method order, reporting every method that cannot be mapped. */
+    List<SymbolDeclaration> derive(String interfaceName) throws Exception {
+        Map<String, SymbolDeclaration> symbols = new LinkedHashMap<>();
+        Deque<TypeRef> pending = new ArrayDeque<>(List.of(analyzer.getTypeRefFromFQN(interfaceName)));
+        Set<TypeRef> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            TypeRef ref = pending.removeFirst();
+            if (!seen.add(ref)) {
+                continue;
+            }
+            Clazz clazz = analyzer.findClass(ref);
+            if (clazz == null) {
+                analyzer.error("%s: interface %s is neither in the bundle nor on its build path",
+                    LibraryDeclaration.HEADER, ref.getFQN()).header(LibraryDeclaration.HEADER);
+                continue;
+            }
+            if (!clazz.isInterface()) {
+                analyzer.error("%s: %s is a class; jnr-ffi binds an interface", LibraryDeclaration.HEADER,
+                    ref.getFQN()).header(LibraryDeclaration.HEADER);
+                continue;
+            }
+            for (MethodDef method : clazz.methods().toList()) {
+                if (isNative(method)) {
+                    declaration(clazz, method).ifPresent(d -> add(symbols, d));
+                }
+            }
+            pending.addAll(clazz.interfaces());
+        }
+        return new ArrayList<>(symbols.values());
+    }
+
+    private static boolean isNative(MethodDef method) {
+        return !method.isConstructor() && !method.isStatic() && !method.isDefault() && !method.isSynthetic()
+            && !method.isBridge();
+    }
+
+    private Optional<SymbolDeclaration> declaration(Clazz owner, MethodDef method) {
+        String origin = owner.getFQN() + "." + method.getName() + prototype(method);
+        TypeRef[] prototype = method.getPrototype();
+        if (VARIABLE.equals(method.getType().getFQN())) {
+            return variable(method, origin, prototype.length);
+        }
+        Map<Integer, Set<String>> parameterAnnotations = method.parameterAnnotations("*")
+            .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
+                Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
+        List<NativeType> parameters = new ArrayList<>();
+        boolean mapped = true;
+        for (int i = 0; i < prototype.length; i++) {
+            Optional<NativeType> type = JavaTypes.map(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
+            if (type.isEmpty() || type.get() == NativeType.VOID) {
+                unmapped(origin, "parameter " + (i + 1) + " has type " + prototype[i].getFQN());
+                mapped = false;
+            } else {
+                parameters.add(type.get());
+            }
+        }
+        Set<String> methodAnnotations = method.annotations("*")
+            .map(Annotation::getName)
+            .map(TypeRef::getFQN)
+            .collect(Collectors.toSet());
+        Optional<NativeType> result = JavaTypes.map(method.getType(), methodAnnotations);
+        if (result.isEmpty()) {
+            unmapped(origin, "the return type " + method.getType().getFQN());
+            mapped = false;
+        } else if (result.get() == NativeType.BUFFER) {
+            // jnr-ffi cannot make a Java array or buffer from a returned C pointer
+            analyzer.error("NativeBundle-Symbols: method %s returns %s; jnr-ffi cannot return a buffer, return "
+                + "jnr.ffi.Pointer instead", origin, method.getType().getFQN());
+            mapped = false;
+        }
+        return mapped ? Optional.of(SymbolDeclaration.function(method.getName(), parameters, result.get(), origin))
+            : Optional.empty();
+    }
+
+    private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
+        Matcher m = TYPE_ARGUMENT.matcher(method.getGenericReturnType());
+        Optional<NativeType> type = m.find() ? JavaTypes.variable(m.group(1).replace('/', '.')) : Optional.empty();
+        if (parameterCount != 0 || type.isEmpty()) {
+            analyzer.error("NativeBundle-Symbols: method %s: a global variable is declared as Variable<T> name() "
+                + "with T one of Byte, Short, Integer, Long, Float, Double, jnr.ffi.Pointer; found %s with %d "
+                + "parameter(s)", origin, method.getGenericReturnType(), parameterCount);
+            return Optional.empty();
+        }
+        return Optional.of(SymbolDeclaration.variable(method.getName(), type.get(), origin));
+    }
+
+    private void unmapped(String origin, String what) {
+        analyzer.error("NativeBundle-Symbols: method %s: %s, which has no native mapping; supported: %s", origin,
+            what, JavaTypes.SUPPORTED);
+    }
+
+    private void add(Map<String, SymbolDeclaration> symbols, SymbolDeclaration declaration) {
+        SymbolDeclaration previous = symbols.putIfAbsent(declaration.name(), declaration);
+        if (previous != null && !previous.sameShape(declaration)) {
+            // one native symbol has exactly one signature; jnr-ffi would bind both to the same address
+            analyzer.error("NativeBundle-Symbols: symbol '%s' is declared twice with different signatures: "
+                + "%s %s and %s %s", declaration.name(), previous.origin(), previous.signature(),
+                declaration.origin(), declaration.signature());
+        }
+    }
+
+    private static String prototype(MethodDef method) {
+        return List.of(method.getPrototype()).stream()
+            .map(TypeRef::getFQN)
+            .collect(Collectors.joining(",", "(", ")"));
+    }
+}

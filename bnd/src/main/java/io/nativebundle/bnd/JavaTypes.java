@@ -1,0 +1,82 @@
+package io.nativebundle.bnd;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import aQute.bnd.osgi.Descriptors.TypeRef;
+
+/**
+ * Maps the Java types of a jnr-ffi interface method to the signature vocabulary.
+ *
+ * <table>
+ * <caption>Mapping</caption>
+ * <tr><th>Java</th><th>signature</th></tr>
+ * <tr><td>{@code void, byte, short, int, long, float, double, boolean}</td><td>the same word</td></tr>
+ * <tr><td>{@code String}, {@code CharSequence}</td><td>{@code string}</td></tr>
+ * <tr><td>{@code byte[]}, {@code java.nio.ByteBuffer} (parameters only)</td><td>{@code buffer}</td></tr>
+ * <tr><td>{@code jnr.ffi.Pointer}</td><td>{@code pointer}</td></tr>
+ * <tr><td>{@code long} annotated {@code @intptr_t}, {@code @uintptr_t}, {@code @caddr_t}</td>
+ *     <td>{@code pointer}: the value is an address</td></tr>
+ * <tr><td>{@code long} annotated with any other {@code jnr.ffi.types} annotation
+ *     ({@code @size_t}, {@code @ssize_t}, {@code @u_int64_t}, {@code @off_t}, ...)</td>
+ *     <td>{@code long}: an integer, 64 bits on every LP64 platform this runtime targets</td></tr>
+ * </table>
+ *
+ * Everything else (other arrays, boxed types, structs, by-reference types) has no mapping, so the
+ * build fails instead of the loader guessing at run time.
+ */
+final class JavaTypes {
+
+    /** Supported Java types, named for messages. */
+    static final String SUPPORTED = "void, byte, short, int, long, float, double, boolean, String, CharSequence, "
+        + "byte[], java.nio.ByteBuffer, jnr.ffi.Pointer";
+
+    private static final String TYPES_PACKAGE = "jnr.ffi.types.";
+    private static final Set<String> ADDRESS_TYPES = Set.of("intptr_t", "uintptr_t", "caddr_t");
+
+    private static final Map<String, NativeType> PRIMITIVES = Map.of(
+        "void", NativeType.VOID, "byte", NativeType.BYTE, "short", NativeType.SHORT, "int", NativeType.INT,
+        "long", NativeType.LONG, "float", NativeType.FLOAT, "double", NativeType.DOUBLE,
+        "boolean", NativeType.BOOLEAN);
+
+    private static final Map<String, NativeType> OBJECTS = Map.of(
+        "java.lang.String", NativeType.STRING, "java.lang.CharSequence", NativeType.STRING,
+        "byte[]", NativeType.BUFFER, "java.nio.ByteBuffer", NativeType.BUFFER,
+        "jnr.ffi.Pointer", NativeType.POINTER);
+
+    /** The boxed types jnr-ffi's {@code Variable<T>} supports, with the variable's type. */
+    private static final Map<String, NativeType> VARIABLE_TYPES = Map.of(
+        "java.lang.Byte", NativeType.BYTE, "java.lang.Short", NativeType.SHORT, "java.lang.Integer", NativeType.INT,
+        "java.lang.Long", NativeType.LONG, "java.lang.Float", NativeType.FLOAT, "java.lang.Double", NativeType.DOUBLE,
+        "jnr.ffi.Pointer", NativeType.POINTER);
+
+    private JavaTypes() {
+    }
+
+    /**
+     * The signature type of a parameter or return type.
+     *
+     * @param type        the erased Java type
+     * @param annotations the fully qualified names of the annotations on the parameter or method
+     */
+    static Optional<NativeType> map(TypeRef type, Set<String> annotations) {
+        String fqn = type.getFQN();
+        if (type.isPrimitive()) {
+            NativeType primitive = PRIMITIVES.get(fqn);
+            if (primitive == NativeType.LONG) {
+                boolean address = annotations.stream()
+                    .filter(a -> a.startsWith(TYPES_PACKAGE))
+                    .anyMatch(a -> ADDRESS_TYPES.contains(a.substring(TYPES_PACKAGE.length())));
+                return Optional.of(address ? NativeType.POINTER : primitive);
+            }
+            return Optional.ofNullable(primitive);
+        }
+        return Optional.ofNullable(OBJECTS.get(fqn));
+    }
+
+    /** The type of a global variable accessed through {@code jnr.ffi.Variable<T>}, from {@code T}. */
+    static Optional<NativeType> variable(String typeArgument) {
+        return Optional.ofNullable(VARIABLE_TYPES.get(typeArgument));
+    }
+}

@@ -1,0 +1,180 @@
+package io.nativebundle.bnd;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.Test;
+
+import io.nativebundle.bnd.fixture.BadTypeLib;
+import io.nativebundle.bnd.fixture.CounterLib;
+import io.nativebundle.bnd.fixture.MathLib;
+
+/** What the author declares: NativeBundle-Library, the interface, -nativebundle-symbols. */
+public class DeclarationTest {
+
+    private static final String X86 = "native/linux/x86-64/libmath.so";
+
+    @Test
+    public void unknownJavaTypeFailsNamingTheMethodAndType() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + BadTypeLib.class.getName())
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Symbols: method " + BadTypeLib.class.getName()
+            + ".divide(java.math.BigDecimal,int): parameter 1 has type java.math.BigDecimal, which has no native "
+            + "mapping; supported: " + JavaTypes.SUPPORTED), result.errors());
+    }
+
+    @Test
+    public void variableAndInheritedMethodsComeFromTheInterface() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + CounterLib.class.getName())
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("counter;kind=variable;type=int, limit;signature=\"()int\", add;signature=\"(int,int)int\"",
+            result.header("NativeBundle-Symbols"));
+    }
+
+    @Test
+    public void missingInterfaceFails() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=org.example.NoSuchLib")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: interface org.example.NoSuchLib is neither in the bundle nor on "
+            + "its build path"), result.errors());
+    }
+
+    @Test
+    public void extraSymbolConflictingWithTheInterfaceFails() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + MathLib.class.getName())
+            .set("-nativebundle-symbols", "add;signature=\"(long,long)long\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("-nativebundle-symbols: symbol 'add' (function (long,long)long) conflicts with "
+            + MathLib.class.getName() + ".add(int,int) (function (int,int)int)"), result.errors());
+    }
+
+    @Test
+    public void malformedSymbolInstructionFails() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0")
+            .set("-nativebundle-symbols", "add;signature=\"(int,complex)int\", counter;kind=variable")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(
+            "-nativebundle-symbols: unknown type 'complex' in \"(int,complex)int\" of 'add'; known types: "
+                + NativeType.vocabulary(),
+            "-nativebundle-symbols: variable 'counter' needs type=<type> and no signature, e.g. "
+                + "counter;kind=variable;type=int"), result.errors());
+    }
+
+    @Test
+    public void libraryVersionMustBeExact() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=\"[1.2,2)\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: version '[1.2,2)' of library 'math' is not an OSGi version like "
+            + "1.2.0"), result.errors());
+        assertNull(result.header("Bundle-NativeCode"));
+    }
+
+    @Test
+    public void systemLibraryGetsSymbolsAndCapabilityButNoNativeCode() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=\"[1.2,2)\"")
+            .set("-nativebundle-symbols",
+                "zlibVersion;signature=\"()string\", crc32;signature=\"(long,buffer,int)long\"")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("zlibVersion;signature=\"()string\", crc32;signature=\"(long,buffer,int)long\"",
+            result.header("NativeBundle-Symbols"));
+        assertEquals("io.nativebundle.library;io.nativebundle.library=z;version:Version=\"1.2.0\"",
+            result.header("Provide-Capability"));
+        assertNull(result.header("Bundle-NativeCode"));
+        assertNull(result.header("NativeBundle-Digest"));
+        assertEquals("", NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+    }
+
+    @Test
+    public void bundleWithoutHeaderOrNativeFilesIsLeftAlone() throws Exception {
+        TestBundle.Result result = TestBundle.create().build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of(), result.warnings());
+        for (String header : List.of("Bundle-NativeCode", "NativeBundle-Digest", "NativeBundle-Symbols",
+            "Provide-Capability")) {
+            assertNull(header, result.header(header));
+        }
+        assertEquals("", NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertFalse(result.imports().containsKey("com.kenai.jffi"));
+    }
+
+    @Test
+    public void nativeFilesWithoutHeaderFail() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: the bundle has native files under native/ but no "
+            + "NativeBundle-Library header; declare the library, e.g. NativeBundle-Library: "
+            + "math;version=1.2.0;interface=org.example.MathLib"), result.errors());
+    }
+
+    @Test
+    public void existingCapabilitiesAreKept() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + MathLib.class.getName())
+            .set("Provide-Capability", "example.feature;example.feature=fast")
+            .set("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=osgi.component)\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("example.feature;example.feature=fast,"
+            + "io.nativebundle.library;io.nativebundle.library=math;version:Version=\"1.2.0\"",
+            result.header("Provide-Capability"));
+        assertEquals("osgi.extender;filter:=\"(osgi.extender=osgi.component)\","
+            + "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
+            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+    }
+
+    @Test
+    public void authorsImportInstructionStillApplies() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + MathLib.class.getName())
+            .set("Import-Package", "!com.kenai.jffi, *")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertFalse(result.imports().containsKey("com.kenai.jffi"));
+        assertTrue(result.imports().containsKey("jnr.ffi.provider.jffi"));
+    }
+
+    @Test
+    public void pluginLoadsByClassNameLikeInAPom() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .pluginByName()
+            .library("math;version=1.2.0;interface=" + MathLib.class.getName())
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(X86 + ";osname=Linux;processor=x86-64", result.header("Bundle-NativeCode"));
+        assertTrue(result.imports().containsKey("com.kenai.jffi"));
+    }
+}

@@ -1,0 +1,192 @@
+package io.nativebundle.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Runs the real distribution ({@code target/nativebundle}, assembled at package) as a user
+ * would: {@code bin/nativebundle} in a separate JVM, each time with a fresh cache.
+ */
+public class DistributionIT {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private static Path dist;
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @BeforeClass
+    public static void findDistribution() {
+        dist = Path.of(System.getProperty("nativebundle.dist", "target/nativebundle"));
+        assertTrue("no distribution at " + dist.toAbsolutePath(), Files.isExecutable(dist.resolve("bin/nativebundle")));
+    }
+
+    /** What one run of bin/nativebundle printed and returned. */
+    private static final class Run {
+        int exitCode;
+        String out;
+        String err;
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Run nativebundle(String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(dist.resolve("bin/nativebundle").toString());
+        command.add("--cache");
+        command.add(tmp.newFolder().toString());
+        command.addAll(List.of(args));
+        Path out = tmp.newFile().toPath();
+        Path err = tmp.newFile().toPath();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/nativebundle " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
+        }
+        Run run = new Run();
+        run.exitCode = process.exitValue();
+        run.out = Files.readString(out);
+        run.err = Files.readString(err);
+        return run;
+    }
+
+    /** The Bundle-Name of every jar the distribution puts into plugins/. */
+    private static List<String> pluginNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(dist.resolve("plugins"))) {
+            for (Path jar : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    names.add(file.getManifest().getMainAttributes().getValue("Bundle-Name"));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    public void lbListsTheExamplePluginsActiveAndNothingElseIsPrinted() throws Exception {
+        List<String> plugins = pluginNames();
+        assertFalse("the distribution has no example plugins", plugins.isEmpty());
+
+        Run run = nativebundle("", "exec", "lb");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), "", run.err);
+        for (String plugin : plugins) {
+            assertTrue(plugin + " is not listed Active:\n" + run,
+                    run.out.lines().anyMatch(line -> line.contains("|Active ") && line.contains("|" + plugin + " (")));
+        }
+        assertFalse(run.toString(), run.out.lines().anyMatch(line -> line.contains("|Installed ") || line.contains("|Resolved ")));
+    }
+
+    @Test
+    public void exampleAddPrintsTheSum() throws Exception {
+        Run run = nativebundle("", "exec", "example:add 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), "5", run.out.strip());
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    @Test
+    public void anUnknownCommandFailsWithOneReadableLine() throws Exception {
+        Run run = nativebundle("", "exec", "nosuchcommand");
+
+        assertNotEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), 1, run.err.lines().count());
+        assertEquals(run.toString(), "nativebundle: 'nosuchcommand' failed: Command not found: nosuchcommand",
+                run.err.strip());
+    }
+
+    @Test
+    public void commandsAfterAFailureDoNotRun() throws Exception {
+        Run run = nativebundle("", "exec", "echo before; nosuchcommand; echo after");
+
+        assertEquals(run.toString(), 1, run.exitCode);
+        assertEquals(run.toString(), "before", run.out.strip());
+    }
+
+    @Test
+    public void theInteractiveShellReadsCommandsFromStdinAndStopsAtItsEnd() throws Exception {
+        Run run = nativebundle("example:add 2 3\n");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.toString(), run.out.contains("g! 5"));
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    @Test
+    public void aBadCommandLineIsExplained() throws Exception {
+        Run run = nativebundle("", "--frobnicate");
+
+        assertEquals(run.toString(), 2, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("nativebundle: unknown option --frobnicate\nusage: nativebundle"));
+    }
+
+    @Test
+    public void pluginsMayLiveInTenantFoldersElsewhere() throws Exception {
+        Path plugins = tmp.newFolder("plugins").toPath();
+        Path tenant = Files.createDirectories(plugins.resolve("acme"));
+        try (Stream<Path> jars = Files.list(dist.resolve("plugins"))) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                Files.copy(jar, tenant.resolve(jar.getFileName()));
+            }
+        }
+
+        Run run = nativebundle("", "--plugins", plugins.toString(), "exec", "example:add 40 2");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), "42", run.out.strip());
+    }
+
+    @Test
+    public void aBrokenPluginIsReportedWithoutStoppingTheCommands() throws Exception {
+        Path plugins = tmp.newFolder("plugins").toPath();
+        Path broken = plugins.resolve("broken.jar");
+        try (InputStream manifest = new ByteArrayInputStream((
+                "Manifest-Version: 1.0\nBundle-ManifestVersion: 2\nBundle-SymbolicName: test.broken\n"
+                        + "Import-Package: org.example.nowhere\n").getBytes(StandardCharsets.UTF_8));
+                JarOutputStream jar = new JarOutputStream(Files.newOutputStream(broken),
+                        new Manifest(manifest))) {
+            jar.flush();
+        }
+
+        Run run = nativebundle("", "--plugins", plugins.toString(), "exec", "lb");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("nativebundle: warning: plugin plugins/broken.jar (test.broken):"
+                + " Unable to resolve test.broken"));
+        assertTrue(run.toString(), run.err.contains("org.example.nowhere"));
+        assertTrue(run.toString(), run.out.lines().anyMatch(line -> line.contains("|Installed ") && line.contains("test.broken")));
+    }
+}

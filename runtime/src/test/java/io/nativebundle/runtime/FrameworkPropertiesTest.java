@@ -1,0 +1,56 @@
+package io.nativebundle.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.Test;
+
+public class FrameworkPropertiesTest {
+
+    private final Layout layout = new Layout(Path.of("/opt/nb"), Path.of("/srv/plugins"), Path.of("/var/cache/nb"));
+
+    @Test
+    public void execModeProperties() {
+        Map<String, String> p = FrameworkProperties.create(layout, false, Libc.glibc("2.36"), "1.0.0");
+
+        assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
+        assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
+        assertEquals("io.nativebundle.abi;io.nativebundle.abi:Version=1.0.0",
+                p.get("org.osgi.framework.system.capabilities.extra"));
+        assertEquals("aarch64,arm64", p.get("felix.native.processor.alias.aarch64"));
+        assertEquals("glibc", p.get("io.nativebundle.libc"));
+        assertEquals("2.36", p.get("io.nativebundle.glibc.version"));
+        assertEquals("/var/cache/nb/native", p.get("io.nativebundle.cache.dir"));
+        assertEquals("/srv/plugins", p.get("felix.fileinstall.dir"));
+        assertEquals("500", p.get("felix.fileinstall.poll"));
+        assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
+        assertEquals("1", p.get("felix.fileinstall.log.level"));
+        assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
+        assertEquals("recurse", p.get("felix.fileinstall.subdir.mode"));
+        assertEquals("1", p.get("felix.log.level"));
+        assertEquals("error", p.get("ds.loglevel"));
+        assertEquals("1", p.get("org.apache.felix.eventadmin.LogLevel"));
+        assertEquals("1", p.get("felix.cm.loglevel"));
+        assertEquals("--nointeractive", p.get("gosh.args"));
+    }
+
+    @Test
+    public void interactiveModeLeavesTheShellOnTheConsole() {
+        Map<String, String> p = FrameworkProperties.create(layout, true, Libc.glibc("2.36"), "1.0.0");
+
+        assertFalse(p.containsKey("gosh.args"));
+    }
+
+    @Test
+    public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
+        Map<String, String> musl = FrameworkProperties.create(layout, true, Libc.musl(), "1.0.0");
+        assertEquals("musl", musl.get("io.nativebundle.libc"));
+        assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
+
+        Map<String, String> unknown = FrameworkProperties.create(layout, true, Libc.UNKNOWN, "1.0.0");
+        assertFalse(unknown.containsKey("io.nativebundle.libc"));
+    }
+}

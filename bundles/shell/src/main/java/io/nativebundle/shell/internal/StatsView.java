@@ -1,0 +1,68 @@
+package io.nativebundle.shell.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.nativebundle.api.SymbolStats;
+
+/** The output of {@code native:stats}: calls, errors and latency per symbol, grouped by library. */
+final class StatsView {
+
+    /** The statistics of one library and whether they are being collected. */
+    record LibraryStats(String library, boolean enabled, List<SymbolStats> symbols) {
+    }
+
+    private StatsView() {
+    }
+
+    static String table(List<LibraryStats> libraries) {
+        if (libraries.isEmpty()) {
+            return "no library is loaded";
+        }
+        Table table = Table.withHeaders("LIBRARY", "SYMBOL", "CALLS", "ERRORS", "MEAN", "P50", "P99")
+                .alignRight(2, 3, 4, 5, 6);
+        for (LibraryStats l : libraries) {
+            for (SymbolStats s : l.symbols()) {
+                boolean timed = s.calls() > 0;
+                table.row(l.library(), s.symbol(), s.calls(), s.errors(),
+                        timed ? Durations.format(s.meanNanos()) : null,
+                        timed ? Durations.format(s.p50Nanos()) : null,
+                        timed ? Durations.format(s.p99Nanos()) : null);
+            }
+        }
+        StringBuilder sb = new StringBuilder(table.isEmpty() ? "no symbol has statistics" : table.toString());
+        List<String> off = libraries.stream().filter(l -> !l.enabled()).map(LibraryStats::library)
+                .distinct().collect(Collectors.toList());
+        if (!off.isEmpty()) {
+            sb.append("\n\nmetrics are off for ").append(String.join(", ", off))
+                    .append("; switch them on with native:stats --on <library>");
+        }
+        return sb.toString();
+    }
+
+    static String json(List<LibraryStats> libraries) {
+        List<Object> list = new ArrayList<>();
+        for (LibraryStats l : libraries) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("library", l.library());
+            o.put("enabled", l.enabled());
+            List<Object> symbols = new ArrayList<>();
+            for (SymbolStats s : l.symbols()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("symbol", s.symbol());
+                m.put("calls", s.calls());
+                m.put("errors", s.errors());
+                m.put("meanNanos", s.meanNanos());
+                m.put("p50Nanos", s.p50Nanos());
+                m.put("p99Nanos", s.p99Nanos());
+                symbols.add(m);
+            }
+            o.put("symbols", symbols);
+            list.add(o);
+        }
+        return Json.pretty(list);
+    }
+}

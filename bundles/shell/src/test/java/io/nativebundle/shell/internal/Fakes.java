@@ -1,0 +1,54 @@
+package io.nativebundle.shell.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Version;
+
+import io.nativebundle.api.NativeBundleStatus;
+import io.nativebundle.api.NativeBundleStatus.State;
+import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeSymbol;
+import io.nativebundle.api.NativeSymbol.Kind;
+import io.nativebundle.api.RefusalReason;
+
+/** Libraries and statuses as the loader would describe them, for views and lookups. */
+final class Fakes {
+
+    static final String SHA = "1cfb23575f975318a8092f98f7038dd886dfea1a5b39abd686bbfdb1646a2cd1";
+
+    static final List<NativeSymbol> MATH_SYMBOLS = List.of(
+            new NativeSymbol("add", Kind.FUNCTION, "(int,int)int"),
+            new NativeSymbol("greet", Kind.FUNCTION, "(string)string"),
+            new NativeSymbol("counter", Kind.VARIABLE, "int"));
+
+    record Library(String name, Version version, String platform, String sha256, Path file, String entry,
+                   List<NativeSymbol> symbols, String tenant, String namespace, long bundleId, long generation)
+            implements NativeLibrary {
+    }
+
+    private Fakes() {
+    }
+
+    static NativeLibrary math(long bundleId, String tenant) {
+        return new Library("math", new Version(1, 2, 0), "linux-x86-64", SHA,
+                Path.of("/var/cache/nb/bundle" + bundleId + "/libmath.so"), "native/linux/x86-64/libmath.so",
+                MATH_SYMBOLS, tenant, tenant + "/math/v1", bundleId, 3);
+    }
+
+    static NativeBundleStatus active(NativeLibrary library) {
+        return new NativeBundleStatus(library.bundleId(), "io.nativebundle.examples." + library.name(), library.name(),
+                State.ACTIVE, Optional.empty(), "", Optional.of(library));
+    }
+
+    static NativeBundleStatus refused(long id, String library, RefusalReason reason, String detail) {
+        return new NativeBundleStatus(id, "test." + library + id, library, State.REFUSED, Optional.of(reason), detail,
+                Optional.empty());
+    }
+
+    static NativeBundleStatus unresolved(long id, String library, String why) {
+        return new NativeBundleStatus(id, "test." + library + id, library, State.UNRESOLVED, Optional.empty(), why,
+                Optional.empty());
+    }
+}

@@ -1,0 +1,42 @@
+package io.nativebundle.shell.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.Test;
+
+import io.nativebundle.api.SymbolStats;
+
+public class StatsViewTest {
+
+    private final StatsView.LibraryStats math = new StatsView.LibraryStats("math", true, List.of(
+            new SymbolStats("math", "add", 1200, 0, 85.2, 80, 2_100),
+            new SymbolStats("math", "greet", 3, 1, 12_500, 11_000, 1_250_000),
+            new SymbolStats("math", "noop", 0, 0, 0, 0, 0)));
+
+    @Test
+    public void aRowPerSymbolWithHumanLatencies() {
+        assertEquals(String.join("\n",
+                "LIBRARY  SYMBOL  CALLS  ERRORS     MEAN      P50      P99",
+                "math     add      1200       0    85 ns    80 ns  2.10 µs",
+                "math     greet       3       1  12.5 µs  11.0 µs  1.25 ms",
+                "math     noop        0       0        -        -        -"), StatsView.table(List.of(math)));
+    }
+
+    @Test
+    public void librariesWithMetricsOffAreNamedWithTheWayToSwitchThemOn() {
+        String text = StatsView.table(List.of(math, new StatsView.LibraryStats("greeter", false, List.of())));
+        assertTrue(text, text.endsWith("\n\nmetrics are off for greeter; switch them on with native:stats --on <library>"));
+        assertEquals("no library is loaded", StatsView.table(List.of()));
+    }
+
+    @Test
+    public void jsonKeepsTheRawNanoseconds() {
+        assertEquals("[{\"library\":\"math\",\"enabled\":true,\"symbols\":[{\"symbol\":\"add\",\"calls\":1200,"
+                + "\"errors\":0,\"meanNanos\":85.2,\"p50Nanos\":80,\"p99Nanos\":2100}]}]",
+                StatsView.json(List.of(new StatsView.LibraryStats("math", true, List.of(math.symbols().get(0)))))
+                        .replaceAll("\\s", ""));
+    }
+}

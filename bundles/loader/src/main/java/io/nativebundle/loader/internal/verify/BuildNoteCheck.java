@@ -1,0 +1,93 @@
+package io.nativebundle.loader.internal.verify;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.Version;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.binary.BuildNote;
+import io.nativebundle.loader.internal.LoadRefusal;
+
+/**
+ * {@code BUILD_NOTE_MISMATCH}: the {@code .note.nativebundle} note of the library to open names
+ * the library and version of {@code NativeBundle-Library}, and its ABI version is one this
+ * runtime serves ({@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
+ * bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest edited by hand or a
+ * binary swapped after the build shows up here.
+ */
+final class BuildNoteCheck implements BinaryCheck {
+
+    @Override
+    public String name() {
+        return "build-note";
+    }
+
+    @Override
+    public String check(CheckSubject subject) throws LoadRefusal {
+        BundleLibrary main = subject.main();
+        BundleDeclaration declared = subject.declaration();
+        String file = subject.name(main);
+        BuildNote note = main.elf().buildNote().orElseThrow(() -> refusal(file + " has no "
+                + BuildNote.SECTION_NAME + " build note; compile it with NATIVEBUNDLE_LIBRARY(\"" + declared.library()
+                + "\", \"" + declared.version() + "\", \"<abi>\") from nativebundle.h"));
+        if (!note.library().equals(declared.library())) {
+            throw refusal(file + " is built as library '" + note.library() + "' (build note) but NativeBundle-Library"
+                    + " declares '" + declared.library() + "'");
+        }
+        if (!sameVersion(note.version(), declared.version())) {
+            throw refusal(file + " is built as " + note.library() + " version " + note.version() + " (build note) but"
+                    + " NativeBundle-Library declares version " + declared.version());
+        }
+        Version abi = version(note.abi()).orElseThrow(() -> refusal(file + " has ABI version '" + note.abi()
+                + "' in its build note; expected major.minor.micro, e.g. 1.0.0"));
+        Optional<String> filter = declared.abiFilter();
+        if (filter.isPresent() && !accepts(filter.get(), abi)) {
+            throw refusal(file + " is built for nativebundle ABI " + abi + " (build note) but the bundle's"
+                    + " Require-Capability " + NativeBundleConstants.ABI_NAMESPACE + ";filter:=\"" + filter.get()
+                    + "\" does not accept it; rebuild the bundle so the bnd plugin writes the requirement from the note");
+        }
+        Optional<Version> runtime = subject.host().abi();
+        Version limit = new Version(abi.getMajor() + 1, 0, 0);
+        if (runtime.isPresent() && (runtime.get().compareTo(abi) < 0 || runtime.get().compareTo(limit) >= 0)) {
+            throw refusal(file + " is built for nativebundle ABI " + abi + " (build note), which needs a runtime ABI in ["
+                    + abi + ", " + limit + "), but this runtime provides " + NativeBundleConstants.ABI_NAMESPACE + " "
+                    + runtime.get());
+        }
+        return main.fileName() + " is " + note.library() + " " + note.version() + " for ABI " + abi
+                + " as NativeBundle-Library declares; runtime ABI " + runtime.map(Version::toString).orElse("not declared")
+                + filter.map(f -> "; requirement " + f + " accepts it").orElse("");
+    }
+
+    private static boolean sameVersion(String built, String declared) {
+        Optional<Version> a = version(built);
+        Optional<Version> b = version(declared);
+        return a.isPresent() && b.isPresent() ? a.get().equals(b.get()) : built.equals(declared);
+    }
+
+    private static Optional<Version> version(String text) {
+        try {
+            return Optional.of(Version.parseVersion(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean accepts(String filter, Version abi) throws LoadRefusal {
+        try {
+            Filter f = FrameworkUtil.createFilter(filter);
+            return f.matches(Map.of(NativeBundleConstants.ABI_NAMESPACE, abi));
+        } catch (InvalidSyntaxException e) {
+            throw new LoadRefusal(RefusalReason.MALFORMED_HEADER, "Require-Capability: the "
+                    + NativeBundleConstants.ABI_NAMESPACE + " filter " + filter + " is invalid: " + e.getMessage());
+        }
+    }
+
+    private static LoadRefusal refusal(String message) {
+        return new LoadRefusal(RefusalReason.BUILD_NOTE_MISMATCH, message);
+    }
+}

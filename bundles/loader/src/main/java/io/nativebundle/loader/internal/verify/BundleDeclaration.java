@@ -1,0 +1,21 @@
+package io.nativebundle.loader.internal.verify;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a native bundle's manifest promises about its library, as the binary checks need it.
+ *
+ * @param bundle    names the bundle in messages, e.g. {@code io.nativebundle.examples.math 0.1.0 [7]} or a jar file
+ * @param library   the library name of {@code NativeBundle-Library}
+ * @param version   the library version of {@code NativeBundle-Library}
+ * @param symbols   the symbol names of {@code NativeBundle-Symbols}, in order
+ * @param abiFilter the filter of the bundle's {@code io.nativebundle.abi} requirement, if it has one
+ */
+public record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
+                                Optional<String> abiFilter) {
+
+    public BundleDeclaration {
+        symbols = List.copyOf(symbols);
+    }
+}

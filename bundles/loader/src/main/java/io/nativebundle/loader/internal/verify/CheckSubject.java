@@ -1,0 +1,27 @@
+package io.nativebundle.loader.internal.verify;
+
+import java.util.List;
+
+/**
+ * What one run of the binary checks looks at.
+ *
+ * @param host        this host
+ * @param declaration what the manifest promises
+ * @param platform    the platform of the selected clause, e.g. {@code linux-x86-64}
+ * @param libraries   the files of the selected clause, the library to open first, then its same-bundle dependencies
+ */
+record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries) {
+
+    CheckSubject {
+        libraries = List.copyOf(libraries);
+    }
+
+    BundleLibrary main() {
+        return libraries.get(0);
+    }
+
+    /** E.g. {@code native/linux/x86-64/libmath.so of io.nativebundle.examples.math 0.1.0 [7]}. */
+    String name(BundleLibrary library) {
+        return library.entry() + " of " + declaration.bundle();
+    }
+}

@@ -1,0 +1,76 @@
+package io.nativebundle.loader.internal.verify;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Namespace;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeSymbol;
+import io.nativebundle.loader.internal.LoadRefusal;
+
+/**
+ * The loader's entry to the checks before {@code dlopen}: called once the selected files are in
+ * the cache folder and their digests match, on those exact copies.
+ *
+ * <pre>{@code
+ * LoaderChecks.verify(bundle, "math", version, symbols, "linux-x86-64",
+ *         List.of("native/linux/x86-64/libmath.so"), List.of(cachedCopy));
+ * }</pre>
+ */
+public final class LoaderChecks {
+
+    private LoaderChecks() {
+    }
+
+    /**
+     * @param bundle   the native bundle
+     * @param library  the library name of {@code NativeBundle-Library}
+     * @param version  its version
+     * @param symbols  {@code NativeBundle-Symbols}
+     * @param platform the platform of the selected clause, e.g. {@code linux-x86-64}
+     * @param entries  the clause's jar entries, the library to open first
+     * @param files    the cached copies of {@code entries}, in the same order
+     * @throws LoadRefusal {@code MALFORMED_BINARY}, {@code WRONG_MACHINE}, {@code LIBC_MISMATCH},
+     *                     {@code GLIBC_TOO_OLD}, {@code SYMBOL_MISSING}, {@code BUILD_NOTE_MISMATCH}
+     *                     or {@code DEPENDENCY_MISSING}, for the first check that fails
+     */
+    public static void verify(Bundle bundle, String library, Version version, List<NativeSymbol> symbols,
+            String platform, List<String> entries, List<Path> files) throws LoadRefusal {
+        BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(),
+                symbols.stream().map(NativeSymbol::name).toList(), abiFilter(bundle));
+        BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform, entries, files);
+    }
+
+    /** The loader's own context, where the launcher's framework properties are read; the bundle's as a fallback. */
+    private static BundleContext context(Bundle bundle) {
+        Bundle loader = FrameworkUtil.getBundle(LoaderChecks.class);
+        BundleContext context = loader == null ? null : loader.getBundleContext();
+        return context != null ? context : bundle.getBundleContext();
+    }
+
+    private static Optional<String> abiFilter(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (revision == null) {
+            return Optional.empty();
+        }
+        for (BundleRequirement requirement : revision.getDeclaredRequirements(NativeBundleConstants.ABI_NAMESPACE)) {
+            String filter = requirement.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+            if (filter != null) {
+                return Optional.of(filter);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Bundle bundle) {
+        return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
+    }
+}

@@ -1,5 +1,10 @@
 package io.nativebundle.loader.internal.metrics;
 
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.nativebundle.api.SymbolStats;
+
 /**
  * Per-symbol call metrics: calls, errors and a latency histogram. Guards call it around every
  * native call while metrics are on for the library.
@@ -11,12 +16,26 @@ package io.nativebundle.loader.internal.metrics;
  * try { int r = target.add(a, b); metrics.success(t); return r; }
  * catch (Throwable e) { metrics.failure(t); throw e; }
  * }</pre>
+ *
+ * <p>Counting is exact ({@link LongAdder}s, no lost updates under contention). Timing is
+ * sampled: {@link #start()} reads the clock for one call in {@value #SAMPLE_EVERY}, picked by the
+ * calling thread's {@link ThreadLocalRandom}, because two {@code System.nanoTime()} per call
+ * would cost more than the call itself. A random pick, unlike every n-th call, cannot lock
+ * step with a periodic workload.
  */
 public final class SymbolMetrics {
+
+    /** One call in this many is timed; a power of two, so the pick is a mask. */
+    static final int SAMPLE_EVERY = 16;
+    private static final int SAMPLE_MASK = SAMPLE_EVERY - 1;
+    private static final long NOT_TIMED = 0L;
 
     private final String library;
     private final String symbol;
     private volatile boolean enabled;
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LatencyHistogram latency = new LatencyHistogram();
 
     public SymbolMetrics(String library, String symbol, boolean enabled) {
         this.library = library;
@@ -43,14 +62,56 @@ public final class SymbolMetrics {
 
     /** Called before the native call; returns an opaque start token (a timestamp, or 0 when not sampled). */
     public long start() {
-        return 0L;
+        if ((ThreadLocalRandom.current().nextInt() & SAMPLE_MASK) != 0) {
+            return NOT_TIMED;
+        }
+        // 0 means "not timed"; losing a sample taken exactly at clock value 0 does not matter
+        return System.nanoTime();
     }
 
     /** Called after the native call returned. */
     public void success(long start) {
+        calls.increment();
+        if (start != NOT_TIMED) {
+            latency.record(System.nanoTime() - start);
+        }
     }
 
     /** Called after the native call threw (including a refused call after unload). */
     public void failure(long start) {
+        calls.increment();
+        errors.increment();
+        if (start != NOT_TIMED) {
+            latency.record(System.nanoTime() - start);
+        }
+    }
+
+    /** Calls that completed, returned or threw. */
+    public long calls() {
+        return calls.sum();
+    }
+
+    /** Calls that threw. */
+    public long errors() {
+        return errors.sum();
+    }
+
+    /** The counters and the latency summary now. */
+    public SymbolStats stats() {
+        LatencyHistogram.Snapshot s = latency.snapshot();
+        // failure() counts the call before the error, so reading errors first never shows more errors than calls
+        long e = errors.sum();
+        long c = calls.sum();
+        return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99));
+    }
+
+    /** How many calls were timed; for tests of the sampling. */
+    long timed() {
+        return latency.snapshot().count();
+    }
+
+    @Override
+    public String toString() {
+        return "SymbolMetrics[" + library + ":" + symbol + (enabled ? "" : ", off") + "]";
     }
 }

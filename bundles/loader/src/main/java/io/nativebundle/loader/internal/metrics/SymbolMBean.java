@@ -1,0 +1,57 @@
+package io.nativebundle.loader.internal.metrics;
+
+import io.nativebundle.api.SymbolStats;
+
+/** Adapts {@link SymbolMetrics} to its MXBean interface, which keeps JMX names off the call path's class. */
+final class SymbolMBean implements SymbolMXBean {
+
+    private final SymbolMetrics metrics;
+
+    SymbolMBean(SymbolMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String getLibrary() {
+        return metrics.library();
+    }
+
+    @Override
+    public String getSymbol() {
+        return metrics.symbol();
+    }
+
+    @Override
+    public long getCalls() {
+        return metrics.calls();
+    }
+
+    @Override
+    public long getErrors() {
+        return metrics.errors();
+    }
+
+    @Override
+    public double getMeanNanos() {
+        return stats().meanNanos();
+    }
+
+    @Override
+    public long getP50Nanos() {
+        return stats().p50Nanos();
+    }
+
+    @Override
+    public long getP99Nanos() {
+        return stats().p99Nanos();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return metrics.enabled();
+    }
+
+    private SymbolStats stats() {
+        return metrics.stats();
+    }
+}

@@ -1,0 +1,124 @@
+package io.nativebundle.loader.internal.tenant;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeLibrary;
+
+/**
+ * Multi-tenancy in the loader: the tenant of every bundle, the service hooks that keep tenants
+ * apart, and the per-tenant quotas.
+ *
+ * <pre>{@code
+ * Tenants tenants = Tenants.start(context);          // first thing in the loader's start()
+ * ...
+ * String tenant = tenants.admit(bundle, selection.entries(), generation);   // before copying
+ * }</pre>
+ *
+ * A reservation made by {@link #admit} is given back when the generation's {@code NativeLibrary}
+ * service is unregistered, which is the moment the library is unpublished, whoever unpublishes
+ * it; a load that fails before it publishes gives it back with {@link #release}.
+ */
+public final class Tenants {
+
+    /** The folder FileInstall watches; its sub-folders are the tenants' folders. */
+    static final String PLUGINS_DIR_PROPERTY = "felix.fileinstall.dir";
+
+    private final BundleTenants bundles;
+    private final TenantQuotas quotas;
+
+    Tenants(BundleTenants bundles, TenantQuotas quotas) {
+        this.bundles = bundles;
+        this.quotas = quotas;
+    }
+
+    /**
+     * Registers the isolation hooks and starts following bundles and libraries. Call it before
+     * any tenant bundle can look up a service: hooks do not act on lookups made before them.
+     */
+    public static Tenants start(BundleContext context) {
+        BundleTenants bundles = new BundleTenants(new TenantResolver(
+                new PluginFolder(context.getProperty(PLUGINS_DIR_PROPERTY))));
+        Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(context::getProperty)));
+
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_DESCRIPTION, "nativebundle: keeps the services of tenants apart");
+        context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
+                new TenantIsolationHook(new TenantVisibility(bundles)), properties);
+
+        context.addBundleListener((SynchronousBundleListener) tenants::bundleChanged);
+        try {
+            context.addServiceListener(tenants::libraryChanged,
+                    "(" + Constants.OBJECTCLASS + "=" + NativeLibrary.class.getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Bundle bundle : context.getBundles()) {
+            bundles.of(bundle); // warns now about bundles whose tenant is invalid
+        }
+        return tenants;
+    }
+
+    /**
+     * Decides the tenant a native bundle loads its library for, and reserves its quota.
+     *
+     * @param entries    the native files of the {@code Bundle-NativeCode} clause chosen for this platform
+     * @param generation the generation the library will be published as
+     * @return the tenant, {@code default} for a bundle of the runtime
+     * @throws TenantRefusal when the bundle's tenant is invalid or over quota
+     */
+    public String admit(Bundle bundle, List<String> entries, long generation) throws TenantRefusal {
+        BundleTenant tenant = bundles.of(bundle);
+        switch (tenant.kind()) {
+            case INVALID:
+                throw new TenantRefusal("the bundle has no valid tenant: " + tenant.detail());
+            case RUNTIME:
+                // the runtime's own libraries count against no tenant's quota
+                return NativeBundleConstants.DEFAULT_TENANT;
+            default:
+                quotas.reserve(tenant.tenant(), bundle, entries, generation);
+                return tenant.tenant();
+        }
+    }
+
+    /** Gives back the quota of a generation that was admitted but not published. */
+    public void release(long generation) {
+        quotas.release(generation);
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        switch (event.getType()) {
+            case BundleEvent.INSTALLED:
+                bundles.of(event.getBundle());
+                break;
+            case BundleEvent.UPDATED:
+                bundles.forget(event.getBundle().getBundleId());
+                bundles.of(event.getBundle());
+                break;
+            case BundleEvent.UNINSTALLED:
+                bundles.forget(event.getBundle().getBundleId());
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void libraryChanged(ServiceEvent event) {
+        if (event.getType() == ServiceEvent.UNREGISTERING
+                && event.getServiceReference().getProperty(NativeBundleConstants.GENERATION) instanceof Long generation) {
+            quotas.release(generation);
+        }
+    }
+}

@@ -6,7 +6,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +66,44 @@ public final class BundleRewriter {
 
     public BundleRewriter remove(String name) {
         entries.remove(name);
+        return this;
+    }
+
+    /** Removes every entry whose name starts with {@code prefix}, e.g. a package's folder. */
+    public BundleRewriter removeEntries(String prefix) {
+        entries.keySet().removeIf(name -> name.startsWith(prefix));
+        return this;
+    }
+
+    /**
+     * Replaces {@code from} by {@code to}, which must have the same length, in every entry whose
+     * name starts with {@code prefix}: e.g. a version inside a compiled library's ELF note, whose
+     * layout must not move. Fails when an entry under {@code prefix} does not contain {@code from}.
+     */
+    public BundleRewriter replaceBytes(String prefix, String from, String to) {
+        byte[] a = from.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = to.getBytes(StandardCharsets.US_ASCII);
+        if (a.length != b.length || a.length == 0) {
+            throw new IllegalArgumentException("'" + from + "' and '" + to + "' must be non-empty and of the same length");
+        }
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            byte[] bytes = e.getValue().clone();
+            int replaced = 0;
+            for (int i = 0; i <= bytes.length - a.length; i++) {
+                if (Arrays.equals(bytes, i, i + a.length, a, 0, a.length)) {
+                    System.arraycopy(b, 0, bytes, i, b.length);
+                    replaced++;
+                    i += a.length - 1;
+                }
+            }
+            if (replaced == 0) {
+                throw new IllegalArgumentException("'" + from + "' does not occur in " + e.getKey());
+            }
+            e.setValue(bytes);
+        }
         return this;
     }
 

@@ -10,7 +10,9 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.ops4j.pax.exam.Option;
@@ -29,7 +31,7 @@ public final class NativeBundleOptions {
     private static final String[] CORE = {
         "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component", "org.apache.felix.configadmin",
         "org.apache.felix.eventadmin", "org.apache.felix.scr", "org.apache.felix.gogo.runtime",
-        "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "api", "loader",
+        "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "api", "binary", "loader",
     };
 
     private NativeBundleOptions() {
@@ -63,6 +65,61 @@ public final class NativeBundleOptions {
         options.add(bundle(jar("consumer").toURI().toString()));
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /** The {@code native:} Gogo commands (io.nativebundle.shell); they need SCR and gogo.runtime from {@link #core}. */
+    public static Option shell() {
+        return bundle(jar("shell").toURI().toString());
+    }
+
+    /** The core runtime, the examples and the {@code native:} Gogo commands. */
+    public static Option[] withShell(Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(withExamples()));
+        options.add(shell());
+        options.addAll(Arrays.asList(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /**
+     * FileInstall watching {@code plugins} the way the launcher watches {@code plugins/}, polling
+     * every 100 ms; drop, replace or delete a jar there and the framework follows.
+     */
+    public static Option[] fileInstall(File plugins) {
+        return new Option[] {
+            bundle(jar("org.apache.felix.fileinstall").toURI().toString()),
+            frameworkProperty("felix.fileinstall.dir").value(plugins.getAbsolutePath()),
+            frameworkProperty("felix.fileinstall.poll").value("100"),
+            frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+            frameworkProperty("felix.fileinstall.log.level").value("1"),
+        };
+    }
+
+    /** A new empty folder under {@link #WORK}, e.g. a plugins folder for {@link #fileInstall}. */
+    public static File newWorkDir(String prefix) {
+        File dir = new File(WORK, prefix + "-" + UUID.randomUUID());
+        dir.mkdirs();
+        return dir;
+    }
+
+    /** The files of the core runtime's bundles, in install order, for a framework started outside Pax Exam. */
+    public static List<File> coreBundleFiles() {
+        List<File> files = new ArrayList<>();
+        for (String name : CORE) {
+            files.add(jar(name));
+        }
+        return files;
+    }
+
+    /** The runtime's framework properties of {@link #core}, for a framework started outside Pax Exam. */
+    public static Map<String, String> frameworkProperties(File cacheDir) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("org.osgi.framework.system.capabilities.extra", "io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion());
+        p.put("felix.native.processor.alias.aarch64", "aarch64,arm64");
+        p.put("io.nativebundle.libc", "glibc");
+        p.put("io.nativebundle.cache.dir", cacheDir.getAbsolutePath());
+        p.put("felix.log.level", "1");
+        p.put("ds.loglevel", "error");
+        return p;
     }
 
     /** A bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */

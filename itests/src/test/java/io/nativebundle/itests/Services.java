@@ -33,6 +33,32 @@ public final class Services {
         }
     }
 
+    /**
+     * Waits for a service by class name, e.g. {@code "io.nativebundle.examples.math.MathLib"}, for
+     * tests that must not wire to the service's package (a test bundle wired to a native bundle's
+     * package would be refreshed together with it).
+     */
+    public static ServiceReference<?> awaitNamed(BundleContext context, String className, String filter, long timeoutMs)
+            throws InterruptedException {
+        Filter f;
+        try {
+            f = FrameworkUtil.createFilter("(&(objectClass=" + className + ")" + (filter == null ? "" : filter) + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, f, null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(timeoutMs) == null) {
+                throw new AssertionError("no " + className + " service " + (filter == null ? "" : filter)
+                        + " within " + timeoutMs + " ms");
+            }
+            return tracker.getServiceReference();
+        } finally {
+            tracker.close();
+        }
+    }
+
     /** Waits until no service of {@code type} matching {@code filter} is registered. */
     public static void awaitAbsent(BundleContext context, Class<?> type, String filter) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);

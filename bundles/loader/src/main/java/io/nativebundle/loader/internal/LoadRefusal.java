@@ -4,23 +4,23 @@ import io.nativebundle.api.NativeLibraryRefusedException;
 import io.nativebundle.api.RefusalReason;
 
 /** A check failed; carries the named reason and the message for the operator. */
-final class LoadRefusal extends Exception {
+public final class LoadRefusal extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final RefusalReason reason;
 
-    LoadRefusal(RefusalReason reason, String message) {
+    public LoadRefusal(RefusalReason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    LoadRefusal(RefusalReason reason, String message, Throwable cause) {
+    public LoadRefusal(RefusalReason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
 
-    RefusalReason reason() {
+    public RefusalReason reason() {
         return reason;
     }
 

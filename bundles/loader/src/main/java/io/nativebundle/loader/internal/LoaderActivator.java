@@ -1,6 +1,8 @@
 package io.nativebundle.loader.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -9,33 +11,83 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.BundleTracker;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
+import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.loader.internal.function.SymbolPublisher;
+import io.nativebundle.loader.internal.lifecycle.LifecycleEvents;
+import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.metrics.MetricsRegistry;
+import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.verify.JarVerifier;
 
 /** Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}. */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class LoaderActivator implements BundleActivator {
 
+    /** Service properties of {@link NativeLibraryRegistry}: unloads past their timeout since start, generations still mapped. */
+    static final String UNLOAD_TIMEOUTS = "nativebundle.unload.timeouts";
+    static final String UNLOAD_LINGERING = "nativebundle.unload.lingering";
+
     private BundleTracker<NativeBundleTracker.Entry> tracker;
+    private MetricsRegistry metrics;
+    private NativeCache cache;
+    private LifecycleEvents events;
+    private Unloader unloader;
 
     @Override
-    public void start(BundleContext context) {
-        NativeCache cache = new NativeCache(cacheRoot(context));
+    public void start(BundleContext context) throws IOException {
+        // the tenant isolation hooks first, so that no plugin ever looks a service up unfiltered
+        Tenants tenants = Tenants.start(context);
+        cache = NativeCache.open(cacheRoot(context));
+        events = LifecycleEvents.open(context);
+        // before any plugin library is opened: see DynamicLinker
+        unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
+        metrics = MetricsRegistry.platform(context::getProperty);
+        context.registerService(NativeMetrics.class, metrics, null);
         NativeBundleLoader loader = new NativeBundleLoader(new NativeCodeSelector(nativeCapability(context)),
-                cache, new ServicePublisher(context));
-        NativeBundleTracker customizer = new NativeBundleTracker(loader, cache);
+                cache, new ServicePublisher(context), new SymbolPublisher(context, metrics), unloader, tenants);
+        NativeBundleTracker customizer = new NativeBundleTracker(loader, unloader, events);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
-        context.registerService(NativeLibraryRegistry.class, new RegistryService(context, customizer), null);
+        ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
+                new RegistryService(context, customizer, unloader), registryProperties(unloader));
+        unloader.setListener(() -> {
+            try {
+                registry.setProperties(registryProperties(unloader));
+            } catch (IllegalStateException stopping) {
+                // unregistered while the loader stops
+            }
+        });
+        context.registerService(NativeBundleVerifier.class,
+                new JarVerifier(context, new VerifierRules(nativeCapability(context))), null);
     }
 
     @Override
     public void stop(BundleContext context) {
-        tracker.close();
+        try {
+            // unloads every library: each unload waits at most the unload timeout
+            tracker.close();
+        } finally {
+            unloader.close();
+            events.close();
+            cache.close();
+            // the MBeans live in the JVM-wide platform MBeanServer, beyond this framework
+            metrics.close();
+        }
+    }
+
+    private static Hashtable<String, Object> registryProperties(Unloader unloader) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(UNLOAD_TIMEOUTS, unloader.timeouts());
+        p.put(UNLOAD_LINGERING, unloader.lingering().size());
+        return p;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.nativebundle.loader.internal;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,23 @@ import org.osgi.framework.Constants;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.function.SymbolPublisher;
+import io.nativebundle.loader.internal.function.SymbolServices;
+import io.nativebundle.loader.internal.lifecycle.GuardFactory;
+import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
+import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.metrics.LibraryMetrics;
+import io.nativebundle.loader.internal.metrics.SymbolMetrics;
+import io.nativebundle.loader.internal.tenant.TenantRefusal;
+import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.verify.LoaderChecks;
 
 /**
  * Takes one native bundle from its headers to registered services: parse the headers, select
- * the library for this platform, copy it into the cache, verify it, open it, publish it.
- * Every failure becomes a {@link LoadRefusal} with a named reason, and leaves nothing behind.
+ * the library for this platform, copy it into a new generation folder of the cache, verify it,
+ * open it, publish its symbols and its guarded typed service. Every failure becomes a
+ * {@link LoadRefusal} with a named reason, and leaves nothing behind: what was registered is
+ * unregistered, what was opened is closed, the folder is deleted.
  */
 final class NativeBundleLoader {
 
@@ -25,11 +39,18 @@ final class NativeBundleLoader {
     private final NativeCodeSelector selector;
     private final NativeCache cache;
     private final ServicePublisher publisher;
+    private final SymbolPublisher symbolPublisher;
+    private final Unloader unloader;
+    private final Tenants tenants;
 
-    NativeBundleLoader(NativeCodeSelector selector, NativeCache cache, ServicePublisher publisher) {
+    NativeBundleLoader(NativeCodeSelector selector, NativeCache cache, ServicePublisher publisher,
+                       SymbolPublisher symbolPublisher, Unloader unloader, Tenants tenants) {
         this.selector = selector;
         this.cache = cache;
         this.publisher = publisher;
+        this.symbolPublisher = symbolPublisher;
+        this.unloader = unloader;
+        this.tenants = tenants;
     }
 
     TrackedLibrary load(Bundle bundle) throws LoadRefusal {
@@ -43,10 +64,15 @@ final class NativeBundleLoader {
             throw new LoadRefusal(RefusalReason.MALFORMED_HEADER, e.getMessage());
         }
         NativeCodeSelection selection = selector.select(bundle.getHeaders("").get(Constants.BUNDLE_NATIVECODE));
-        long generation = GENERATIONS.incrementAndGet();
+        long number = GENERATIONS.incrementAndGet();
+        String tenant = admit(bundle, selection, number);
         Path folder = null;
+        LibraryGeneration generation = null;
+        SymbolServices symbolServices = null;
+        ServicePublisher.Published published = null;
         try {
-            folder = cache.createFolder(bundle, generation);
+            // 1. copy into this generation's own folder and check the digests
+            folder = cache.createFolder(bundle.getBundleId(), number);
             List<Path> files = new ArrayList<>();
             String sha256 = null;
             for (String entry : selection.entries()) {
@@ -57,24 +83,88 @@ final class NativeBundleLoader {
                 }
                 files.add(file);
             }
+            // 2. the checks before dlopen
+            LoaderChecks.verify(bundle, declaration.name(), declaration.version(), symbols, selection.platform(),
+                    selection.entries(), files);
             Class<?> type = interfaceOf(bundle, declaration);
-            Path library = files.get(0);
-            Object binding = type == null ? null : LibraryBinder.bind(type, library, files.subList(1, files.size()));
+            // 3. open: from here on the generation owns what was opened, and closes it on refusal
+            generation = new LibraryGeneration(declaration.name(), declaration.version(), number,
+                    bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), folder, files);
+            open(generation, type, files);
             LoadedLibrary loaded = new LoadedLibrary(declaration.name(), declaration.version(), selection.platform(),
-                    sha256, library, selection.library(), symbols, NativeBundleConstants.DEFAULT_TENANT,
-                    bundle.getBundleId(), generation);
-            ServicePublisher.Published published = publisher.publish(bundle, loaded, type, binding);
-            return new TrackedLibrary(bundle, loaded, published, folder);
+                    sha256, files.get(0), selection.library(), symbols, tenant,
+                    bundle.getBundleId(), number);
+            // 4. publish: NativeFunction/NativeVariable per symbol, then the guarded typed service
+            symbolServices = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded),
+                    files.subList(1, files.size()), generation);
+            Object service = type == null ? null : generation.guard(type, typedMetrics(type, symbolServices.metrics()));
+            published = publisher.publish(bundle, loaded, type, service);
+            generation.published();
+            return new TrackedLibrary(bundle, loaded, published, generation, symbolServices);
         } catch (LoadRefusal refusal) {
-            cache.delete(folder);
+            undo(folder, generation, symbolServices, published);
+            tenants.release(number);
             throw refusal;
         } catch (IOException e) {
-            cache.delete(folder);
+            undo(folder, generation, symbolServices, published);
+            tenants.release(number);
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not copy the native files of the bundle into the cache "
                     + cache.root() + ": " + e, e);
         } catch (RuntimeException e) {
-            cache.delete(folder);
+            undo(folder, generation, symbolServices, published);
+            tenants.release(number);
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not publish library '" + declaration.name() + "': " + e, e);
+        }
+    }
+
+    /**
+     * Opens the files (held by the generation until it is published) and binds the interface.
+     * The binding goes to the generation at once: it must never sit in a local variable of
+     * {@link #load}, or a refused load could not release it.
+     */
+    private static void open(LibraryGeneration generation, Class<?> type, List<Path> files) throws LoadRefusal {
+        Path library = files.get(0);
+        List<Path> dependencies = files.subList(1, files.size());
+        LibraryBinder.open(library, dependencies, generation::hold);
+        if (type != null) {
+            generation.open(LibraryBinder.bind(type, library, dependencies));
+        }
+    }
+
+    /** The typed service shares the per-symbol metrics of the NativeFunction services. */
+    private static SymbolMetrics[] typedMetrics(Class<?> type, LibraryMetrics metrics) {
+        List<Method> methods = GuardFactory.of(type).methods();
+        SymbolMetrics[] perMethod = new SymbolMetrics[methods.size()];
+        for (int i = 0; i < perMethod.length; i++) {
+            Method method = methods.get(i);
+            if (metrics != null && Modifier.isAbstract(method.getModifiers())) {
+                perMethod[i] = metrics.symbol(method.getName());
+            }
+        }
+        return perMethod;
+    }
+
+    private void undo(Path folder, LibraryGeneration generation, SymbolServices symbolServices,
+                      ServicePublisher.Published published) {
+        if (published != null) {
+            published.unregister();
+        }
+        if (symbolServices != null) {
+            symbolServices.unregister();
+        }
+        if (generation != null) {
+            unloader.discard(generation, "load refused");
+        } else {
+            cache.delete(folder);
+        }
+    }
+
+    /** The bundle's tenant, with room reserved in its quota: refused before anything is copied or opened. */
+    private String admit(Bundle bundle, NativeCodeSelection selection, long number) throws LoadRefusal {
+        try {
+            return tenants.admit(bundle, selection.entries(), number);
+        } catch (TenantRefusal refusal) {
+            throw new LoadRefusal(RefusalReason.TENANT_REFUSED, refusal.getMessage());
         }
     }
 
@@ -101,6 +191,10 @@ final class NativeBundleLoader {
         if (!type.isInterface()) {
             throw new LoadRefusal(RefusalReason.INTERFACE_MISMATCH, name + " named by NativeBundle-Library is a class;"
                     + " expected an interface");
+        }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new LoadRefusal(RefusalReason.INTERFACE_MISMATCH, "interface " + name
+                    + " named by NativeBundle-Library is not public; a service interface must be public");
         }
         return type;
     }

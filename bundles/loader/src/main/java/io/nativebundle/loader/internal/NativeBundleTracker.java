@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
@@ -10,12 +11,20 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
+import io.nativebundle.loader.internal.lifecycle.LifecycleEvents;
+import io.nativebundle.loader.internal.lifecycle.Unloader;
 
 /**
  * The extender: loads the library of every ACTIVE bundle that carries
  * {@code NativeBundle-Library}, and unloads it when the bundle leaves ACTIVE. Refusals are
  * logged and remembered, never thrown into the framework, so one bad bundle cannot disturb
  * the loader or any other bundle.
+ *
+ * <p>Unloading runs in the thread that stops the bundle: unregister the services, then let the
+ * {@link Unloader} cut the guards and wait, at most its timeout, for calls in flight; what is
+ * still referenced then is closed later by the reaper, so a stop never blocks for longer.
  */
 final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleTracker.Entry> {
 
@@ -26,34 +35,41 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     }
 
     private final NativeBundleLoader loader;
-    private final NativeCache cache;
+    private final Unloader unloader;
+    private final LifecycleEvents events;
     private final Map<Long, LoadRefusal> refusals = new ConcurrentHashMap<>();
     private final Map<Long, TrackedLibrary> loaded = new ConcurrentHashMap<>();
 
-    NativeBundleTracker(NativeBundleLoader loader, NativeCache cache) {
+    NativeBundleTracker(NativeBundleLoader loader, Unloader unloader, LifecycleEvents events) {
         this.loader = loader;
-        this.cache = cache;
+        this.unloader = unloader;
+        this.events = events;
     }
 
     @Override
     public Entry addingBundle(Bundle bundle, BundleEvent event) {
-        if (bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY) == null) {
+        String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
+        if (header == null) {
             return null;
         }
         try {
             TrackedLibrary library = loader.load(bundle);
             refusals.remove(bundle.getBundleId());
             loaded.put(bundle.getBundleId(), library);
+            LibraryGeneration g = library.generation();
+            events.loaded(g, "loaded " + library.library().file() + " for " + describe(bundle));
             return new Entry(library, null);
         } catch (LoadRefusal refusal) {
             refusals.put(bundle.getBundleId(), refusal);
             LOG.log(Level.WARNING, "nativebundle: refused " + describe(bundle) + ": " + refusal);
+            refused(bundle, header, refusal);
             return new Entry(null, refusal);
         } catch (RuntimeException | LinkageError e) {
             // never let an unexpected failure escape into the framework's event delivery
-            LoadRefusal refusal = new LoadRefusal(io.nativebundle.api.RefusalReason.LOAD_FAILED, e.toString(), e);
+            LoadRefusal refusal = new LoadRefusal(RefusalReason.LOAD_FAILED, e.toString(), e);
             refusals.put(bundle.getBundleId(), refusal);
             LOG.log(Level.ERROR, "nativebundle: failed to load " + describe(bundle), e);
+            refused(bundle, header, refusal);
             return new Entry(null, refusal);
         }
     }
@@ -67,14 +83,15 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         refusals.remove(bundle.getBundleId());
         loaded.remove(bundle.getBundleId());
         if (entry != null && entry.loaded() != null) {
+            // first no new lookups, then cut and wait: see Unloader
             entry.loaded().unpublish();
-            cache.delete(entry.loaded().cacheFolder());
+            unloader.unload(entry.loaded().generation(), reason(bundle, event));
         }
     }
 
     /** The library of a bundle whose library is loaded. */
-    java.util.Optional<TrackedLibrary> loadedOf(long bundleId) {
-        return java.util.Optional.ofNullable(loaded.get(bundleId));
+    Optional<TrackedLibrary> loadedOf(long bundleId) {
+        return Optional.ofNullable(loaded.get(bundleId));
     }
 
     /** The refusal of a bundle that is ACTIVE but whose library was not loaded. */
@@ -84,5 +101,34 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
 
     static String describe(Bundle bundle) {
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
+    }
+
+    private void refused(Bundle bundle, String header, LoadRefusal refusal) {
+        String library = header;
+        String version = "";
+        try {
+            LibraryDeclaration declaration = LibraryDeclaration.parse(header);
+            library = declaration.name();
+            version = declaration.version().toString();
+        } catch (MalformedHeaderException e) {
+            // the raw header names it well enough
+        }
+        events.refused(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), library, version,
+                refusal.reason().name(), refusal.getMessage());
+    }
+
+    private static String reason(Bundle bundle, BundleEvent event) {
+        if (event == null) {
+            return "the loader stopped";
+        }
+        switch (event.getType()) {
+            case BundleEvent.STOPPING:
+                // stop, update and uninstall of an active bundle all pass through STOPPING
+                return "bundle " + describe(bundle) + " stopping";
+            case BundleEvent.UNINSTALLED:
+                return "bundle " + describe(bundle) + " uninstalled";
+            default:
+                return "bundle " + describe(bundle) + " left ACTIVE";
+        }
     }
 }

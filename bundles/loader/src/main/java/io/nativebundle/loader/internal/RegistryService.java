@@ -12,6 +12,8 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
+import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
+import io.nativebundle.loader.internal.lifecycle.Unloader;
 
 /** Answers {@link NativeLibraryRegistry} from the framework's bundles and the tracker's records. */
 final class RegistryService implements NativeLibraryRegistry {
@@ -19,11 +21,13 @@ final class RegistryService implements NativeLibraryRegistry {
     private final BundleContext context;
     private final NativeBundleTracker tracker;
     private final ResolutionExplainer explainer;
+    private final Unloader unloader;
 
-    RegistryService(BundleContext context, NativeBundleTracker tracker) {
+    RegistryService(BundleContext context, NativeBundleTracker tracker, Unloader unloader) {
         this.context = context;
         this.tracker = tracker;
         this.explainer = new ResolutionExplainer(context);
+        this.unloader = unloader;
     }
 
     @Override
@@ -41,6 +45,10 @@ final class RegistryService implements NativeLibraryRegistry {
     }
 
     private Optional<NativeBundleStatus> status(Bundle bundle) {
+        return statusOf(bundle).map(s -> withLingering(s, lingering(bundle.getBundleId())));
+    }
+
+    private Optional<NativeBundleStatus> statusOf(Bundle bundle) {
         String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
         if (header == null) {
             return Optional.empty();
@@ -64,6 +72,32 @@ final class RegistryService implements NativeLibraryRegistry {
         return Optional.of(new NativeBundleStatus(bundle.getBundleId(), bsn, library, State.UNLOADED,
                 Optional.empty(), "the bundle is " + stateName(bundle.getState()) + "; start it to load the library",
                 Optional.empty()));
+    }
+
+    /** Earlier generations of the bundle that are unloaded but still referenced, so still mapped. */
+    private String lingering(long bundleId) {
+        StringBuilder sb = new StringBuilder();
+        int count = 0;
+        for (LibraryGeneration g : unloader.lingering()) {
+            if (g.bundleId() == bundleId) {
+                sb.append(count++ == 0 ? "" : ", ").append("generation ").append(g.generation()).append(" (unloaded ")
+                        .append(g.millisSinceUnload()).append(" ms ago)");
+            }
+        }
+        if (count == 0) {
+            return "";
+        }
+        return count + (count == 1 ? " earlier generation is" : " earlier generations are")
+                + " still referenced by a call in flight or a leaked reference and stays mapped until released: " + sb;
+    }
+
+    private static NativeBundleStatus withLingering(NativeBundleStatus s, String lingering) {
+        if (lingering.isEmpty()) {
+            return s;
+        }
+        String detail = s.detail().isEmpty() ? lingering : s.detail() + "; " + lingering;
+        return new NativeBundleStatus(s.bundleId(), s.symbolicName(), s.library(), s.state(), s.reason(), detail,
+                s.loaded());
     }
 
     private static String libraryName(String header) {

@@ -14,7 +14,10 @@ import io.nativebundle.api.NativeLibrary;
 /**
  * Registers the services of one loaded library and unregisters them again.
  *
- * <p>The typed service is registered through the native bundle's own context, so it belongs to
+ * <p>The typed service is a guard around the jnr-ffi binding (see
+ * {@code lifecycle.LibraryGeneration#guard}), never the binding itself, so a consumer that keeps
+ * it after unload gets {@code NativeLibraryUnloadedException} instead of a call into unmapped code.
+ * It is registered through the native bundle's own context, so it belongs to
  * that bundle (the shell and {@code inspect} show it there) and is visible to whoever imports the
  * interface from it. The {@link NativeLibrary} description is registered by the loader, which
  * is the bundle that exports its API.
@@ -46,12 +49,13 @@ final class ServicePublisher {
         }
     }
 
-    Published publish(Bundle bundle, LoadedLibrary library, Class<?> type, Object binding) {
+    /** @param service the guarded typed service; ignored when {@code type} is null */
+    Published publish(Bundle bundle, LoadedLibrary library, Class<?> type, Object service) {
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         try {
             Hashtable<String, Object> properties = properties(library);
             if (type != null) {
-                registrations.add(bundle.getBundleContext().registerService(type.getName(), binding, properties));
+                registrations.add(bundle.getBundleContext().registerService(type.getName(), service, properties));
             }
             registrations.add(loaderContext.registerService(NativeLibrary.class, library, properties(library)));
             return new Published(registrations);

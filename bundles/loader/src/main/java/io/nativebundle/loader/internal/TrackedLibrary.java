@@ -1,8 +1,9 @@
 package io.nativebundle.loader.internal;
 
-import java.nio.file.Path;
-
 import org.osgi.framework.Bundle;
+
+import io.nativebundle.loader.internal.function.SymbolServices;
+import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
 
 /** A loaded generation of one bundle's library, with what must be undone when it goes away. */
 final class TrackedLibrary {
@@ -10,13 +11,16 @@ final class TrackedLibrary {
     private final Bundle bundle;
     private final LoadedLibrary library;
     private final ServicePublisher.Published published;
-    private final Path cacheFolder;
+    private final LibraryGeneration generation;
+    private final SymbolServices symbols;
 
-    TrackedLibrary(Bundle bundle, LoadedLibrary library, ServicePublisher.Published published, Path cacheFolder) {
+    TrackedLibrary(Bundle bundle, LoadedLibrary library, ServicePublisher.Published published,
+                   LibraryGeneration generation, SymbolServices symbols) {
         this.bundle = bundle;
         this.library = library;
         this.published = published;
-        this.cacheFolder = cacheFolder;
+        this.generation = generation;
+        this.symbols = symbols;
     }
 
     Bundle bundle() {
@@ -27,11 +31,18 @@ final class TrackedLibrary {
         return library;
     }
 
-    Path cacheFolder() {
-        return cacheFolder;
+    /** The generation: its guards, cache folder and native handles. */
+    LibraryGeneration generation() {
+        return generation;
     }
 
+    /**
+     * Unregisters every service of the generation, so no new lookup finds it. The cut of the
+     * guards follows when the unloader starts the unload (the generation runs the cuts the
+     * symbol publisher and the typed guard registered).
+     */
     void unpublish() {
+        symbols.unregister();
         published.unregister();
     }
 }

@@ -1,0 +1,110 @@
+package io.nativebundle.itests.lifecycle;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * A second runtime in its own JVM for {@link SharedCacheTest}: a plain Felix framework started
+ * from the Felix jar, with the runtime's properties and bundles, on the same native cache folder.
+ * Only the JDK and the OSGi framework API are on its class path.
+ *
+ * <p>Usage: {@code java -cp felix.jar:test-classes SecondRuntime <properties file> <storage> <bundle jar>...}.
+ * It prints {@code FILE <path of the loaded libmath.so>} and {@code ADD <add(2,3)>}, then reads
+ * commands from stdin: {@code call} prints {@code ADD ...} again, {@code exit} stops the framework.
+ */
+public final class SecondRuntime {
+
+    private static final String MATH_LIB = "io.nativebundle.examples.math.MathLib";
+    private static final long TIMEOUT_MS = 20_000;
+
+    private SecondRuntime() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        Properties file = new Properties();
+        try (FileInputStream in = new FileInputStream(args[0])) {
+            file.load(in);
+        }
+        Map<String, String> properties = new HashMap<>();
+        file.forEach((k, v) -> properties.put((String) k, (String) v));
+        properties.put(Constants.FRAMEWORK_STORAGE, args[1]);
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
+        framework.start();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> bundles = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            bundles.add(context.installBundle(new File(args[i]).toURI().toString()));
+        }
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        Object library = await(context, "io.nativebundle.api.NativeLibrary");
+        System.out.println("FILE " + implemented(library, "io.nativebundle.api.NativeLibrary").getMethod("file")
+                .invoke(library));
+        Object math = await(context, MATH_LIB);
+        Method add = implemented(math, MATH_LIB).getMethod("add", int.class, int.class);
+        System.out.println("ADD " + add.invoke(math, 2, 3));
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = commands.readLine(); line != null && !line.equals("exit"); line = commands.readLine()) {
+            System.out.println("ADD " + add.invoke(math, 2, 3));
+            System.out.flush();
+        }
+        framework.stop();
+        framework.waitForStop(10_000);
+        System.out.println("STOPPED");
+        System.out.flush();
+    }
+
+    private static Object await(BundleContext context, String className) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] refs = context.getServiceReferences(className, null);
+            if (refs != null) {
+                return context.getService(refs[0]);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no " + className + " service in the second runtime");
+    }
+
+    /** The service interface, through which reflection may call an implementation class it cannot see. */
+    private static Class<?> implemented(Object service, String name) {
+        for (Class<?> i : service.getClass().getInterfaces()) {
+            if (i.getName().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(service.getClass() + " does not implement " + name);
+    }
+}

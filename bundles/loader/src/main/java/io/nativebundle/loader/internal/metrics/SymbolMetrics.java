@@ -36,6 +36,12 @@ public final class SymbolMetrics {
     private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
+    /**
+     * The first calls are all timed, so that a symbol called a few times (from the shell, say)
+     * shows a latency at once. A plain field: a lost decrement under a race only times one
+     * call more, and a plain read costs nothing on the hot path.
+     */
+    private int timeAllBudget = 64;
 
     public SymbolMetrics(String library, String symbol, boolean enabled) {
         this.library = library;
@@ -62,6 +68,10 @@ public final class SymbolMetrics {
 
     /** Called before the native call; returns an opaque start token (a timestamp, or 0 when not sampled). */
     public long start() {
+        if (timeAllBudget > 0) {
+            timeAllBudget--;
+            return System.nanoTime();
+        }
         if ((ThreadLocalRandom.current().nextInt() & SAMPLE_MASK) != 0) {
             return NOT_TIMED;
         }

@@ -52,4 +52,23 @@ public interface NativeLibrary {
 
     /** The load generation: every load of any library gets a new, larger number. */
     long generation();
+
+    /**
+     * The libraries this one needs ({@code DT_NEEDED} of the opened file), in the file's order,
+     * each with where the loader found it, e.g.
+     * {@code libfmt.so (bundle: native/linux/x86-64/libfmt.so)} or
+     * {@code libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)}.
+     *
+     * @since 1.1
+     */
+    List<String> dependencies();
+
+    /**
+     * The checks the loader ran, and that passed, before it opened the file, in the order they
+     * ran: e.g. {@code digest}, {@code elf}, {@code machine}, {@code libc}, {@code glibc},
+     * {@code symbols}, {@code build-note}, {@code dependencies}. Each result says what was checked.
+     *
+     * @since 1.1
+     */
+    List<CheckResult> checks();
 }

@@ -82,6 +82,10 @@ public class NativeListInfoSymbolsTest {
             assertTrue(out, out.contains("SHA-256     " + math.sha256()));
             assertTrue(out, out.contains("Generation  " + math.generation()));
             assertTrue(out, out.contains("Namespace   default/math/v1"));
+            // the checks the loader passed before dlopen, and where each DT_NEEDED library was found
+            assertTrue(out, out.matches("(?s).*\\nPASS  digest +\\S.*"));
+            assertTrue(out, out.matches("(?s).*\\nPASS  symbols +\\S.*"));
+            assertTrue(out, out.matches("(?s).*\\nDependencies\\n(.*\\n)*libc\\.so\\.6 \\(system: /\\S*libc\\.so\\.6\\).*"));
         }
         Map<String, Object> json = JsonReader.object(Gogo.run(context, "native:info --json math"));
         assertEquals(math.file().toString(), json.get("file"));

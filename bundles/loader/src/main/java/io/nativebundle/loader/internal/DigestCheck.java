@@ -2,7 +2,10 @@ package io.nativebundle.loader.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.StringJoiner;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 
 /**
@@ -11,6 +14,9 @@ import io.nativebundle.api.RefusalReason;
  * swap the bytes unnoticed (other than a writer with access to the cache folder).
  */
 final class DigestCheck {
+
+    /** The check's name, as the verifier reports it. */
+    static final String NAME = "digest";
 
     private DigestCheck() {
     }
@@ -26,5 +32,17 @@ final class DigestCheck {
                     + ") is " + actual + " but NativeBundle-Digest expects " + expected);
         }
         return actual;
+    }
+
+    /**
+     * @param verified each entry that {@link #verify} accepted, with its SHA-256, in the clause's order
+     * @return the {@code digest} check as the loader passed it, e.g. {@code 1 native file(s) of the
+     *         clause match NativeBundle-Digest on their cached copies: native/linux/x86-64/libmath.so (sha256 1cfb23575f97)}
+     */
+    static CheckResult passed(Map<String, String> verified) {
+        StringJoiner files = new StringJoiner(", ");
+        verified.forEach((entry, sha256) -> files.add(entry + " (sha256 " + sha256.substring(0, 12) + ")"));
+        return CheckResult.pass(NAME, verified.size() + " native file(s) of the clause match NativeBundle-Digest"
+                + " on their cached copies: " + files);
     }
 }

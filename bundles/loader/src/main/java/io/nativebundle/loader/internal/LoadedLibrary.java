@@ -5,16 +5,20 @@ import java.util.List;
 
 import org.osgi.framework.Version;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 
 /** The description of one loaded library generation, published as a {@link NativeLibrary} service. */
 record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
-                     List<NativeSymbol> symbols, String tenant, long bundleId, long generation)
+                     List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
+                     List<String> dependencies, List<CheckResult> checks)
         implements NativeLibrary {
 
     LoadedLibrary {
         symbols = List.copyOf(symbols);
+        dependencies = List.copyOf(dependencies);
+        checks = List.copyOf(checks);
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
@@ -74,6 +77,7 @@ final class NativeBundleLoader {
             // 1. copy into this generation's own folder and check the digests
             folder = cache.createFolder(bundle.getBundleId(), number);
             List<Path> files = new ArrayList<>();
+            Map<String, String> verified = new LinkedHashMap<>();
             String sha256 = null;
             for (String entry : selection.entries()) {
                 Path file = cache.copy(bundle, entry, folder);
@@ -81,11 +85,15 @@ final class NativeBundleLoader {
                 if (sha256 == null) {
                     sha256 = digest;
                 }
+                verified.put(entry, digest);
                 files.add(file);
             }
             // 2. the checks before dlopen
-            LoaderChecks.verify(bundle, declaration.name(), declaration.version(), symbols, selection.platform(),
-                    selection.entries(), files);
+            LoaderChecks.Passed passed = LoaderChecks.verify(bundle, declaration.name(), declaration.version(), symbols,
+                    selection.platform(), selection.entries(), files);
+            List<CheckResult> checks = new ArrayList<>();
+            checks.add(DigestCheck.passed(verified));
+            checks.addAll(passed.checks());
             Class<?> type = interfaceOf(bundle, declaration);
             // 3. open: from here on the generation owns what was opened, and closes it on refusal
             generation = new LibraryGeneration(declaration.name(), declaration.version(), number,
@@ -93,7 +101,7 @@ final class NativeBundleLoader {
             open(generation, type, files);
             LoadedLibrary loaded = new LoadedLibrary(declaration.name(), declaration.version(), selection.platform(),
                     sha256, files.get(0), selection.library(), symbols, tenant,
-                    bundle.getBundleId(), number);
+                    bundle.getBundleId(), number, passed.dependencies(), checks);
             // 4. publish: NativeFunction/NativeVariable per symbol, then the guarded typed service
             symbolServices = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded),
                     files.subList(1, files.size()), generation);

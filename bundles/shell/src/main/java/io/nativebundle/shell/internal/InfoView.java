@@ -2,8 +2,11 @@ package io.nativebundle.shell.internal;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
@@ -14,6 +17,17 @@ import io.nativebundle.api.NativeLibrary;
  * {@code key  value} lines or one JSON object.
  */
 final class InfoView {
+
+    /**
+     * Why {@code native:info} shows no count of calls in flight: there is none to show. A call's
+     * lease is the reference on its own stack; counting it would put an atomic counter on the
+     * fast path of every call.
+     */
+    static final String LEASES = "in-flight calls are not counted: a call's lease is its stack reference"
+            + " (no atomic counter on the fast path); an unloaded generation stays mapped until nothing references it";
+
+    /** The registry appends this to the status detail, after {@code "; "} when there is a detail before it. */
+    private static final Pattern LINGERING = Pattern.compile("\\d+ earlier generations? (is|are) still referenced.*$");
 
     private InfoView() {
     }
@@ -35,7 +49,20 @@ final class InfoView {
         bundle.ifPresent(b -> t.row("Location", b.location()));
         t.row("Tenant", row.tenant().orElse(null));
         status.loaded().ifPresent(l -> loaded(t, l, metrics));
+        Optional<String> lingering = lingering(status.detail());
+        if (status.loaded().isPresent() || lingering.isPresent()) {
+            t.row("Leases", LEASES + lingering.map(l -> "; " + l).orElse(""));
+        }
         String text = t.toString();
+        if (status.loaded().isPresent() && !status.loaded().get().checks().isEmpty()) {
+            text += "\n\nChecks\n" + VerifyView.table(status.loaded().get().checks());
+        }
+        if (status.loaded().isPresent()) {
+            // a block, like Checks: one dependency a line, and the key column keeps its width
+            List<String> dependencies = status.loaded().get().dependencies();
+            text += "\n\nDependencies\n" + (dependencies.isEmpty() ? "none: the library needs no other library"
+                    : String.join("\n", dependencies));
+        }
         if (status.loaded().isPresent() && !status.loaded().get().symbols().isEmpty()) {
             text += "\n\n" + SymbolsView.table(status.loaded().get());
         }
@@ -59,7 +86,29 @@ final class InfoView {
         o.put("generation", loaded.map(NativeLibrary::generation));
         o.put("metrics", metrics);
         o.put("symbols", loaded.map(SymbolsView::symbols));
+        o.put("dependencies", loaded.map(NativeLibrary::dependencies));
+        o.put("checks", loaded.map(l -> VerifyView.checks(l.checks())));
+        Optional<String> lingering = lingering(status.detail());
+        if (loaded.isPresent() || lingering.isPresent()) {
+            Map<String, Object> leases = new LinkedHashMap<>();
+            leases.put("inFlightCounted", false);
+            leases.put("design", LEASES);
+            leases.put("lingering", lingering);
+            o.put("leases", leases);
+        } else {
+            o.put("leases", Optional.empty());
+        }
         return Json.pretty(o);
+    }
+
+    /**
+     * The registry's note on earlier generations of the bundle that are unloaded but still
+     * mapped, e.g. {@code 1 earlier generation is still referenced by a call in flight ...: generation 2 (unloaded 40 ms ago)},
+     * when the status detail carries one.
+     */
+    static Optional<String> lingering(String detail) {
+        Matcher m = LINGERING.matcher(detail);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
     private static void loaded(Table t, NativeLibrary l, Optional<Boolean> metrics) {

@@ -28,8 +28,21 @@ final class VerifyView {
         if (report.checks().isEmpty()) {
             return "no checks were run on " + report.bundle();
         }
+        return table(report.checks());
+    }
+
+    static String json(VerificationReport report) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("bundle", report.bundle());
+        o.put("passed", passed(report));
+        o.put("checks", checks(report.checks()));
+        return Json.pretty(o);
+    }
+
+    /** The lines of {@link #text}, without the empty-report sentence. */
+    static String table(List<CheckResult> checks) {
         Table table = Table.withoutHeaders(3);
-        for (CheckResult c : report.checks()) {
+        for (CheckResult c : checks) {
             String detail = c.passed() ? c.detail()
                     : c.reason().map(r -> r + ": ").orElse("") + c.detail();
             table.row(c.passed() ? "PASS" : "FAIL", c.check(), detail);
@@ -37,12 +50,10 @@ final class VerifyView {
         return table.toString();
     }
 
-    static String json(VerificationReport report) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("bundle", report.bundle());
-        o.put("passed", passed(report));
+    /** The {@code checks} array of {@link #json}. */
+    static List<Object> checks(List<CheckResult> results) {
         List<Object> checks = new ArrayList<>();
-        for (CheckResult c : report.checks()) {
+        for (CheckResult c : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("check", c.check());
             m.put("passed", c.passed());
@@ -50,8 +61,7 @@ final class VerifyView {
             m.put("detail", c.detail());
             checks.add(m);
         }
-        o.put("checks", checks);
-        return Json.pretty(o);
+        return checks;
     }
 
     /** A report passes when it ran at least one check and none failed. */

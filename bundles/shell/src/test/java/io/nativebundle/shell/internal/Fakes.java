@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.osgi.framework.Version;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
 import io.nativebundle.api.NativeLibrary;
@@ -23,8 +24,18 @@ final class Fakes {
             new NativeSymbol("greet", Kind.FUNCTION, "(string)string"),
             new NativeSymbol("counter", Kind.VARIABLE, "int"));
 
+    static final List<String> MATH_DEPENDENCIES = List.of(
+            "libfmt.so (bundle: native/linux/x86-64/libfmt.so)",
+            "libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)");
+
+    static final List<CheckResult> MATH_CHECKS = List.of(
+            CheckResult.pass("digest", "2 native file(s) of the clause match NativeBundle-Digest"),
+            CheckResult.pass("machine", "libmath.so x86-64 64-bit little-endian fit this JVM"),
+            CheckResult.pass("symbols", "3 declared symbol(s) exported: add, greet, counter"));
+
     record Library(String name, Version version, String platform, String sha256, Path file, String entry,
-                   List<NativeSymbol> symbols, String tenant, String namespace, long bundleId, long generation)
+                   List<NativeSymbol> symbols, String tenant, String namespace, long bundleId, long generation,
+                   List<String> dependencies, List<CheckResult> checks)
             implements NativeLibrary {
     }
 
@@ -34,7 +45,7 @@ final class Fakes {
     static NativeLibrary math(long bundleId, String tenant) {
         return new Library("math", new Version(1, 2, 0), "linux-x86-64", SHA,
                 Path.of("/var/cache/nb/bundle" + bundleId + "/libmath.so"), "native/linux/x86-64/libmath.so",
-                MATH_SYMBOLS, tenant, tenant + "/math/v1", bundleId, 3);
+                MATH_SYMBOLS, tenant, tenant + "/math/v1", bundleId, 3, MATH_DEPENDENCIES, MATH_CHECKS);
     }
 
     static NativeBundleStatus active(NativeLibrary library) {

@@ -1,5 +1,6 @@
 package io.nativebundle.shell.internal;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.junit.Test;
 
 import io.nativebundle.api.NativeBundleStatus;
+import io.nativebundle.api.NativeBundleStatus.State;
+import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
 
 public class InfoViewTest {
@@ -30,6 +33,57 @@ public class InfoViewTest {
         assertTrue(text, text.contains("\nMetrics     on\n"));
         assertTrue(text, text.contains("\nSYMBOL   KIND      SIGNATURE\nadd      function  (int,int)int\n"));
         assertFalse(text, text.contains("Reason"));
+    }
+
+    @Test
+    public void anActiveLibraryShowsTheChecksItPassedAndItsDependencies() {
+        NativeBundleStatus status = Fakes.active(Fakes.math(12, "default"));
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\n\nDependencies\nlibfmt.so (bundle: native/linux/x86-64/libfmt.so)\n"
+                + "libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)\n\n"));
+        assertTrue(text, text.contains("\n\nChecks\n"
+                + "PASS  digest   2 native file(s) of the clause match NativeBundle-Digest\n"
+                + "PASS  machine  libmath.so x86-64 64-bit little-endian fit this JVM\n"
+                + "PASS  symbols  3 declared symbol(s) exported: add, greet, counter\n\n"));
+        // checks, then dependencies, then the symbols table
+        assertTrue(text, text.indexOf("\nChecks\n") < text.indexOf("\nDependencies\n"));
+        assertTrue(text, text.indexOf("\nDependencies\n") < text.indexOf("\nSYMBOL "));
+    }
+
+    @Test
+    public void leasesExplainWhyCallsInFlightAreNotCounted() {
+        NativeBundleStatus status = Fakes.active(Fakes.math(12, "default"));
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nLeases      " + InfoView.LEASES + "\n"));
+        assertTrue(text, InfoView.LEASES.contains("not counted") && InfoView.LEASES.contains("no atomic counter"));
+    }
+
+    @Test
+    public void leasesShowTheLingeringGenerationsOfTheRegistry() {
+        String lingering = "1 earlier generation is still referenced by a call in flight or a leaked reference and"
+                + " stays mapped until released: generation 2 (unloaded 40 ms ago)";
+        NativeLibrary math = Fakes.math(12, "default");
+        NativeBundleStatus status = new NativeBundleStatus(12, "io.nativebundle.examples.math", "math", State.ACTIVE,
+                Optional.empty(), lingering, Optional.of(math));
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nLeases      " + InfoView.LEASES + "; " + lingering + "\n"));
+
+        NativeBundleStatus unloaded = new NativeBundleStatus(12, "io.nativebundle.examples.math", "math",
+                State.UNLOADED, Optional.empty(), "the bundle is RESOLVED; start it to load the library; " + lingering,
+                Optional.empty());
+        text = InfoView.text(unloaded, LibraryRow.of(unloaded, Map.of()), Optional.empty(), Optional.empty());
+        assertTrue(text, text.contains("\nLeases   " + InfoView.LEASES + "; " + lingering));
+        assertEquals(Optional.of(lingering), InfoView.lingering("the bundle is RESOLVED; " + lingering));
+        assertEquals(Optional.empty(), InfoView.lingering("the bundle is RESOLVED; start it to load the library"));
+    }
+
+    @Test
+    public void aRefusedLibraryHasNoLeasesOrChecks() {
+        NativeBundleStatus status = Fakes.refused(14, "math", RefusalReason.SYMBOL_MISSING, "nosuch is not exported");
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.empty(), Optional.empty());
+        assertFalse(text, text.contains("Leases"));
+        assertFalse(text, text.contains("Checks"));
+        assertFalse(text, text.contains("Dependencies"));
     }
 
     @Test
@@ -59,5 +113,9 @@ public class InfoViewTest {
         assertTrue(json, json.contains("\"metrics\": false"));
         assertTrue(json, json.contains("\"location\": \"file:/plugins/math.jar\""));
         assertTrue(json, json.contains("\"name\": \"counter\""));
+        assertTrue(json, json.contains("\"libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)\""));
+        assertTrue(json, json.contains("\"check\": \"symbols\""));
+        assertTrue(json, json.contains("\"passed\": true"));
+        assertTrue(json, json.contains("\"inFlightCounted\": false"));
     }
 }

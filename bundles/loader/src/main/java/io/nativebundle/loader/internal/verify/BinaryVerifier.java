@@ -31,13 +31,26 @@ final class BinaryVerifier {
     private BinaryVerifier() {
     }
 
-    /** @throws LoadRefusal for the first check that fails */
-    static void verify(HostPlatform host, BundleDeclaration declaration, String platform, List<String> entries,
-            List<Path> files) throws LoadRefusal {
+    /**
+     * @return the checks, all passed, and the located dependencies of the library to open first
+     * @throws LoadRefusal for the first check that fails
+     */
+    static LoaderChecks.Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+            List<String> entries, List<Path> files) throws LoadRefusal {
         CheckSubject subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files));
+        List<CheckResult> passed = new ArrayList<>();
+        passed.add(elfPassed(subject));
         for (BinaryCheck check : CHECKS) {
-            check.check(subject);
+            passed.add(CheckResult.pass(check.name(), check.check(subject)));
         }
+        // the dependencies check above has located them all, so this cannot refuse
+        return new LoaderChecks.Passed(passed, DependencyCheck.located(subject, subject.main()));
+    }
+
+    private static CheckResult elfPassed(CheckSubject subject) {
+        StringJoiner shapes = new StringJoiner(", ");
+        subject.libraries().forEach(l -> shapes.add(l.entry() + ": " + l.elf().elfClass() + " " + l.elf().type()));
+        return CheckResult.pass(ELF, "well-formed ELF shared objects: " + shapes);
     }
 
     /** @return one result per check; only the {@code elf} result when the files cannot be read as ELF */
@@ -51,9 +64,7 @@ final class BinaryVerifier {
             results.add(CheckResult.fail(ELF, refusal.reason(), refusal.getMessage()));
             return results;
         }
-        StringJoiner shapes = new StringJoiner(", ");
-        subject.libraries().forEach(l -> shapes.add(l.entry() + ": " + l.elf().elfClass() + " " + l.elf().type()));
-        results.add(CheckResult.pass(ELF, "well-formed ELF shared objects: " + shapes));
+        results.add(elfPassed(subject));
         for (BinaryCheck check : CHECKS) {
             try {
                 results.add(CheckResult.pass(check.name(), check.check(subject)));

@@ -1,6 +1,7 @@
 package io.nativebundle.loader.internal.verify;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -32,13 +33,23 @@ final class DependencyCheck implements BinaryCheck {
     public String check(CheckSubject subject) throws LoadRefusal {
         StringJoiner checked = new StringJoiner("; ");
         for (BundleLibrary library : subject.libraries()) {
-            StringJoiner found = new StringJoiner(", ");
-            for (String needed : library.elf().needed()) {
-                found.add(needed + " (" + locate(subject, library, needed) + ")");
-            }
-            checked.add(library.fileName() + (found.length() == 0 ? " needs nothing" : " needs " + found));
+            List<String> found = located(subject, library);
+            checked.add(library.fileName() + (found.isEmpty() ? " needs nothing" : " needs " + String.join(", ", found)));
         }
         return checked.toString();
+    }
+
+    /**
+     * @return each {@code DT_NEEDED} library of {@code library} with where it is found, e.g.
+     *         {@code libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)}
+     * @throws LoadRefusal {@code DEPENDENCY_MISSING} as {@link #check} does
+     */
+    static List<String> located(CheckSubject subject, BundleLibrary library) throws LoadRefusal {
+        List<String> found = new ArrayList<>();
+        for (String needed : library.elf().needed()) {
+            found.add(needed + " (" + locate(subject, library, needed) + ")");
+        }
+        return found;
     }
 
     private static String locate(CheckSubject subject, BundleLibrary library, String needed) throws LoadRefusal {

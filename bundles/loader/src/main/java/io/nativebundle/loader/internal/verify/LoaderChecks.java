@@ -12,6 +12,7 @@ import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.resource.Namespace;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.loader.internal.LoadRefusal;
@@ -21,7 +22,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * the cache folder and their digests match, on those exact copies.
  *
  * <pre>{@code
- * LoaderChecks.verify(bundle, "math", version, symbols, "linux-x86-64",
+ * LoaderChecks.Passed passed = LoaderChecks.verify(bundle, "math", version, symbols, "linux-x86-64",
  *         List.of("native/linux/x86-64/libmath.so"), List.of(cachedCopy));
  * }</pre>
  */
@@ -38,15 +39,31 @@ public final class LoaderChecks {
      * @param platform the platform of the selected clause, e.g. {@code linux-x86-64}
      * @param entries  the clause's jar entries, the library to open first
      * @param files    the cached copies of {@code entries}, in the same order
+     * @return the checks that passed (from {@code elf} to {@code dependencies}) and the located dependencies
      * @throws LoadRefusal {@code MALFORMED_BINARY}, {@code WRONG_MACHINE}, {@code LIBC_MISMATCH},
      *                     {@code GLIBC_TOO_OLD}, {@code SYMBOL_MISSING}, {@code BUILD_NOTE_MISMATCH}
      *                     or {@code DEPENDENCY_MISSING}, for the first check that fails
      */
-    public static void verify(Bundle bundle, String library, Version version, List<NativeSymbol> symbols,
+    public static Passed verify(Bundle bundle, String library, Version version, List<NativeSymbol> symbols,
             String platform, List<String> entries, List<Path> files) throws LoadRefusal {
         BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(),
                 symbols.stream().map(NativeSymbol::name).toList(), abiFilter(bundle));
-        BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform, entries, files);
+        return BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform, entries, files);
+    }
+
+    /**
+     * What a load that passed every check learned.
+     *
+     * @param checks       the checks that ran and passed, in order, each with what it checked
+     * @param dependencies the {@code DT_NEEDED} libraries of the library to open, each with where it
+     *                     was found, e.g. {@code libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)}
+     */
+    public record Passed(List<CheckResult> checks, List<String> dependencies) {
+
+        public Passed {
+            checks = List.copyOf(checks);
+            dependencies = List.copyOf(dependencies);
+        }
     }
 
     /** The loader's own context, where the launcher's framework properties are read; the bundle's as a fallback. */

@@ -10,6 +10,7 @@ import org.osgi.framework.Version;
 
 import com.kenai.jffi.Library;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeSignature;
@@ -77,6 +78,16 @@ final class TestLibrary {
         @Override
         public String namespace() {
             return tenant + "/" + name + "/v" + version.getMajor();
+        }
+
+        @Override
+        public List<String> dependencies() {
+            return List.of();
+        }
+
+        @Override
+        public List<CheckResult> checks() {
+            return List.of();
         }
     }
 

@@ -16,6 +16,7 @@ import javax.management.ObjectName;
 import org.junit.Test;
 import org.osgi.framework.Version;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.SymbolStats;
@@ -34,6 +35,8 @@ public class MetricsRegistryTest {
         @Override public List<NativeSymbol> symbols() { return List.of(); }
         @Override public String namespace() { return tenant + "/" + name + "/v1"; }
         @Override public long bundleId() { return 3; }
+        @Override public List<String> dependencies() { return List.of(); }
+        @Override public List<CheckResult> checks() { return List.of(); }
     }
 
     private static MetricsRegistry registry(Map<String, String> properties, MBeanServer server) {

@@ -67,9 +67,16 @@ final class Layout {
         return cache;
     }
 
-    /** The framework storage, cleaned on every start. */
+    /**
+     * The framework storage, cleaned on every start: {@code <cache>/felix}, or a private folder
+     * when another runtime already uses that one (see {@link FrameworkStorage}).
+     */
     Path frameworkStorage() {
-        return cache.resolve("felix");
+        try {
+            return FrameworkStorage.claim(cache);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the framework storage in " + cache, e);
+        }
     }
 
     /** The loader's per-revision cache of native libraries. */

@@ -56,10 +56,18 @@ public class DistributionIT {
     }
 
     private Run nativebundle(String stdin, String... args) throws Exception {
+        return finish(start(tmp.newFolder().toPath(), stdin, args), args);
+    }
+
+    /** A started bin/nativebundle and where its output goes. */
+    private record Started(Process process, Path out, Path err) {
+    }
+
+    private Started start(Path cache, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/nativebundle").toString());
         command.add("--cache");
-        command.add(tmp.newFolder().toString());
+        command.add(cache.toString());
         command.addAll(List.of(args));
         Path out = tmp.newFile().toPath();
         Path err = tmp.newFile().toPath();
@@ -69,6 +77,13 @@ public class DistributionIT {
                 .start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
+        return new Started(process, out, err);
+    }
+
+    private static Run finish(Started started, String... args) throws Exception {
+        Process process = started.process();
+        Path out = started.out();
+        Path err = started.err();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("bin/nativebundle " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
@@ -107,6 +122,32 @@ public class DistributionIT {
                     run.out.lines().anyMatch(line -> line.contains("|Active ") && line.contains("|" + plugin + " (")));
         }
         assertFalse(run.toString(), run.out.lines().anyMatch(line -> line.contains("|Installed ") || line.contains("|Resolved ")));
+    }
+
+    @Test
+    public void twoRuntimesOnOneCacheFolderBothLoadTheExamples() throws Exception {
+        Path cache = tmp.newFolder("shared-cache").toPath();
+        String[] first = {"exec", "native:call math add 2 3; native:info math"};
+        String[] second = {"exec", "native:call math add 20 3; native:info math"};
+        Started a = start(cache, "", first);
+        Started b = start(cache, "", second);
+        Run runA = finish(a, first);
+        Run runB = finish(b, second);
+
+        assertEquals(runA.toString(), 0, runA.exitCode);
+        assertEquals(runB.toString(), 0, runB.exitCode);
+        assertEquals(runA.toString(), "5", runA.out.lines().findFirst().orElse(""));
+        assertEquals(runB.toString(), "23", runB.out.lines().findFirst().orElse(""));
+        String fileA = runA.out.lines().filter(l -> l.startsWith("File ")).findFirst().orElseThrow();
+        String fileB = runB.out.lines().filter(l -> l.startsWith("File ")).findFirst().orElseThrow();
+        assertNotEquals("each runtime loads its own copy from its own cache folder", fileA, fileB);
+        // each runtime cleaned up its own part of the shared cache when it stopped
+        try (Stream<Path> left = Files.list(cache)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("felix-")));
+        }
+        try (Stream<Path> left = Files.list(cache.resolve("native"))) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("rt-") && Files.isDirectory(p)));
+        }
     }
 
     @Test

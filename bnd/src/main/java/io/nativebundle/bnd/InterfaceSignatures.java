@@ -20,6 +20,8 @@ import aQute.bnd.osgi.Clazz.MethodDef;
 import aQute.bnd.osgi.Descriptors.TypeRef;
 import aQute.bnd.osgi.ParameterAnnotation;
 
+import io.nativebundle.api.NativeType;
+
 /**
  * Derives the symbol declarations from the Java interface named in {@code NativeBundle-Library},
  * reading the class files through bnd's class model, so no class is loaded.

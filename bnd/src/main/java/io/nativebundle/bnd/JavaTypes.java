@@ -6,6 +6,8 @@ import java.util.Set;
 
 import aQute.bnd.osgi.Descriptors.TypeRef;
 
+import io.nativebundle.api.NativeType;
+
 /**
  * Maps the Java types of a jnr-ffi interface method to the signature vocabulary.
  *

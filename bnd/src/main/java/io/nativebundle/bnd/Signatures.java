@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.nativebundle.api.NativeType;
+
 /**
  * Parses signature strings such as {@code (pointer,long)int} and type names such as
  * {@code int} in the vocabulary of {@link NativeType}.
@@ -55,7 +57,17 @@ final class Signatures {
     }
 
     private static NativeType type(String name, String token, String context) {
-        return NativeType.ofToken(token).orElseThrow(() -> new IllegalArgumentException("unknown type '" + token
-            + "' in \"" + context + "\" of '" + name + "'; known types: " + NativeType.vocabulary()));
+        for (NativeType type : NativeType.values()) {
+            if (type.token().equals(token)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown type '" + token
+            + "' in \"" + context + "\" of '" + name + "'; known types: " + vocabulary());
+    }
+
+    /** The type names a signature may use, for error messages: {@code void, byte, ...}. */
+    static String vocabulary() {
+        return String.join(", ", java.util.Arrays.stream(NativeType.values()).map(NativeType::token).toList());
     }
 }

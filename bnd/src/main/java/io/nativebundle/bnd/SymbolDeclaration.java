@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.nativebundle.api.NativeType;
+
 /**
  * One symbol the bundle promises its library exports: a function with a signature, or a
  * variable with a type.

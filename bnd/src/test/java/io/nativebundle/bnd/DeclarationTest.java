@@ -75,7 +75,7 @@ public class DeclarationTest {
 
         assertEquals(List.of(
             "-nativebundle-symbols: unknown type 'complex' in \"(int,complex)int\" of 'add'; known types: "
-                + NativeType.vocabulary(),
+                + Signatures.vocabulary(),
             "-nativebundle-symbols: variable 'counter' needs type=<type> and no signature, e.g. "
                 + "counter;kind=variable;type=int"), result.errors());
     }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.Test;
 
+import io.nativebundle.api.NativeType;
+
 /** The signature syntax of -nativebundle-symbols. */
 public class SignaturesTest {
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param library      the library name from {@code NativeBundle-Library}, or the raw header when it does not parse
  * @param state        the state
  * @param reason       why the library was refused or the bundle did not resolve; empty otherwise
- * @param detail       a readable explanation: what was expected and what was found; empty when active
+ * @param detail       a readable explanation: what was expected and what was found; when active, empty
+ *                     unless earlier generations of the library are still mapped after their unload
  * @param loaded       the loaded library when {@code state} is {@link State#ACTIVE}
  */
 public record NativeBundleStatus(long bundleId, String symbolicName, String library, State state,

@@ -72,6 +72,19 @@ public final class NativeBundleOptions {
         return bundle(jar("shell").toURI().toString());
     }
 
+    /** The zlib example: the host's {@code libz.so.1} behind a typed interface (a system-library bundle). */
+    public static Option zlib() {
+        return bundle(jar("zlib").toURI().toString());
+    }
+
+    /**
+     * The wrap bundle (io.nativebundle.wrap): turns a raw {@code .so} plus its {@code .nativebundle}
+     * descriptor into a native bundle, for FileInstall drop-ins and {@code native:wrap}.
+     */
+    public static Option wrap() {
+        return bundle(jar("wrap").toURI().toString());
+    }
+
     /** The core runtime, the examples and the {@code native:} Gogo commands. */
     public static Option[] withShell(Option... extra) {
         List<Option> options = new ArrayList<>(Arrays.asList(withExamples()));

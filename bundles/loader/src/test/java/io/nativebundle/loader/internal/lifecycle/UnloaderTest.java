@@ -123,7 +123,9 @@ public class UnloaderTest {
         caller.join(10_000);
         assertEquals("the call in flight finished against mapped code", 42, result.get());
         deadline = System.currentTimeMillis() + 20_000;
-        while (generation.state() != LibraryGeneration.State.CLOSED && System.currentTimeMillis() < deadline) {
+        // the reaper marks the generation CLOSED before it unmaps and deletes; leaving the
+        // lingering set is its last step, so that is what to wait for
+        while (!unloader.lingering().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         assertEquals("the reaper closed it", LibraryGeneration.State.CLOSED, generation.state());

@@ -24,6 +24,17 @@ final class CapabilityHeaders {
     static final String PROVIDE = "Provide-Capability";
     static final String ABI_NAMESPACE = "io.nativebundle.abi";
     static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
+    static final String NATIVE_NAMESPACE = "osgi.native";
+    /**
+     * The ABI a bundle of a system library requires: it has no build note to read one from, and
+     * what it relies on (system= loading, version ranges) is part of the runtime's ABI 1.
+     */
+    static final Version SYSTEM_LIBRARY_ABI = new Version(1, 0, 0);
+    /**
+     * A system library is looked up on a Linux search path, so the bundle resolves on Linux only;
+     * elsewhere the framework keeps it unresolved with this requirement as the reason.
+     */
+    static final String LINUX_REQUIREMENT = NATIVE_NAMESPACE + ";filter:=\"(osgi.native.osname~=Linux)\"";
 
     private CapabilityHeaders() {
     }

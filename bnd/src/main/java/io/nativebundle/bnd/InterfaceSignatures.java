@@ -89,7 +89,7 @@ final class InterfaceSignatures {
         List<NativeType> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
-            Optional<NativeType> type = JavaTypes.map(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
+            Optional<NativeType> type = JavaTypes.parameter(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
             if (type.isEmpty() || type.get() == NativeType.VOID) {
                 unmapped(origin, "parameter " + (i + 1) + " has type " + prototype[i].getFQN());
                 mapped = false;

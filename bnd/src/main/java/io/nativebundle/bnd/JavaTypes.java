@@ -23,16 +23,21 @@ import io.nativebundle.api.NativeType;
  * <tr><td>{@code long} annotated with any other {@code jnr.ffi.types} annotation
  *     ({@code @size_t}, {@code @ssize_t}, {@code @u_int64_t}, {@code @off_t}, ...)</td>
  *     <td>{@code long}: an integer, 64 bits on every LP64 platform this runtime targets</td></tr>
+ * <tr><td>a {@code jnr.ffi.byref} type ({@code NativeLongByReference}, {@code LongLongByReference},
+ *     {@code IntByReference}, ...; parameters only)</td>
+ *     <td>{@code pointer}: jnr-ffi passes the address of a temporary, e.g. zlib's {@code uLongf *destLen}</td></tr>
  * </table>
  *
- * Everything else (other arrays, boxed types, structs, by-reference types) has no mapping, so the
+ * Everything else (other arrays, boxed types, structs) has no mapping, so the
  * build fails instead of the loader guessing at run time.
  */
 final class JavaTypes {
 
     /** Supported Java types, named for messages. */
     static final String SUPPORTED = "void, byte, short, int, long, float, double, boolean, String, CharSequence, "
-        + "byte[], java.nio.ByteBuffer, jnr.ffi.Pointer";
+        + "byte[], java.nio.ByteBuffer, jnr.ffi.Pointer, jnr.ffi.byref.* (parameters)";
+
+    private static final String BY_REFERENCE_PACKAGE = "jnr.ffi.byref.";
 
     private static final String TYPES_PACKAGE = "jnr.ffi.types.";
     private static final Set<String> ADDRESS_TYPES = Set.of("intptr_t", "uintptr_t", "caddr_t");
@@ -75,6 +80,18 @@ final class JavaTypes {
             return Optional.ofNullable(primitive);
         }
         return Optional.ofNullable(OBJECTS.get(fqn));
+    }
+
+    /**
+     * The signature type of a parameter: as {@link #map}, and a {@code jnr.ffi.byref} type, which
+     * jnr-ffi passes as the address of a temporary it copies in and out, as {@code pointer}.
+     */
+    static Optional<NativeType> parameter(TypeRef type, Set<String> annotations) {
+        String fqn = type.getFQN();
+        if (fqn.startsWith(BY_REFERENCE_PACKAGE) && fqn.endsWith("ByReference")) {
+            return Optional.of(NativeType.POINTER);
+        }
+        return map(type, annotations);
     }
 
     /** The type of a global variable accessed through {@code jnr.ffi.Variable<T>}, from {@code T}. */

@@ -26,8 +26,13 @@ record LibraryDeclaration(String name, String version, Optional<String> interfac
     static final String VERSION = "version";
     static final String INTERFACE = "interface";
     static final String SYSTEM = "system";
+    static final String VERSION_SYMBOL = "version-symbol";
+    static final String SHA256 = "sha256";
 
-    private static final Set<String> KNOWN_ATTRIBUTES = Set.of(VERSION, INTERFACE, SYSTEM);
+    private static final Set<String> KNOWN_ATTRIBUTES = Set.of(VERSION, INTERFACE, SYSTEM, VERSION_SYMBOL, SHA256);
+    private static final Set<String> SYSTEM_ONLY = Set.of(VERSION_SYMBOL, SHA256);
+    private static final Pattern C_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SHA256_LIST = Pattern.compile("\\s*[0-9a-fA-F]{64}\\s*(,\\s*[0-9a-fA-F]{64}\\s*)*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     private static final String JAVA_IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
     private static final Pattern JAVA_NAME = Pattern.compile(JAVA_IDENTIFIER + "(\\." + JAVA_IDENTIFIER + ")*");
@@ -51,7 +56,8 @@ record LibraryDeclaration(String name, String version, Optional<String> interfac
         }
         for (String key : attrs.keySet()) {
             if (!KNOWN_ATTRIBUTES.contains(key)) {
-                reporter.warning("%s: unknown attribute '%s' (known: version, interface, system)", HEADER, key);
+                reporter.warning("%s: unknown attribute '%s' (known: %s)", HEADER, key,
+                    "version, interface, system, version-symbol, sha256");
             }
         }
         Optional<String> system = Optional.ofNullable(attrs.get(SYSTEM)).map(String::trim);
@@ -77,6 +83,29 @@ record LibraryDeclaration(String name, String version, Optional<String> interfac
         if (system.isPresent() && system.get().isEmpty()) {
             reporter.error("%s: system= of library '%s' is empty; name the host library, e.g. system=libz.so.1",
                 HEADER, name);
+            valid = false;
+        } else if (system.isPresent() && system.get().contains("/")) {
+            reporter.error("%s: system=%s of library '%s' is a path; name the file only, e.g. system=libz.so.1, which "
+                + "the loader looks up on the host's library search path", HEADER, system.get(), name);
+            valid = false;
+        }
+        for (String key : SYSTEM_ONLY) {
+            if (attrs.containsKey(key) && system.isEmpty()) {
+                reporter.error("%s: %s= applies to a system library only; library '%s' has no system=", HEADER, key,
+                    name);
+                valid = false;
+            }
+        }
+        String versionSymbol = attrs.get(VERSION_SYMBOL);
+        if (versionSymbol != null && !C_NAME.matcher(versionSymbol.trim()).matches()) {
+            reporter.error("%s: version-symbol '%s' of library '%s' is not a C function name", HEADER, versionSymbol,
+                name);
+            valid = false;
+        }
+        String sha256 = attrs.get(SHA256);
+        if (sha256 != null && !SHA256_LIST.matcher(sha256).matches()) {
+            reporter.error("%s: sha256 of library '%s' must be 64 hex digits, several separated by commas; found '%s'",
+                HEADER, name, sha256);
             valid = false;
         }
         return valid ? Optional.of(new LibraryDeclaration(name, version.trim(), interfaceName, system))

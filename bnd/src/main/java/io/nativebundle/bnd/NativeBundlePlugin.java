@@ -52,8 +52,10 @@ import aQute.bnd.service.AnalyzerPlugin;
  * version differs from {@code NativeBundle-Library}, platforms whose notes disagree on the ABI.
  *
  * <p>A library from the host ({@code NativeBundle-Library: z;system=libz.so.1;version="[1.2,2)"})
- * has no files to inspect: the plugin writes only the symbols and the capability, at the range's
- * floor. A bundle with neither the header nor a {@code native/} folder is left alone.
+ * has no files to inspect: the plugin writes the symbols, the capability at the range's floor, the
+ * ABI requirement of {@code [1.0.0, 2.0.0)} and {@code Require-Capability:
+ * osgi.native;filter:="(osgi.native.osname~=Linux)"} (the host's search path is a Linux one); no
+ * {@code Bundle-NativeCode} and no {@code NativeBundle-Digest}. A bundle with neither the header nor a {@code native/} folder is left alone.
  */
 public final class NativeBundlePlugin implements AnalyzerPlugin {
 
@@ -81,6 +83,10 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
                     + "either ship the library or take it from the host", LibraryDeclaration.HEADER, library.name(),
                     library.system().get());
             }
+            CapabilityHeaders.add(analyzer, CapabilityHeaders.REQUIRE, CapabilityHeaders.ABI_NAMESPACE,
+                CapabilityHeaders.abiRequirement(CapabilityHeaders.SYSTEM_LIBRARY_ABI));
+            CapabilityHeaders.add(analyzer, CapabilityHeaders.REQUIRE, CapabilityHeaders.NATIVE_NAMESPACE,
+                CapabilityHeaders.LINUX_REQUIREMENT);
         } else if (natives.isEmpty()) {
             analyzer.error("%s: library '%s' has no files under native/<os>/<arch>/; add the built libraries, or "
                 + "declare system=<file> for a library from the host", LibraryDeclaration.HEADER, library.name());

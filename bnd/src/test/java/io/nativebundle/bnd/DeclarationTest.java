@@ -12,6 +12,7 @@ import org.junit.Test;
 import io.nativebundle.bnd.fixture.BadTypeLib;
 import io.nativebundle.bnd.fixture.CounterLib;
 import io.nativebundle.bnd.fixture.MathLib;
+import io.nativebundle.bnd.fixture.ZlibLike;
 
 /** What the author declares: NativeBundle-Library, the interface, -nativebundle-symbols. */
 public class DeclarationTest {
@@ -107,7 +108,61 @@ public class DeclarationTest {
             result.header("Provide-Capability"));
         assertNull(result.header("Bundle-NativeCode"));
         assertNull(result.header("NativeBundle-Digest"));
-        assertEquals("", NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+            + "osgi.native;filter:=\"(osgi.native.osname~=Linux)\"",
+            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+    }
+
+    @Test
+    public void systemLibraryInterfaceMapsBuffersAndByReferenceLengths() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=\"[1.2,2)\";version-symbol=zlibVersion;interface="
+                + ZlibLike.class.getName())
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("crc32;signature=\"(long,buffer,int)long\", "
+            + "uncompress;signature=\"(buffer,pointer,buffer,long)int\", zlibVersion;signature=\"()string\"",
+            result.header("NativeBundle-Symbols"));
+        assertTrue(result.imports().containsKey("jnr.ffi.provider.jffi"));
+    }
+
+    @Test
+    public void systemLibraryAcceptsVersionSymbolAndAllowList() throws Exception {
+        String digest = "ab".repeat(32);
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=\"[1.2,2)\";version-symbol=zlibVersion;sha256=\"" + digest + ","
+                + digest.toUpperCase() + "\"")
+            .set("-nativebundle-symbols", "zlibVersion;signature=\"()string\"")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of(), result.warnings());
+    }
+
+    @Test
+    public void systemLibraryRefusesAPathABadDigestAndABadVersionSymbol() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=/usr/lib/libz.so.1;version=\"[1.2,2)\";version-symbol=\"zlib Version\";sha256=beef")
+            .build();
+
+        assertEquals(List.of(
+            "NativeBundle-Library: system=/usr/lib/libz.so.1 of library 'z' is a path; name the file only, e.g. "
+                + "system=libz.so.1, which the loader looks up on the host's library search path",
+            "NativeBundle-Library: version-symbol 'zlib Version' of library 'z' is not a C function name",
+            "NativeBundle-Library: sha256 of library 'z' must be 64 hex digits, several separated by commas; "
+                + "found 'beef'"), result.errors());
+    }
+
+    @Test
+    public void versionSymbolOfABundledLibraryFails() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;version-symbol=math_version")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: version-symbol= applies to a system library only; library "
+            + "'math' has no system="), result.errors());
     }
 
     @Test

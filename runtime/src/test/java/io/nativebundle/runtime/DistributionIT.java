@@ -159,6 +159,16 @@ public class DistributionIT {
         assertEquals(run.toString(), "", run.err);
     }
 
+    /** Issue 9: the zlib example takes libz.so.1 from the host; crc32("hello") is a plain number on its own line. */
+    @Test
+    public void zlibCrc32OfHelloFromTheHostLibrary() throws Exception {
+        Run run = nativebundle("", "exec", "native:call z crc32 0 hello 5");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of("907060870"), run.out.lines().toList());
+        assertEquals(run.toString(), "", run.err);
+    }
+
     @Test
     public void anUnknownCommandFailsWithOneReadableLine() throws Exception {
         Run run = nativebundle("", "exec", "nosuchcommand");

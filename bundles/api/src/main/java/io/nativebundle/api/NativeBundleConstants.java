@@ -10,6 +10,21 @@ package io.nativebundle.api;
  * String filter = "(&(" + NativeBundleConstants.LIBRARY + "=math)("
  *         + NativeBundleConstants.SYMBOL + "=add))";
  * }</pre>
+ *
+ * <p><b>System libraries.</b> A native bundle may take its library from the host instead of
+ * shipping it. It then has no {@code Bundle-NativeCode} and no {@code NativeBundle-Digest}:
+ * <pre>
+ * NativeBundle-Library: z;system=libz.so.1;version="[1.2,2)";version-symbol=zlibVersion;interface=org.example.Zlib
+ * NativeBundle-Library: z;system=libz.so.1;version="[1.2,2)";sha256="&lt;64 hex&gt;,&lt;64 hex&gt;"
+ * </pre>
+ * {@link #ATTR_SYSTEM} is a file name (no {@code '/'}) looked up on the host's default library
+ * search path ({@code /etc/ld.so.conf}, the multiarch directories, {@code /lib64}, {@code /usr/lib},
+ * never {@code LD_LIBRARY_PATH}); the loader opens the real file in place, never a copy.
+ * {@link #ATTR_VERSION} is a version range, or a plain version meaning "at least"; the host
+ * library's actual version must lie inside, read from the {@link #ATTR_VERSION_SYMBOL} function
+ * when given, else from the real file name ({@code libz.so.1.2.13}), else from the {@code SONAME}.
+ * {@link #ATTR_SHA256} is an optional allow-list of the real file's digests. The services carry
+ * the actual version in {@link #VERSION}.
  */
 public final class NativeBundleConstants {
 
@@ -30,7 +45,18 @@ public final class NativeBundleConstants {
     public static final String ATTR_INTERFACE = "interface";
     /** Attribute of {@link #HEADER_LIBRARY}: the library comes from the host, e.g. {@code libz.so.1}. */
     public static final String ATTR_SYSTEM = "system";
-    /** Attribute of {@link #HEADER_DIGEST}: the SHA-256 of the entry, 64 lowercase hex digits. */
+    /**
+     * Attribute of {@link #HEADER_LIBRARY} for a system library: an exported function
+     * {@code const char *f(void)} that returns the library's version, e.g. {@code zlibVersion}.
+     *
+     * @since 1.2
+     */
+    public static final String ATTR_VERSION_SYMBOL = "version-symbol";
+    /**
+     * Attribute of {@link #HEADER_DIGEST}: the SHA-256 of the entry, 64 lowercase hex digits. Also
+     * an attribute of {@link #HEADER_LIBRARY} for a system library: a comma-separated allow-list of
+     * the digests the host file may have.
+     */
     public static final String ATTR_SHA256 = "sha256";
     /** Attribute of {@link #HEADER_SYMBOLS}: the signature, e.g. {@code (int,int)int}. */
     public static final String ATTR_SIGNATURE = "signature";

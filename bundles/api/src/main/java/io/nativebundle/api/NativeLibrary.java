@@ -23,7 +23,10 @@ public interface NativeLibrary {
     /** The library name from {@code NativeBundle-Library}, e.g. {@code math}. */
     String name();
 
-    /** The library version from {@code NativeBundle-Library}. */
+    /**
+     * The library version from {@code NativeBundle-Library}; for a system library, the host
+     * library's actual version (e.g. {@code 1.2.13}), which lies inside the declared range.
+     */
     Version version();
 
     /** The platform of the loaded file, e.g. {@code linux-x86-64}. */
@@ -32,10 +35,16 @@ public interface NativeLibrary {
     /** The SHA-256 of the loaded file, 64 lowercase hex digits. */
     String sha256();
 
-    /** The file that was opened: the copy in the runtime's native cache. */
+    /**
+     * The file that was opened: the copy in the runtime's native cache; for a system library, the
+     * real path of the host file, opened in place (e.g. {@code /usr/lib/x86_64-linux-gnu/libz.so.1.2.13}).
+     */
     Path file();
 
-    /** The entry inside the bundle the file was copied from, e.g. {@code native/linux/x86-64/libmath.so}. */
+    /**
+     * The entry inside the bundle the file was copied from, e.g. {@code native/linux/x86-64/libmath.so};
+     * for a system library, the {@code system=} name, e.g. {@code libz.so.1}.
+     */
     String entry();
 
     /** The symbols the library declares in {@code NativeBundle-Symbols}, in declaration order. */

@@ -32,5 +32,21 @@ public enum RefusalReason {
     /** The tenant is invalid, contradicts its folder, or is over quota. */
     TENANT_REFUSED,
     /** The dynamic linker or jnr-ffi could not open the library. */
-    LOAD_FAILED
+    LOAD_FAILED,
+    /**
+     * The host library named by {@code system=} in {@code NativeBundle-Library} is not on the
+     * host's default library search path (as an ELF file of this JVM's class and machine); the
+     * message lists the directories searched.
+     *
+     * @since 1.2
+     */
+    SYSTEM_LIBRARY_MISSING,
+    /**
+     * The host library's actual version lies outside the range {@code NativeBundle-Library}
+     * declares; the message names the range, the version found and where it was read from (the
+     * {@code version-symbol} function, the real file name or the {@code SONAME}).
+     *
+     * @since 1.2
+     */
+    VERSION_MISMATCH
 }

@@ -12,7 +12,7 @@
  * }</pre>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

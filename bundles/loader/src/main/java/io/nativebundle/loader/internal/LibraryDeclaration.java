@@ -9,9 +9,12 @@ import io.nativebundle.api.NativeBundleConstants;
 
 /**
  * What a bundle declares in {@code NativeBundle-Library}: the library name, its version, the
- * Java interface to bind, and for host libraries the system file name.
+ * Java interface to bind, and for host libraries what {@link SystemDeclaration} describes.
+ *
+ * @param version the exact version of a bundled library; the floor of the range of a system one
+ * @param host    the system attributes when the library comes from the host
  */
-record LibraryDeclaration(String name, Version version, Optional<String> interfaceName, Optional<String> system) {
+record LibraryDeclaration(String name, Version version, Optional<String> interfaceName, Optional<SystemDeclaration> host) {
 
     private static final String HEADER = NativeBundleConstants.HEADER_LIBRARY;
 
@@ -19,7 +22,7 @@ record LibraryDeclaration(String name, Version version, Optional<String> interfa
      * Reads the header.
      *
      * @throws MalformedHeaderException when it does not parse, has not exactly one clause, or
-     *                                  has a bad name or version
+     *                                  has a bad name, version, system file, version symbol or digest
      */
     static LibraryDeclaration parse(String header) throws MalformedHeaderException {
         List<HeaderClause> clauses = HeaderParser.parse(HEADER, header);
@@ -33,25 +36,25 @@ record LibraryDeclaration(String name, Version version, Optional<String> interfa
             throw new MalformedHeaderException(HEADER + ": library name '" + name
                     + "' must be letters, digits, '_', '.' or '-'");
         }
+        Optional<String> interfaceName = clause.attribute(NativeBundleConstants.ATTR_INTERFACE);
         Optional<String> system = clause.attribute(NativeBundleConstants.ATTR_SYSTEM);
+        if (system.isPresent()) {
+            SystemDeclaration host = SystemDeclaration.parse(name, clause, system.get());
+            return new LibraryDeclaration(name, host.floor(), interfaceName, Optional.of(host));
+        }
         String versionText = clause.attribute(NativeBundleConstants.ATTR_VERSION).orElse("0.0.0");
         Version version;
         try {
-            // a host library declares a range, e.g. [1.2,2); its floor names the API level
-            version = Version.parseVersion(system.isPresent() ? floorOf(versionText) : versionText);
+            version = Version.parseVersion(versionText);
         } catch (IllegalArgumentException e) {
             throw new MalformedHeaderException(HEADER + ": version '" + versionText + "' of library '" + name
                     + "' is not an OSGi version (expected major.minor.micro, e.g. 1.2.0)");
         }
-        return new LibraryDeclaration(name, version, clause.attribute(NativeBundleConstants.ATTR_INTERFACE), system);
+        return new LibraryDeclaration(name, version, interfaceName, Optional.empty());
     }
 
-    private static String floorOf(String range) {
-        String t = range.trim();
-        if (t.startsWith("[") || t.startsWith("(")) {
-            int comma = t.indexOf(',');
-            return t.substring(1, comma < 0 ? t.length() - 1 : comma).trim();
-        }
-        return t;
+    /** The host library's file name, e.g. {@code libz.so.1}, when the library comes from the host. */
+    Optional<String> system() {
+        return host.map(SystemDeclaration::file);
     }
 }

@@ -30,8 +30,9 @@ import io.nativebundle.loader.internal.verify.LoaderChecks;
 
 /**
  * Takes one native bundle from its headers to registered services: parse the headers, select
- * the library for this platform, copy it into a new generation folder of the cache, verify it,
- * open it, publish its symbols and its guarded typed service. Every failure becomes a
+ * the library for this platform, copy it into a new generation folder of the cache (or, for a
+ * host library, find it in place: {@link SystemLibrarySource}), verify it, open it, publish its
+ * symbols and its guarded typed service. Every failure becomes a
  * {@link LoadRefusal} with a named reason, and leaves nothing behind: what was registered is
  * unregistered, what was opened is closed, the folder is deleted.
  */
@@ -66,42 +67,37 @@ final class NativeBundleLoader {
         } catch (MalformedHeaderException e) {
             throw new LoadRefusal(RefusalReason.MALFORMED_HEADER, e.getMessage());
         }
-        NativeCodeSelection selection = selector.select(bundle.getHeaders("").get(Constants.BUNDLE_NATIVECODE));
+        boolean system = declaration.host().isPresent();
+        // a host library has no Bundle-NativeCode: the host file is found on its search path instead
+        NativeCodeSelection selection = system ? null
+                : selector.select(bundle.getHeaders("").get(Constants.BUNDLE_NATIVECODE));
         long number = GENERATIONS.incrementAndGet();
-        String tenant = admit(bundle, selection, number);
+        String tenant = admit(bundle, system ? List.of() : selection.entries(), number);
         Path folder = null;
         LibraryGeneration generation = null;
         SymbolServices symbolServices = null;
         ServicePublisher.Published published = null;
         try {
-            // 1. copy into this generation's own folder and check the digests
-            folder = cache.createFolder(bundle.getBundleId(), number);
-            List<Path> files = new ArrayList<>();
-            Map<String, String> verified = new LinkedHashMap<>();
-            String sha256 = null;
-            for (String entry : selection.entries()) {
-                Path file = cache.copy(bundle, entry, folder);
-                String digest = DigestCheck.verify(digests, entry, file);
-                if (sha256 == null) {
-                    sha256 = digest;
-                }
-                verified.put(entry, digest);
-                files.add(file);
-            }
+            // 1. bundled: copy into this generation's own folder and check the digests; system: find in place
             // 2. the checks before dlopen
-            LoaderChecks.Passed passed = LoaderChecks.verify(bundle, declaration.name(), declaration.version(), symbols,
-                    selection.platform(), selection.entries(), files);
-            List<CheckResult> checks = new ArrayList<>();
-            checks.add(DigestCheck.passed(verified));
-            checks.addAll(passed.checks());
+            PreparedLibrary prepared;
+            if (system) {
+                prepared = SystemLibrarySource.prepare(bundle, declaration, symbols);
+            } else {
+                folder = cache.createFolder(bundle.getBundleId(), number);
+                prepared = copyAndVerify(bundle, declaration, symbols, selection, digests, folder);
+            }
+            List<Path> files = prepared.files();
             Class<?> type = interfaceOf(bundle, declaration);
-            // 3. open: from here on the generation owns what was opened, and closes it on refusal
-            generation = new LibraryGeneration(declaration.name(), declaration.version(), number,
+            // 3. open: from here on the generation owns what was opened, and closes it on refusal;
+            //    a system library's generation has no folder, so its close never deletes the host file
+            generation = new LibraryGeneration(declaration.name(), prepared.version(), number,
                     bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), folder, files);
             open(generation, type, files);
-            LoadedLibrary loaded = new LoadedLibrary(declaration.name(), declaration.version(), selection.platform(),
-                    sha256, files.get(0), selection.library(), symbols, tenant,
-                    bundle.getBundleId(), number, passed.dependencies(), checks);
+            prepared = SystemLibrarySource.versionAfterOpen(declaration, prepared);
+            LoadedLibrary loaded = new LoadedLibrary(declaration.name(), prepared.version(), prepared.platform(),
+                    prepared.sha256(), files.get(0), prepared.entry(), symbols, tenant,
+                    bundle.getBundleId(), number, prepared.dependencies(), prepared.checks());
             // 4. publish: NativeFunction/NativeVariable per symbol, then the guarded typed service
             symbolServices = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded),
                     files.subList(1, files.size()), generation);
@@ -123,6 +119,30 @@ final class NativeBundleLoader {
             tenants.release(number);
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not publish library '" + declaration.name() + "': " + e, e);
         }
+    }
+
+    /** Copies the selected clause into {@code folder}, checks the digests of the copies, then the binaries. */
+    private PreparedLibrary copyAndVerify(Bundle bundle, LibraryDeclaration declaration, List<NativeSymbol> symbols,
+            NativeCodeSelection selection, DigestTable digests, Path folder) throws LoadRefusal, IOException {
+        List<Path> files = new ArrayList<>();
+        Map<String, String> verified = new LinkedHashMap<>();
+        String sha256 = null;
+        for (String entry : selection.entries()) {
+            Path file = cache.copy(bundle, entry, folder);
+            String digest = DigestCheck.verify(digests, entry, file);
+            if (sha256 == null) {
+                sha256 = digest;
+            }
+            verified.put(entry, digest);
+            files.add(file);
+        }
+        LoaderChecks.Passed passed = LoaderChecks.verify(bundle, declaration.name(), declaration.version(), symbols,
+                selection.platform(), selection.entries(), files);
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(DigestCheck.passed(verified));
+        checks.addAll(passed.checks());
+        return new PreparedLibrary(selection.platform(), selection.library(), files, sha256, declaration.version(),
+                checks, passed.dependencies());
     }
 
     /**
@@ -168,9 +188,9 @@ final class NativeBundleLoader {
     }
 
     /** The bundle's tenant, with room reserved in its quota: refused before anything is copied or opened. */
-    private String admit(Bundle bundle, NativeCodeSelection selection, long number) throws LoadRefusal {
+    private String admit(Bundle bundle, List<String> entries, long number) throws LoadRefusal {
         try {
-            return tenants.admit(bundle, selection.entries(), number);
+            return tenants.admit(bundle, entries, number);
         } catch (TenantRefusal refusal) {
             throw new LoadRefusal(RefusalReason.TENANT_REFUSED, refusal.getMessage());
         }

@@ -10,9 +10,12 @@ import java.util.Optional;
 import org.osgi.framework.Constants;
 import org.osgi.resource.Namespace;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.verify.BundleDeclaration;
+import io.nativebundle.loader.internal.verify.HostPlatform;
 import io.nativebundle.loader.internal.verify.ManifestRules;
 
 /**
@@ -33,7 +36,7 @@ final class VerifierRules implements ManifestRules {
     public Library library(String header) throws LoadRefusal {
         try {
             LibraryDeclaration declaration = LibraryDeclaration.parse(header);
-            return new Library(declaration.name(), declaration.version().toString());
+            return new Library(declaration.name(), declaration.version().toString(), declaration.host().isPresent());
         } catch (MalformedHeaderException e) {
             throw malformed(e);
         }
@@ -111,5 +114,14 @@ final class VerifierRules implements ManifestRules {
 
     private static LoadRefusal malformed(MalformedHeaderException e) {
         return new LoadRefusal(RefusalReason.MALFORMED_HEADER, e.getMessage());
+    }
+
+    @Override
+    public List<CheckResult> systemChecks(String libraryHeader, BundleDeclaration declaration, HostPlatform host) {
+        try {
+            return SystemLibrarySource.report(LibraryDeclaration.parse(libraryHeader), declaration, host);
+        } catch (MalformedHeaderException e) {
+            return List.of(CheckResult.fail("manifest", RefusalReason.MALFORMED_HEADER, e.getMessage()));
+        }
     }
 }

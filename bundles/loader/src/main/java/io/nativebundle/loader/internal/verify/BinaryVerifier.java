@@ -37,7 +37,13 @@ final class BinaryVerifier {
      */
     static LoaderChecks.Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files) throws LoadRefusal {
-        CheckSubject subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files));
+        return verify(host, declaration, platform, entries, files, false);
+    }
+
+    /** @param system whether the library comes from the host, which skips the build note */
+    static LoaderChecks.Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+            List<String> entries, List<Path> files, boolean system) throws LoadRefusal {
+        CheckSubject subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files), system);
         List<CheckResult> passed = new ArrayList<>();
         passed.add(elfPassed(subject));
         for (BinaryCheck check : CHECKS) {
@@ -56,10 +62,16 @@ final class BinaryVerifier {
     /** @return one result per check; only the {@code elf} result when the files cannot be read as ELF */
     static List<CheckResult> report(HostPlatform host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files) {
+        return report(host, declaration, platform, entries, files, false);
+    }
+
+    /** @param system whether the library comes from the host, which skips the build note */
+    static List<CheckResult> report(HostPlatform host, BundleDeclaration declaration, String platform,
+            List<String> entries, List<Path> files, boolean system) {
         List<CheckResult> results = new ArrayList<>();
         CheckSubject subject;
         try {
-            subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files));
+            subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files), system);
         } catch (LoadRefusal refusal) {
             results.add(CheckResult.fail(ELF, refusal.reason(), refusal.getMessage()));
             return results;

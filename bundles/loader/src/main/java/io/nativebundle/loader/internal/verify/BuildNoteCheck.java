@@ -18,7 +18,8 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * the library and version of {@code NativeBundle-Library}, and its ABI version is one this
  * runtime serves ({@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
  * bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest edited by hand or a
- * binary swapped after the build shows up here.
+ * binary swapped after the build shows up here. A system library has no note: the check passes
+ * and says it was skipped.
  */
 final class BuildNoteCheck implements BinaryCheck {
 
@@ -29,6 +30,11 @@ final class BuildNoteCheck implements BinaryCheck {
 
     @Override
     public String check(CheckSubject subject) throws LoadRefusal {
+        if (subject.system()) {
+            // a host library was not built with nativebundle.h; its version is checked against the range instead
+            return "skipped: " + subject.main().fileName() + " is a system library, which carries no "
+                    + BuildNote.SECTION_NAME + " build note; its version is checked against the declared range";
+        }
         BundleLibrary main = subject.main();
         BundleDeclaration declared = subject.declaration();
         String file = subject.name(main);

@@ -9,8 +9,10 @@ import java.util.List;
  * @param declaration what the manifest promises
  * @param platform    the platform of the selected clause, e.g. {@code linux-x86-64}
  * @param libraries   the files of the selected clause, the library to open first, then its same-bundle dependencies
+ * @param system      whether the library comes from the host ({@code system=}), not from the bundle
  */
-record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries) {
+record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
+                    boolean system) {
 
     CheckSubject {
         libraries = List.copyOf(libraries);

@@ -30,7 +30,9 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * One run of {@link JarVerifier} over one jar, in the order the framework and the loader meet
  * the problems: {@code manifest}, {@code abi}, {@code paths}, {@code platform}, {@code digest},
  * then the binary checks ({@code elf}, {@code machine}, {@code libc}, {@code glibc},
- * {@code symbols}, {@code build-note}, {@code dependencies}) on the selected clause. A check whose
+ * {@code symbols}, {@code build-note}, {@code dependencies}) on the selected clause. A system
+ * library ({@code system=}) has no clause: after {@code paths} come {@code locate}, {@code digest}
+ * (the allow-list), the binary checks on the host file and {@code version}. A check whose
  * input is missing because an earlier one failed is left out rather than reported twice.
  */
 final class JarVerification {
@@ -44,6 +46,7 @@ final class JarVerification {
     private final Path temp;
     private final List<CheckResult> results = new ArrayList<>();
     private Attributes headers;
+    private boolean system;
 
     JarVerification(Path path, JarFile jar, ManifestRules rules, HostPlatform host, Path temp) {
         this.path = path;
@@ -60,6 +63,11 @@ final class JarVerification {
         }
         abi(declaration.get().abiFilter());
         paths();
+        if (system) {
+            // a host library: no Bundle-NativeCode, no NativeBundle-Digest; the host file is checked in place
+            results.addAll(rules.systemChecks(header(NativeBundleConstants.HEADER_LIBRARY), declaration.get(), host));
+            return results;
+        }
         Optional<ManifestRules.Selection> selection = platform();
         digests();
         if (selection.isPresent()) {
@@ -89,6 +97,7 @@ final class JarVerification {
         }
         try {
             ManifestRules.Library library = rules.library(libraryHeader);
+            system = library.system();
             List<String> symbols = rules.symbols(header(NativeBundleConstants.HEADER_SYMBOLS));
             List<String> digested = rules.digestedEntries(header(NativeBundleConstants.HEADER_DIGEST));
             Optional<String> abiFilter = rules.requirementFilter(header(Constants.REQUIRE_CAPABILITY),
@@ -96,7 +105,8 @@ final class JarVerification {
             String bundle = path.getFileName() + " (" + header(Constants.BUNDLE_SYMBOLICNAME) + " "
                     + Optional.ofNullable(header(Constants.BUNDLE_VERSION)).orElse("0.0.0") + ")";
             results.add(CheckResult.pass("manifest", bundle + ": library " + library.name() + " " + library.version()
-                    + ", " + symbols.size() + " declared symbol(s), " + digested.size() + " digest(s)"));
+                    + (system ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
+                    + digested.size() + " digest(s)"));
             return Optional.of(new BundleDeclaration(bundle, library.name(), library.version(), symbols, abiFilter));
         } catch (LoadRefusal refusal) {
             fail("manifest", refusal);

@@ -52,6 +52,32 @@ public final class LoaderChecks {
     }
 
     /**
+     * The same checks on a library the host provides ({@code system=}), read in place: the build
+     * note is skipped (a host library has none), everything else is as strict.
+     *
+     * @param file the real path of the host file
+     * @throws LoadRefusal as {@link #verify}, except {@code BUILD_NOTE_MISMATCH}
+     */
+    public static Passed verifySystem(Bundle bundle, String library, Version version, List<String> symbols,
+            String platform, Path file) throws LoadRefusal {
+        BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(), symbols,
+                abiFilter(bundle));
+        return BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform,
+                List.of(file.toString()), List.of(file), true);
+    }
+
+    /** The verifier's run of the binary checks on a host file: one result per check, build note skipped. */
+    public static List<CheckResult> reportSystem(HostPlatform host, BundleDeclaration declaration, String platform,
+            Path file) {
+        return BinaryVerifier.report(host, declaration, platform, List.of(file.toString()), List.of(file), true);
+    }
+
+    /** This host's machine and search path, as the checks see them. */
+    public static HostPlatform host(Bundle bundle) {
+        return HostPlatform.of(context(bundle));
+    }
+
+    /**
      * What a load that passed every check learned.
      *
      * @param checks       the checks that ran and passed, in order, each with what it checked

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
@@ -15,8 +16,12 @@ import io.nativebundle.loader.internal.LoadRefusal;
  */
 public interface ManifestRules {
 
-    /** The name and version of a library, from {@code NativeBundle-Library}. */
-    record Library(String name, String version) {
+    /**
+     * The name and version of a library, from {@code NativeBundle-Library}.
+     *
+     * @param system whether the library comes from the host ({@code system=})
+     */
+    record Library(String name, String version, boolean system) {
     }
 
     /** The clause chosen for this host: its platform, e.g. {@code linux-x86-64}, and its paths, the library first. */
@@ -52,6 +57,15 @@ public interface ManifestRules {
 
     /** @throws LoadRefusal {@code NO_NATIVE_CODE} when no clause fits this host, {@code UNSAFE_PATH} */
     Selection select(String header) throws LoadRefusal;
+
+    /**
+     * The checks the loader runs on a system library's host file, in place: {@code locate},
+     * {@code digest} (the allow-list), the binary checks and {@code version}. The verifier never
+     * opens the file, so a {@code version-symbol} is not called: the version comes from the file.
+     *
+     * @param libraryHeader {@code NativeBundle-Library} of a system library
+     */
+    List<CheckResult> systemChecks(String libraryHeader, BundleDeclaration declaration, HostPlatform host);
 
     /** @return the {@code filter} directive of the {@code Require-Capability} clause in {@code namespace} */
     Optional<String> requirementFilter(String header, String namespace) throws LoadRefusal;

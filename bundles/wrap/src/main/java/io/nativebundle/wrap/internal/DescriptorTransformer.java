@@ -107,6 +107,9 @@ final class DescriptorTransformer implements ArtifactTransformer {
             if (registry.isWrappedFrom(descriptor, sha256)) {
                 return; // the bundle already carries this file, e.g. both were dropped together
             }
+            if (registry.refusedSince(descriptor, Files.getLastModifiedTime(library).toInstant())) {
+                return; // refused with this very file: a new wrap would only repeat the refusal
+            }
             long now = System.currentTimeMillis();
             long before = Files.getLastModifiedTime(descriptor).toMillis();
             Files.setLastModifiedTime(descriptor, FileTime.fromMillis(Math.max(now, before + 1000)));

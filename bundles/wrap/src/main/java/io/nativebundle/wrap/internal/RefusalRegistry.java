@@ -56,6 +56,12 @@ final class RefusalRegistry implements WrapStatus {
         return state != null && state.sha256().map(sha256::equals).orElse(false);
     }
 
+    /** Whether {@code descriptor}'s latest refusal is newer than {@code time}, e.g. a library file's change. */
+    boolean refusedSince(Path descriptor, Instant time) {
+        State state = states.get(key(descriptor));
+        return state != null && state.refusal().map(r -> r.time().isAfter(time)).orElse(false);
+    }
+
     @Override
     public List<WrapRefusal> refusals() {
         prune();

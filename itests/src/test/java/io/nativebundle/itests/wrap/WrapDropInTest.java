@@ -128,4 +128,33 @@ public class WrapDropInTest {
         assertEquals(7, context.getService(add).invoke(3, 4));
         assertTrue(status.refusal(descriptor).isEmpty());
     }
+
+    @Test
+    public void nativeWrapWritesTheSameBundleToDiskAndFailsOnABadDescriptor() throws Exception {
+        File ci = new File(NativeBundleOptions.WORK, "wrap-ci");
+        Drops.clean(ci);
+        Path library = Drops.drop(ci, "libmath.so", Drops.libmath());
+        Path descriptor = Drops.drop(ci, "libmath.nativebundle", Drops.MATH);
+        Path out = ci.toPath().resolve("out/math.jar");
+        String printed = Gogo.run(context, "native:wrap " + library + " " + descriptor + " " + out);
+        assertEquals(out.toString(), printed);
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(out.toFile())) {
+            java.util.jar.Attributes h = jar.getManifest().getMainAttributes();
+            assertEquals("nativebundle.wrapped.default.math", h.getValue("Bundle-SymbolicName"));
+            assertEquals("native/linux/x86-64/libmath.so;osname=Linux;processor=x86-64", h.getValue("Bundle-NativeCode"));
+            assertTrue(h.getValue("NativeBundle-Symbols"), h.getValue("NativeBundle-Symbols").startsWith(
+                    "add;signature=\"(int,int)int\", multiply;signature=\"(int,int)int\""));
+        }
+        // the two-argument form finds the library next to the descriptor; same inputs, same bytes
+        Path again = ci.toPath().resolve("again.jar");
+        Gogo.run(context, "native:wrap " + descriptor + " " + again);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(out), Files.readAllBytes(again)));
+
+        Path bad = Drops.drop(ci, "bad.nativebundle", Drops.mathWith(7, "multiply = (int,int)intt"));
+        Gogo.Outcome outcome = Gogo.execute(context, "native:wrap " + library + " " + bad + " " + ci + "/bad.jar");
+        assertEquals(ci.toPath().toAbsolutePath() + "/bad.nativebundle:7:21: unknown return type 'intt'; expected one of"
+                + " void, byte, short, int, long, float, double, boolean, pointer, string, buffer",
+                outcome.failureMessage());
+        assertTrue(Files.notExists(ci.toPath().resolve("bad.jar")));
+    }
 }

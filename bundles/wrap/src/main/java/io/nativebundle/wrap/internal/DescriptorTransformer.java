@@ -1,0 +1,122 @@
+package io.nativebundle.wrap.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+import org.apache.felix.fileinstall.ArtifactTransformer;
+
+import io.nativebundle.wrap.DescriptorException;
+
+/**
+ * Turns a {@code .nativebundle} file that FileInstall finds in {@code plugins/} into the bundle it
+ * describes. Facts of FileInstall 3.7.4 this relies on:
+ * <ul>
+ * <li>It installs the returned jar with the <em>descriptor's</em> {@code file:} URL as location, so
+ * the loader gives {@code plugins/<tenant>/x.nativebundle} to that tenant, as for a jar.</li>
+ * <li>When {@code transform} returns null, nothing is installed, and an earlier bundle of a now
+ * refused descriptor is uninstalled. The file is not looked at again until it changes, so a
+ * refusal is logged once; the fixed descriptor is wrapped on its next scan.</li>
+ * <li>Deleting the descriptor uninstalls its bundle; changing it wraps again and updates it.</li>
+ * <li>A file no listener claims, like a plain {@code .so}, is retried silently on every scan.</li>
+ * </ul>
+ * FileInstall watches the descriptor only, so the transformer also claims a {@code .so} that a
+ * known descriptor wraps: when that file is new or changed, the descriptor's modification time is
+ * moved on, which makes FileInstall wrap and update it on its next scan. The {@code .so} itself is
+ * never installed.
+ */
+final class DescriptorTransformer implements ArtifactTransformer {
+
+    static final String EXTENSION = ".nativebundle";
+
+    private static final Logger LOG = System.getLogger("io.nativebundle.wrap");
+
+    private final RefusalRegistry registry;
+    private final PluginsFolder plugins;
+
+    DescriptorTransformer(RefusalRegistry registry, PluginsFolder plugins) {
+        this.registry = registry;
+        this.plugins = plugins;
+    }
+
+    @Override
+    public boolean canHandle(File artifact) {
+        if (!artifact.isFile()) {
+            return false;
+        }
+        return artifact.getName().endsWith(EXTENSION) || descriptorOf(artifact.toPath()).isPresent();
+    }
+
+    @Override
+    public File transform(File artifact, File tmpDir) throws Exception {
+        Path file = artifact.toPath();
+        if (!file.getFileName().toString().endsWith(EXTENSION)) {
+            descriptorOf(file).ifPresent(descriptor -> rewrapIfChanged(descriptor, file));
+            return null;
+        }
+        return wrap(file, tmpDir.toPath());
+    }
+
+    private File wrap(Path descriptor, Path tmpDir) throws IOException {
+        Files.createDirectories(tmpDir);
+        String stem = Descriptor.stem(descriptor.getFileName().toString());
+        Path out = Files.createTempFile(tmpDir, stem + "-", ".jar");
+        try {
+            Wrapped wrapped = Wrapping.wrap(null, descriptor, out, plugins.contextOf(descriptor, RuntimeAbi.current()));
+            registry.wrapped(descriptor, wrapped);
+            LOG.log(Level.DEBUG, () -> descriptor + ": wrapped " + wrapped.library().getFileName() + " as "
+                    + wrapped.symbolicName());
+            return out.toFile();
+        } catch (DescriptorException e) {
+            Files.deleteIfExists(out);
+            registry.refused(descriptor, e, Wrapping.libraryOf(descriptor));
+            LOG.log(Level.WARNING, descriptor.toAbsolutePath().getParent() + "/" + e.getMessage()
+                    + " (nothing is installed)");
+            return null;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            String message = descriptor.getFileName() + ": cannot wrap: " + e;
+            registry.failed(descriptor, message);
+            LOG.log(Level.WARNING, message + " (nothing is installed)");
+            return null;
+        }
+    }
+
+    /** The descriptor that wraps {@code library}: a known one, or the sibling {@code <stem>.nativebundle}. */
+    private Optional<Path> descriptorOf(Path library) {
+        Optional<Path> known = registry.descriptorOf(library);
+        if (known.isPresent()) {
+            return known;
+        }
+        String name = library.getFileName().toString();
+        if (!name.endsWith(".so")) {
+            return Optional.empty();
+        }
+        Path sibling = library.resolveSibling(Descriptor.stem(name) + EXTENSION);
+        return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
+    }
+
+    private void rewrapIfChanged(Path descriptor, Path library) {
+        try {
+            String sha256 = Sha256.of(Files.readAllBytes(library));
+            if (registry.isWrappedFrom(descriptor, sha256)) {
+                return; // the bundle already carries this file, e.g. both were dropped together
+            }
+            if (registry.refusedSince(descriptor, Files.getLastModifiedTime(library).toInstant())) {
+                return; // refused with this very file: a new wrap would only repeat the refusal
+            }
+            long now = System.currentTimeMillis();
+            long before = Files.getLastModifiedTime(descriptor).toMillis();
+            Files.setLastModifiedTime(descriptor, FileTime.fromMillis(Math.max(now, before + 1000)));
+            LOG.log(Level.DEBUG, () -> library + " changed: " + descriptor.getFileName() + " is wrapped again");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, library + " changed, but " + descriptor.getFileName()
+                    + " cannot be marked for a new wrap: " + e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.nativebundle.itests.wrap;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeFunction;
+import io.nativebundle.itests.NativeBundleOptions;
+import io.nativebundle.itests.Services;
+import io.nativebundle.wrap.WrapRefusal;
+import io.nativebundle.wrap.WrapStatus;
+
+/**
+ * A descriptor alone wraps the host's {@code libz.so.1} ({@code system =}): its functions become
+ * {@code NativeFunction} services. Needs the loader's support for system-library bundles
+ * (issue 9, built separately); until that is merged this class fails, and it is kept apart so it
+ * can be run on its own: {@code -Dtest=WrapSystemLibraryTest}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WrapSystemLibraryTest {
+
+    /** A fixed folder: the class is loaded by Maven for {@code config()} and again inside the framework. */
+    static final File PLUGINS = new File(NativeBundleOptions.WORK, "wrap-system/plugins");
+
+    static final String[] LIBZ = {
+        "library = z",
+        "system = libz.so.1",
+        "version = [1.2,2)",
+        "version-symbol = zlibVersion",
+        "",
+        "[symbols]",
+        "crc32 = (long,buffer,int)long",
+        "zlibVersion = ()string",
+    };
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws java.io.IOException {
+        Drops.clean(PLUGINS);
+        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core()));
+        options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
+        options.add(NativeBundleOptions.wrap());
+        options.add(frameworkProperty("felix.fileinstall.subdir.mode").value("recurse"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void aDescriptorAloneWrapsTheHostsLibz() throws Exception {
+        Drops.drop(new File(PLUGINS, "acme"), "libz.nativebundle", LIBZ);
+        ServiceReference<NativeFunction> crc32 = Services.await(context, NativeFunction.class,
+                "(&(nativebundle.namespace=acme/z/v1)(nativebundle.symbol=crc32))");
+        assertEquals("z", crc32.getProperty(NativeBundleConstants.LIBRARY));
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(907060870L, context.getService(crc32).invoke(0L, hello, hello.length));
+
+        ServiceReference<NativeFunction> version = Services.await(context, NativeFunction.class,
+                "(&(nativebundle.namespace=acme/z/v1)(nativebundle.symbol=zlibVersion))");
+        String text = (String) context.getService(version).invoke();
+        assertTrue(text, text.startsWith("1."));
+        assertEquals(org.osgi.framework.Version.parseVersion(text), crc32.getProperty(NativeBundleConstants.VERSION));
+    }
+
+    @Test
+    public void aSymbolLibzDoesNotExportIsRefusedWithItsLine() throws Exception {
+        String[] lines = Arrays.copyOf(LIBZ, LIBZ.length);
+        lines[6] = "crc33 = (long,buffer,int)long";
+        Path descriptor = Drops.drop(new File(PLUGINS, "bad"), "libz.nativebundle", lines);
+        WrapStatus status = context.getService(Services.await(context, WrapStatus.class, null));
+        WrapRefusal refusal = Drops.await("a refusal", () -> status.refusal(descriptor).orElse(null));
+        assertTrue(refusal.message(), refusal.message().startsWith(
+                "libz.nativebundle:7:1: symbol 'crc33' is not exported by libz.so.1"));
+        assertEquals(null, Drops.installedFrom(context, descriptor));
+    }
+}

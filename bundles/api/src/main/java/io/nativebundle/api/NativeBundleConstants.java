@@ -38,6 +38,13 @@ public final class NativeBundleConstants {
     public static final String HEADER_SYMBOLS = "NativeBundle-Symbols";
     /** {@code NativeBundle-Tenant: acme}: the tenant a bundle belongs to. */
     public static final String HEADER_TENANT = "NativeBundle-Tenant";
+    /**
+     * {@code NativeBundle-Wrapped: libfoo.nativebundle}: the runtime wrapped this bundle from a
+     * drop-in descriptor. Its library may be a third-party build without the
+     * {@code .note.nativebundle} build note; its {@link #HEADER_DIGEST} still pins the binary.
+     * @since 1.2
+     */
+    public static final String HEADER_WRAPPED = "NativeBundle-Wrapped";
 
     /** Attribute of {@link #HEADER_LIBRARY}: the library version. */
     public static final String ATTR_VERSION = "version";

@@ -17,10 +17,10 @@ import io.nativebundle.wrap.internal.Wrapping;
  * NativeWrapper.wrap(null, Path.of("libz.nativebundle"), Path.of("z.jar"));
  * }</pre>
  *
- * <p>The library must export every declared symbol, and a bundled library must carry the build
- * note of {@code nativebundle.h} naming the descriptor's library and version (the loader opens
- * no bundled library without one). Nothing is written unless every check passed. The same inputs
- * give the same bytes.
+ * <p>The library must export every declared symbol. A library built with {@code nativebundle.h}
+ * carries a build note, which must then name the descriptor's library and version; a third-party
+ * library without one is wrapped for the ABI of the running runtime. Nothing is written unless
+ * every check passed. The same inputs give the same bytes.
  */
 public final class NativeWrapper {
 

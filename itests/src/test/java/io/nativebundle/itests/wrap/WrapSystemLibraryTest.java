@@ -6,6 +6,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -31,10 +33,10 @@ import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 
 /**
- * A descriptor alone wraps the host's {@code libz.so.1} ({@code system =}): its functions become
- * {@code NativeFunction} services. Needs the loader's support for system-library bundles
- * (issue 9, built separately); until that is merged this class fails, and it is kept apart so it
- * can be run on its own: {@code -Dtest=WrapSystemLibraryTest}.
+ * The drop-in path on a library this project did not write: a descriptor alone wraps the host's
+ * {@code libz.so.1} ({@code system =}), and a copy of the same file dropped beside a descriptor
+ * is wrapped as a bundled third-party library, which carries no nativebundle build note. Both
+ * become {@code NativeFunction} services; a descriptor naming a symbol libz lacks is refused.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -81,6 +83,50 @@ public class WrapSystemLibraryTest {
         String text = (String) context.getService(version).invoke();
         assertTrue(text, text.startsWith("1."));
         assertEquals(org.osgi.framework.Version.parseVersion(text), crc32.getProperty(NativeBundleConstants.VERSION));
+    }
+
+    @Test
+    public void aCopyOfLibzDroppedWithItsDescriptorIsWrappedThoughItHasNoBuildNote() throws Exception {
+        Path host = hostLibz();
+        // libz.so.1.2.13 -> 1.2.13: the version the vendor would write in the descriptor
+        String version = host.getFileName().toString().substring("libz.so.".length());
+        File vendor = new File(PLUGINS, "vendor");
+        Drops.drop(vendor, "libz.so", Files.readAllBytes(host));
+        Drops.drop(vendor, "libz.nativebundle", "library = z", "version = " + version, "", "[symbols]",
+                "crc32 = (long,buffer,int)long", "adler32 = (long,buffer,int)long", "compressBound = (long)long");
+        ServiceReference<NativeFunction> crc32 = Services.await(context, NativeFunction.class,
+                "(&(nativebundle.namespace=vendor/z/v1)(nativebundle.symbol=crc32))");
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(907060870L, context.getService(crc32).invoke(0L, hello, hello.length));
+        ServiceReference<NativeFunction> adler32 = Services.await(context, NativeFunction.class,
+                "(&(nativebundle.namespace=vendor/z/v1)(nativebundle.symbol=adler32))");
+        java.util.zip.Adler32 expected = new java.util.zip.Adler32();
+        expected.update(hello);
+        assertEquals(expected.getValue(), context.getService(adler32).invoke(1L, hello, hello.length));
+        assertEquals(org.osgi.framework.Version.parseVersion(version), crc32.getProperty(NativeBundleConstants.VERSION));
+
+        String sha256 = sha256(Files.readAllBytes(host));
+        assertEquals("the loader verified the very file dropped", sha256, crc32.getProperty(NativeBundleConstants.SHA256));
+        Bundle bundle = Arrays.stream(context.getBundles())
+                .filter(b -> "nativebundle.wrapped.vendor.z".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        assertEquals("libz.nativebundle", bundle.getHeaders("").get(NativeBundleConstants.HEADER_WRAPPED));
+        String digest = bundle.getHeaders("").get(NativeBundleConstants.HEADER_DIGEST);
+        assertTrue(digest, digest.contains("sha256=" + sha256));
+    }
+
+    /** The host's real libz file, e.g. /usr/lib/x86_64-linux-gnu/libz.so.1.2.13. */
+    private static Path hostLibz() throws Exception {
+        for (String dir : List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")) {
+            Path candidate = Path.of(dir, "libz.so.1");
+            if (Files.exists(candidate)) {
+                return candidate.toRealPath();
+            }
+        }
+        throw new AssertionError("no libz.so.1 on this host; install zlib1g");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

@@ -86,7 +86,7 @@ final class SystemLibrarySource {
         List<String> names = new ArrayList<>(bundle.symbols());
         host.versionSymbol().filter(s -> !names.contains(s)).ifPresent(names::add);
         BundleDeclaration withVersionSymbol = new BundleDeclaration(bundle.bundle(), bundle.library(), bundle.version(),
-                names, bundle.abiFilter());
+                names, bundle.abiFilter(), bundle.wrapped());
         results.addAll(LoaderChecks.reportSystem(platform, withVersionSymbol, platformName(platform), real));
         try {
             HostVersion version = fromFile(declaration.name(), real);

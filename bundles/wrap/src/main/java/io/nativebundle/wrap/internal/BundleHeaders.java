@@ -31,7 +31,7 @@ import io.nativebundle.api.NativeSymbol;
 final class BundleHeaders {
 
     /** Names the descriptor a bundle was wrapped from. */
-    static final String WRAPPED = "NativeBundle-Wrapped";
+    static final String WRAPPED = NativeBundleConstants.HEADER_WRAPPED;
     static final String SYMBOLIC_NAME_PREFIX = "nativebundle.wrapped.";
 
     private BundleHeaders() {

@@ -12,7 +12,7 @@ import io.nativebundle.binary.ElfMachine;
  *
  * @param file    the file checked: the {@code .so} to pack, or the host library
  * @param machine its instruction set; its OSGi processor name goes into {@code Bundle-NativeCode}
- * @param abi     the ABI version of its build note; empty for a host library, which has none
+ * @param abi     the ABI version of its build note; empty for a host or third-party library, which has none
  */
 record CheckedLibrary(Path file, ElfMachine machine, Optional<Version> abi) {
 }

@@ -21,9 +21,11 @@ import io.nativebundle.wrap.DescriptorException;
 /**
  * Checks the library against its descriptor before anything is written: an ELF shared library
  * of a known machine that exports every declared symbol as the kind declared. A bundled library
- * must also carry the build note of {@code nativebundle.h} naming the descriptor's library and
- * version, because the loader refuses a bundled library without one. Each refusal points at the
- * descriptor line it concerns.
+ * built with {@code nativebundle.h} carries a build note; when it does, the note must name the
+ * descriptor's library and version, as the loader checks the same. A third-party library has no
+ * note and is wrapped as it is: the bundle requires the runtime's ABI and the loader, seeing
+ * {@code NativeBundle-Wrapped}, skips the note. Each refusal points at the descriptor line it
+ * concerns.
  */
 final class LibraryCheck {
 
@@ -42,11 +44,12 @@ final class LibraryCheck {
                     + (descriptor.libraryFile().isEmpty() ? ", or name it with file = <name>.so" : ""));
         }
         ElfFile elf = read(library, fileAt);
-        BuildNote note = elf.buildNote().orElseThrow(() -> error(descriptor.library().keyAt(), library.getFileName()
-                + " has no " + BuildNote.SECTION_NAME + " build note, and the loader opens a bundled library only with"
-                + " one; compile it with NATIVEBUNDLE_LIBRARY(\"" + descriptor.libraryName() + "\", \""
-                + descriptor.version().value() + "\", \"1.0.0\") from nativebundle.h, or take it from the host with"
-                + " system = <file name>"));
+        Optional<BuildNote> built = elf.buildNote();
+        if (built.isEmpty()) {
+            symbols(elf, library);
+            return new CheckedLibrary(library, elf.machine(), Optional.empty());
+        }
+        BuildNote note = built.get();
         if (!note.library().equals(descriptor.libraryName())) {
             throw error(descriptor.library().valueAt(), library.getFileName() + " is built as library '"
                     + note.library() + "' (its build note), not '" + descriptor.libraryName() + "'");

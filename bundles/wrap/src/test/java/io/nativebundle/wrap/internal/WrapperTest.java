@@ -31,7 +31,7 @@ import io.nativebundle.wrap.NativeWrapper;
 /**
  * Wraps real libraries compiled by the build: {@code libfix.so} (with the build note of
  * nativebundle.h: library fix 1.0.0, ABI 1.0.0; add, twice, counter; a hidden helper) and
- * {@code libnonote.so} (no note).
+ * {@code libnonote.so} (no note, as a third party ships it).
  */
 public class WrapperTest {
 
@@ -218,12 +218,27 @@ public class WrapperTest {
     }
 
     @Test
-    public void aLibraryWithoutBuildNoteIsRefused() throws Exception {
+    public void aThirdPartyLibraryWithoutBuildNoteIsWrappedForTheRuntimesAbi() throws Exception {
+        Files.copy(NATIVES.resolve("libnonote.so"), folder().resolve("libnonote.so"));
+        Path jar = NativeWrapper.wrap(null, descriptor("libnonote.nativebundle", "library = nonote", "version = 1",
+                "[symbols]", "add = (int,int)int"), folder().resolve("nonote.jar"));
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Attributes h = j.getManifest().getMainAttributes();
+            assertEquals("libnonote.nativebundle", h.getValue("NativeBundle-Wrapped"));
+            assertEquals("no note to read, so the runtime's own ABI (1.0.0 outside a framework)",
+                    "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
+                    h.getValue("Require-Capability"));
+            assertEquals("add;signature=\"(int,int)int\"", h.getValue("NativeBundle-Symbols"));
+        }
+    }
+
+    @Test
+    public void aThirdPartyLibraryMustStillExportTheDeclaredSymbols() throws Exception {
         Files.copy(NATIVES.resolve("libnonote.so"), folder().resolve("libnonote.so"));
         DescriptorException e = refused(null, descriptor("libnonote.nativebundle", "library = nonote", "version = 1",
-                "[symbols]", "add = (int,int)int"));
-        assertEquals(1, e.line());
-        assertTrue(e.getMessage(), e.reason().startsWith("libnonote.so has no .note.nativebundle build note"));
+                "[symbols]", "add = (int,int)int", "sub = (int,int)int"));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage(), e.reason().startsWith("symbol 'sub' is not exported by libnonote.so"));
     }
 
     @Test

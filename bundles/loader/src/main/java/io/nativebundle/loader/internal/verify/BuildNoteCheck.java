@@ -19,7 +19,10 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * runtime serves ({@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
  * bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest edited by hand or a
  * binary swapped after the build shows up here. A system library has no note: the check passes
- * and says it was skipped.
+ * and says it was skipped. So does a wrapped bundle ({@code NativeBundle-Wrapped}) whose library
+ * has no note: a vendor's {@code .so} was not built with {@code nativebundle.h}, and the wrapper
+ * wrote the manifest and the digest from that very file. A wrapped library that has a note is
+ * checked like any other.
  */
 final class BuildNoteCheck implements BinaryCheck {
 
@@ -38,6 +41,10 @@ final class BuildNoteCheck implements BinaryCheck {
         BundleLibrary main = subject.main();
         BundleDeclaration declared = subject.declaration();
         String file = subject.name(main);
+        if (declared.wrapped() && main.elf().buildNote().isEmpty()) {
+            return "skipped: " + main.fileName() + " was wrapped from a descriptor (" + NativeBundleConstants.HEADER_WRAPPED
+                    + ") and carries no " + BuildNote.SECTION_NAME + " build note; NativeBundle-Digest pins the binary";
+        }
         BuildNote note = main.elf().buildNote().orElseThrow(() -> refusal(file + " has no "
                 + BuildNote.SECTION_NAME + " build note; compile it with NATIVEBUNDLE_LIBRARY(\"" + declared.library()
                 + "\", \"" + declared.version() + "\", \"<abi>\") from nativebundle.h"));

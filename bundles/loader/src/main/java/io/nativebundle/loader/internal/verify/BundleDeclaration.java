@@ -11,11 +11,19 @@ import java.util.Optional;
  * @param version   the library version of {@code NativeBundle-Library}
  * @param symbols   the symbol names of {@code NativeBundle-Symbols}, in order
  * @param abiFilter the filter of the bundle's {@code io.nativebundle.abi} requirement, if it has one
+ * @param wrapped   whether the runtime wrapped the bundle from a {@code .nativebundle} descriptor
+ *                  ({@code NativeBundle-Wrapped}); its library may be a third-party build without a build note
  */
 public record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
-                                Optional<String> abiFilter) {
+                                Optional<String> abiFilter, boolean wrapped) {
 
     public BundleDeclaration {
         symbols = List.copyOf(symbols);
+    }
+
+    /** A bundle built with the bnd plugin, not wrapped. */
+    public BundleDeclaration(String bundle, String library, String version, List<String> symbols,
+                             Optional<String> abiFilter) {
+        this(bundle, library, version, symbols, abiFilter, false);
     }
 }

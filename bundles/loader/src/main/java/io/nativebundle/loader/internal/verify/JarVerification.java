@@ -107,7 +107,8 @@ final class JarVerification {
             results.add(CheckResult.pass("manifest", bundle + ": library " + library.name() + " " + library.version()
                     + (system ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
                     + digested.size() + " digest(s)"));
-            return Optional.of(new BundleDeclaration(bundle, library.name(), library.version(), symbols, abiFilter));
+            return Optional.of(new BundleDeclaration(bundle, library.name(), library.version(), symbols, abiFilter,
+                    header(NativeBundleConstants.HEADER_WRAPPED) != null));
         } catch (LoadRefusal refusal) {
             fail("manifest", refusal);
             return Optional.empty();

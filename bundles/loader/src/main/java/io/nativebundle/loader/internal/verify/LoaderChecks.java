@@ -47,7 +47,8 @@ public final class LoaderChecks {
     public static Passed verify(Bundle bundle, String library, Version version, List<NativeSymbol> symbols,
             String platform, List<String> entries, List<Path> files) throws LoadRefusal {
         BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(),
-                symbols.stream().map(NativeSymbol::name).toList(), abiFilter(bundle));
+                symbols.stream().map(NativeSymbol::name).toList(), abiFilter(bundle),
+                bundle.getHeaders("").get(NativeBundleConstants.HEADER_WRAPPED) != null);
         return BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform, entries, files);
     }
 

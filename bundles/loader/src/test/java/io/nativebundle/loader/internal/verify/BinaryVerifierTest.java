@@ -140,6 +140,25 @@ public class BinaryVerifierTest {
     }
 
     @Test
+    public void aWrappedBundleMayCarryAThirdPartyLibraryWithoutBuildNote() throws Exception {
+        BundleDeclaration wrapped = new BundleDeclaration("test.bundle", "dep", "1.0.0", List.of("dep_value"),
+                Optional.empty(), true);
+        List<CheckResult> results = BinaryVerifier.report(Fixtures.host(), wrapped, "linux-" + Fixtures.HOST,
+                List.of("native/libdep.so"), List.of(Fixtures.dep(Fixtures.HOST)));
+        assertTrue(results.toString(), results.stream().allMatch(CheckResult::passed));
+        assertContains(detail(results, "build-note"), "skipped", "NativeBundle-Wrapped", "NativeBundle-Digest pins");
+    }
+
+    @Test
+    public void aWrappedLibraryThatHasABuildNoteIsStillHeldToIt() throws Exception {
+        BundleDeclaration wrapped = new BundleDeclaration("test.bundle", "other", "1.0.0", List.of(),
+                Optional.empty(), true);
+        LoadRefusal r = refusal(wrapped, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
+        assertEquals(RefusalReason.BUILD_NOTE_MISMATCH, r.reason());
+        assertContains(r.getMessage(), "library 'ok'", "declares 'other'");
+    }
+
+    @Test
     public void aSameBundleDependencyWithItsSonameIsFoundInTheClause() throws Exception {
         List<CheckResult> results = BinaryVerifier.report(Fixtures.host(), declaration("user", "1.0.0", "user_value", "dep_value"),
                 "linux-" + Fixtures.HOST, List.of("n/libuser.so", "n/libdep.so"),

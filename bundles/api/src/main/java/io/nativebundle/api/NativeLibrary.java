@@ -36,8 +36,11 @@ public interface NativeLibrary {
     String sha256();
 
     /**
-     * The file that was opened: the copy in the runtime's native cache; for a system library, the
-     * real path of the host file, opened in place (e.g. {@code /usr/lib/x86_64-linux-gnu/libz.so.1.2.13}).
+     * The file that was opened: the copy in the runtime's native cache; for a system library, a
+     * link in the runtime's native cache to the host file, which is never copied
+     * ({@code toRealPath()} gives e.g. {@code /usr/lib/x86_64-linux-gnu/libz.so.1.2.13}). Each
+     * load opens the host file through its own link, so each holds and gives back its own
+     * reference to it.
      */
     Path file();
 

@@ -78,11 +78,14 @@ final class NativeBundleLoader {
         SymbolServices symbolServices = null;
         ServicePublisher.Published published = null;
         try {
-            // 1. bundled: copy into this generation's own folder and check the digests; system: find in place
+            // 1. bundled: copy into this generation's own folder and check the digests;
+            //    system: find and check in place, then link it from this generation's own folder
             // 2. the checks before dlopen
             PreparedLibrary prepared;
             if (system) {
                 prepared = SystemLibrarySource.prepare(bundle, declaration, symbols);
+                folder = cache.createFolder(bundle.getBundleId(), number);
+                prepared = prepared.openedThrough(cache.link(prepared.files().get(0), folder));
             } else {
                 folder = cache.createFolder(bundle.getBundleId(), number);
                 prepared = copyAndVerify(bundle, declaration, symbols, selection, digests, folder);
@@ -90,7 +93,7 @@ final class NativeBundleLoader {
             List<Path> files = prepared.files();
             Class<?> type = interfaceOf(bundle, declaration);
             // 3. open: from here on the generation owns what was opened, and closes it on refusal;
-            //    a system library's generation has no folder, so its close never deletes the host file
+            //    a system library's generation folder holds only a link, so its close never deletes the host file
             generation = new LibraryGeneration(declaration.name(), prepared.version(), number,
                     bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), folder, files);
             open(generation, type, files);

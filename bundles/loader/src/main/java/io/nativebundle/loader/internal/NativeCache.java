@@ -145,6 +145,19 @@ final class NativeCache implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Makes a link to a host library in {@code folder}, named as the file, for one generation to
+     * open. Why not open the host path itself: jffi caches one {@code Library} (one dlopen
+     * reference) per path string, so every generation of every bundle naming that file would
+     * share it and each would dlclose it once, dropping references it never took. Through its own
+     * path each generation takes and gives back exactly one reference; the dynamic linker still
+     * maps the file once, as it tells files apart by device and inode. Deleting the folder deletes
+     * the link, never the host file.
+     */
+    Path link(Path hostFile, Path folder) throws IOException {
+        return Files.createSymbolicLink(folder.resolve(hostFile.getFileName()), hostFile);
+    }
+
     /** Deletes a generation's folder; the loader calls it once the library is closed. */
     void delete(Path folder) {
         if (folder == null || !folder.startsWith(runtime) || folder.equals(runtime)) {

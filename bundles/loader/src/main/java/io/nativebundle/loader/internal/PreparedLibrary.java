@@ -28,6 +28,11 @@ record PreparedLibrary(String platform, String entry, List<Path> files, String s
         dependencies = List.copyOf(dependencies);
     }
 
+    /** The same host library, opened through {@code link}, a generation's own path to it. */
+    PreparedLibrary openedThrough(Path link) {
+        return new PreparedLibrary(platform, entry, List.of(link), sha256, version, checks, dependencies);
+    }
+
     /** The same library with a version read after it was opened, and the check that read it. */
     PreparedLibrary withVersion(Version actual, CheckResult check) {
         List<CheckResult> more = new java.util.ArrayList<>(checks);

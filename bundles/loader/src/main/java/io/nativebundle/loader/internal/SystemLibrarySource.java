@@ -1,6 +1,7 @@
 package io.nativebundle.loader.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import io.nativebundle.loader.internal.verify.LoaderChecks;
  * Prepares a library the host provides ({@code NativeBundle-Library: z;system=libz.so.1;...}):
  * find it on the default search path, allow-list its digest if the bundle gives one, run the
  * binary checks on the real file in place (no copy, so no generation folder owns it), and check
- * its version against the declared range. The version comes from the {@code version-symbol}
+ * its version against the declared range. The loader then opens it through a link in the
+ * generation's folder ({@code NativeCache#link}). The version comes from the {@code version-symbol}
  * function after the open ({@link #versionAfterOpen}), else from the file before it.
  */
 final class SystemLibrarySource {
@@ -41,7 +43,7 @@ final class SystemLibrarySource {
         Path real = located.real();
         List<CheckResult> checks = new ArrayList<>();
         checks.add(CheckResult.pass(LOCATE, host.file() + " found on the host's library search path: "
-                + located.describe() + "; opened in place, never copied"));
+                + located.describe() + "; never copied: opened through a link from this generation's folder"));
         String sha256 = sha256(real);
         checks.add(AllowListCheck.check(declaration.name(), host.sha256(), real, sha256));
         List<String> names = new ArrayList<>(symbols.stream().map(NativeSymbol::name).toList());
@@ -117,13 +119,23 @@ final class SystemLibrarySource {
             return prepared;
         }
         SystemDeclaration host = declaration.host().get();
-        Path file = prepared.files().get(0);
-        String text = VersionFunction.call(file, symbol.get());
+        Path opened = prepared.files().get(0);
+        String text = VersionFunction.call(opened, symbol.get());
+        Path file = hostFile(opened);
         HostVersion version = HostVersion.ofText(text, symbol.get() + "() returned \"" + text + "\"")
                 .orElseThrow(() -> new LoadRefusal(RefusalReason.VERSION_MISMATCH, symbol.get() + "() of " + file
                         + " returned \"" + text + "\"; expected a version like 1.2.13"));
         version.check(host.range(), declaration.name(), file);
         return prepared.withVersion(version.version(), CheckResult.pass(VERSION, version.describe(host.range(), file)));
+    }
+
+    /** The host file behind the generation's link to it, for messages. */
+    private static Path hostFile(Path opened) {
+        try {
+            return Files.isSymbolicLink(opened) ? Files.readSymbolicLink(opened) : opened;
+        } catch (IOException e) {
+            return opened;
+        }
     }
 
     /** The version in the real file name, else the major version of the SONAME. */

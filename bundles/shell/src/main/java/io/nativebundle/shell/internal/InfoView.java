@@ -81,7 +81,7 @@ final class InfoView {
         }));
         Optional<NativeLibrary> loaded = status.loaded();
         o.put("entry", loaded.map(NativeLibrary::entry));
-        o.put("file", loaded.map(l -> l.file().toString()));
+        o.put("file", loaded.map(l -> shownFile(l.file())));
         o.put("cacheDir", loaded.map(l -> cacheDir(l.file())));
         o.put("generation", loaded.map(NativeLibrary::generation));
         o.put("metrics", metrics);
@@ -115,7 +115,7 @@ final class InfoView {
         t.row("Namespace", l.namespace());
         t.row("Platform", l.platform());
         t.row("Entry", l.entry());
-        t.row("File", l.file());
+        t.row("File", shownFile(l.file()));
         t.row("Cache dir", cacheDir(l.file()));
         t.row("SHA-256", l.sha256());
         t.row("Generation", l.generation());
@@ -129,6 +129,16 @@ final class InfoView {
             case UNRESOLVED: return "Why";
             case REFUSED: return "Detail";
             default: return "Note";
+        }
+    }
+
+    /** The file, or for a host library the link in its generation folder and the host file it names. */
+    private static String shownFile(Path file) {
+        try {
+            return java.nio.file.Files.isSymbolicLink(file)
+                    ? file + " -> " + java.nio.file.Files.readSymbolicLink(file) : file.toString();
+        } catch (java.io.IOException e) {
+            return file.toString();
         }
     }
 

@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Lists the plugin jars FileInstall will install: every {@code *.jar} under the plugins folder,
- * sub-folders included ({@code plugins/<tenant>/...}), hidden files and folders excepted.
+ * Lists the plugins FileInstall will install: every {@code *.jar} and every drop-in descriptor
+ * ({@code *.nativebundle}, which the wrap bundle turns into a bundle) under the plugins folder,
+ * sub-folders included ({@code plugins/<tenant>/...}), hidden files and folders excepted. The
+ * {@code .so} next to a descriptor is part of that plugin, not one of its own.
  */
 final class PluginScanner {
 
     private PluginScanner() {
     }
 
+    /** The file name ending of a drop-in descriptor. */
+    static final String DESCRIPTOR = ".nativebundle";
+
     /**
-     * The plugin jars under {@code folder}, sorted, as absolute normalised paths; empty when the
-     * folder does not exist.
+     * The plugin jars and descriptors under {@code folder}, sorted, as absolute normalised paths;
+     * empty when the folder does not exist.
      */
     static List<Path> scan(Path folder) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
@@ -29,13 +34,18 @@ final class PluginScanner {
         // Follow links as FileInstall does (it lists with java.io.File, which follows them).
         try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().endsWith(".jar"))
+                    .filter(PluginScanner::isPlugin)
                     .filter(file -> !isHidden(root.relativize(file)))
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static boolean isPlugin(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".jar") || name.endsWith(DESCRIPTOR);
     }
 
     private static boolean isHidden(Path relative) {

@@ -24,6 +24,11 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * reported; FileInstall itself logs start failures only at warning level, which the launcher
  * silences. A plugin never installed at all (not a bundle, FileInstall stuck) ends the wait at
  * the timeout.
+ *
+ * <p>A drop-in descriptor ({@code *.nativebundle}) is waited for as the bundle wrapped from it,
+ * whose location is the descriptor's own file URL. A descriptor the wrap bundle refused installs
+ * nothing and settles at once; the wrap bundle has logged its line, column and reason, as the
+ * loader logs a refused library.
  */
 final class PluginWaiter {
 
@@ -33,14 +38,16 @@ final class PluginWaiter {
 
     private final BundleContext context;
     private final Path pluginsFolder;
+    private final WrapRefusals wrapRefusals;
 
     PluginWaiter(BundleContext context, Path pluginsFolder) {
         this.context = context;
         this.pluginsFolder = pluginsFolder.toAbsolutePath().normalize();
+        this.wrapRefusals = new WrapRefusals(context);
     }
 
     /**
-     * Waits for the given plugin jars.
+     * Waits for the given plugin jars and descriptors.
      *
      * @return one readable line per plugin that is not active, empty when all are
      */
@@ -55,7 +62,9 @@ final class PluginWaiter {
             long now = System.nanoTime();
             for (Path jar : jars) {
                 Bundle bundle = installed.get(jar);
-                if (bundle == null || isStarting(bundle)) {
+                if (bundle == null && isDescriptor(jar) && wrapRefusals.refused(jar)) {
+                    failingSince.remove(jar); // settled: refused, logged by the wrap bundle
+                } else if (bundle == null || isStarting(bundle)) {
                     waiting.add(jar);
                     failingSince.remove(jar);
                 } else if (!isSettled(bundle)) {
@@ -148,9 +157,16 @@ final class PluginWaiter {
         return Path.of(URI.create(bundle.getLocation())).toAbsolutePath().normalize();
     }
 
+    private static boolean isDescriptor(Path file) {
+        return file.getFileName().toString().endsWith(PluginScanner.DESCRIPTOR);
+    }
+
+    private Path shown(Path file) {
+        return file.startsWith(pluginsFolder) ? pluginsFolder.getFileName().resolve(pluginsFolder.relativize(file)) : file;
+    }
+
     private String describe(Path jar, Bundle bundle) {
-        Path shown = jar.startsWith(pluginsFolder) ? pluginsFolder.getFileName().resolve(pluginsFolder.relativize(jar)) : jar;
-        return "plugin " + shown + (bundle == null ? "" : " (" + bundle.getSymbolicName() + ")");
+        return "plugin " + shown(jar) + (bundle == null ? "" : " (" + bundle.getSymbolicName() + ")");
     }
 
     private static String state(Bundle bundle) {

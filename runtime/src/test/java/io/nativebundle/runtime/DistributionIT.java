@@ -169,6 +169,48 @@ public class DistributionIT {
         assertEquals(run.toString(), "", run.err);
     }
 
+    /** Issue 9: a descriptor dropped into plugins/acme wraps the host's libz; a bad one is logged with its line. */
+    @Test
+    public void aDroppedDescriptorIsWrappedAndABadOneIsReportedAtItsLine() throws Exception {
+        Path plugins = tmp.newFolder("plugins").toPath();
+        Path acme = Files.createDirectories(plugins.resolve("acme"));
+        Files.writeString(acme.resolve("libz.nativebundle"), String.join("\n", "# the host's zlib, no Java",
+                "library = z", "system = libz.so.1", "version = [1.2,2)", "version-symbol = zlibVersion", "",
+                "[symbols]", "crc32 = (long,buffer,int)long", "zlibVersion = ()string", ""));
+        Files.writeString(acme.resolve("bad.nativebundle"), String.join("\n", "library = bad", "system = libz.so.1",
+                "version = 1.2", "[symbols]", "crc32 = (long,bufer,int)long", ""));
+
+        Run run = nativebundle("", "--plugins", plugins.toString(), "exec", "native:call acme/z/v1 crc32 0 hello 5");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of("907060870"), run.out.lines().toList());
+        assertEquals("logged once by the wrap bundle; the launcher does not wait for it", List.of("WARNING: "
+                + acme.resolve("bad.nativebundle") + ":5:15: unknown parameter type 'bufer'; expected one of void, byte,"
+                + " short, int, long, float, double, boolean, pointer, string, buffer (nothing is installed)"),
+                run.err.lines().toList());
+    }
+
+    /** Issue 9: native:wrap writes the bundle for a CI pipeline; the launcher exits 1 on a bad descriptor. */
+    @Test
+    public void nativeWrapWritesABundleThatVerifies() throws Exception {
+        Path work = tmp.newFolder("ci").toPath();
+        Path descriptor = Files.writeString(work.resolve("libz.nativebundle"), String.join("\n", "library = z",
+                "system = libz.so.1", "version = [1.2,2)", "[symbols]", "adler32 = (long,buffer,int)long", ""));
+        Path jar = work.resolve("out/z.jar");
+
+        Run run = nativebundle("", "exec", "native:wrap " + descriptor + " " + jar + "; native:verify " + jar);
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.toString(), run.out.startsWith(jar + "\n"));
+        assertTrue(run.toString(), run.out.contains(jar + " passed all"));
+
+        Files.writeString(descriptor, "library = z\nsystem = libz.so.1\n[symbols]\nadler32 = (long,buffer,int)long\n");
+        Run bad = nativebundle("", "exec", "native:wrap " + descriptor + " " + work.resolve("bad.jar"));
+        assertEquals(bad.toString(), 1, bad.exitCode);
+        assertTrue(bad.toString(), bad.err.contains(descriptor + ":1:1: missing required key 'version'"));
+        assertFalse(Files.exists(work.resolve("bad.jar")));
+    }
+
     @Test
     public void anUnknownCommandFailsWithOneReadableLine() throws Exception {
         Run run = nativebundle("", "exec", "nosuchcommand");

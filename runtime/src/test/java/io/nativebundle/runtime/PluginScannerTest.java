@@ -35,6 +35,16 @@ public class PluginScannerTest {
     }
 
     @Test
+    public void dropInDescriptorsArePluginsTheirLibrariesAreNot() throws Exception {
+        Path root = tmp.newFolder("plugins").toPath();
+        Path descriptor = touch(root, "acme/libz.nativebundle");
+        touch(root, "acme/libz.so");
+        Path jar = touch(root, "math.jar");
+
+        assertEquals(List.of(descriptor, jar), PluginScanner.scan(root));
+    }
+
+    @Test
     public void skipsHiddenFilesAndFolders() throws Exception {
         Path root = tmp.newFolder("plugins").toPath();
         Path visible = touch(root, "a.jar");

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.nativebundle.api.RefusalReason;
-import io.nativebundle.loader.internal.verify.SystemLibraries;
+import io.nativebundle.binary.SystemLibraries;
 
 /**
  * Finds the host library a {@code system=} declaration names, the way the dynamic linker would

@@ -13,7 +13,7 @@ import org.junit.Test;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfClass;
 import io.nativebundle.binary.ElfMachine;
-import io.nativebundle.loader.internal.verify.SystemLibraries;
+import io.nativebundle.binary.SystemLibraries;
 
 /** Runs against this host's real search path: every Linux host this project targets has libc.so.6. */
 public class SystemLibraryLocatorTest {

@@ -16,6 +16,7 @@ import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.ElfSymbol;
 import io.nativebundle.binary.ElfType;
 import io.nativebundle.binary.SymbolType;
+import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
@@ -70,7 +71,7 @@ final class LibraryCheck {
     }
 
     /** Checks the host library of a {@code system =} descriptor, found on the default search path. */
-    CheckedLibrary system(HostLibraries host) throws DescriptorException, IOException {
+    CheckedLibrary system(SystemLibraries host) throws DescriptorException, IOException {
         Entry system = descriptor.system().orElseThrow();
         Path file = host.find(system.value()).orElseThrow(() -> error(system.valueAt(), system.value()
                 + " is not on this host's library search path; searched " + host.directories().stream()

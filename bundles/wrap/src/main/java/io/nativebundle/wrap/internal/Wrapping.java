@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
@@ -46,7 +47,7 @@ public final class Wrapping {
                         "the descriptor takes the library from the host (system = " + system.value()
                                 + "), yet a library file was given: " + library);
             }
-            CheckedLibrary host = check.system(HostLibraries.ofHost());
+            CheckedLibrary host = check.system(SystemLibraries.forThisJvm());
             Map<String, String> headers = BundleHeaders.of(d, host, Optional.empty(), Optional.empty(), context);
             writer(headers, d).write(out);
             return new Wrapped(out, headers.get("Bundle-SymbolicName"), host.file(), Optional.empty());

@@ -25,6 +25,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Version;
 
+import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.wrap.DescriptorException;
 import io.nativebundle.wrap.NativeWrapper;
 
@@ -250,7 +251,7 @@ public class WrapperTest {
 
     @Test
     public void aHostLibraryIsCheckedOnTheSearchPathAndNotPacked() throws Exception {
-        assumeTrue("libz.so.1 on this host", HostLibraries.ofHost().find("libz.so.1").isPresent());
+        assumeTrue("libz.so.1 on this host", SystemLibraries.forThisJvm().find("libz.so.1").isPresent());
         Path d = descriptor("libz.nativebundle", "library = z", "system = libz.so.1", "version = [1.2,2)",
                 "version-symbol = zlibVersion", "", "[symbols]", "crc32 = (long,buffer,int)long",
                 "zlibVersion = ()string");
@@ -275,7 +276,7 @@ public class WrapperTest {
 
     @Test
     public void aHostLibraryMissingASymbolOrMissingAltogether() throws Exception {
-        assumeTrue("libz.so.1 on this host", HostLibraries.ofHost().find("libz.so.1").isPresent());
+        assumeTrue("libz.so.1 on this host", SystemLibraries.forThisJvm().find("libz.so.1").isPresent());
         DescriptorException symbol = refused(null, descriptor("libz.nativebundle", "library = z",
                 "system = libz.so.1", "version = 1.2", "[symbols]", "crc33 = (long,buffer,int)long"));
         assertEquals(5, symbol.line());

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.binary.SystemLibraries;
 
 /**
  * Finds out which C library this host runs, without running native code, for when the launcher

@@ -16,6 +16,7 @@ import io.nativebundle.binary.ElfClass;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.binary.SystemLibraries;
 
 /**
  * What a library must fit on this host: the JVM's machine, width and byte order, the C library,
@@ -41,7 +42,7 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
     public static HostPlatform of(BundleContext context) {
         String osArch = System.getProperty("os.arch", "");
         ElfMachine machine = ElfMachine.ofJavaOsArch(osArch).orElse(ElfMachine.OTHER);
-        ElfClass elfClass = jvmClass(osArch);
+        ElfClass elfClass = SystemLibraries.jvmClass(osArch);
         SystemLibraries libraries = SystemLibraries.of(machine, elfClass);
 
         String libcProperty = context.getProperty(NativeBundleConstants.LIBC_PROPERTY);
@@ -84,16 +85,6 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
         return order == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
     }
 
-    private static ElfClass jvmClass(String osArch) {
-        String model = System.getProperty("sun.arch.data.model", "");
-        if (model.equals("32")) {
-            return ElfClass.ELF32;
-        }
-        if (model.equals("64")) {
-            return ElfClass.ELF64;
-        }
-        return osArch.contains("64") ? ElfClass.ELF64 : ElfClass.ELF32;
-    }
 
     private static Optional<LibcFlavour> flavour(String property) {
         if (property == null) {

@@ -16,6 +16,7 @@ import io.nativebundle.binary.ElfClass;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.binary.SystemLibraries;
 
 /**
  * Real shared libraries for the check tests, compiled once per test run with the build's own

@@ -18,6 +18,7 @@ import org.junit.Test;
 import io.nativebundle.binary.ElfClass;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
+import io.nativebundle.binary.SystemLibraries;
 
 public class GlibcDefinitionsTest {
 

@@ -15,6 +15,7 @@ import io.nativebundle.binary.ElfClass;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.binary.SystemLibraries;
 
 public class HostLibcTest {
 

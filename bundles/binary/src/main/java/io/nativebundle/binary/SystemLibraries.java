@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.verify;
+package io.nativebundle.binary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.nativebundle.binary.ElfClass;
-import io.nativebundle.binary.ElfMachine;
-
 /**
  * The system's default library search path, as the dynamic linker walks it when no
  * {@code LD_LIBRARY_PATH}, {@code RPATH} or {@code RUNPATH} applies: the directories of
@@ -23,6 +20,16 @@ import io.nativebundle.binary.ElfMachine;
  * <p>A file counts only if it is an ELF file of this JVM's class and machine, because the dynamic
  * linker skips the others (an aarch64 {@code libc.so.6} of a cross toolchain does not satisfy an
  * x86-64 library). {@code LD_LIBRARY_PATH} is deliberately ignored: the runtime never relies on it.
+ *
+ * <pre>{@code
+ * Optional<Path> libz = SystemLibraries.forThisJvm().find("libz.so.1");
+ * // /lib/x86_64-linux-gnu/libz.so.1 on Debian; toRealPath() gives libz.so.1.2.13
+ * }</pre>
+ *
+ * <p>The loader uses it to find dependencies and {@code system=} libraries; the wrapper to check a
+ * {@code system =} descriptor's symbols before anything is installed.
+ *
+ * @since 1.1
  */
 public final class SystemLibraries {
 
@@ -30,7 +37,7 @@ public final class SystemLibraries {
     private final ElfMachine machine;
     private final ElfClass elfClass;
 
-    SystemLibraries(List<Path> directories, ElfMachine machine, ElfClass elfClass) {
+    private SystemLibraries(List<Path> directories, ElfMachine machine, ElfClass elfClass) {
         this.directories = List.copyOf(directories);
         this.machine = machine;
         this.elfClass = elfClass;
@@ -41,8 +48,29 @@ public final class SystemLibraries {
         return of(Path.of("/"), machine, elfClass);
     }
 
-    /** The search path under {@code root}, a stand-in for {@code /} in tests. */
-    static SystemLibraries of(Path root, ElfMachine machine, ElfClass elfClass) {
+    /** The search path of this host for binaries of the running JVM's machine and class. */
+    public static SystemLibraries forThisJvm() {
+        String osArch = System.getProperty("os.arch", "");
+        return of(ElfMachine.ofJavaOsArch(osArch).orElse(ElfMachine.OTHER), jvmClass(osArch));
+    }
+
+    /** The ELF class of the running JVM: {@code sun.arch.data.model}, else a guess from {@code os.arch}. */
+    public static ElfClass jvmClass(String osArch) {
+        String model = System.getProperty("sun.arch.data.model", "");
+        if (model.equals("32")) {
+            return ElfClass.ELF32;
+        }
+        if (model.equals("64")) {
+            return ElfClass.ELF64;
+        }
+        return osArch.contains("64") ? ElfClass.ELF64 : ElfClass.ELF32;
+    }
+
+    /**
+     * The search path as the files under {@code root} describe it: a stand-in for {@code /}, for
+     * tests and for inspecting a container's file system.
+     */
+    public static SystemLibraries of(Path root, ElfMachine machine, ElfClass elfClass) {
         LdSoConf conf = new LdSoConf(root);
         Set<Path> directories = new LinkedHashSet<>(conf.directories());
         muslPath(root, machine).forEach(d -> directories.add(conf.onRoot(d)));

@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.verify;
+package io.nativebundle.binary;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -12,9 +12,6 @@ import java.util.Optional;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-
-import io.nativebundle.binary.ElfClass;
-import io.nativebundle.binary.ElfMachine;
 
 public class SystemLibrariesTest {
 
@@ -72,10 +69,9 @@ public class SystemLibrariesTest {
     @Test
     public void theRealHostHasItsCLibraryOnTheSearchPath() {
         assumeTrue("a Linux host", Files.exists(Path.of("/proc/self/exe")));
-        HostPlatform host = Fixtures.host();
-        assertTrue(host.libraries().directories().toString(),
-                host.libraries().find("libc.so.6").isPresent() || host.libraries().find("libc.musl-x86_64.so.1").isPresent()
-                        || host.libraries().find("libc.so").isPresent());
+        SystemLibraries host = SystemLibraries.forThisJvm();
+        assertTrue(host.directories().toString(), host.find("libc.so.6").isPresent()
+                || host.find("libc.musl-x86_64.so.1").isPresent() || host.find("libc.so").isPresent());
     }
 
     private static void write(Path file, String text) throws Exception {

@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.verify;
+package io.nativebundle.binary;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -57,3 +57,7 @@ double everything(int8_t b, int16_t s, int i, int64_t l, float f, double d, int 
 {
     return b + s + i + (double) l + f + d + (flag ? 1000000 : 0) + (p ? 0.25 : 0) + (text ? (double) strlen(text) : -1);
 }
+
+/* version functions, for VersionFunctionTest: one that answers, one that returns NULL */
+const char *sym_version(void) { return "3.4.5-beta"; }
+const char *sym_no_version(void) { return NULL; }

@@ -17,11 +17,11 @@ import org.osgi.framework.ServiceRegistration;
  * {@code EventHandler}. The handler is a proxy over the EventAdmin bundle's own interface, so
  * the test classes need no compile-time dependency on the event API.
  */
-final class EventRecorder implements AutoCloseable {
+public final class EventRecorder implements AutoCloseable {
 
     /** One received event: its topic and properties. */
-    record Recorded(String topic, Map<String, Object> properties) {
-        Object get(String key) {
+    public record Recorded(String topic, Map<String, Object> properties) {
+        public Object get(String key) {
             return properties.get(key);
         }
     }
@@ -29,7 +29,7 @@ final class EventRecorder implements AutoCloseable {
     private final List<Recorded> events = new ArrayList<>();
     private final ServiceRegistration<?> registration;
 
-    EventRecorder(BundleContext context) throws Exception {
+    public EventRecorder(BundleContext context) throws Exception {
         Class<?> handler = eventAdmin(context).loadClass("org.osgi.service.event.EventHandler");
         Object proxy = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler}, (p, method, args) -> {
             switch (method.getName()) {
@@ -62,7 +62,7 @@ final class EventRecorder implements AutoCloseable {
     }
 
     /** Waits for an event on {@code topic} that matches; EventAdmin delivers asynchronously. */
-    Recorded await(String topic, Predicate<Recorded> matches) throws InterruptedException {
+    public Recorded await(String topic, Predicate<Recorded> matches) throws InterruptedException {
         long deadline = System.currentTimeMillis() + MathBundle.TIMEOUT_MS;
         synchronized (events) {
             while (true) {
@@ -80,7 +80,7 @@ final class EventRecorder implements AutoCloseable {
         }
     }
 
-    List<Recorded> all() {
+    public List<Recorded> all() {
         synchronized (events) {
             return new ArrayList<>(events);
         }

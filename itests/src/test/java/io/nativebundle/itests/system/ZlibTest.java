@@ -42,6 +42,7 @@ import io.nativebundle.examples.zlib.Zlib;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
+import io.nativebundle.itests.lifecycle.EventRecorder;
 import jnr.ffi.byref.NativeLongByReference;
 
 /**
@@ -235,12 +236,18 @@ public class ZlibTest {
         Path real = Path.of("/usr/lib/x86_64-linux-gnu/libz.so.1").toRealPath();
         byte[] before = Files.readAllBytes(real);
         Bundle bundle = Services.await(context, Zlib.class, null).getBundle();
-        for (int i = 0; i < 3; i++) {
-            bundle.stop();
-            Services.awaitAbsent(context, NativeLibrary.class, "(nativebundle.library=z)");
-            assertTrue(Files.exists(real));
-            bundle.start();
-            assertEquals(907060870L, zlib().crc32(0, "hello".getBytes(), 5));
+        String actual = zlib().zlibVersion().replaceAll("^(\\d+(\\.\\d+){0,2}).*$", "$1");
+        try (EventRecorder events = new EventRecorder(context)) {
+            for (int i = 0; i < 3; i++) {
+                bundle.stop();
+                Services.awaitAbsent(context, NativeLibrary.class, "(nativebundle.library=z)");
+                assertTrue(Files.exists(real));
+                bundle.start();
+                assertEquals(907060870L, zlib().crc32(0, "hello".getBytes(), 5));
+            }
+            // the version zlibVersion() gave once the library was open, not the range's floor 1.2.0
+            EventRecorder.Recorded loaded = events.await("io/nativebundle/LOADED", e -> "z".equals(e.get("library")));
+            assertEquals(Version.parseVersion(actual).toString(), loaded.get("version"));
         }
         assertArrayEquals(before, Files.readAllBytes(real));
         assertFalse(Files.isWritable(real) && real.startsWith(NativeBundleOptions.WORK.toPath()));

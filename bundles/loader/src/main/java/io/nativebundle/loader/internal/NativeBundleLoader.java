@@ -98,6 +98,7 @@ final class NativeBundleLoader {
                     bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), folder, files);
             open(generation, type, files);
             prepared = SystemLibrarySource.versionAfterOpen(declaration, prepared);
+            generation.actualVersion(prepared.version());
             LoadedLibrary loaded = new LoadedLibrary(declaration.name(), prepared.version(), prepared.platform(),
                     prepared.sha256(), files.get(0), prepared.entry(), symbols, tenant,
                     bundle.getBundleId(), number, prepared.dependencies(), prepared.checks());

@@ -51,7 +51,7 @@ public final class LibraryGeneration {
     }
 
     private final String library;
-    private final Version version;
+    private volatile Version version;
     private final long generation;
     private final long bundleId;
     private final String symbolicName;
@@ -97,6 +97,14 @@ public final class LibraryGeneration {
 
     public Version version() {
         return version;
+    }
+
+    /**
+     * The version learnt once the library is open: a host library's {@code version-symbol}
+     * function can only be called then. Before, the generation carries the declared range's floor.
+     */
+    public void actualVersion(Version actual) {
+        this.version = actual;
     }
 
     public long generation() {

@@ -1,6 +1,7 @@
 package io.nativebundle.itests.system;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
@@ -95,6 +97,24 @@ public class SystemLibraryRefusalTest {
         NativeBundleStatus status = refused(zlibWith("path", "z;system=/usr/lib/libz.so.1;version=1.2"),
                 RefusalReason.MALFORMED_HEADER);
         assertContains(status.detail(), "is a path");
+    }
+
+    @Test
+    public void aSystemBundleForAnotherPlatformStaysUnresolvedSayingWhy() throws Exception {
+        BundleRewriter windows = zlibWith("windows", ZLIB).header("Require-Capability",
+                "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+                        + "osgi.native;filter:=\"(osgi.native.osname~=Windows)\"");
+        Bundle bundle = context.installBundle("test:windows", new ByteArrayInputStream(windows.toBytes()));
+        try {
+            assertThrows(BundleException.class, bundle::start);
+            NativeBundleStatus status = registry().status(bundle.getBundleId()).orElseThrow();
+            assertEquals(status.toString(), State.UNRESOLVED, status.state());
+            assertContains(status.detail(), "missing requirement osgi.native (osgi.native.osname~=Windows): the bundle"
+                    + " takes its library from the host, on a platform this host is not (osname ");
+            assertTheRestKeepsServing();
+        } finally {
+            bundle.uninstall();
+        }
     }
 
     /** Update and uninstall of the zlib bundle: a new generation opens the same host file, the old one closes. */

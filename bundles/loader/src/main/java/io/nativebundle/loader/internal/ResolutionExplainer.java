@@ -64,9 +64,14 @@ final class ResolutionExplainer {
                         .append(offered(namespace, NativeBundleConstants.ABI_NAMESPACE));
                 break;
             case "osgi.native":
-                sb.append(": no Bundle-NativeCode clause fits this host (osname ")
-                        .append(offered(namespace, "osgi.native.osname")).append(", processor ")
-                        .append(offered(namespace, "osgi.native.processor")).append(')');
+                // a system-library bundle has no Bundle-NativeCode: its osgi.native requirement is
+                // the Require-Capability the bnd plugin wrote for the host it can take a library from
+                boolean bundled = requirement.getRevision().getBundle().getHeaders("")
+                        .get(Constants.BUNDLE_NATIVECODE) != null;
+                sb.append(bundled ? ": no Bundle-NativeCode clause fits this host"
+                                : ": the bundle takes its library from the host, on a platform this host is not")
+                        .append(" (osname ").append(offered(namespace, "osgi.native.osname"))
+                        .append(", processor ").append(offered(namespace, "osgi.native.processor")).append(')');
                 break;
             case PackageNamespace.PACKAGE_NAMESPACE:
                 sb.append(": no bundle exports that package");

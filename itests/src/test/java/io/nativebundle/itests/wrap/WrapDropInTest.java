@@ -1,6 +1,7 @@
 package io.nativebundle.itests.wrap;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -127,6 +128,24 @@ public class WrapDropInTest {
                 "(&(nativebundle.namespace=late/math/v1)(nativebundle.symbol=add))");
         assertEquals(7, context.getService(add).invoke(3, 4));
         assertTrue(status.refusal(descriptor).isEmpty());
+    }
+
+    @Test
+    public void nativeRefusedListsABadDropInUntilItIsFixed() throws Exception {
+        File initech = new File(PLUGINS, "initech");
+        Drops.drop(initech, "libmath.so", Drops.libmath());
+        Path descriptor = Drops.drop(initech, "libmath.nativebundle", Drops.mathWith(6, "add = (integer,int)int"));
+        String expected = initech.toPath().toAbsolutePath().normalize() + "/libmath.nativebundle:6:8: unknown parameter"
+                + " type 'integer'; expected one of void, byte, short, int, long, float, double, boolean, pointer,"
+                + " string, buffer";
+        Drops.await("native:refused lists it", () -> Gogo.run(context, "native:refused").contains(expected));
+
+        Drops.drop(initech, "libmath.nativebundle", Drops.MATH);
+        Services.await(context, NativeFunction.class, "(&(nativebundle.namespace=initech/math/v1)(nativebundle.symbol=add))");
+        assertFalse(Gogo.run(context, "native:refused").contains(descriptor.getFileName() + ":6:8"));
+
+        Files.delete(descriptor);
+        Services.awaitAbsent(context, NativeFunction.class, "(nativebundle.namespace=initech/math/v1)");
     }
 
     @Test

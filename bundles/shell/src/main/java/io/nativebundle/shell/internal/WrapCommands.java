@@ -2,6 +2,8 @@ package io.nativebundle.shell.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -10,17 +12,20 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.nativebundle.wrap.DescriptorException;
 import io.nativebundle.wrap.NativeWrapper;
+import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 
 /**
  * {@code native:wrap}: writes the bundle a {@code .nativebundle} descriptor and its library make,
- * the same one a {@code plugins/} drop-in installs, for CI pipelines. A separate component from
+ * the same one a {@code plugins/} drop-in installs, for CI pipelines. {@code native:refused}: the
+ * dropped descriptors that installed nothing, and why. A separate component from
  * {@link NativeCommands} because it needs the wrap bundle: the mandatory reference to its
- * {@link WrapStatus} keeps the command away until that bundle runs.
+ * {@link WrapStatus} keeps the commands away until that bundle runs.
  */
 @Component(service = WrapCommands.class, immediate = true, property = {
         "osgi.command.scope=native",
-        "osgi.command.function=wrap"
+        "osgi.command.function=wrap",
+        "osgi.command.function=refused"
 })
 public class WrapCommands {
 
@@ -44,6 +49,18 @@ public class WrapCommands {
             @Descriptor("the bundle jar to write") String outJar) {
         Path dir = currentDir(session);
         return write(null, dir.resolve(descriptor), dir.resolve(outJar));
+    }
+
+    @Descriptor("lists the .nativebundle descriptors in plugins/ that were refused and installed nothing:"
+            + " file:line:column: reason, oldest first")
+    public String refused() {
+        List<WrapRefusal> refusals = status.refusals();
+        if (refusals.isEmpty()) {
+            return "no refused descriptors";
+        }
+        // the message names the file by name only; the folder tells tenants apart
+        return refusals.stream().map(r -> r.descriptor().getParent() + "/" + r.message())
+                .collect(Collectors.joining("\n"));
     }
 
     private static String write(Path library, Path descriptor, Path outJar) {

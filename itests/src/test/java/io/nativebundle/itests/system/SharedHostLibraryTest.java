@@ -9,7 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.inject.Inject;
 
@@ -22,9 +30,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -56,6 +66,12 @@ public class SharedHostLibraryTest {
     @Test
     public void twoBundlesOnOneHostLibraryEachHoldAndGiveBackTheirOwnReference() throws Exception {
         Path real = hostFile();
+        // another test of this class may have left a generation to the reaper: give it time
+        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
+        while (mapped(real) && System.currentTimeMillis() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
         assumeTrue("this JVM already maps " + real + ", so its unmapping cannot be observed", !mapped(real));
         Bundle first = install("xzfirst");
         Bundle second = install("xzsecond");
@@ -87,19 +103,101 @@ public class SharedHostLibraryTest {
         }
     }
 
+    /**
+     * Callers keep calling both bundles while the first is updated again and again: the second
+     * never fails, the first answers or says it was unloaded, and the JVM stays up.
+     */
+    @Test
+    public void updatesOfOneBundleUnderLoadLeaveTheOtherServing() throws Exception {
+        Bundle first = install("xzupdated");
+        Bundle second = install("xzsteady");
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong steadyCalls = new AtomicLong();
+        AtomicLong updatedCalls = new AtomicLong();
+        AtomicLong unloaded = new AtomicLong();
+        try {
+            first.start();
+            second.start();
+            NativeFunction steady = function("xzsteady");
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                done.add(callers.submit((Callable<Void>) () -> {
+                    while (running.get()) {
+                        assertEquals(CRC32_OF_HELLO, steady.invoke(HELLO, (long) HELLO.length, 0));
+                        steadyCalls.incrementAndGet();
+                    }
+                    return null;
+                }));
+                done.add(callers.submit((Callable<Void>) () -> {
+                    while (running.get()) {
+                        ServiceReference<NativeFunction> ref = any(context.getServiceReferences(NativeFunction.class,
+                                "(&(nativebundle.library=xzupdated)(nativebundle.symbol=lzma_crc32))"));
+                        NativeFunction f = ref == null ? null : context.getService(ref);
+                        if (f == null) {
+                            Thread.onSpinWait();
+                            continue;
+                        }
+                        try {
+                            for (int call = 0; call < 100; call++) {
+                                assertEquals(CRC32_OF_HELLO, f.invoke(HELLO, (long) HELLO.length, 0));
+                                updatedCalls.incrementAndGet();
+                            }
+                        } catch (NativeLibraryUnloadedException expected) {
+                            unloaded.incrementAndGet();
+                        } finally {
+                            context.ungetService(ref);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            byte[] jar = rewrite("xzupdated").toBytes();
+            for (int update = 0; update < 10; update++) {
+                first.update(new ByteArrayInputStream(jar));
+                function("xzupdated");
+                Thread.sleep(50);
+            }
+            running.set(false);
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            assertTrue("the steady bundle was called: " + steadyCalls, steadyCalls.get() > 0);
+            assertTrue("the updated bundle was called: " + updatedCalls + " (" + unloaded + " unloaded)",
+                    updatedCalls.get() > 0);
+            assertEquals(CRC32_OF_HELLO, crc32("xzsteady"));
+            assertEquals(CRC32_OF_HELLO, crc32("xzupdated"));
+        } finally {
+            running.set(false);
+            callers.shutdownNow();
+            first.uninstall();
+            second.uninstall();
+        }
+    }
+
+    private static <T> ServiceReference<T> any(java.util.Collection<ServiceReference<T>> refs) {
+        return refs.isEmpty() ? null : refs.iterator().next();
+    }
+
+    private NativeFunction function(String library) throws Exception {
+        return context.getService(Services.await(context, NativeFunction.class,
+                "(&(nativebundle.library=" + library + ")(nativebundle.symbol=lzma_crc32))"));
+    }
+
     /** The zlib example's jar, made to take liblzma under another library name; no typed interface. */
     private Bundle install(String library) throws Exception {
-        BundleRewriter bundle = BundleRewriter.of(NativeBundleOptions.jar("zlib")).symbolicName("test.shared." + library)
+        return context.installBundle("test:" + library, new ByteArrayInputStream(rewrite(library).toBytes()));
+    }
+
+    private static BundleRewriter rewrite(String library) throws Exception {
+        return BundleRewriter.of(NativeBundleOptions.jar("zlib")).symbolicName("test.shared." + library)
                 .header("NativeBundle-Tenant", null)
                 .header("NativeBundle-Library", library + ";system=" + LZMA + ";version=\"[5,6)\"")
                 .header("NativeBundle-Symbols", "lzma_crc32;signature=\"(buffer,long,int)int\"");
-        return context.installBundle("test:" + library, new ByteArrayInputStream(bundle.toBytes()));
     }
 
     private int crc32(String library) throws Exception {
-        NativeFunction crc32 = context.getService(Services.await(context, NativeFunction.class,
-                "(&(nativebundle.library=" + library + ")(nativebundle.symbol=lzma_crc32))"));
-        return (Integer) crc32.invoke(HELLO, (long) HELLO.length, 0);
+        return (Integer) function(library).invoke(HELLO, (long) HELLO.length, 0);
     }
 
     private Path opened(String library) throws Exception {

@@ -116,8 +116,10 @@ final class NativeBundleLoader {
         } catch (IOException e) {
             undo(folder, generation, symbolServices, published);
             tenants.release(number);
-            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not copy the native files of the bundle into the cache "
-                    + cache.root() + ": " + e, e);
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, (system
+                    ? "could not link the host library from the cache " + cache.root()
+                            + " (each load opens it through a symbolic link of its own)"
+                    : "could not copy the native files of the bundle into the cache " + cache.root()) + ": " + e, e);
         } catch (RuntimeException e) {
             undo(folder, generation, symbolServices, published);
             tenants.release(number);

@@ -81,13 +81,12 @@ final class NativeBundleLoader {
             // 1. bundled: copy into this generation's own folder and check the digests;
             //    system: find and check in place, then link it from this generation's own folder
             // 2. the checks before dlopen
+            folder = cache.createFolder(bundle.getBundleId(), number);
             PreparedLibrary prepared;
             if (system) {
-                prepared = SystemLibrarySource.prepare(bundle, declaration, symbols);
-                folder = cache.createFolder(bundle.getBundleId(), number);
-                prepared = prepared.openedThrough(cache.link(prepared.files().get(0), folder));
+                PreparedLibrary host = SystemLibrarySource.prepare(bundle, declaration, symbols);
+                prepared = host.openedThrough(cache.link(host.files().get(0), folder));
             } else {
-                folder = cache.createFolder(bundle.getBundleId(), number);
                 prepared = copyAndVerify(bundle, declaration, symbols, selection, digests, folder);
             }
             List<Path> files = prepared.files();

@@ -42,6 +42,16 @@ record SystemDeclaration(String file, VersionRange range, Optional<String> versi
         return new SystemDeclaration(trimmed, range(name, clause), versionSymbol(name, clause), sha256(name, clause));
     }
 
+    /**
+     * The symbols the binary checks look for: the declared ones and the version function, which
+     * must be exported like any declared symbol and is refused the same way.
+     */
+    List<String> symbolsToCheck(List<String> declared) {
+        List<String> names = new ArrayList<>(declared);
+        versionSymbol.filter(s -> !names.contains(s)).ifPresent(names::add);
+        return names;
+    }
+
     /** The floor of the range: the version the bundle was written against. */
     Version floor() {
         return range.getLeft();

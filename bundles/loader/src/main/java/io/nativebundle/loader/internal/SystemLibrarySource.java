@@ -20,7 +20,7 @@ import io.nativebundle.loader.internal.verify.LoaderChecks;
 /**
  * Prepares a library the host provides ({@code NativeBundle-Library: z;system=libz.so.1;...}):
  * find it on the default search path, allow-list its digest if the bundle gives one, run the
- * binary checks on the real file in place (no copy, so no generation folder owns it), and check
+ * binary checks on the real file in place (never a copy), and check
  * its version against the declared range. The loader then opens it through a link in the
  * generation's folder ({@code NativeCache#link}). The version comes from the {@code version-symbol}
  * function after the open ({@link #versionAfterOpen}), else from the file before it.
@@ -46,11 +46,9 @@ final class SystemLibrarySource {
                 + located.describe() + "; never copied: opened through a link from this generation's folder"));
         String sha256 = sha256(real);
         checks.add(AllowListCheck.check(declaration.name(), host.sha256(), real, sha256));
-        List<String> names = new ArrayList<>(symbols.stream().map(NativeSymbol::name).toList());
-        // the version function must be exported like any declared symbol, and is refused the same way
-        host.versionSymbol().filter(s -> !names.contains(s)).ifPresent(names::add);
-        LoaderChecks.Passed passed = LoaderChecks.verifySystem(bundle, declaration.name(), declaration.version(), names,
-                platformName, real);
+        List<String> names = host.symbolsToCheck(symbols.stream().map(NativeSymbol::name).toList());
+        LoaderChecks.Passed passed = LoaderChecks.verifySystem(platform, bundle, declaration.name(),
+                declaration.version(), names, platformName, real);
         checks.addAll(passed.checks());
         PreparedLibrary prepared = new PreparedLibrary(platformName, host.file(), List.of(real), sha256,
                 declaration.version(), checks, passed.dependencies());
@@ -85,10 +83,8 @@ final class SystemLibrarySource {
         } catch (LoadRefusal refusal) {
             results.add(CheckResult.fail(DigestCheck.NAME, refusal.reason(), refusal.getMessage()));
         }
-        List<String> names = new ArrayList<>(bundle.symbols());
-        host.versionSymbol().filter(s -> !names.contains(s)).ifPresent(names::add);
         BundleDeclaration withVersionSymbol = new BundleDeclaration(bundle.bundle(), bundle.library(), bundle.version(),
-                names, bundle.abiFilter(), bundle.wrapped());
+                host.symbolsToCheck(bundle.symbols()), bundle.abiFilter(), bundle.wrapped());
         results.addAll(LoaderChecks.reportSystem(platform, withVersionSymbol, platformName(platform), real));
         try {
             HostVersion version = fromFile(declaration.name(), real);

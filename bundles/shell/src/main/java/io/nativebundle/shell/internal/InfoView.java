@@ -1,5 +1,7 @@
 package io.nativebundle.shell.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,9 +137,8 @@ final class InfoView {
     /** The file, or for a host library the link in its generation folder and the host file it names. */
     private static String shownFile(Path file) {
         try {
-            return java.nio.file.Files.isSymbolicLink(file)
-                    ? file + " -> " + java.nio.file.Files.readSymbolicLink(file) : file.toString();
-        } catch (java.io.IOException e) {
+            return Files.isSymbolicLink(file) ? file + " -> " + Files.readSymbolicLink(file) : file.toString();
+        } catch (IOException e) {
             return file.toString();
         }
     }

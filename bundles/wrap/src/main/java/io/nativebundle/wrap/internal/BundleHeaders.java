@@ -30,8 +30,6 @@ import io.nativebundle.api.NativeSymbol;
  */
 final class BundleHeaders {
 
-    /** Names the descriptor a bundle was wrapped from. */
-    static final String WRAPPED = NativeBundleConstants.HEADER_WRAPPED;
     static final String SYMBOLIC_NAME_PREFIX = "nativebundle.wrapped.";
 
     private BundleHeaders() {
@@ -64,7 +62,7 @@ final class BundleHeaders {
         h.put(Constants.PROVIDE_CAPABILITY, NativeBundleConstants.LIBRARY_NAMESPACE + ";"
                 + NativeBundleConstants.LIBRARY_NAMESPACE + "=" + d.libraryName() + ";version:Version=\""
                 + d.bundleVersion() + "\"");
-        h.put(WRAPPED, d.file().getFileName().toString());
+        h.put(NativeBundleConstants.HEADER_WRAPPED, d.file().getFileName().toString());
         return h;
     }
 

@@ -85,7 +85,6 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
         return order == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
     }
 
-
     private static Optional<LibcFlavour> flavour(String property) {
         if (property == null) {
             return Optional.empty();

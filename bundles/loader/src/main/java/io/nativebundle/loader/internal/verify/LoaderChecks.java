@@ -56,15 +56,15 @@ public final class LoaderChecks {
      * The same checks on a library the host provides ({@code system=}), read in place: the build
      * note is skipped (a host library has none), everything else is as strict.
      *
+     * @param host the host, as {@link #host} read it to locate the file
      * @param file the real path of the host file
      * @throws LoadRefusal as {@link #verify}, except {@code BUILD_NOTE_MISMATCH}
      */
-    public static Passed verifySystem(Bundle bundle, String library, Version version, List<String> symbols,
-            String platform, Path file) throws LoadRefusal {
+    public static Passed verifySystem(HostPlatform host, Bundle bundle, String library, Version version,
+            List<String> symbols, String platform, Path file) throws LoadRefusal {
         BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(), symbols,
                 abiFilter(bundle));
-        return BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform,
-                List.of(file.toString()), List.of(file), true);
+        return BinaryVerifier.verify(host, declaration, platform, List.of(file.toString()), List.of(file), true);
     }
 
     /** The verifier's run of the binary checks on a host file: one result per check, build note skipped. */

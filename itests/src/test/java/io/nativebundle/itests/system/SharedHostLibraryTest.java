@@ -35,6 +35,7 @@ import org.osgi.framework.ServiceReference;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -217,13 +218,9 @@ public class SharedHostLibraryTest {
     }
 
     private static Path hostFile() throws Exception {
-        for (String dir : List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")) {
-            Path candidate = Path.of(dir, LZMA);
-            if (Files.exists(candidate)) {
-                return candidate.toRealPath();
-            }
-        }
-        throw new AssertionError("no " + LZMA + " on this host (Debian's liblzma5, which dpkg needs)");
+        return SystemLibraries.forThisJvm().find(LZMA)
+                .orElseThrow(() -> new AssertionError("no " + LZMA + " on this host (Debian's liblzma5, which dpkg needs)"))
+                .toRealPath();
     }
 
     private static boolean mapped(Path real) throws Exception {

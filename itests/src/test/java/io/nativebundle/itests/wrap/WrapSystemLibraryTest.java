@@ -27,6 +27,7 @@ import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 import io.nativebundle.wrap.WrapRefusal;
@@ -116,13 +117,8 @@ public class WrapSystemLibraryTest {
 
     /** The host's real libz file, e.g. /usr/lib/x86_64-linux-gnu/libz.so.1.2.13. */
     private static Path hostLibz() throws Exception {
-        for (String dir : List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")) {
-            Path candidate = Path.of(dir, "libz.so.1");
-            if (Files.exists(candidate)) {
-                return candidate.toRealPath();
-            }
-        }
-        throw new AssertionError("no libz.so.1 on this host; install zlib1g");
+        return SystemLibraries.forThisJvm().find("libz.so.1")
+                .orElseThrow(() -> new AssertionError("no libz.so.1 on this host; install zlib1g")).toRealPath();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

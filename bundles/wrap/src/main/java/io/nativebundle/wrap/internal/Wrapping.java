@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 
 /**

@@ -1,14 +1,11 @@
 package io.nativebundle.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.SignatureException;
 import io.nativebundle.contract.SignatureParser;
-import io.nativebundle.contract.TypeName;
 
 /**
  * The parameter and return types of a native function, written {@code (int,int)int}.
@@ -25,6 +22,8 @@ import io.nativebundle.contract.TypeName;
  */
 public final class NativeSignature {
 
+    /** The one implementation: the contract's value, which the grammar produces and prints. */
+    private final Signature signature;
     private final List<NativeType> parameters;
     private final NativeType returnType;
 
@@ -36,9 +35,8 @@ public final class NativeSignature {
     public NativeSignature(List<NativeType> parameters, NativeType returnType) {
         this.parameters = List.copyOf(parameters);
         this.returnType = Objects.requireNonNull(returnType, "returnType");
-        if (this.parameters.contains(NativeType.VOID)) {
-            throw new IllegalArgumentException("void is not a parameter type; write () for no parameters");
-        }
+        this.signature = new Signature(this.parameters.stream().map(NativeType::contractName).toList(),
+                returnType.contractName());
     }
 
     /**
@@ -56,11 +54,8 @@ public final class NativeSignature {
             // the contract's exception class is private to this bundle: hand on its message only
             throw new IllegalArgumentException(e.getMessage());
         }
-        List<NativeType> types = new ArrayList<>();
-        for (TypeName p : parsed.parameters()) {
-            types.add(NativeType.of(p));
-        }
-        return new NativeSignature(types, NativeType.of(parsed.returnType()));
+        return new NativeSignature(parsed.parameters().stream().map(NativeType::of).toList(),
+                NativeType.of(parsed.returnType()));
     }
 
     /** The parameter types, in order; unmodifiable. */
@@ -75,19 +70,17 @@ public final class NativeSignature {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NativeSignature s && parameters.equals(s.parameters) && returnType == s.returnType;
+        return o instanceof NativeSignature s && signature.equals(s.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(parameters, returnType);
+        return signature.hashCode();
     }
 
     /** {@code (int,int)int}. */
     @Override
     public String toString() {
-        StringJoiner j = new StringJoiner(",", "(", ")");
-        parameters.forEach(p -> j.add(p.token()));
-        return j + returnType.token();
+        return signature.toString();
     }
 }

@@ -52,6 +52,11 @@ public enum NativeType {
                 + "'; expected one of " + TypeName.vocabulary())));
     }
 
+    /** The contract's name of this type. */
+    TypeName contractName() {
+        return name;
+    }
+
     static NativeType of(TypeName name) {
         for (NativeType type : values()) {
             if (type.name == name) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import io.nativebundle.binary.host.HostMachine;
+
 /**
  * Where the benchmarks find what the Maven build made: the bundles, the native libraries and a
  * scratch folder. Everything sits in the module's {@code target/}, found from the location of
@@ -70,19 +72,10 @@ public final class BenchPaths {
         }
     }
 
-    /** The OSGi processor name of this JVM, as used under {@code native/linux/<processor>/}. */
+    /** The OSGi processor name of this JVM, as used under {@code native/linux/<processor>/}; the runtime's own mapping. */
     public static String processor() {
-        String arch = System.getProperty("os.arch");
-        switch (arch) {
-            case "amd64":
-            case "x86_64":
-                return "x86-64";
-            case "aarch64":
-            case "arm64":
-                return "aarch64";
-            default:
-                return arch;
-        }
+        HostMachine machine = HostMachine.current();
+        return machine.isKnown() ? machine.osgiProcessor() : machine.osArch();
     }
 
     /** A value the build wrote into {@code bench.properties}, e.g. {@code nativebundle.abi.version}. */

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import aQute.bnd.version.Version;
 import aQute.service.reporter.Reporter;
 import io.nativebundle.binary.BuildNote;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.OsgiVersion;
 
 /**
  * Checks the build note of each platform's main library against {@code NativeBundle-Library} and
@@ -40,13 +43,13 @@ final class BuildNoteCheck {
                     + "NATIVEBUNDLE_LIBRARY(\"%s\", \"%s\", \"<abi version>\") from nativebundle.h to one of its "
                     + "C files",
                     main.path(), platform.platform(), library.name(), library.version())
-                    .header(LibraryDeclaration.HEADER);
+                    .header(Headers.LIBRARY);
                 continue;
             }
             compare(main, "library name", library.name(), note.get().library(), library.name()
                 .equals(note.get().library()));
-            compare(main, "version", library.version(), note.get().version(),
-                sameVersion(library.version(), note.get().version()));
+            compare(main, "version", library.version().toString(), note.get().version(),
+                OsgiVersion.parse(note.get().version()).filter(library.version()::equals).isPresent());
             if (!Version.isVersion(note.get().abi())) {
                 reporter.error("NativeBundle-Library: %s (%s): the build note's ABI version '%s' is not a version "
                     + "like 1.0.0", main.path(), platform.platform(), note.get().abi());
@@ -69,15 +72,7 @@ final class BuildNoteCheck {
         if (!equal) {
             reporter.error("NativeBundle-Library: %s (%s): the build note's %s does not match the header: expected "
                 + "'%s' (NativeBundle-Library), found '%s' (NATIVEBUNDLE_LIBRARY in the C sources)", main.path(),
-                main.platform(), what, expected, found).header(LibraryDeclaration.HEADER);
+                main.platform(), what, expected, found).header(Headers.LIBRARY);
         }
-    }
-
-    /** 1.2 and 1.2.0 are the same OSGi version; anything unparsable must match exactly. */
-    private static boolean sameVersion(String a, String b) {
-        if (Version.isVersion(a) && Version.isVersion(b)) {
-            return Version.parseVersion(a).equals(Version.parseVersion(b));
-        }
-        return a.equals(b);
     }
 }

@@ -6,30 +6,17 @@ import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Analyzer;
 import aQute.bnd.osgi.Processor;
-import aQute.bnd.version.Version;
 
 /**
- * Writes the ABI requirement and the library capability, adding to whatever
- * {@code Require-Capability}/{@code Provide-Capability} the bundle already declares:
- * <pre>
- * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))"
- * Provide-Capability: io.nativebundle.library;io.nativebundle.library=math;version:Version="1.2.0"
- * </pre>
- * The ABI range is {@code [X.Y.Z, X+1)} from the build note's ABI version: a library built for
- * ABI 1.0.0 runs on any 1.x runtime and on no 2.x one.
+ * Adds the ABI requirement and the library capability to whatever
+ * {@code Require-Capability}/{@code Provide-Capability} the bundle already declares. The clauses
+ * themselves are the contract's ({@code Abi.requirement}, {@code LibraryCapability.clause}).
  */
 final class CapabilityHeaders {
 
     static final String REQUIRE = "Require-Capability";
     static final String PROVIDE = "Provide-Capability";
-    static final String ABI_NAMESPACE = "io.nativebundle.abi";
-    static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
     static final String NATIVE_NAMESPACE = "osgi.native";
-    /**
-     * The ABI a bundle of a system library requires: it has no build note to read one from, and
-     * what it relies on (system= loading, version ranges) is part of the runtime's ABI 1.
-     */
-    static final Version SYSTEM_LIBRARY_ABI = new Version(1, 0, 0);
     /**
      * A system library is looked up on a Linux search path, so the bundle resolves on Linux only;
      * elsewhere the framework keeps it unresolved with this requirement as the reason.
@@ -37,16 +24,6 @@ final class CapabilityHeaders {
     static final String LINUX_REQUIREMENT = NATIVE_NAMESPACE + ";filter:=\"(osgi.native.osname~=Linux)\"";
 
     private CapabilityHeaders() {
-    }
-
-    static String abiRequirement(Version abi) {
-        Version ceiling = new Version(abi.getMajor() + 1, 0, 0);
-        return ABI_NAMESPACE + ";filter:=\"(&(" + ABI_NAMESPACE + ">=" + abi + ")(!(" + ABI_NAMESPACE + ">="
-            + ceiling + ")))\"";
-    }
-
-    static String libraryCapability(String library, Version version) {
-        return LIBRARY_NAMESPACE + ";" + LIBRARY_NAMESPACE + "=" + library + ";version:Version=" + version;
     }
 
     /**

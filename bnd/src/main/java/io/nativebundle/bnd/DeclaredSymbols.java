@@ -7,6 +7,10 @@ import java.util.Map;
 
 import aQute.bnd.osgi.Analyzer;
 
+import io.nativebundle.contract.DeclaredSymbol;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.LibraryDeclaration;
+
 /**
  * The complete symbol list of a bundle: the methods of the declared Java interface followed by
  * the {@code -nativebundle-symbols} extras.
@@ -34,13 +38,13 @@ final class DeclaredSymbols {
         }
         if (symbols.isEmpty()) {
             analyzer.warning("%s: library '%s' declares no symbols; name a Java interface (interface=...) or add %s",
-                LibraryDeclaration.HEADER, library.name(), SymbolInstruction.INSTRUCTION);
+                Headers.LIBRARY, library.name(), SymbolInstruction.INSTRUCTION);
         }
         return new ArrayList<>(symbols.values());
     }
 
     private static String describe(SymbolDeclaration d) {
-        return d.kind() == SymbolDeclaration.Kind.VARIABLE ? "(variable of type " + d.signature() + ")"
+        return d.kind() == DeclaredSymbol.Kind.VARIABLE ? "(variable of type " + d.signature() + ")"
             : "(function " + d.signature() + ")";
     }
 }

@@ -14,6 +14,7 @@ import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfFormatException;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.ElfType;
+import io.nativebundle.contract.LibraryDeclaration;
 
 /**
  * Reads the ELF files of each platform folder and checks that each is a shared library built for

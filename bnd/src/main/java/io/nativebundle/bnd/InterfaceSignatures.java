@@ -20,7 +20,10 @@ import aQute.bnd.osgi.Clazz.MethodDef;
 import aQute.bnd.osgi.Descriptors.TypeRef;
 import aQute.bnd.osgi.ParameterAnnotation;
 
-import io.nativebundle.api.NativeType;
+import io.nativebundle.contract.DeclaredSymbol;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Signature;
+import io.nativebundle.contract.TypeName;
 
 /**
  * Derives the symbol declarations from the Java interface named in {@code NativeBundle-Library},
@@ -54,12 +57,12 @@ final class InterfaceSignatures {
             Clazz clazz = analyzer.findClass(ref);
             if (clazz == null) {
                 analyzer.error("%s: interface %s is neither in the bundle nor on its build path",
-                    LibraryDeclaration.HEADER, ref.getFQN()).header(LibraryDeclaration.HEADER);
+                    Headers.LIBRARY, ref.getFQN()).header(Headers.LIBRARY);
                 continue;
             }
             if (!clazz.isInterface()) {
-                analyzer.error("%s: %s is a class; jnr-ffi binds an interface", LibraryDeclaration.HEADER,
-                    ref.getFQN()).header(LibraryDeclaration.HEADER);
+                analyzer.error("%s: %s is a class; jnr-ffi binds an interface", Headers.LIBRARY,
+                    ref.getFQN()).header(Headers.LIBRARY);
                 continue;
             }
             for (MethodDef method : clazz.methods().toList()) {
@@ -86,11 +89,11 @@ final class InterfaceSignatures {
         Map<Integer, Set<String>> parameterAnnotations = method.parameterAnnotations("*")
             .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
                 Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
-        List<NativeType> parameters = new ArrayList<>();
+        List<TypeName> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
-            Optional<NativeType> type = JavaTypes.parameter(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
-            if (type.isEmpty() || type.get() == NativeType.VOID) {
+            Optional<TypeName> type = JavaTypes.parameter(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
+            if (type.isEmpty() || type.get() == TypeName.VOID) {
                 unmapped(origin, "parameter " + (i + 1) + " has type " + prototype[i].getFQN());
                 mapped = false;
             } else {
@@ -101,30 +104,30 @@ final class InterfaceSignatures {
             .map(Annotation::getName)
             .map(TypeRef::getFQN)
             .collect(Collectors.toSet());
-        Optional<NativeType> result = JavaTypes.map(method.getType(), methodAnnotations);
+        Optional<TypeName> result = JavaTypes.map(method.getType(), methodAnnotations);
         if (result.isEmpty()) {
             unmapped(origin, "the return type " + method.getType().getFQN());
             mapped = false;
-        } else if (result.get() == NativeType.BUFFER) {
+        } else if (result.get() == TypeName.BUFFER) {
             // jnr-ffi cannot make a Java array or buffer from a returned C pointer
             analyzer.error("NativeBundle-Symbols: method %s returns %s; jnr-ffi cannot return a buffer, return "
                 + "jnr.ffi.Pointer instead", origin, method.getType().getFQN());
             mapped = false;
         }
-        return mapped ? Optional.of(SymbolDeclaration.function(method.getName(), parameters, result.get(), origin))
-            : Optional.empty();
+        return mapped ? Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
+            new Signature(parameters, result.get())), origin)) : Optional.empty();
     }
 
     private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
         Matcher m = TYPE_ARGUMENT.matcher(method.getGenericReturnType());
-        Optional<NativeType> type = m.find() ? JavaTypes.variable(m.group(1).replace('/', '.')) : Optional.empty();
+        Optional<TypeName> type = m.find() ? JavaTypes.variable(m.group(1).replace('/', '.')) : Optional.empty();
         if (parameterCount != 0 || type.isEmpty()) {
             analyzer.error("NativeBundle-Symbols: method %s: a global variable is declared as Variable<T> name() "
                 + "with T one of Byte, Short, Integer, Long, Float, Double, jnr.ffi.Pointer; found %s with %d "
                 + "parameter(s)", origin, method.getGenericReturnType(), parameterCount);
             return Optional.empty();
         }
-        return Optional.of(SymbolDeclaration.variable(method.getName(), type.get(), origin));
+        return Optional.of(new SymbolDeclaration(DeclaredSymbol.variable(method.getName(), type.get()), origin));
     }
 
     private void unmapped(String origin, String what) {

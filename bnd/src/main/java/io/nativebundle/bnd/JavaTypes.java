@@ -6,7 +6,7 @@ import java.util.Set;
 
 import aQute.bnd.osgi.Descriptors.TypeRef;
 
-import io.nativebundle.api.NativeType;
+import io.nativebundle.contract.TypeName;
 
 /**
  * Maps the Java types of a jnr-ffi interface method to the signature vocabulary.
@@ -42,21 +42,21 @@ final class JavaTypes {
     private static final String TYPES_PACKAGE = "jnr.ffi.types.";
     private static final Set<String> ADDRESS_TYPES = Set.of("intptr_t", "uintptr_t", "caddr_t");
 
-    private static final Map<String, NativeType> PRIMITIVES = Map.of(
-        "void", NativeType.VOID, "byte", NativeType.BYTE, "short", NativeType.SHORT, "int", NativeType.INT,
-        "long", NativeType.LONG, "float", NativeType.FLOAT, "double", NativeType.DOUBLE,
-        "boolean", NativeType.BOOLEAN);
+    private static final Map<String, TypeName> PRIMITIVES = Map.of(
+        "void", TypeName.VOID, "byte", TypeName.BYTE, "short", TypeName.SHORT, "int", TypeName.INT,
+        "long", TypeName.LONG, "float", TypeName.FLOAT, "double", TypeName.DOUBLE,
+        "boolean", TypeName.BOOLEAN);
 
-    private static final Map<String, NativeType> OBJECTS = Map.of(
-        "java.lang.String", NativeType.STRING, "java.lang.CharSequence", NativeType.STRING,
-        "byte[]", NativeType.BUFFER, "java.nio.ByteBuffer", NativeType.BUFFER,
-        "jnr.ffi.Pointer", NativeType.POINTER);
+    private static final Map<String, TypeName> OBJECTS = Map.of(
+        "java.lang.String", TypeName.STRING, "java.lang.CharSequence", TypeName.STRING,
+        "byte[]", TypeName.BUFFER, "java.nio.ByteBuffer", TypeName.BUFFER,
+        "jnr.ffi.Pointer", TypeName.POINTER);
 
     /** The boxed types jnr-ffi's {@code Variable<T>} supports, with the variable's type. */
-    private static final Map<String, NativeType> VARIABLE_TYPES = Map.of(
-        "java.lang.Byte", NativeType.BYTE, "java.lang.Short", NativeType.SHORT, "java.lang.Integer", NativeType.INT,
-        "java.lang.Long", NativeType.LONG, "java.lang.Float", NativeType.FLOAT, "java.lang.Double", NativeType.DOUBLE,
-        "jnr.ffi.Pointer", NativeType.POINTER);
+    private static final Map<String, TypeName> VARIABLE_TYPES = Map.of(
+        "java.lang.Byte", TypeName.BYTE, "java.lang.Short", TypeName.SHORT, "java.lang.Integer", TypeName.INT,
+        "java.lang.Long", TypeName.LONG, "java.lang.Float", TypeName.FLOAT, "java.lang.Double", TypeName.DOUBLE,
+        "jnr.ffi.Pointer", TypeName.POINTER);
 
     private JavaTypes() {
     }
@@ -67,15 +67,15 @@ final class JavaTypes {
      * @param type        the erased Java type
      * @param annotations the fully qualified names of the annotations on the parameter or method
      */
-    static Optional<NativeType> map(TypeRef type, Set<String> annotations) {
+    static Optional<TypeName> map(TypeRef type, Set<String> annotations) {
         String fqn = type.getFQN();
         if (type.isPrimitive()) {
-            NativeType primitive = PRIMITIVES.get(fqn);
-            if (primitive == NativeType.LONG) {
+            TypeName primitive = PRIMITIVES.get(fqn);
+            if (primitive == TypeName.LONG) {
                 boolean address = annotations.stream()
                     .filter(a -> a.startsWith(TYPES_PACKAGE))
                     .anyMatch(a -> ADDRESS_TYPES.contains(a.substring(TYPES_PACKAGE.length())));
-                return Optional.of(address ? NativeType.POINTER : primitive);
+                return Optional.of(address ? TypeName.POINTER : primitive);
             }
             return Optional.ofNullable(primitive);
         }
@@ -86,16 +86,16 @@ final class JavaTypes {
      * The signature type of a parameter: as {@link #map}, and a {@code jnr.ffi.byref} type, which
      * jnr-ffi passes as the address of a temporary it copies in and out, as {@code pointer}.
      */
-    static Optional<NativeType> parameter(TypeRef type, Set<String> annotations) {
+    static Optional<TypeName> parameter(TypeRef type, Set<String> annotations) {
         String fqn = type.getFQN();
         if (fqn.startsWith(BY_REFERENCE_PACKAGE) && fqn.endsWith("ByReference")) {
-            return Optional.of(NativeType.POINTER);
+            return Optional.of(TypeName.POINTER);
         }
         return map(type, annotations);
     }
 
     /** The type of a global variable accessed through {@code jnr.ffi.Variable<T>}, from {@code T}. */
-    static Optional<NativeType> variable(String typeArgument) {
+    static Optional<TypeName> variable(String typeArgument) {
         return Optional.ofNullable(VARIABLE_TYPES.get(typeArgument));
     }
 }

@@ -1,11 +1,22 @@
 package io.nativebundle.bnd;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import aQute.bnd.osgi.Analyzer;
 import aQute.bnd.service.AnalyzerPlugin;
+
+import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.LibraryCapability;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.LibraryHeader;
+import io.nativebundle.contract.Sha256;
+import io.nativebundle.contract.SymbolsHeader;
+import io.nativebundle.contract.TenantId;
 
 /**
  * A bnd analyzer plugin that writes the manifest headers of a native bundle from the binaries
@@ -34,6 +45,11 @@ import aQute.bnd.service.AnalyzerPlugin;
  * and adds {@code jnr.ffi}, {@code jnr.ffi.provider}, {@code jnr.ffi.provider.jffi} and
  * {@code com.kenai.jffi} to the imports when an interface is declared.
  *
+ * <p><b>One contract.</b> {@code NativeBundle-Library}, {@code -nativebundle-symbols} and
+ * {@code NativeBundle-Tenant} are read with the same rules the loader reads them with (the
+ * {@code io.nativebundle.contract} module): a header the loader would refuse as
+ * {@code MALFORMED_HEADER} or {@code TENANT_REFUSED} fails the build with the same message.
+ *
  * <p><b>Signatures.</b> A signature is {@code (type,...)type} over the vocabulary
  * {@code void, byte, short, int, long, float, double, boolean, pointer, string, buffer}
  * ({@code void} only as a return type, {@code ()} for no parameters). The interface's methods map
@@ -61,17 +77,18 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
 
     @Override
     public boolean analyzeJar(Analyzer analyzer) throws Exception {
-        String header = analyzer.getProperty(LibraryDeclaration.HEADER);
+        String header = analyzer.getProperty(Headers.LIBRARY);
         Map<Platform, List<NativeFile>> natives = NativeLayout.scan(analyzer.getJar(), analyzer);
         if (header == null || header.isBlank()) {
             if (!natives.isEmpty()) {
                 analyzer.error("%s: the bundle has native files under native/ but no %s header; declare the "
-                    + "library, e.g. %s: math;version=1.2.0;interface=org.example.MathLib", LibraryDeclaration.HEADER,
-                    LibraryDeclaration.HEADER, LibraryDeclaration.HEADER);
+                    + "library, e.g. %s: math;version=1.2.0;interface=org.example.MathLib", Headers.LIBRARY,
+                    Headers.LIBRARY, Headers.LIBRARY);
             }
             return false;
         }
-        Optional<LibraryDeclaration> declared = LibraryDeclaration.parse(header, analyzer);
+        checkTenant(analyzer);
+        Optional<LibraryDeclaration> declared = declaration(analyzer, header);
         if (declared.isEmpty()) {
             return false;
         }
@@ -80,34 +97,59 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
         if (library.isSystem()) {
             if (!natives.isEmpty()) {
                 analyzer.error("%s: library '%s' is declared system=%s, yet the bundle has files under native/; "
-                    + "either ship the library or take it from the host", LibraryDeclaration.HEADER, library.name(),
+                    + "either ship the library or take it from the host", Headers.LIBRARY, library.name(),
                     library.system().get());
             }
-            CapabilityHeaders.add(analyzer, CapabilityHeaders.REQUIRE, CapabilityHeaders.ABI_NAMESPACE,
-                CapabilityHeaders.abiRequirement(CapabilityHeaders.SYSTEM_LIBRARY_ABI));
+            // a host library has no build note to read an ABI from: it needs what this release provides
+            CapabilityHeaders.add(analyzer, CapabilityHeaders.REQUIRE, Abi.NAMESPACE, Abi.requirement(Abi.CURRENT));
             CapabilityHeaders.add(analyzer, CapabilityHeaders.REQUIRE, CapabilityHeaders.NATIVE_NAMESPACE,
                 CapabilityHeaders.LINUX_REQUIREMENT);
         } else if (natives.isEmpty()) {
             analyzer.error("%s: library '%s' has no files under native/<os>/<arch>/; add the built libraries, or "
-                + "declare system=<file> for a library from the host", LibraryDeclaration.HEADER, library.name());
+                + "declare system=<file> for a library from the host", Headers.LIBRARY, library.name());
         } else {
             List<PlatformBinaries> binaries = new ElfInspector(analyzer, library).inspect(natives);
             new SymbolCheck(analyzer).check(symbols, binaries);
             new BuildNoteCheck(analyzer, library).check(binaries).ifPresent(abi -> CapabilityHeaders.add(analyzer,
-                CapabilityHeaders.REQUIRE, CapabilityHeaders.ABI_NAMESPACE, CapabilityHeaders.abiRequirement(abi)));
+                CapabilityHeaders.REQUIRE, Abi.NAMESPACE, Abi.requirement(abi.toString())));
             write(analyzer, NativeCodeHeader.HEADER, NativeCodeHeader.format(binaries));
-            write(analyzer, DigestHeader.HEADER, DigestHeader.format(binaries));
+            write(analyzer, Headers.DIGEST, DigestHeader.format(digests(binaries)));
             NativeLayout.notPackages(analyzer);
         }
         if (!symbols.isEmpty()) {
-            write(analyzer, SymbolsHeader.HEADER, SymbolsHeader.format(symbols));
+            write(analyzer, Headers.SYMBOLS, SymbolsHeader.format(symbols.stream().map(SymbolDeclaration::symbol)
+                .toList()));
         }
-        CapabilityHeaders.add(analyzer, CapabilityHeaders.PROVIDE, CapabilityHeaders.LIBRARY_NAMESPACE,
-            CapabilityHeaders.libraryCapability(library.name(), library.capabilityVersion()));
+        CapabilityHeaders.add(analyzer, CapabilityHeaders.PROVIDE, LibraryCapability.NAMESPACE,
+            LibraryCapability.clause(library.name(), library.version()));
         if (library.interfaceName().isPresent()) {
             JnrImports.add(analyzer);
         }
         return false;
+    }
+
+    /** The declaration, or empty after reporting every rule it breaks; unknown attributes are warnings. */
+    private static Optional<LibraryDeclaration> declaration(Analyzer analyzer, String header) {
+        LibraryHeader.Result checked = LibraryHeader.check(header);
+        checked.warnings().forEach(w -> analyzer.warning("%s", w).header(Headers.LIBRARY));
+        checked.problems().forEach(p -> analyzer.error("%s", p).header(Headers.LIBRARY));
+        return checked.declaration();
+    }
+
+    /** The loader refuses a bundle whose declared tenant breaks the rule; refuse it here first. */
+    private static void checkTenant(Analyzer analyzer) {
+        String tenant = analyzer.getProperty(Headers.TENANT);
+        if (tenant != null) {
+            TenantId.problem(tenant.strip()).ifPresent(p -> analyzer.error("%s: %s; the loader would refuse the "
+                + "bundle as TENANT_REFUSED", Headers.TENANT, p).header(Headers.TENANT));
+        }
+    }
+
+    /** Every native file's digest, in {@code Bundle-NativeCode} order. */
+    private static Map<String, String> digests(List<PlatformBinaries> platforms) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        platforms.stream().flatMap(p -> p.files().stream()).forEach(f -> digests.put(f.path(), Sha256.of(f.content())));
+        return digests;
     }
 
     /** Runs after other analyzer plugins, so one that asks for a re-analysis cannot drop the added imports. */

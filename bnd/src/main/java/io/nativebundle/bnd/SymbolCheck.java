@@ -10,6 +10,9 @@ import io.nativebundle.binary.ElfSymbol;
 import io.nativebundle.binary.SymbolType;
 import io.nativebundle.binary.SymbolVisibilityReport;
 
+import io.nativebundle.contract.DeclaredSymbol;
+import io.nativebundle.contract.Headers;
+
 /**
  * Checks every declared symbol against the dynamic symbol table of every platform: it must be
  * exported by one of the platform's files (usually the main library), and be a function or a
@@ -49,11 +52,11 @@ final class SymbolCheck {
     }
 
     private void checkKind(SymbolDeclaration symbol, ElfSymbol found, NativeFile file) {
-        boolean variable = symbol.kind() == SymbolDeclaration.Kind.VARIABLE;
+        boolean variable = symbol.kind() == DeclaredSymbol.Kind.VARIABLE;
         if (!(variable ? VARIABLE_TYPES : FUNCTION_TYPES).contains(found.type())) {
             reporter.error("NativeBundle-Symbols: symbol '%s' is declared as a %s (%s) but %s (%s) exports it as "
                 + "%s; expected %s", symbol.name(), symbol.kind().token(), symbol.origin(), file.path(),
-                file.platform(), found.type(), variable ? "OBJECT" : "FUNC").header(SymbolsHeader.HEADER);
+                file.platform(), found.type(), variable ? "OBJECT" : "FUNC").header(Headers.SYMBOLS);
         }
     }
 
@@ -73,6 +76,6 @@ final class SymbolCheck {
             }
         }
         reporter.error("NativeBundle-Symbols: symbol '%s' is missing from %s (%s): %s", symbol.name(),
-            blamed.path(), platform.platform(), report.reason()).header(SymbolsHeader.HEADER);
+            blamed.path(), platform.platform(), report.reason()).header(Headers.SYMBOLS);
     }
 }

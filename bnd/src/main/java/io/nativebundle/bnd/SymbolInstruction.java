@@ -2,15 +2,19 @@ package io.nativebundle.bnd;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import aQute.bnd.header.Attrs;
-import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Processor;
+
+import io.nativebundle.contract.HeaderClause;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.ManifestHeader;
+import io.nativebundle.contract.SymbolsHeader;
 
 /**
  * Reads the {@code -nativebundle-symbols} instruction: symbols without a Java method, e.g.
- * {@code counter;kind=variable;type=int, raw_fn;signature="(pointer,long)int"}.
+ * {@code counter;kind=variable;type=int, raw_fn;signature="(pointer,long)int"}. Its clauses are
+ * those of {@code NativeBundle-Symbols}, read by the contract's grammar, so what the build accepts
+ * is what the loader accepts.
  *
  * <p>Like other bnd merged instructions, {@code -nativebundle-symbols.<suffix>} keys are added to it,
  * so a parent configuration and a bundle's {@code bnd.bnd} can both contribute.
@@ -18,9 +22,6 @@ import aQute.bnd.osgi.Processor;
 final class SymbolInstruction {
 
     static final String INSTRUCTION = "-nativebundle-symbols";
-    static final String KIND = "kind";
-    static final String SIGNATURE = "signature";
-    static final String TYPE = "type";
 
     private SymbolInstruction() {
     }
@@ -32,36 +33,22 @@ final class SymbolInstruction {
         if (value == null || value.isBlank()) {
             return symbols;
         }
-        for (Map.Entry<String, Attrs> clause : new Parameters(value, processor, true).entrySet()) {
-            String name = Processor.removeDuplicateMarker(clause.getKey());
-            try {
-                symbols.add(declaration(name, clause.getValue()));
-            } catch (IllegalArgumentException e) {
-                processor.error("%s: %s", INSTRUCTION, e.getMessage()).header(INSTRUCTION);
+        List<HeaderClause> clauses;
+        try {
+            clauses = ManifestHeader.parse(INSTRUCTION, value);
+        } catch (MalformedHeaderException e) {
+            processor.error("%s", e.getMessage()).header(INSTRUCTION);
+            return symbols;
+        }
+        for (HeaderClause clause : clauses) {
+            for (String name : clause.paths()) {
+                try {
+                    symbols.add(new SymbolDeclaration(SymbolsHeader.symbol(INSTRUCTION, name, clause), INSTRUCTION));
+                } catch (MalformedHeaderException e) {
+                    processor.error("%s", e.getMessage()).header(INSTRUCTION);
+                }
             }
         }
         return symbols;
-    }
-
-    private static SymbolDeclaration declaration(String name, Attrs attrs) {
-        String kind = attrs.get(KIND, SymbolDeclaration.Kind.FUNCTION.token());
-        if (kind.equals(SymbolDeclaration.Kind.VARIABLE.token())) {
-            String type = attrs.get(TYPE);
-            if (type == null || attrs.containsKey(SIGNATURE)) {
-                throw new IllegalArgumentException("variable '" + name + "' needs type=<type> and no signature, "
-                    + "e.g. " + name + ";kind=variable;type=int");
-            }
-            return Signatures.variable(name, type, INSTRUCTION);
-        }
-        if (!kind.equals(SymbolDeclaration.Kind.FUNCTION.token())) {
-            throw new IllegalArgumentException("symbol '" + name + "' has kind=" + kind
-                + "; the kinds are function (the default) and variable");
-        }
-        String signature = attrs.get(SIGNATURE);
-        if (signature == null) {
-            throw new IllegalArgumentException("function '" + name + "' needs a signature, e.g. " + name
-                + ";signature=\"(int,int)int\"");
-        }
-        return Signatures.function(name, signature, INSTRUCTION);
     }
 }

@@ -13,6 +13,7 @@ import io.nativebundle.bnd.fixture.BadTypeLib;
 import io.nativebundle.bnd.fixture.CounterLib;
 import io.nativebundle.bnd.fixture.MathLib;
 import io.nativebundle.bnd.fixture.ZlibLike;
+import io.nativebundle.contract.TypeName;
 
 /** What the author declares: NativeBundle-Library, the interface, -nativebundle-symbols. */
 public class DeclarationTest {
@@ -75,10 +76,10 @@ public class DeclarationTest {
             .build();
 
         assertEquals(List.of(
-            "-nativebundle-symbols: unknown type 'complex' in \"(int,complex)int\" of 'add'; known types: "
-                + Signatures.vocabulary(),
-            "-nativebundle-symbols: variable 'counter' needs type=<type> and no signature, e.g. "
-                + "counter;kind=variable;type=int"), result.errors());
+            "-nativebundle-symbols: function 'add': signature '(int,complex)int', column 6: unknown parameter type "
+                + "'complex'; expected one of " + TypeName.vocabulary(),
+            "-nativebundle-symbols: variable 'counter' has no type; write counter;kind=variable;type=int"),
+            result.errors());
     }
 
     @Test
@@ -88,9 +89,47 @@ public class DeclarationTest {
             .add(X86, "x86-64", "libmath.so")
             .build();
 
-        assertEquals(List.of("NativeBundle-Library: version '[1.2,2)' of library 'math' is not an OSGi version like "
-            + "1.2.0"), result.errors());
+        assertEquals(List.of("NativeBundle-Library: version '[1.2,2)' of library 'math' is not an OSGi version; "
+            + "expected major.minor.micro, e.g. 1.2.0 (a bundled library is one exact build)"), result.errors());
         assertNull(result.header("Bundle-NativeCode"));
+    }
+
+    @Test
+    public void aPlusInTheLibraryNameFailsTheBuildAsTheLoaderWouldRefuseIt() throws Exception {
+        // bnd used to accept '+' and the loader refused the bundle with MALFORMED_HEADER; one rule decides now
+        TestBundle.Result result = TestBundle.create()
+            .library("stdc++;version=1.2.0")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: library name 'stdc++' must be letters, digits, '_', '.' or '-', "
+            + "starting with a letter or digit"), result.errors());
+        assertNull(result.header("Bundle-NativeCode"));
+        assertNull(result.header("Provide-Capability"));
+    }
+
+    @Test
+    public void aTenantTheLoaderWouldRefuseFailsTheBuild() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=1.2")
+            .set("NativeBundle-Tenant", "Acme")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Tenant: tenant id 'Acme' contains 'A' at position 1; only lowercase "
+            + "letters a-z, digits 0-9 and '-' are allowed; the loader would refuse the bundle as TENANT_REFUSED"),
+            result.errors());
+    }
+
+    @Test
+    public void anUnknownLibraryAttributeIsAWarning() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=1.2;isolation=process")
+            .set("-nativebundle-symbols", "zlibVersion;signature=\"()string\"")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of("NativeBundle-Library: unknown attribute 'isolation' of library 'z' is ignored (known: "
+            + "version, interface, system, version-symbol, sha256)"), result.warnings());
     }
 
     @Test
@@ -147,11 +186,12 @@ public class DeclarationTest {
             .build();
 
         assertEquals(List.of(
-            "NativeBundle-Library: system=/usr/lib/libz.so.1 of library 'z' is a path; name the file only, e.g. "
-                + "system=libz.so.1, which the loader looks up on the host's library search path",
-            "NativeBundle-Library: version-symbol 'zlib Version' of library 'z' is not a C function name",
-            "NativeBundle-Library: sha256 of library 'z' must be 64 hex digits, several separated by commas; "
-                + "found 'beef'"), result.errors());
+            "NativeBundle-Library: system=/usr/lib/libz.so.1 of library 'z' is a path; expected a file name without "
+                + "'/', e.g. libz.so.1, which the loader looks up on the host's default library search path",
+            "NativeBundle-Library: version-symbol 'zlib Version' of library 'z' is not a C identifier; expected the "
+                + "name of a function like zlibVersion",
+            "NativeBundle-Library: sha256 'beef' of library 'z' is not a SHA-256; expected 64 hex digits, several "
+                + "separated by commas"), result.errors());
     }
 
     @Test

@@ -111,7 +111,7 @@ public class NativeBundlePluginTest {
         assertEquals(ARM + ";osname=Linux;processor=aarch64," + X86 + ";osname=Linux;processor=x86-64,"
             + "native/macos/aarch64/libmath.dylib;osname=MacOSX;processor=aarch64", result.header("Bundle-NativeCode"));
         assertTrue(result.header("NativeBundle-Digest"), result.header("NativeBundle-Digest")
-            .endsWith(", native/macos/aarch64/libmath.dylib;sha256=" + DigestHeader.sha256(
+            .endsWith(", native/macos/aarch64/libmath.dylib;sha256=" + io.nativebundle.contract.Sha256.of(
                 "not ELF: a Mach-O file here".getBytes())));
     }
 

@@ -49,7 +49,7 @@ final class TestBundle {
     }
 
     TestBundle library(String header) {
-        return set(LibraryDeclaration.HEADER, header);
+        return set(io.nativebundle.contract.Headers.LIBRARY, header);
     }
 
     /** Puts the fixture {@code <arch>/<name>} at {@code path} in the bundle. */

@@ -1,24 +1,21 @@
 package io.nativebundle.itests;
 
+import io.nativebundle.binary.host.HostMachine;
+
 /** The platform names the runtime uses for this JVM. */
 public final class Platform {
 
     private Platform() {
     }
 
-    /** The OSGi processor name of this JVM: {@code x86-64} or {@code aarch64}. */
+    /** The OSGi processor name of this JVM, {@code x86-64} or {@code aarch64}: the runtime's own mapping. */
     public static String processor() {
-        String arch = System.getProperty("os.arch");
-        switch (arch) {
-            case "amd64":
-            case "x86_64":
-                return "x86-64";
-            case "aarch64":
-            case "arm64":
-                return "aarch64";
-            default:
-                throw new IllegalStateException("the itests know no native build for os.arch " + arch);
+        HostMachine machine = HostMachine.current();
+        String processor = machine.osgiProcessor();
+        if (!processor.equals("x86-64") && !processor.equals("aarch64")) {
+            throw new IllegalStateException("the itests know no native build for os.arch " + machine.osArch());
         }
+        return processor;
     }
 
     /** The processor name of the other platform the examples are built for. */

@@ -3,6 +3,9 @@ package io.nativebundle.runtime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.nativebundle.binary.host.HostLibc;
+import io.nativebundle.contract.Abi;
+
 /**
  * The framework properties the launcher sets, and why each one is there.
  *
@@ -30,12 +33,15 @@ final class FrameworkProperties {
      * it, so one built for another ABI stays unresolved with a readable reason.
      */
     static final String CAPABILITIES_EXTRA = "org.osgi.framework.system.capabilities.extra";
-    static final String ABI_NAMESPACE = "io.nativebundle.abi";
 
     /** Felix's default aliases lack aarch64, so {@code processor=arm64} would never match. */
     static final String PROCESSOR_ALIAS_AARCH64 = "felix.native.processor.alias.aarch64";
 
-    /** {@code glibc} or {@code musl}: {@code osgi.native} has no notion of the C library. */
+    /**
+     * {@code glibc} or {@code musl}: {@code osgi.native} has no notion of the C library. The launcher
+     * sets it from the host detector (binary's {@code HostPlatform}), the one the loader uses too;
+     * {@code -Dio.nativebundle.libc=...} overrides it, with a warning when it disagrees.
+     */
     static final String LIBC = "io.nativebundle.libc";
     /** The host's glibc release (e.g. {@code 2.36}); set only on glibc. */
     static final String GLIBC_VERSION = "io.nativebundle.glibc.version";
@@ -87,18 +93,18 @@ final class FrameworkProperties {
      *
      * @param layout      the distribution's folders
      * @param interactive whether Gogo's console should read stdin
-     * @param libc        the detected C library; {@link Libc#UNKNOWN} sets no libc properties
+     * @param libc        the host's C library; an unknown one sets no libc properties
      * @param abiVersion  the runtime's ABI version, e.g. {@code 1.0.0}
      */
-    static Map<String, String> create(Layout layout, boolean interactive, Libc libc, String abiVersion) {
+    static Map<String, String> create(Layout layout, boolean interactive, HostLibc libc, String abiVersion) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(STORAGE, layout.frameworkStorage().toString());
         p.put(STORAGE_CLEAN, "onFirstInit");
 
-        p.put(CAPABILITIES_EXTRA, ABI_NAMESPACE + ";" + ABI_NAMESPACE + ":Version=" + abiVersion);
+        p.put(CAPABILITIES_EXTRA, Abi.capability(abiVersion));
         p.put(PROCESSOR_ALIAS_AARCH64, "aarch64,arm64");
-        libc.flavour().ifPresent(flavour -> p.put(LIBC, flavour));
-        libc.version().ifPresent(version -> p.put(GLIBC_VERSION, version));
+        libc.flavourName().ifPresent(flavour -> p.put(LIBC, flavour));
+        libc.version().ifPresent(version -> p.put(GLIBC_VERSION, version.toString()));
         p.put(NATIVE_CACHE_DIR, layout.nativeCache().toString());
 
         p.put(FILEINSTALL_DIR, layout.plugins().toString());

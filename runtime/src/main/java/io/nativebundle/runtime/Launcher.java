@@ -17,6 +17,10 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
+import io.nativebundle.binary.host.HostLibc;
+import io.nativebundle.binary.host.HostPlatform;
+import io.nativebundle.binary.host.LibcOverride;
+
 /**
  * Starts the nativebundle runtime: an embedded Felix framework with the core bundles of
  * {@code bundle/} and FileInstall on {@code plugins/}.
@@ -90,7 +94,7 @@ public final class Launcher {
             Layout layout = Layout.of(Layout.locateHome(), parsed);
             createFolders(layout);
             Map<String, String> properties = FrameworkProperties.create(layout, parsed.commands().isEmpty(),
-                    LibcDetector.host().detect(), RuntimeInfo.abiVersion());
+                    hostLibc(), RuntimeInfo.abiVersion());
             framework = start(properties);
             BundleContext context = framework.getBundleContext();
             CoreBundles core = new CoreBundles(layout.bundles());
@@ -127,6 +131,20 @@ public final class Launcher {
         } finally {
             stop(framework);
         }
+    }
+
+    /**
+     * The host's C library as the host detector sees it, unless {@code -Dio.nativebundle.libc} or
+     * {@code -Dio.nativebundle.glibc.version} says otherwise; a setting that disagrees is reported.
+     */
+    private HostLibc hostLibc() {
+        LibcOverride libc = LibcOverride.apply(HostPlatform.current().libc(),
+                FrameworkProperties.LIBC, System.getProperty(FrameworkProperties.LIBC),
+                FrameworkProperties.GLIBC_VERSION, System.getProperty(FrameworkProperties.GLIBC_VERSION));
+        for (String warning : libc.warnings()) {
+            err.println("nativebundle: warning: " + warning);
+        }
+        return libc.effective();
     }
 
     private static void createFolders(Layout layout) throws LaunchException {

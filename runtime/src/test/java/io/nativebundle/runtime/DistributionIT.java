@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
@@ -56,7 +58,12 @@ public class DistributionIT {
     }
 
     private Run nativebundle(String stdin, String... args) throws Exception {
-        return finish(start(tmp.newFolder().toPath(), stdin, args), args);
+        return finish(start(tmp.newFolder().toPath(), Map.of(), stdin, args), args);
+    }
+
+    /** As {@link #nativebundle(String, String...)}, with extra environment variables, e.g. JAVA_OPTS. */
+    private Run nativebundle(Map<String, String> env, String stdin, String... args) throws Exception {
+        return finish(start(tmp.newFolder().toPath(), env, stdin, args), args);
     }
 
     /** A started bin/nativebundle and where its output goes. */
@@ -64,6 +71,10 @@ public class DistributionIT {
     }
 
     private Started start(Path cache, String stdin, String... args) throws Exception {
+        return start(cache, Map.of(), stdin, args);
+    }
+
+    private Started start(Path cache, Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/nativebundle").toString());
         command.add("--cache");
@@ -71,10 +82,11 @@ public class DistributionIT {
         command.addAll(List.of(args));
         Path out = tmp.newFile().toPath();
         Path err = tmp.newFile().toPath();
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         return new Started(process, out, err);
@@ -93,6 +105,23 @@ public class DistributionIT {
         run.out = Files.readString(out);
         run.err = Files.readString(err);
         return run;
+    }
+
+    /**
+     * {@code io.nativebundle.libc} is an explicit override of the detected libc: it wins (the
+     * glibc-linked examples are refused as LIBC_MISMATCH), and the launcher says that it disagrees.
+     */
+    @Test
+    public void aLibcSettingThatDisagreesWithDetectionWinsAndIsReported() throws Exception {
+        Path maps = Path.of("/proc/self/maps");
+        Assume.assumeTrue("a glibc host", Files.isReadable(maps) && Files.readString(maps).contains("/libc.so.6"));
+
+        Run run = nativebundle(Map.of("JAVA_OPTS", "-Dio.nativebundle.libc=musl"), "", "exec", "native:info math");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("nativebundle: warning: io.nativebundle.libc=musl overrides the"
+                + " detected glibc "));
+        assertTrue(run.toString(), run.out.contains("REFUSED") && run.out.contains("LIBC_MISMATCH"));
     }
 
     /** The Bundle-Name of every jar the distribution puts into plugins/. */

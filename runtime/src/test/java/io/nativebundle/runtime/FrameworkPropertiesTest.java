@@ -5,16 +5,23 @@ import static org.junit.Assert.assertFalse;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.Test;
 
+import io.nativebundle.binary.GlibcVersion;
+import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.binary.host.HostLibc;
+
 public class FrameworkPropertiesTest {
+
+    private static final HostLibc GLIBC = new HostLibc(LibcFlavour.GLIBC, GlibcVersion.parse("2.36"), "test");
 
     private final Layout layout = new Layout(Path.of("/opt/nb"), Path.of("/srv/plugins"), Path.of("/var/cache/nb"));
 
     @Test
     public void execModeProperties() {
-        Map<String, String> p = FrameworkProperties.create(layout, false, Libc.glibc("2.36"), "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, false, GLIBC, "1.0.0");
 
         assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
@@ -39,18 +46,18 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void interactiveModeLeavesTheShellOnTheConsole() {
-        Map<String, String> p = FrameworkProperties.create(layout, true, Libc.glibc("2.36"), "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, true, GLIBC, "1.0.0");
 
         assertFalse(p.containsKey("gosh.args"));
     }
 
     @Test
     public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
-        Map<String, String> musl = FrameworkProperties.create(layout, true, Libc.musl(), "1.0.0");
+        Map<String, String> musl = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.MUSL, Optional.empty(), "test"), "1.0.0");
         assertEquals("musl", musl.get("io.nativebundle.libc"));
         assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
 
-        Map<String, String> unknown = FrameworkProperties.create(layout, true, Libc.UNKNOWN, "1.0.0");
+        Map<String, String> unknown = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.UNKNOWN, Optional.empty(), "test"), "1.0.0");
         assertFalse(unknown.containsKey("io.nativebundle.libc"));
     }
 }

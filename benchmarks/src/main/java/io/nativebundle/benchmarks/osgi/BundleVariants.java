@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -17,6 +14,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Sha256;
 
 /**
  * Distinct copies of a native bundle, so that hundreds of them can sit in one framework as
@@ -87,15 +88,14 @@ public final class BundleVariants {
                     "io.nativebundle.library=" + libraryName(i) + ";"));
         }
         Map<String, byte[]> files = new LinkedHashMap<>(entries);
-        StringBuilder digests = new StringBuilder();
+        Map<String, String> digests = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             if (e.getKey().startsWith("native/")) {
                 e.setValue(renameInNote(e.getKey(), e.getValue(), libraryName(i)));
-                digests.append(digests.length() == 0 ? "" : ",").append(e.getKey()).append(";sha256=")
-                        .append(sha256(e.getValue()));
+                digests.put(e.getKey(), Sha256.of(e.getValue()));
             }
         }
-        main.putValue("NativeBundle-Digest", digests.toString());
+        main.putValue(Headers.DIGEST, DigestHeader.format(digests));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, copy)) {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -123,14 +123,6 @@ public final class BundleVariants {
             throw new IOException(entry + " holds " + found + " build notes naming library " + library + "; expected 1");
         }
         return patched;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String header(String name) {

@@ -50,7 +50,7 @@ public final class ConsumerBundle {
         // consumer ranges (up to the next major), so that a minor API release of a colleague's
         // build does not leave the benchmark unresolved
         main.putValue("Import-Package", "io.nativebundle.examples.math;version=\"[1.2,2)\","
-                + "io.nativebundle.api;version=\"[1.0,2)\"");
+                + "io.nativebundle.api;version=\"[2.0,3)\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (String simpleName : CLASSES) {

@@ -1,9 +1,15 @@
 package io.nativebundle.api;
 
+import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.LibraryCapability;
+import io.nativebundle.contract.TenantId;
+
 /**
  * The names of the nativebundle contract: manifest headers, service properties, capability
  * namespaces and framework properties. Other bundles, tests and operators depend on these
- * exact strings.
+ * exact strings. The header, attribute, namespace and tenant names are the contract's own
+ * (the constants refer to them), so the build, the wrapper and the loader spell them the same way.
  *
  * <p>Example: find the {@code add} function of the {@code math} library by name.
  * <pre>{@code
@@ -31,46 +37,46 @@ public final class NativeBundleConstants {
     // --- manifest headers of a native bundle ---
 
     /** {@code NativeBundle-Library: math;version=1.2.0;interface=org.example.math.api.MathLib}. */
-    public static final String HEADER_LIBRARY = "NativeBundle-Library";
+    public static final String HEADER_LIBRARY = Headers.LIBRARY;
     /** {@code NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=<64 hex>, ...}. */
-    public static final String HEADER_DIGEST = "NativeBundle-Digest";
+    public static final String HEADER_DIGEST = Headers.DIGEST;
     /** {@code NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int}. */
-    public static final String HEADER_SYMBOLS = "NativeBundle-Symbols";
+    public static final String HEADER_SYMBOLS = Headers.SYMBOLS;
     /** {@code NativeBundle-Tenant: acme}: the tenant a bundle belongs to. */
-    public static final String HEADER_TENANT = "NativeBundle-Tenant";
+    public static final String HEADER_TENANT = Headers.TENANT;
     /**
      * {@code NativeBundle-Wrapped: libfoo.nativebundle}: the runtime wrapped this bundle from a
      * drop-in descriptor. Its library may be a third-party build without the
      * {@code .note.nativebundle} build note; its {@link #HEADER_DIGEST} still pins the binary.
      * @since 1.2
      */
-    public static final String HEADER_WRAPPED = "NativeBundle-Wrapped";
+    public static final String HEADER_WRAPPED = Headers.WRAPPED;
 
     /** Attribute of {@link #HEADER_LIBRARY}: the library version. */
-    public static final String ATTR_VERSION = "version";
+    public static final String ATTR_VERSION = Headers.ATTR_VERSION;
     /** Attribute of {@link #HEADER_LIBRARY}: the Java interface to bind. */
-    public static final String ATTR_INTERFACE = "interface";
+    public static final String ATTR_INTERFACE = Headers.ATTR_INTERFACE;
     /** Attribute of {@link #HEADER_LIBRARY}: the library comes from the host, e.g. {@code libz.so.1}. */
-    public static final String ATTR_SYSTEM = "system";
+    public static final String ATTR_SYSTEM = Headers.ATTR_SYSTEM;
     /**
      * Attribute of {@link #HEADER_LIBRARY} for a system library: an exported function
      * {@code const char *f(void)} that returns the library's version, e.g. {@code zlibVersion}.
      *
      * @since 1.2
      */
-    public static final String ATTR_VERSION_SYMBOL = "version-symbol";
+    public static final String ATTR_VERSION_SYMBOL = Headers.ATTR_VERSION_SYMBOL;
     /**
      * Attribute of {@link #HEADER_DIGEST}: the SHA-256 of the entry, 64 lowercase hex digits. Also
      * an attribute of {@link #HEADER_LIBRARY} for a system library: a comma-separated allow-list of
      * the digests the host file may have.
      */
-    public static final String ATTR_SHA256 = "sha256";
+    public static final String ATTR_SHA256 = Headers.ATTR_SHA256;
     /** Attribute of {@link #HEADER_SYMBOLS}: the signature, e.g. {@code (int,int)int}. */
-    public static final String ATTR_SIGNATURE = "signature";
+    public static final String ATTR_SIGNATURE = Headers.ATTR_SIGNATURE;
     /** Attribute of {@link #HEADER_SYMBOLS}: {@code function} (default) or {@code variable}. */
-    public static final String ATTR_KIND = "kind";
+    public static final String ATTR_KIND = Headers.ATTR_KIND;
     /** Attribute of {@link #HEADER_SYMBOLS}: the type of a variable, e.g. {@code int}. */
-    public static final String ATTR_TYPE = "type";
+    public static final String ATTR_TYPE = Headers.ATTR_TYPE;
 
     // --- service properties of every registered native service ---
 
@@ -92,14 +98,14 @@ public final class NativeBundleConstants {
     public static final String GENERATION = "nativebundle.generation";
 
     /** The tenant of bundles that declare none. */
-    public static final String DEFAULT_TENANT = "default";
+    public static final String DEFAULT_TENANT = TenantId.DEFAULT;
 
     // --- capabilities ---
 
     /** The namespace of the ABI capability the runtime provides and native bundles require. */
-    public static final String ABI_NAMESPACE = "io.nativebundle.abi";
+    public static final String ABI_NAMESPACE = Abi.NAMESPACE;
     /** The namespace of the capability each native bundle provides for its library. */
-    public static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
+    public static final String LIBRARY_NAMESPACE = LibraryCapability.NAMESPACE;
 
     // --- framework properties read by the runtime ---
 

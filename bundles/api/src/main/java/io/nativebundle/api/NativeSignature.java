@@ -1,9 +1,11 @@
 package io.nativebundle.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
+
+import io.nativebundle.contract.Signature;
+import io.nativebundle.contract.SignatureException;
+import io.nativebundle.contract.SignatureParser;
 
 /**
  * The parameter and return types of a native function, written {@code (int,int)int}.
@@ -13,50 +15,72 @@ import java.util.StringJoiner;
  * s.parameters(); // [STRING]
  * s.returnType(); // INT
  * }</pre>
+ *
+ * <p>A value. A final class rather than a record, so that it can gain a field (with a new
+ * constructor) without breaking the binaries of its users. The grammar is the contract's one
+ * parser, the same the bnd plugin, the wrapper and the loader read signatures with.
  */
-public record NativeSignature(List<NativeType> parameters, NativeType returnType) {
+public final class NativeSignature {
 
-    public NativeSignature {
-        parameters = List.copyOf(parameters);
-        Objects.requireNonNull(returnType, "returnType");
-        if (parameters.contains(NativeType.VOID)) {
-            throw new IllegalArgumentException("void is not a parameter type; write () for no parameters");
-        }
+    /** The one implementation: the contract's value, which the grammar produces and prints. */
+    private final Signature signature;
+    private final List<NativeType> parameters;
+    private final NativeType returnType;
+
+    /**
+     * @param parameters the parameter types, none of them {@link NativeType#VOID}
+     * @param returnType the return type, {@link NativeType#VOID} for none
+     * @throws IllegalArgumentException when a parameter is {@code VOID}
+     */
+    public NativeSignature(List<NativeType> parameters, NativeType returnType) {
+        this.parameters = List.copyOf(parameters);
+        this.returnType = Objects.requireNonNull(returnType, "returnType");
+        this.signature = new Signature(this.parameters.stream().map(NativeType::contractName).toList(),
+                returnType.contractName());
     }
 
     /**
-     * Parses {@code (type,type,...)type}.
+     * Parses {@code (type,type,...)type}; blanks between the parts and the case of type names do
+     * not matter.
      *
-     * @throws IllegalArgumentException naming the column and what was expected
+     * @throws IllegalArgumentException naming the column, what was expected and what was found, e.g.
+     *         {@code signature '(int,integer)int', column 6: unknown parameter type 'integer'; expected one of ...}
      */
     public static NativeSignature parse(String text) {
-        String s = text.trim();
-        int open = s.indexOf('(');
-        int close = s.indexOf(')');
-        if (open != 0 || close < 0) {
-            throw new IllegalArgumentException("signature '" + text + "' must look like (int,int)int");
+        Signature parsed;
+        try {
+            parsed = SignatureParser.parse(text);
+        } catch (SignatureException e) {
+            // the contract's exception class is private to this bundle: hand on its message only
+            throw new IllegalArgumentException(e.getMessage());
         }
-        String params = s.substring(1, close).trim();
-        String ret = s.substring(close + 1).trim();
-        if (ret.isEmpty()) {
-            throw new IllegalArgumentException("signature '" + text + "' has no return type after ')'; use void for none");
-        }
-        List<NativeType> types = new ArrayList<>();
-        if (!params.isEmpty()) {
-            for (String p : params.split(",", -1)) {
-                if (p.isBlank()) {
-                    throw new IllegalArgumentException("signature '" + text + "' has an empty parameter type");
-                }
-                types.add(NativeType.of(p));
-            }
-        }
-        return new NativeSignature(types, NativeType.of(ret));
+        return new NativeSignature(parsed.parameters().stream().map(NativeType::of).toList(),
+                NativeType.of(parsed.returnType()));
+    }
+
+    /** The parameter types, in order; unmodifiable. */
+    public List<NativeType> parameters() {
+        return parameters;
+    }
+
+    /** The return type. */
+    public NativeType returnType() {
+        return returnType;
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof NativeSignature s && signature.equals(s.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return signature.hashCode();
+    }
+
+    /** {@code (int,int)int}. */
+    @Override
     public String toString() {
-        StringJoiner j = new StringJoiner(",", "(", ")");
-        parameters.forEach(p -> j.add(p.token()));
-        return j + returnType.token();
+        return signature.toString();
     }
 }

@@ -5,11 +5,16 @@ import java.util.Objects;
 /**
  * One symbol a native library exports, as declared in {@code NativeBundle-Symbols}.
  *
- * @param name      the symbol name in the dynamic symbol table, e.g. {@code add}
- * @param kind      a function or a variable
- * @param signature {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable
+ * <p>A value: two symbols with the same name, kind and signature are equal. A final class rather
+ * than a record, so that it can gain a field (with a new constructor) without breaking the
+ * binaries of its users.
+ *
+ * <pre>{@code
+ * NativeSymbol add = new NativeSymbol("add", NativeSymbol.Kind.FUNCTION, "(int,int)int");
+ * add.toString();   // "add(int,int)int"
+ * }</pre>
  */
-public record NativeSymbol(String name, Kind kind, String signature) {
+public final class NativeSymbol {
 
     /** What a symbol is. */
     public enum Kind {
@@ -19,12 +24,47 @@ public record NativeSymbol(String name, Kind kind, String signature) {
         VARIABLE
     }
 
-    public NativeSymbol {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(signature, "signature");
+    private final String name;
+    private final Kind kind;
+    private final String signature;
+
+    /**
+     * @param name      the symbol name in the dynamic symbol table, e.g. {@code add}
+     * @param kind      a function or a variable
+     * @param signature {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable
+     */
+    public NativeSymbol(String name, Kind kind, String signature) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.signature = Objects.requireNonNull(signature, "signature");
     }
 
+    /** The symbol name in the dynamic symbol table, e.g. {@code add}. */
+    public String name() {
+        return name;
+    }
+
+    /** A function or a variable. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable. */
+    public String signature() {
+        return signature;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NativeSymbol s && name.equals(s.name) && kind == s.kind && signature.equals(s.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kind, signature);
+    }
+
+    /** {@code add(int,int)int} for a function, {@code counter:int} for a variable. */
     @Override
     public String toString() {
         return kind == Kind.FUNCTION ? name + signature : name + ":" + signature;

@@ -1,6 +1,6 @@
 package io.nativebundle.api;
 
-import java.util.Locale;
+import io.nativebundle.contract.TypeName;
 
 /**
  * The types a native signature may use, with the token that names each in
@@ -8,52 +8,61 @@ import java.util.Locale;
  */
 public enum NativeType {
     /** No value; only as a return type. */
-    VOID("void"),
+    VOID(TypeName.VOID),
     /** A signed 8-bit integer, {@code int8_t}. */
-    BYTE("byte"),
+    BYTE(TypeName.BYTE),
     /** A signed 16-bit integer, {@code int16_t}. */
-    SHORT("short"),
+    SHORT(TypeName.SHORT),
     /** A signed 32-bit integer, {@code int}. */
-    INT("int"),
+    INT(TypeName.INT),
     /** A signed 64-bit integer, {@code int64_t}. */
-    LONG("long"),
+    LONG(TypeName.LONG),
     /** A 32-bit float. */
-    FLOAT("float"),
+    FLOAT(TypeName.FLOAT),
     /** A 64-bit double. */
-    DOUBLE("double"),
+    DOUBLE(TypeName.DOUBLE),
     /** A C {@code int} used as a truth value (0 is false). */
-    BOOLEAN("boolean"),
+    BOOLEAN(TypeName.BOOLEAN),
     /** A pointer-sized integer or address ({@code void *}, {@code size_t}, {@code intptr_t}); a Java {@code long}. */
-    POINTER("pointer"),
+    POINTER(TypeName.POINTER),
     /** A NUL-terminated UTF-8 string ({@code const char *}); a Java {@code String}. */
-    STRING("string"),
+    STRING(TypeName.STRING),
     /** A byte array or direct {@code ByteBuffer} passed as a pointer to its bytes. */
-    BUFFER("buffer");
+    BUFFER(TypeName.BUFFER);
 
-    private final String token;
+    /** The contract's name of the type: the one spelling of its token. */
+    private final TypeName name;
 
-    NativeType(String token) {
-        this.token = token;
+    NativeType(TypeName name) {
+        this.name = name;
     }
 
     /** The name of the type in signatures. */
     public String token() {
-        return token;
+        return name.token();
     }
 
     /**
-     * The type named by {@code token}.
+     * The type named by {@code token}, ignoring case and surrounding blanks.
      *
      * @throws IllegalArgumentException naming the token and the known types
      */
     public static NativeType of(String token) {
-        String t = token.trim().toLowerCase(Locale.ROOT);
+        return of(TypeName.of(token).orElseThrow(() -> new IllegalArgumentException("unknown native type '" + token
+                + "'; expected one of " + TypeName.vocabulary())));
+    }
+
+    /** The contract's name of this type. */
+    TypeName contractName() {
+        return name;
+    }
+
+    static NativeType of(TypeName name) {
         for (NativeType type : values()) {
-            if (type.token.equals(t)) {
+            if (type.name == name) {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown native type '" + token
-                + "'; expected one of void, byte, short, int, long, float, double, boolean, pointer, string, buffer");
+        throw new IllegalStateException("the API has no NativeType for the contract's type " + name);
     }
 }

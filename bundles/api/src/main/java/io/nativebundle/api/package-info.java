@@ -10,9 +10,17 @@
  * @Reference(target = "(nativebundle.library=math)")
  * MathLib math;
  * }</pre>
+ *
+ * <p>2.0.0: the value types ({@link io.nativebundle.api.CheckResult},
+ * {@link io.nativebundle.api.NativeBundleStatus}, {@link io.nativebundle.api.NativeSignature},
+ * {@link io.nativebundle.api.NativeSymbol}, {@link io.nativebundle.api.SymbolStats},
+ * {@link io.nativebundle.api.VerificationReport}) are final classes instead of records, with the same
+ * constructors, factories and accessors, so that they can gain fields in a minor version. Source
+ * compatible; a major version for the binary, because a record's superclass is
+ * {@code java.lang.Record} (the bnd baseline reports it as MAJOR).
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

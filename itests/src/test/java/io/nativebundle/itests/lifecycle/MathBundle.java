@@ -51,7 +51,9 @@ final class MathBundle {
      * bundle would then restart the probe in the middle of the test.
      */
     static TestProbeBuilder probe(TestProbeBuilder probe) {
-        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.*, javax.*, junit.*, io.nativebundle.api");
+        // io.nativebundle.binary.host: Platform asks the runtime's host detector for the processor name
+        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE,
+                "org.*, javax.*, junit.*, io.nativebundle.api, io.nativebundle.binary.host");
     }
 
     /** The installed math bundle, or null. */

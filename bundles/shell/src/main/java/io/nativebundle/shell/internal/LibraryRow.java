@@ -7,6 +7,7 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.ManifestHeader;
 
 /**
  * What the shell shows of one native bundle. An active bundle is described by its loaded
@@ -33,7 +34,8 @@ record LibraryRow(long id, String symbolicName, String library, Optional<String>
                     Optional.of(l.version().toString()), Optional.of(l.platform()), status.state(), status.reason(),
                     Optional.of(l.tenant()), Optional.of(l.namespace()), Optional.of(l.sha256()), status.detail());
         }
-        Optional<String> version = HeaderAttributes.attribute(
+        // read with the loader's clause grammar; a header that does not parse shows no version
+        Optional<String> version = ManifestHeader.firstAttribute(
                 headers.get(NativeBundleConstants.HEADER_LIBRARY), NativeBundleConstants.ATTR_VERSION);
         // Only the declared tenant is known here: the loader may also take it from the plugin folder,
         // which the API does not report for a bundle it did not load.

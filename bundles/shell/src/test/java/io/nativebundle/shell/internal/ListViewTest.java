@@ -27,6 +27,13 @@ public class ListViewTest {
     }
 
     @Test
+    public void aHeaderThatDoesNotParseShowsNoVersion() {
+        LibraryRow row = LibraryRow.of(Fakes.refused(15, "math", RefusalReason.MALFORMED_HEADER, "unterminated"),
+                Map.of("NativeBundle-Library", "math;version=\"1.2.0"));
+        assertEquals(java.util.Optional.empty(), row.version());
+    }
+
+    @Test
     public void anEmptyListSaysSo() {
         assertEquals("no native bundles", ListView.table(List.of()));
         assertEquals("[]", ListView.json(List.of()));

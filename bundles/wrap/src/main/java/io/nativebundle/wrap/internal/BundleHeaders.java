@@ -3,14 +3,18 @@ package io.nativebundle.wrap.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.osgi.framework.Constants;
-import org.osgi.framework.Version;
-import org.osgi.framework.VersionRange;
 
-import io.nativebundle.api.NativeBundleConstants;
-import io.nativebundle.api.NativeSymbol;
+import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.LibraryCapability;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.OsgiVersion;
+import io.nativebundle.contract.OsgiVersionRange;
+import io.nativebundle.contract.SymbolsHeader;
+import io.nativebundle.contract.TenantId;
 
 /**
  * The manifest of a wrapped library, in the forms the bnd plugin writes for a built one:
@@ -26,7 +30,8 @@ import io.nativebundle.api.NativeSymbol;
  * </pre>
  * A host library ({@code system =}) has no {@code Bundle-NativeCode} and no digest; its
  * {@code NativeBundle-Library} carries {@code system}, the version range and the optional
- * {@code version-symbol} and {@code sha256} allow-list.
+ * {@code version-symbol} and {@code sha256} allow-list. Every header is written by the contract's
+ * writers, so a wrapped bundle reads exactly like one the bnd plugin wrote.
  */
 final class BundleHeaders {
 
@@ -50,19 +55,16 @@ final class BundleHeaders {
                 + d.file().getFileName());
         String processor = library.machine().osgiProcessor();
         entry.ifPresent(e -> h.put(Constants.BUNDLE_NATIVECODE, e + ";osname=Linux;processor=" + processor));
-        h.put(NativeBundleConstants.HEADER_LIBRARY, library(d));
-        entry.ifPresent(e -> h.put(NativeBundleConstants.HEADER_DIGEST, e + ";" + NativeBundleConstants.ATTR_SHA256
-                + "=" + sha256.orElseThrow()));
+        LibraryDeclaration declaration = library(d);
+        h.put(Headers.LIBRARY, declaration.toHeader());
+        entry.ifPresent(e -> h.put(Headers.DIGEST, DigestHeader.clause(e, sha256.orElseThrow())));
         if (!d.symbols().isEmpty()) {
-            h.put(NativeBundleConstants.HEADER_SYMBOLS, d.symbols().stream().map(s -> symbol(s.symbol()))
-                    .collect(Collectors.joining(", ")));
+            h.put(Headers.SYMBOLS, SymbolsHeader.format(d.symbols().stream().map(SymbolEntry::symbol).toList()));
         }
-        d.tenant().ifPresent(t -> h.put(NativeBundleConstants.HEADER_TENANT, t.value()));
-        h.put(Constants.REQUIRE_CAPABILITY, abiRequirement(library.abi().orElse(context.abi())));
-        h.put(Constants.PROVIDE_CAPABILITY, NativeBundleConstants.LIBRARY_NAMESPACE + ";"
-                + NativeBundleConstants.LIBRARY_NAMESPACE + "=" + d.libraryName() + ";version:Version=\""
-                + d.bundleVersion() + "\"");
-        h.put(NativeBundleConstants.HEADER_WRAPPED, d.file().getFileName().toString());
+        d.tenant().ifPresent(t -> h.put(Headers.TENANT, t.value()));
+        h.put(Constants.REQUIRE_CAPABILITY, Abi.requirement(library.abi().orElse(context.abi()).toString()));
+        h.put(Constants.PROVIDE_CAPABILITY, LibraryCapability.clause(declaration.name(), declaration.version()));
+        h.put(Headers.WRAPPED, d.file().getFileName().toString());
         return h;
     }
 
@@ -71,40 +73,20 @@ final class BundleHeaders {
      * else {@code default}; so the same library of two tenants makes two bundles, not an update of one.
      */
     static String symbolicName(Descriptor d, WrapContext context) {
-        String tenant = d.tenant().map(Entry::value).or(context::folderTenant).orElse(NativeBundleConstants.DEFAULT_TENANT);
+        String tenant = d.tenant().map(Entry::value).or(context::folderTenant).orElse(TenantId.DEFAULT);
         return SYMBOLIC_NAME_PREFIX + token(tenant) + "." + d.libraryName();
     }
 
-    /** The same filter as the bnd plugin's: {@code [abi, abi.major + 1)}. */
-    static String abiRequirement(Version abi) {
-        String ns = NativeBundleConstants.ABI_NAMESPACE;
-        Version ceiling = new Version(abi.getMajor() + 1, 0, 0);
-        return ns + ";filter:=\"(&(" + ns + ">=" + abi + ")(!(" + ns + ">=" + ceiling + ")))\"";
-    }
-
-    private static String library(Descriptor d) {
-        StringBuilder b = new StringBuilder(d.libraryName());
-        if (d.isSystem()) {
-            b.append(';').append(NativeBundleConstants.ATTR_SYSTEM).append('=').append(d.system().get().value());
-            VersionRange range = d.range();
-            b.append(";version=").append(range.getRight() == null ? range.getLeft().toString()
-                    : "\"" + range + "\"");
-            d.versionSymbol().ifPresent(v -> b.append(";version-symbol=").append(v.value()));
-            if (!d.sha256().isEmpty()) {
-                b.append(';').append(NativeBundleConstants.ATTR_SHA256).append("=\"")
-                        .append(String.join(",", d.sha256())).append('"');
-            }
-        } else {
-            b.append(";version=").append(d.bundleVersion());
+    /** The descriptor's library as {@code NativeBundle-Library} declares it; the parser checked every value. */
+    private static LibraryDeclaration library(Descriptor d) {
+        OsgiVersion floor = OsgiVersion.parse(d.bundleVersion().toString()).orElseThrow();
+        if (!d.isSystem()) {
+            return LibraryDeclaration.bundled(d.libraryName(), floor, Optional.empty());
         }
-        return b.toString();
-    }
-
-    private static String symbol(NativeSymbol s) {
-        return s.kind() == NativeSymbol.Kind.FUNCTION
-                ? s.name() + ";" + NativeBundleConstants.ATTR_SIGNATURE + "=\"" + s.signature() + "\""
-                : s.name() + ";" + NativeBundleConstants.ATTR_KIND + "=variable;" + NativeBundleConstants.ATTR_TYPE
-                        + "=" + s.signature();
+        OsgiVersionRange range = d.range().getRight() == null ? OsgiVersionRange.atLeast(floor)
+                : OsgiVersionRange.parse(d.range().toString()).orElseThrow();
+        return LibraryDeclaration.system(d.libraryName(), d.system().get().value(), range,
+                d.versionSymbol().map(Entry::value), d.sha256());
     }
 
     /** A symbolic-name token: a folder name such as {@code Bad_Tenant!} must not make the header invalid. */

@@ -24,7 +24,7 @@ import org.osgi.framework.VersionRange;
  */
 record Descriptor(Path file, Entry library, Entry version, VersionRange range, Optional<Entry> tenant,
         Optional<Entry> libraryFile, Optional<Entry> system, Optional<Entry> versionSymbol, List<String> sha256,
-        List<DeclaredSymbol> symbols) {
+        List<SymbolEntry> symbols) {
 
     String libraryName() {
         return library.value();

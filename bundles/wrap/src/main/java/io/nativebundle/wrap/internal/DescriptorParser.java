@@ -2,26 +2,32 @@ package io.nativebundle.wrap.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
-import io.nativebundle.api.NativeSymbol;
-import io.nativebundle.api.NativeType;
+import io.nativebundle.contract.CIdentifier;
+import io.nativebundle.contract.DeclaredSymbol;
+import io.nativebundle.contract.HostFileName;
+import io.nativebundle.contract.LibraryName;
+import io.nativebundle.contract.OsgiVersion;
+import io.nativebundle.contract.OsgiVersionRange;
+import io.nativebundle.contract.Sha256;
+import io.nativebundle.contract.SignatureException;
+import io.nativebundle.contract.SignatureParser;
+import io.nativebundle.contract.TenantId;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
  * Gives the lines of a descriptor their meaning: the top-level keys, the {@code [symbols]} and
  * {@code [variables]} sections, and the rules between keys. The first problem ends the parse,
- * with its line and column.
+ * with its line and column. Library names, tenant ids, host file names, digests, versions and
+ * signatures follow the contract's rules, the ones the loader applies to the bundle written from
+ * the descriptor; only where a value sits in the file is this parser's own business.
  */
 final class DescriptorParser {
 
@@ -29,20 +35,12 @@ final class DescriptorParser {
     static final String VARIABLES = "variables";
     static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256");
 
-    /** What the loader accepts as a variable type (its NativeVariableService). */
-    static final Set<NativeType> VARIABLE_TYPES = EnumSet.of(NativeType.BYTE, NativeType.SHORT, NativeType.INT,
-            NativeType.LONG, NativeType.FLOAT, NativeType.DOUBLE, NativeType.POINTER);
-
-    private static final Pattern LIBRARY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-
     private final Path file;
     private final Map<String, Entry> keys = new LinkedHashMap<>();
     private final Map<String, Position> symbolNames = new HashMap<>();
     private final Map<String, Position> sections = new HashMap<>();
-    private final List<DeclaredSymbol> functions = new ArrayList<>();
-    private final List<DeclaredSymbol> variables = new ArrayList<>();
+    private final List<SymbolEntry> functions = new ArrayList<>();
+    private final List<SymbolEntry> variables = new ArrayList<>();
 
     private DescriptorParser(Path file) {
         this.file = file;
@@ -85,7 +83,7 @@ final class DescriptorParser {
     private void key(Entry entry) throws DescriptorException {
         if (!KEYS.contains(entry.key())) {
             throw error(entry.keyAt(), "unknown key '" + entry.key() + "'; expected one of " + String.join(", ", KEYS)
-                    + (C_IDENTIFIER.matcher(entry.key()).matches() ? ", or a symbol under [symbols]" : ""));
+                    + (CIdentifier.isValid(entry.key()) ? ", or a symbol under [symbols]" : ""));
         }
         Entry earlier = keys.putIfAbsent(entry.key(), entry);
         if (earlier != null) {
@@ -96,7 +94,7 @@ final class DescriptorParser {
 
     private void symbol(String section, Entry entry) throws DescriptorException {
         String name = entry.key();
-        if (!C_IDENTIFIER.matcher(name).matches()) {
+        if (!CIdentifier.isValid(name)) {
             throw error(entry.keyAt(), "'" + name + "' is not a C symbol name; expected letters, digits and '_',"
                     + " not starting with a digit");
         }
@@ -105,27 +103,30 @@ final class DescriptorParser {
             throw error(entry.keyAt(), "duplicate symbol '" + name + "'; it is already declared on line "
                     + earlier.line());
         }
-        if (section.equals(SYMBOLS)) {
-            String signature = SignatureParser.parse(file, entry.value(), entry.valueAt()).toString();
-            functions.add(new DeclaredSymbol(new NativeSymbol(name, NativeSymbol.Kind.FUNCTION, signature),
-                    entry.keyAt()));
-        } else {
-            NativeType type = SignatureParser.type(file, entry.value(), entry.valueAt(), "variable");
-            if (!VARIABLE_TYPES.contains(type)) {
-                throw error(entry.valueAt(), "a variable cannot be of type " + type.token()
-                        + "; expected one of byte, short, int, long, float, double, pointer");
+        try {
+            if (section.equals(SYMBOLS)) {
+                functions.add(new SymbolEntry(DeclaredSymbol.function(name, SignatureParser.parse(entry.value())),
+                        entry.keyAt()));
+            } else {
+                variables.add(new SymbolEntry(DeclaredSymbol.variable(name,
+                        SignatureParser.variableType(entry.value())), entry.keyAt()));
             }
-            variables.add(new DeclaredSymbol(new NativeSymbol(name, NativeSymbol.Kind.VARIABLE, type.token()),
-                    entry.keyAt()));
+        } catch (SignatureException e) {
+            throw error(at(entry.valueAt(), e), e.reason());
         }
+    }
+
+    /** Where in the descriptor the grammar's error is: its line and column counted from the value's start. */
+    private static Position at(Position value, SignatureException e) {
+        return e.line() == 1 ? value.plus(e.column() - 1) : new Position(value.line() + e.line() - 1, e.column());
     }
 
     private Descriptor build() throws DescriptorException {
         Entry library = required("library", "the library name, e.g. library = foo");
         Entry version = required("version", "the library version, e.g. version = 1.2.0");
-        if (!LIBRARY_NAME.matcher(library.value()).matches()) {
-            throw error(library.valueAt(), "library name '" + library.value()
-                    + "' must be letters, digits, '_', '.' or '-', starting with a letter or digit");
+        Optional<String> badName = LibraryName.problem(library.value());
+        if (badName.isPresent()) {
+            throw error(library.valueAt(), badName.get());
         }
         Optional<Entry> system = optional("system");
         Optional<Entry> libraryFile = optional("file");
@@ -134,11 +135,15 @@ final class DescriptorParser {
             throw error(later.keyAt(), "'file' and 'system' exclude each other: a library is either next to the"
                     + " descriptor or on the host");
         }
-        for (Optional<Entry> name : List.of(system, libraryFile)) {
-            if (name.isPresent() && (name.get().value().contains("/") || name.get().value().contains("\\")
-                    || name.get().value().startsWith("."))) {
-                throw error(name.get().valueAt(), "'" + name.get().value() + "' must be a plain file name,"
-                        + " without a folder");
+        if (libraryFile.isPresent() && (libraryFile.get().value().contains("/")
+                || libraryFile.get().value().contains("\\") || libraryFile.get().value().startsWith("."))) {
+            throw error(libraryFile.get().valueAt(), "'" + libraryFile.get().value() + "' must be a plain file name,"
+                    + " without a folder");
+        }
+        if (system.isPresent()) {
+            Optional<String> badFile = HostFileName.problem(system.get().value());
+            if (badFile.isPresent()) {
+                throw error(system.get().valueAt(), "'" + system.get().value() + "' " + badFile.get());
             }
         }
         Optional<Entry> versionSymbol = optional("version-symbol");
@@ -149,42 +154,42 @@ final class DescriptorParser {
                         + " add system = <file name>, or remove it");
             }
         }
-        if (versionSymbol.isPresent() && !C_IDENTIFIER.matcher(versionSymbol.get().value()).matches()) {
+        if (versionSymbol.isPresent() && !CIdentifier.isValid(versionSymbol.get().value())) {
             throw error(versionSymbol.get().valueAt(), "'" + versionSymbol.get().value() + "' is not a C symbol name");
         }
         Optional<Entry> tenant = optional("tenant");
         if (tenant.isPresent()) {
-            Optional<String> problem = TenantIds.problem(tenant.get().value());
+            Optional<String> problem = TenantId.problem(tenant.get().value());
             if (problem.isPresent()) {
                 throw error(tenant.get().valueAt(), problem.get());
             }
         }
-        List<DeclaredSymbol> symbols = new ArrayList<>(functions);
+        List<SymbolEntry> symbols = new ArrayList<>(functions);
         symbols.addAll(variables);
         return new Descriptor(file, library, version, range(version, system.isPresent()), tenant, libraryFile, system,
                 versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols);
     }
 
-    /** A bundled library has one version; a host library a range, or a floor ("at least"). */
+    /**
+     * A bundled library has one version; a host library a range, or a floor ("at least"): the rule of
+     * {@code NativeBundle-Library}'s {@code version}, read by the contract.
+     */
     private VersionRange range(Entry version, boolean system) throws DescriptorException {
         String text = version.value();
         if (system && (text.startsWith("[") || text.startsWith("("))) {
-            try {
-                return VersionRange.valueOf(text);
-            } catch (IllegalArgumentException e) {
-                throw error(version.valueAt(), "version range '" + text + "' does not parse; expected e.g. [1.2,2)"
-                        + " or a version such as 1.2 (meaning at least 1.2)");
+            OsgiVersionRange range = OsgiVersionRange.parse(text).orElseThrow(() -> error(version.valueAt(),
+                    "version range '" + text + "' does not parse; expected e.g. [1.2,2) or a version such as 1.2"
+                            + " (meaning at least 1.2)"));
+            if (range.isEmpty()) {
+                throw error(version.valueAt(), "version range '" + text + "' is empty: no version can lie inside it;"
+                        + " expected e.g. [1.2,2)");
             }
+            return new VersionRange(range.toString());
         }
-        Version v;
-        try {
-            v = Version.parseVersion(text);
-        } catch (IllegalArgumentException e) {
-            throw error(version.valueAt(), "version '" + text + "' is not an OSGi version; expected"
-                    + " major[.minor[.micro[.qualifier]]], e.g. 1.2.0" + (system ? ", or a range such as [1.2,2)" : ""));
-        }
-        return system ? new VersionRange(VersionRange.LEFT_CLOSED, v, null, VersionRange.RIGHT_OPEN)
-                : new VersionRange(VersionRange.LEFT_CLOSED, v, v, VersionRange.RIGHT_CLOSED);
+        OsgiVersion v = OsgiVersion.parse(text).orElseThrow(() -> error(version.valueAt(), "version '" + text
+                + "' is not an OSGi version; expected major[.minor[.micro[.qualifier]]], e.g. 1.2.0"
+                + (system ? ", or a range such as [1.2,2)" : "")));
+        return new VersionRange((system ? OsgiVersionRange.atLeast(v) : OsgiVersionRange.exactly(v)).toString());
     }
 
     private List<String> digests(Entry sha256) throws DescriptorException {
@@ -194,11 +199,11 @@ final class DescriptorParser {
         for (String part : text.split(",", -1)) {
             int lead = part.length() - part.stripLeading().length();
             String digest = part.strip();
-            if (!SHA256.matcher(digest).matches()) {
+            if (!Sha256.isDigest(digest)) {
                 throw error(sha256.valueAt().plus(from + lead), "'" + digest + "' is not a SHA-256 digest;"
                         + " expected 64 hex digits" + (digest.isEmpty() ? " between the commas" : ""));
             }
-            digests.add(digest.toLowerCase(java.util.Locale.ROOT));
+            digests.add(Sha256.normalize(digest));
             from += part.length() + 1;
         }
         return digests;

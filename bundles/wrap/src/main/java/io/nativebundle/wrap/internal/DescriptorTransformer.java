@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.apache.felix.fileinstall.ArtifactTransformer;
 
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
@@ -103,7 +104,7 @@ final class DescriptorTransformer implements ArtifactTransformer {
 
     private void rewrapIfChanged(Path descriptor, Path library) {
         try {
-            String sha256 = Sha256.of(Files.readAllBytes(library));
+            String sha256 = Sha256.of(library);
             if (registry.isWrappedFrom(descriptor, sha256)) {
                 return; // the bundle already carries this file, e.g. both were dropped together
             }

@@ -106,7 +106,7 @@ final class LibraryCheck {
     }
 
     private void symbols(ElfFile elf, Path file) throws DescriptorException {
-        for (DeclaredSymbol symbol : descriptor.symbols()) {
+        for (SymbolEntry symbol : descriptor.symbols()) {
             Optional<ElfSymbol> found = elf.exportedSymbol(symbol.name());
             if (found.isEmpty()) {
                 throw error(symbol.at(), "symbol '" + symbol.name() + "' is not exported by " + file.getFileName()

@@ -10,17 +10,17 @@ import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
 
-import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.contract.Abi;
 
 /**
  * The ABI version a wrapped host library requires. A bundled library's build note names its ABI;
  * a host library has no note, so its bundle requires the ABI of the runtime it is wrapped in (the
- * system bundle's {@code io.nativebundle.abi} capability), or {@link #DEFAULT} outside a framework.
+ * system bundle's {@code io.nativebundle.abi} capability), or the contract's {@link Abi#CURRENT}
+ * outside a framework.
  */
 final class RuntimeAbi {
 
-    /** The ABI of this release of nativebundle. */
-    static final Version DEFAULT = new Version(1, 0, 0);
+    private static final Version DEFAULT = Version.parseVersion(Abi.CURRENT);
 
     private RuntimeAbi() {
     }
@@ -33,11 +33,11 @@ final class RuntimeAbi {
         if (wiring == null) {
             return DEFAULT;
         }
-        List<BundleCapability> abi = wiring.getCapabilities(NativeBundleConstants.ABI_NAMESPACE);
+        List<BundleCapability> abi = wiring.getCapabilities(Abi.NAMESPACE);
         if (abi == null || abi.isEmpty()) {
             return DEFAULT;
         }
-        Object version = abi.get(0).getAttributes().get(NativeBundleConstants.ABI_NAMESPACE);
+        Object version = abi.get(0).getAttributes().get(Abi.NAMESPACE);
         return version instanceof Version ? (Version) version : DEFAULT;
     }
 }

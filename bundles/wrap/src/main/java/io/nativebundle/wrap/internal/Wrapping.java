@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.binary.host.HostPlatform;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
@@ -47,7 +48,7 @@ public final class Wrapping {
                         "the descriptor takes the library from the host (system = " + system.value()
                                 + "), yet a library file was given: " + library);
             }
-            CheckedLibrary host = check.system(SystemLibraries.forThisJvm());
+            CheckedLibrary host = check.system(HostPlatform.current().libraries());
             Map<String, String> headers = BundleHeaders.of(d, host, Optional.empty(), Optional.empty(), context);
             writer(headers, d).write(out);
             return new Wrapped(out, headers.get("Bundle-SymbolicName"), host.file(), Optional.empty());

@@ -163,6 +163,8 @@ public class DescriptorParserTest {
         assertAt(2, 11, "version '[1,2)' is not an OSGi version", refused("library = foo", "version = [1,2)"));
         assertAt(3, 11, "version range '[1.2,' does not parse", refused("library = z", "system = libz.so.1",
                 "version = [1.2,"));
+        assertAt(3, 11, "version range '[2,1.2)' is empty: no version can lie inside it", refused("library = z",
+                "system = libz.so.1", "version = [2,1.2)"));
     }
 
     @Test
@@ -175,6 +177,10 @@ public class DescriptorParserTest {
     @Test
     public void badLibraryNameAndFiles() {
         assertAt(1, 11, "library name 'foo bar' must be", refused("library = foo bar", "version = 1"));
+        assertAt(1, 11, "library name 'stdc++' must be letters, digits, '_', '.' or '-'",
+                refused("library = stdc++", "version = 1"));
+        assertAt(3, 10, "'/usr/lib/libz.so.1' is a path; expected a file name without '/'", refused("library = z",
+                "version = 1", "system = /usr/lib/libz.so.1"));
         assertAt(3, 8, "must be a plain file name", refused("library = foo", "version = 1", "file = ../libfoo.so"));
         assertAt(4, 1, "'file' and 'system' exclude each other", refused("library = foo", "version = 1",
                 "system = libfoo.so.1", "file = libfoo.so"));

@@ -26,6 +26,7 @@ import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Version;
 
 import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 import io.nativebundle.wrap.NativeWrapper;
 

@@ -1,0 +1,61 @@
+package io.nativebundle.api;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+
+import org.junit.Test;
+
+/** The API's signature and type vocabulary, read through the contract's grammar. */
+public class NativeSignatureTest {
+
+    @Test
+    public void parsesAndPrintsTheCanonicalForm() {
+        NativeSignature s = NativeSignature.parse(" ( string , INT ) long ");
+        assertEquals(List.of(NativeType.STRING, NativeType.INT), s.parameters());
+        assertEquals(NativeType.LONG, s.returnType());
+        assertEquals("(string,int)long", s.toString());
+        assertEquals(new NativeSignature(List.of(NativeType.STRING, NativeType.INT), NativeType.LONG), s);
+        assertEquals(s.hashCode(), NativeSignature.parse("(string,int)long").hashCode());
+        assertNotEquals(s, NativeSignature.parse("(string,int)int"));
+    }
+
+    @Test
+    public void aBadSignatureSaysWhereAndWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NativeSignature.parse("(int,integer)int"));
+        assertEquals("signature '(int,integer)int', column 6: unknown parameter type 'integer'; expected one of void,"
+                + " byte, short, int, long, float, double, boolean, pointer, string, buffer", e.getMessage());
+        assertEquals(IllegalArgumentException.class, e.getClass());
+        assertThrows(IllegalArgumentException.class, () -> NativeSignature.parse("(int,int)"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NativeSignature(List.of(NativeType.VOID), NativeType.INT));
+    }
+
+    @Test
+    public void everyTypeHasItsTokenAndReadsBack() {
+        for (NativeType type : NativeType.values()) {
+            assertEquals(type, NativeType.of(type.token()));
+            assertEquals(type, NativeType.of(" " + type.token().toUpperCase() + " "));
+            assertEquals(type.name().toLowerCase(), type.token());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeType.of("bufer"));
+        assertEquals("unknown native type 'bufer'; expected one of void, byte, short, int, long, float, double,"
+                + " boolean, pointer, string, buffer", e.getMessage());
+    }
+
+    @Test
+    public void theConstantsKeepTheirValues() {
+        assertEquals("NativeBundle-Library", NativeBundleConstants.HEADER_LIBRARY);
+        assertEquals("NativeBundle-Digest", NativeBundleConstants.HEADER_DIGEST);
+        assertEquals("NativeBundle-Symbols", NativeBundleConstants.HEADER_SYMBOLS);
+        assertEquals("NativeBundle-Tenant", NativeBundleConstants.HEADER_TENANT);
+        assertEquals("NativeBundle-Wrapped", NativeBundleConstants.HEADER_WRAPPED);
+        assertEquals("version-symbol", NativeBundleConstants.ATTR_VERSION_SYMBOL);
+        assertEquals("io.nativebundle.abi", NativeBundleConstants.ABI_NAMESPACE);
+        assertEquals("io.nativebundle.library", NativeBundleConstants.LIBRARY_NAMESPACE);
+        assertEquals("default", NativeBundleConstants.DEFAULT_TENANT);
+    }
+}

@@ -1,0 +1,98 @@
+package io.nativebundle.contract;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One symbol of {@code NativeBundle-Symbols}: a function with its {@link Signature}, or a global
+ * variable with its type.
+ */
+public final class DeclaredSymbol {
+
+    /** What a symbol is. */
+    public enum Kind {
+        FUNCTION, VARIABLE;
+
+        /** {@code function} or {@code variable}, as {@code kind=} spells it. */
+        public String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final Optional<Signature> signature;
+    private final Optional<TypeName> type;
+
+    private DeclaredSymbol(String name, Kind kind, Optional<Signature> signature, Optional<TypeName> type) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = kind;
+        this.signature = signature;
+        this.type = type;
+    }
+
+    public static DeclaredSymbol function(String name, Signature signature) {
+        return new DeclaredSymbol(name, Kind.FUNCTION, Optional.of(signature), Optional.empty());
+    }
+
+    /**
+     * @throws IllegalArgumentException when a variable cannot have {@code type}
+     */
+    public static DeclaredSymbol variable(String name, TypeName type) {
+        if (!type.isVariableType()) {
+            throw new IllegalArgumentException("variable '" + name + "' cannot be of type " + type.token()
+                    + "; expected one of " + TypeName.variableVocabulary());
+        }
+        return new DeclaredSymbol(name, Kind.VARIABLE, Optional.empty(), Optional.of(type));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The signature of a function; empty for a variable. */
+    public Optional<Signature> functionSignature() {
+        return signature;
+    }
+
+    /** The type of a variable; empty for a function. */
+    public Optional<TypeName> variableType() {
+        return type;
+    }
+
+    /** {@code (int,int)int} for a function, the type ({@code int}) for a variable: what the API's {@code NativeSymbol} carries. */
+    public String signature() {
+        return signature.map(Signature::toString).orElseGet(() -> type.orElseThrow().token());
+    }
+
+    /** The clause of {@code NativeBundle-Symbols}: {@code add;signature="(int,int)int"} or {@code counter;kind=variable;type=int}. */
+    public String clause() {
+        if (kind == Kind.VARIABLE) {
+            return name + ";" + Headers.ATTR_KIND + "=" + Headers.KIND_VARIABLE + ";" + Headers.ATTR_TYPE + "="
+                    + signature();
+        }
+        // always quoted: the commas and parentheses of a signature are not legal in an unquoted value
+        return name + ";" + Headers.ATTR_SIGNATURE + "=\"" + signature() + "\"";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeclaredSymbol d && name.equals(d.name) && kind == d.kind && signature.equals(d.signature)
+                && type.equals(d.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kind, signature, type);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.FUNCTION ? name + signature() : name + ":" + signature();
+    }
+}

@@ -1,0 +1,52 @@
+package io.nativebundle.contract;
+
+/**
+ * The names of the manifest headers of a native bundle and of their attributes. The public API
+ * repeats them as {@code NativeBundleConstants} (by reference, so there is one spelling).
+ *
+ * <pre>
+ * NativeBundle-Library: math;version=1.2.0;interface=org.example.math.api.MathLib
+ * NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=&lt;64 hex&gt;
+ * NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int
+ * NativeBundle-Tenant: acme
+ * NativeBundle-Wrapped: libmath.nativebundle
+ * </pre>
+ */
+public final class Headers {
+
+    /** The library declaration; see {@link LibraryHeader}. */
+    public static final String LIBRARY = "NativeBundle-Library";
+    /** The SHA-256 of each native file; see {@link DigestHeader}. */
+    public static final String DIGEST = "NativeBundle-Digest";
+    /** The exported symbols with their signatures; see {@link SymbolsHeader}. */
+    public static final String SYMBOLS = "NativeBundle-Symbols";
+    /** The tenant a bundle belongs to; see {@link TenantId}. */
+    public static final String TENANT = "NativeBundle-Tenant";
+    /** The runtime wrapped this bundle from a drop-in descriptor, named by the value. */
+    public static final String WRAPPED = "NativeBundle-Wrapped";
+
+    /** {@link #LIBRARY}: the library version (a range for a system library). */
+    public static final String ATTR_VERSION = "version";
+    /** {@link #LIBRARY}: the Java interface to bind. */
+    public static final String ATTR_INTERFACE = "interface";
+    /** {@link #LIBRARY}: the host library's file name, e.g. {@code libz.so.1}. */
+    public static final String ATTR_SYSTEM = "system";
+    /** {@link #LIBRARY}, system libraries only: the function that returns the version. */
+    public static final String ATTR_VERSION_SYMBOL = "version-symbol";
+    /** {@link #DIGEST}: the digest of an entry; {@link #LIBRARY}: an allow-list of host file digests. */
+    public static final String ATTR_SHA256 = "sha256";
+    /** {@link #SYMBOLS}: the signature of a function, e.g. {@code (int,int)int}. */
+    public static final String ATTR_SIGNATURE = "signature";
+    /** {@link #SYMBOLS}: {@link #KIND_FUNCTION} (the default) or {@link #KIND_VARIABLE}. */
+    public static final String ATTR_KIND = "kind";
+    /** {@link #SYMBOLS}: the type of a variable, e.g. {@code int}. */
+    public static final String ATTR_TYPE = "type";
+
+    /** A value of {@link #ATTR_KIND}. */
+    public static final String KIND_FUNCTION = "function";
+    /** A value of {@link #ATTR_KIND}. */
+    public static final String KIND_VARIABLE = "variable";
+
+    private Headers() {
+    }
+}

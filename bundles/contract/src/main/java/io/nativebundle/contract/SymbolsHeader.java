@@ -1,0 +1,89 @@
+package io.nativebundle.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The grammar of {@code NativeBundle-Symbols} (and of the bnd plugin's {@code -nativebundle-symbols},
+ * which has the same clauses):
+ * <pre>
+ * NativeBundle-Symbols: add;signature="(int,int)int", greet;signature="(string)string", counter;kind=variable;type=int
+ * </pre>
+ * A clause names one or more symbols (C identifiers). {@code kind} is {@code function} (the
+ * default), with a {@code signature} in the {@link SignatureParser} grammar, or {@code variable},
+ * with a {@code type} a variable may have.
+ */
+public final class SymbolsHeader {
+
+    private SymbolsHeader() {
+    }
+
+    /**
+     * Reads {@code NativeBundle-Symbols}.
+     *
+     * @throws MalformedHeaderException at the first clause that breaks the grammar
+     */
+    public static List<DeclaredSymbol> parse(String text) throws MalformedHeaderException {
+        return parse(Headers.SYMBOLS, text);
+    }
+
+    /**
+     * Reads a header or instruction of this grammar named {@code header} (for messages).
+     *
+     * @throws MalformedHeaderException at the first clause that breaks the grammar
+     */
+    public static List<DeclaredSymbol> parse(String header, String text) throws MalformedHeaderException {
+        List<DeclaredSymbol> symbols = new ArrayList<>();
+        for (HeaderClause clause : ManifestHeader.parse(header, text)) {
+            for (String name : clause.paths()) {
+                symbols.add(symbol(header, name, clause));
+            }
+        }
+        return symbols;
+    }
+
+    /**
+     * One symbol of a clause, for a reader that reports each bad clause on its own.
+     *
+     * @throws MalformedHeaderException naming the symbol, what was expected and what was found
+     */
+    public static DeclaredSymbol symbol(String header, String name, HeaderClause clause)
+            throws MalformedHeaderException {
+        if (!CIdentifier.isValid(name)) {
+            throw new MalformedHeaderException(header + ": '" + name + "' is not a C symbol name; expected letters,"
+                    + " digits and '_', not starting with a digit");
+        }
+        String kind = clause.attribute(Headers.ATTR_KIND).orElse(Headers.KIND_FUNCTION);
+        if (kind.equals(Headers.KIND_FUNCTION)) {
+            String signature = clause.attribute(Headers.ATTR_SIGNATURE).orElseThrow(() -> new MalformedHeaderException(
+                    header + ": function '" + name + "' has no signature; write " + name
+                            + ";signature=\"(int,int)int\""));
+            try {
+                return DeclaredSymbol.function(name, SignatureParser.parse(signature));
+            } catch (SignatureException e) {
+                throw new MalformedHeaderException(header + ": function '" + name + "': " + e.getMessage());
+            }
+        }
+        if (kind.equals(Headers.KIND_VARIABLE)) {
+            String type = clause.attribute(Headers.ATTR_TYPE).orElseThrow(() -> new MalformedHeaderException(
+                    header + ": variable '" + name + "' has no type; write " + name + ";kind=variable;type=int"));
+            if (clause.attribute(Headers.ATTR_SIGNATURE).isPresent()) {
+                throw new MalformedHeaderException(header + ": variable '" + name + "' has a signature; a variable"
+                        + " has a type only, e.g. " + name + ";kind=variable;type=int");
+            }
+            try {
+                return DeclaredSymbol.variable(name, SignatureParser.variableType(type));
+            } catch (SignatureException e) {
+                throw new MalformedHeaderException(header + ": variable '" + name + "': " + e.getMessage());
+            }
+        }
+        throw new MalformedHeaderException(header + ": symbol '" + name + "' has kind '" + kind + "'; expected '"
+                + Headers.KIND_FUNCTION + "' (the default) or '" + Headers.KIND_VARIABLE + "'");
+    }
+
+    /** The header value: the symbols' clauses in order, separated by {@code ", "}. */
+    public static String format(List<DeclaredSymbol> symbols) {
+        return symbols.stream().map(DeclaredSymbol::clause).collect(Collectors.joining(", "));
+    }
+}

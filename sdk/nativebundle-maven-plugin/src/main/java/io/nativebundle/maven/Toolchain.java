@@ -48,7 +48,7 @@ final class Toolchain {
         String configured = environment.get(variable);
         boolean overridden = configured != null && !configured.isBlank();
         String compiler = overridden ? configured.trim() : defaultCompiler(language, target);
-        if (!exists(compiler)) {
+        if (!onPath(compiler, environment)) {
             throw new MojoFailureException(missing(language, target, compiler, overridden));
         }
         return compiler;
@@ -65,7 +65,8 @@ final class Toolchain {
                 + "[nativebundle]   or build for this machine only: -Dnativebundle.targets=host";
     }
 
-    private boolean exists(String command) {
+    /** Whether {@code command} is an executable path, or an executable file in a folder of {@code PATH}. */
+    static boolean onPath(String command, Map<String, String> environment) {
         if (command.contains("/")) {
             return Files.isExecutable(Path.of(command));
         }

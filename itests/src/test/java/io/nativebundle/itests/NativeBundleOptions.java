@@ -77,6 +77,11 @@ public final class NativeBundleOptions {
         return bundle(jar("zlib").toURI().toString());
     }
 
+    /** The fnv example: a Rust cdylib built by cargo, packed as a prebuilt library (NativeBundle-Prebuilt). */
+    public static Option fnv() {
+        return bundle(jar("fnv").toURI().toString());
+    }
+
     /**
      * The wrap bundle (io.nativebundle.wrap): turns a raw {@code .so} plus its {@code .nativebundle}
      * descriptor into a native bundle, for FileInstall drop-ins and {@code native:wrap}.

@@ -169,6 +169,16 @@ public class DistributionIT {
         assertEquals(run.toString(), "", run.err);
     }
 
+    /** Issue 14: the Rust example (a cargo-built cdylib, NativeBundle-Prebuilt) answers by name like the C ones. */
+    @Test
+    public void theRustExampleHashesByName() throws Exception {
+        Run run = nativebundle("", "exec", "native:call fnv fnv1a64 a");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of(Long.toString(0xaf63dc4c8601ec8cL)), run.out.lines().toList());
+        assertEquals(run.toString(), "", run.err);
+    }
+
     /** Issue 9: a descriptor dropped into plugins/acme wraps the host's libz; a bad one is logged with its line. */
     @Test
     public void aDroppedDescriptorIsWrappedAndABadOneIsReportedAtItsLine() throws Exception {
@@ -209,6 +219,45 @@ public class DistributionIT {
         assertEquals(bad.toString(), 1, bad.exitCode);
         assertTrue(bad.toString(), bad.err.contains(descriptor + ":1:1: missing required key 'version'"));
         assertFalse(Files.exists(work.resolve("bad.jar")));
+    }
+
+    /** The id {@code lb} shows for a bundle of the distribution, by its Bundle-Name. */
+    private long bundleId(String bundleName) throws Exception {
+        Run lb = nativebundle("", "exec", "lb");
+        assertEquals(lb.toString(), 0, lb.exitCode);
+        String line = lb.out.lines().filter(l -> l.contains("|" + bundleName + " (")).findFirst()
+                .orElseThrow(() -> new AssertionError("lb does not list " + bundleName + ":\n" + lb));
+        return Long.parseLong(line.substring(0, line.indexOf('|')).strip());
+    }
+
+    /**
+     * Issue 14: an update in Gogo, with no refresh, leaves the SCR consumer bound to the new library
+     * generation; before, the next command failed with "Command not found: example:add". Each run
+     * starts from an empty cache with the same bundles, so the id lb printed is the id of this run.
+     */
+    @Test
+    public void anUpdateOfTheMathBundleKeepsExampleAddWorking() throws Exception {
+        long math = bundleId("nativebundle example: math");
+
+        Run run = nativebundle("", "exec", "update " + math + "; example:add 2 3; example:addbyname 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of("5", "5"), run.out.lines().toList());
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    /** Issue 14: native:refresh needs no arguments and returns when the framework is done. */
+    @Test
+    public void nativeRefreshWithoutArgumentsReturnsWhenDone() throws Exception {
+        long math = bundleId("nativebundle example: math");
+
+        Run run = nativebundle("", "exec", "update " + math + "; native:refresh; example:add 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        List<String> lines = run.out.lines().toList();
+        assertTrue(run.toString(), lines.contains(math + " io.nativebundle.examples.math"));
+        assertTrue(run.toString(), lines.stream().anyMatch(l -> l.endsWith(" io.nativebundle.examples.consumer")));
+        assertEquals(run.toString(), "5", lines.get(lines.size() - 1));
     }
 
     @Test

@@ -22,10 +22,10 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.nativebundle.api.NativeBundleConstants;
-import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * The math example as the lifecycle tests handle it: by name only. A test bundle that loaded
@@ -51,7 +51,8 @@ final class MathBundle {
      * bundle would then restart the probe in the middle of the test.
      */
     static TestProbeBuilder probe(TestProbeBuilder probe) {
-        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.*, javax.*, junit.*, io.nativebundle.api");
+        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE,
+                "org.*, javax.*, junit.*, io.nativebundle.api, io.nativebundle.testsupport, io.nativebundle.definition");
     }
 
     /** The installed math bundle, or null. */

@@ -8,8 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,12 +18,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
@@ -40,12 +39,9 @@ import io.nativebundle.itests.Platform;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class UpdateWithoutRefreshTest {
+public class UpdateWithoutRefreshTest extends AbstractIntegrationTest {
 
     private static final String CONSUMER = "io.nativebundle.examples.consumer";
-
-    @Inject
-    private BundleContext context;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
@@ -73,7 +69,7 @@ public class UpdateWithoutRefreshTest {
         assertEquals("5", Gogo.run(context, "example:addbyname 2 3"));
         assertEquals("default/math/v1 1.2.0 generation " + after + " by name", Gogo.run(context, "example:bynamesource"));
 
-        BundleWire consumerWire = packageWire(bundle(CONSUMER));
+        BundleWire consumerWire = packageWire(installed(CONSUMER));
         BundleWire mathWire = packageWire(math);
         assertNotNull("the new math revision imports its own interface package", mathWire);
         assertSame("one class space: the new revision and the consumer share the package's exporter",
@@ -106,7 +102,7 @@ public class UpdateWithoutRefreshTest {
         assertTrue(refreshed, refreshed.lines().anyMatch(l -> l.equals(math.getBundleId() + " " + MathBundle.SYMBOLIC_NAME)));
         assertTrue(refreshed, refreshed.lines().anyMatch(l -> l.endsWith(" " + CONSUMER)));
         assertEquals("nothing is pending once native:refresh returned", 0, wiring.getRemovalPendingBundles().size());
-        assertEquals(Bundle.ACTIVE, bundle(CONSUMER).getState());
+        assertEquals(Bundle.ACTIVE, installed(CONSUMER).getState());
         assertEquals("5", Gogo.run(context, "example:add 2 3"));
         assertEquals("5", Gogo.run(context, "example:addbyname 2 3"));
         long generation = MathBundle.generation(current());
@@ -135,11 +131,6 @@ public class UpdateWithoutRefreshTest {
         assertNotNull("a MathLib service is registered as soon as update returns", refs);
         return Arrays.stream(refs).max((a, b) -> Long.compare(MathBundle.generation(a), MathBundle.generation(b)))
                 .orElseThrow();
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
     }
 
     /** The bundle's wire for the math interface package. */

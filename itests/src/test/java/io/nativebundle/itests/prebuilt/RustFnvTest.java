@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,7 +22,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.CheckResult;
@@ -35,11 +33,12 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.fnv.Fnv;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Issue 14: the fnv example, a Rust {@code cdylib} built by cargo and packed by the prebuilt goal,
@@ -49,12 +48,9 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RustFnvTest {
+public class RustFnvTest extends AbstractIntegrationTest {
 
     private static final String FILTER = "(" + NativeBundleConstants.LIBRARY + "=fnv)";
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -71,7 +67,7 @@ public class RustFnvTest {
     }
 
     private Fnv fnv() throws InterruptedException {
-        return context.getService(Services.await(context, Fnv.class, FILTER));
+        return service(Fnv.class, FILTER);
     }
 
     @Test
@@ -130,7 +126,7 @@ public class RustFnvTest {
 
     @Test
     public void theBuildNoteCheckIsSkippedBecauseTheBundleSaysPrebuilt() throws Exception {
-        NativeBundleVerifier verifier = context.getService(Services.await(context, NativeBundleVerifier.class, null));
+        NativeBundleVerifier verifier = service(NativeBundleVerifier.class, null);
         Path jar = NativeBundleOptions.jar("fnv").toPath();
         CheckResult note = verifier.verify(jar).checks().stream().filter(c -> c.check().equals("build-note"))
                 .findFirst().orElseThrow();
@@ -147,7 +143,7 @@ public class RustFnvTest {
         Bundle bundle = context.installBundle("test:fnv-undeclared", new ByteArrayInputStream(copy.toBytes()));
         try {
             bundle.start();
-            NativeLibraryRegistry registry = context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+            NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
             NativeBundleStatus status = registry.status(bundle.getBundleId()).orElseThrow();
             assertEquals(status.toString(), NativeBundleStatus.State.REFUSED, status.state());
             assertEquals(status.detail(), Optional.of(RefusalReason.BUILD_NOTE_MISMATCH), status.reason());

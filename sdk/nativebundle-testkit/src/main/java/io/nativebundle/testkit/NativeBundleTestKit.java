@@ -23,8 +23,9 @@ import io.nativebundle.testsupport.Await;
 
 /**
  * A real nativebundle runtime for a plugin's tests: Felix with the runtime's core bundles and
- * framework properties (the runtime definition), the test-support bundle ({@link Await} inside
- * the framework), and the module's own bundle jar. One call in a Pax Exam test:
+ * framework properties (the runtime definition), the test-support and definition bundles (so a
+ * test can use {@link Await} inside the framework), and the module's own bundle jar. One call in
+ * a Pax Exam test:
  *
  * <pre>{@code
  * @RunWith(PaxExam.class)
@@ -77,7 +78,7 @@ public final class NativeBundleTestKit {
 
     /**
      * The runtime alone: JUnit's bundles, the framework properties of the runtime definition, a new
-     * native cache under {@code work}, the test-support bundle, and the core bundles of the
+     * native cache under {@code work}, the test-support and definition bundles, and the core bundles of the
      * {@code core} role plus {@code roles}, in start order.
      */
     public static Option[] runtime(RuntimeBundles bundles, File work, Role... roles) {
@@ -88,7 +89,8 @@ public final class NativeBundleTestKit {
             options.add(frameworkProperty(p.getKey()).value(p.getValue()));
         }
         options.add(frameworkProperty("io.nativebundle.cache.dir").value(newFolder(work, "cache").getAbsolutePath()));
-        options.add(bundle(testSupport()));
+        options.add(bundle(bundleOf(Await.class)));
+        options.add(bundle(bundleOf(RuntimeDefinition.class)));
         List<Role> wanted = new ArrayList<>(List.of(Role.CORE));
         wanted.addAll(Arrays.asList(roles));
         for (File file : bundles.files(wanted.toArray(new Role[0]))) {
@@ -107,13 +109,16 @@ public final class NativeBundleTestKit {
         }
     }
 
-    /** Where the test-support bundle is: its jar, or (in a reactor before packaging) its classes folder. */
-    private static String testSupport() {
+    /**
+     * The bundle a class of this class path comes from, so the tests can use it inside the
+     * framework: its jar, or (in a reactor before packaging) its classes folder.
+     */
+    private static String bundleOf(Class<?> type) {
         try {
-            File location = new File(Await.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            File location = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             return (location.isDirectory() ? "reference:" : "") + location.toURI();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the test-support bundle: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot locate the bundle of " + type.getName() + ": " + e.getMessage(), e);
         }
     }
 

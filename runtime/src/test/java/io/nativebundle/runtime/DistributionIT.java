@@ -11,14 +11,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
@@ -30,12 +32,19 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DistributionIT {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private static Path dist;
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final List<Subprocess> started = new ArrayList<>();
+
+    @After
+    public void stopWhatIsStillRunning() {
+        started.forEach(Subprocess::close);
+    }
 
     @BeforeClass
     public static void findDistribution() {
@@ -45,54 +54,42 @@ public class DistributionIT {
 
     /** What one run of bin/nativebundle printed and returned. */
     private static final class Run {
-        int exitCode;
-        String out;
-        String err;
+        final int exitCode;
+        final String out;
+        final String err;
+        private final String text;
+
+        Run(Subprocess.Result result) {
+            exitCode = result.exitCode();
+            out = result.out();
+            err = result.err();
+            text = result.toString();
+        }
 
         @Override
         public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+            return text;
         }
     }
 
     private Run nativebundle(String stdin, String... args) throws Exception {
-        return finish(start(tmp.newFolder().toPath(), stdin, args), args);
+        return finish(start(tmp.newFolder().toPath(), stdin, args));
     }
 
-    /** A started bin/nativebundle and where its output goes. */
-    private record Started(Process process, Path out, Path err) {
-    }
-
-    private Started start(Path cache, String stdin, String... args) throws Exception {
+    /** Starts bin/nativebundle with its own cache; the test's rule stops it, by pid, if the test fails. */
+    private Subprocess start(Path cache, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/nativebundle").toString());
         command.add("--cache");
         command.add(cache.toString());
         command.addAll(List.of(args));
-        Path out = tmp.newFile().toPath();
-        Path err = tmp.newFile().toPath();
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        return new Started(process, out, err);
+        Subprocess process = Subprocess.start(command, tmp.getRoot().toPath(), Map.of(), stdin, tmp.newFolder().toPath());
+        started.add(process);
+        return process;
     }
 
-    private static Run finish(Started started, String... args) throws Exception {
-        Process process = started.process();
-        Path out = started.out();
-        Path err = started.err();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/nativebundle " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
-        }
-        Run run = new Run();
-        run.exitCode = process.exitValue();
-        run.out = Files.readString(out);
-        run.err = Files.readString(err);
-        return run;
+    private static Run finish(Subprocess process) throws Exception {
+        return new Run(process.finish(TIMEOUT));
     }
 
     /** The Bundle-Name of every jar the distribution puts into plugins/. */
@@ -129,10 +126,10 @@ public class DistributionIT {
         Path cache = tmp.newFolder("shared-cache").toPath();
         String[] first = {"exec", "native:call math add 2 3; native:info math"};
         String[] second = {"exec", "native:call math add 20 3; native:info math"};
-        Started a = start(cache, "", first);
-        Started b = start(cache, "", second);
-        Run runA = finish(a, first);
-        Run runB = finish(b, second);
+        Subprocess a = start(cache, "", first);
+        Subprocess b = start(cache, "", second);
+        Run runA = finish(a);
+        Run runB = finish(b);
 
         assertEquals(runA.toString(), 0, runA.exitCode);
         assertEquals(runB.toString(), 0, runB.exitCode);

@@ -1,10 +1,8 @@
 package io.nativebundle.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -68,13 +66,7 @@ public class CargoMojo extends AbstractMojo {
                     + "named " + library + ": [lib] name = \"" + library + "\", crate-type = [\"cdylib\"]");
         }
         Path to = outputDirectory.toPath().resolve(host.folder()).resolve(built.getFileName());
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(built, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new MojoExecutionException("[nativebundle] cannot copy " + built + " to " + to + ": "
-                    + e.getMessage(), e);
-        }
+        OutputFiles.copy(built, to);
     }
 
     /** cargo on PATH or from {@code CARGO}; a clear error when there is none. */

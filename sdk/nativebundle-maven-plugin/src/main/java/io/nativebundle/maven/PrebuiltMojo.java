@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -57,13 +56,7 @@ public class PrebuiltMojo extends AbstractMojo {
                         + "this plugin packs; " + e.getMessage(), e);
             }
             Path to = outputDirectory.toPath().resolve(relative);
-            try {
-                Files.createDirectories(to.getParent());
-                Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new MojoExecutionException("[nativebundle] cannot copy " + file + " to " + to + ": "
-                        + e.getMessage(), e);
-            }
+            OutputFiles.copy(file, to);
             getLog().info("[nativebundle] prebuilt " + relative.getFileName() + " for " + platform + ": " + to);
         }
     }

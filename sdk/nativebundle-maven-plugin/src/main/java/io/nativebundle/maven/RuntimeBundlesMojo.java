@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,7 +90,7 @@ public class RuntimeBundlesMojo extends AbstractMojo {
             Files.createDirectories(folder);
             for (CoreBundle bundle : bundles) {
                 Path to = folder.resolve(bundle.fileName());
-                Files.copy(resolve(bundle), to, StandardCopyOption.REPLACE_EXISTING);
+                OutputFiles.copy(resolve(bundle), to);
                 names.add(bundle.fileName());
             }
             List<String> list = new ArrayList<>(List.of(

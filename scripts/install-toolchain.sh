@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the build needs beyond a JDK and Maven: gcc for the host and the
-# Debian cross compiler for linux/aarch64. Safe to run repeatedly; does nothing
-# when everything is already there.
+# Installs what the build needs beyond a JDK and Maven: gcc and g++ for the host, the
+# Debian cross compiler for linux/aarch64, and cargo for the Rust example
+# (bundles/examples/fnv). Safe to run repeatedly; does nothing when everything is
+# already there.
 set -euo pipefail
 
 missing=()
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+# the bnd plugin's tests include a C++ library (extern "C"), compiled for this machine
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+# cargo builds the Rust example's cdylib offline (no crates.io dependencies)
+command -v cargo >/dev/null 2>&1 || missing+=(cargo)
 if [ "$(uname -m)" != "aarch64" ]; then
     command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
 fi

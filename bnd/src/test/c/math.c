@@ -1,6 +1,6 @@
 /*
  * The "math" fixture library of the bnd plugin tests. One source, several variants: the
- * build-fixtures.sh script compiles it with the defines below to produce the broken
+ * test-compile execution in bnd/pom.xml compiles it with the defines below to produce the broken
  * libraries the plugin must refuse (hidden, static or absent symbol, wrong build note).
  */
 #include <stddef.h>

@@ -46,6 +46,11 @@ public final class BenchPaths {
         return target().getParent().getParent();
     }
 
+    /** The runtime's core bundles, copied by the runtime-bundles goal of nativebundle-maven-plugin. */
+    public static Path runtimeBundles() {
+        return existing(target().resolve("runtime-bundles").resolve("bundles.list"), "the runtime's bundles").getParent();
+    }
+
     /** A bundle file copied by Maven, e.g. {@code bundle("math")} for {@code target/bundles/math.jar}. */
     public static Path bundle(String name) {
         return existing(target().resolve("bundles").resolve(name + ".jar"), "bundle " + name);
@@ -78,7 +83,7 @@ public final class BenchPaths {
         return machine.isKnown() ? machine.osgiProcessor() : machine.osArch();
     }
 
-    /** A value the build wrote into {@code bench.properties}, e.g. {@code nativebundle.abi.version}. */
+    /** A value the build wrote into {@code bench.properties}, e.g. {@code jmh.version}. */
     public static String build(String key) {
         String value = BUILD.getProperty(key);
         if (value == null || value.startsWith("${")) {

@@ -17,16 +17,19 @@ import io.nativebundle.contract.OsgiVersion;
 /**
  * Checks the build note of each platform's main library against {@code NativeBundle-Library} and
  * derives the ABI version the bundle requires: the note is what the binary says about itself, so
- * the manifest can only repeat it, never contradict it.
+ * the manifest can only repeat it, never contradict it. A library without a note passes only when
+ * the author declared it prebuilt ({@link PrebuiltDeclaration}); its ABI is then the declared one.
  */
 final class BuildNoteCheck {
 
     private final Reporter reporter;
     private final LibraryDeclaration library;
+    private final Optional<PrebuiltDeclaration> prebuilt;
 
-    BuildNoteCheck(Reporter reporter, LibraryDeclaration library) {
+    BuildNoteCheck(Reporter reporter, LibraryDeclaration library, Optional<PrebuiltDeclaration> prebuilt) {
         this.reporter = reporter;
         this.library = library;
+        this.prebuilt = prebuilt;
     }
 
     /** The ABI version all platforms agree on, or empty after reporting why there is none. */
@@ -38,11 +41,17 @@ final class BuildNoteCheck {
             }
             NativeFile main = platform.main();
             Optional<BuildNote> note = platform.elf(main).orElseThrow().buildNote();
+            if (note.isEmpty() && prebuilt.isPresent()) {
+                abis.computeIfAbsent(prebuilt.get().abi(), v -> new ArrayList<>())
+                    .add(main.path() + " (" + platform.platform() + ", " + PrebuiltDeclaration.HEADER + ")");
+                continue;
+            }
             if (note.isEmpty()) {
                 reporter.error("NativeBundle-Library: %s (%s) has no nativebundle build note; add "
                     + "NATIVEBUNDLE_LIBRARY(\"%s\", \"%s\", \"<abi version>\") from nativebundle.h to one of its "
-                    + "C files",
-                    main.path(), platform.platform(), library.name(), library.version())
+                    + "C files, or, for a library another toolchain built, declare the ABI it targets in bnd.bnd: "
+                    + "%s: <toolchain>;abi=<abi version>",
+                    main.path(), platform.platform(), library.name(), library.version(), PrebuiltDeclaration.HEADER)
                     .header(Headers.LIBRARY);
                 continue;
             }
@@ -55,8 +64,12 @@ final class BuildNoteCheck {
                     + "like 1.0.0", main.path(), platform.platform(), note.get().abi());
                 continue;
             }
-            abis.computeIfAbsent(Version.parseVersion(note.get().abi()), v -> new ArrayList<>())
-                .add(main.path() + " (" + platform.platform() + ")");
+            Version abi = Version.parseVersion(note.get().abi());
+            if (prebuilt.isPresent() && !prebuilt.get().abi().equals(abi)) {
+                reporter.error("%s: %s (%s) has a build note for ABI %s, but abi=%s is declared", PrebuiltDeclaration.HEADER,
+                    main.path(), platform.platform(), abi, prebuilt.get().abi()).header(PrebuiltDeclaration.HEADER);
+            }
+            abis.computeIfAbsent(abi, v -> new ArrayList<>()).add(main.path() + " (" + platform.platform() + ")");
         }
         if (abis.size() > 1) {
             reporter.error("NativeBundle-Library: the platforms disagree on the ABI version, so no single ABI "

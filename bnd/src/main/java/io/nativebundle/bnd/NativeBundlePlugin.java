@@ -43,7 +43,9 @@ import io.nativebundle.contract.TenantId;
  * Provide-Capability: io.nativebundle.library;io.nativebundle.library=math;version:Version="1.2.0"
  * </pre>
  * and adds {@code jnr.ffi}, {@code jnr.ffi.provider}, {@code jnr.ffi.provider.jffi} and
- * {@code com.kenai.jffi} to the imports when an interface is declared.
+ * {@code com.kenai.jffi} to the imports when an interface is declared. The interface's own package,
+ * when the bundle exports it, is imported too (bnd's rule for an exported package the bundle uses),
+ * so that consumers stay bound across an update of the bundle (see the README's class-space rule).
  *
  * <p><b>One contract.</b> {@code NativeBundle-Library}, {@code -nativebundle-symbols} and
  * {@code NativeBundle-Tenant} are read with the same rules the loader reads them with (the
@@ -66,6 +68,15 @@ import io.nativebundle.contract.TenantId;
  * that is not a readable ELF shared library, a main library without the build note of
  * {@code NATIVEBUNDLE_LIBRARY} from {@code nativebundle.h}, a build note whose library name or
  * version differs from {@code NativeBundle-Library}, platforms whose notes disagree on the ABI.
+ *
+ * <p><b>Prebuilt libraries</b> from another toolchain (cargo, CMake, Make) have no build note. The
+ * author says so in {@code bnd.bnd}, with the ABI they target:
+ * <pre>
+ * NativeBundle-Prebuilt: cargo;abi=1.0.0
+ * </pre>
+ * A main library without a note is then accepted, the ABI requirement comes from {@code abi}, and
+ * the header stays in the manifest so that the loader skips the note for this bundle, as it does
+ * for wrapped ones. A library that does carry a note is still checked against it.
  *
  * <p>A library from the host ({@code NativeBundle-Library: z;system=libz.so.1;version="[1.2,2)"})
  * has no files to inspect: the plugin writes the symbols, the capability at the range's floor, the
@@ -94,6 +105,12 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
         }
         LibraryDeclaration library = declared.get();
         List<SymbolDeclaration> symbols = DeclaredSymbols.collect(analyzer, library);
+        Optional<PrebuiltDeclaration> prebuilt = PrebuiltDeclaration.parse(analyzer.getProperty(
+            PrebuiltDeclaration.HEADER), analyzer);
+        if (library.isSystem() && prebuilt.isPresent()) {
+            analyzer.error("%s: library '%s' comes from the host (system=%s); %s applies to libraries in the bundle",
+                Headers.LIBRARY, library.name(), library.system().get(), PrebuiltDeclaration.HEADER);
+        }
         if (library.isSystem()) {
             if (!natives.isEmpty()) {
                 analyzer.error("%s: library '%s' is declared system=%s, yet the bundle has files under native/; "
@@ -110,7 +127,7 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
         } else {
             List<PlatformBinaries> binaries = new ElfInspector(analyzer, library).inspect(natives);
             new SymbolCheck(analyzer).check(symbols, binaries);
-            new BuildNoteCheck(analyzer, library).check(binaries).ifPresent(abi -> CapabilityHeaders.add(analyzer,
+            new BuildNoteCheck(analyzer, library, prebuilt).check(binaries).ifPresent(abi -> CapabilityHeaders.add(analyzer,
                 CapabilityHeaders.REQUIRE, Abi.NAMESPACE, Abi.requirement(abi.toString())));
             write(analyzer, NativeCodeHeader.HEADER, NativeCodeHeader.format(binaries));
             write(analyzer, Headers.DIGEST, DigestHeader.format(digests(binaries)));
@@ -124,6 +141,11 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
             LibraryCapability.clause(library.name(), library.version()));
         if (library.interfaceName().isPresent()) {
             JnrImports.add(analyzer);
+            // The loader loads the interface through this bundle, a reference bnd cannot see in the
+            // classes, like a DS component XML's. Declared as such, an interface package the bundle
+            // exports is also imported (substitutable): after an update the new revision can wire
+            // to the package the consumers already use, and they bind the new services at once.
+            analyzer.nonClassReferTo(analyzer.getTypeRefFromFQN(library.interfaceName().get()));
         }
         return false;
     }

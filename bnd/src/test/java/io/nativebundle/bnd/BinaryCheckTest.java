@@ -103,7 +103,9 @@ public class BinaryCheckTest {
             .build();
 
         assertEquals(List.of("NativeBundle-Library: " + X86 + " (linux/x86-64) has no nativebundle build note; add "
-            + "NATIVEBUNDLE_LIBRARY(\"math\", \"1.2.0\", \"<abi version>\") from nativebundle.h to one of its C files"),
+            + "NATIVEBUNDLE_LIBRARY(\"math\", \"1.2.0\", \"<abi version>\") from nativebundle.h to one of its C files, "
+            + "or, for a library another toolchain built, declare the ABI it targets in bnd.bnd: "
+            + "NativeBundle-Prebuilt: <toolchain>;abi=<abi version>"),
             result.errors());
         assertEquals("", NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
     }

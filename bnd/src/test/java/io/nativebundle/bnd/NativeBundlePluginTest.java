@@ -93,6 +93,27 @@ public class NativeBundlePluginTest {
     }
 
     @Test
+    public void anExportedInterfacePackageIsAlsoImportedSoAnUpdateKeepsConsumersBound() throws Exception {
+        TestBundle.Result result = math()
+            .set("-privatepackage", "")
+            .set("-exportcontents", "io.nativebundle.bnd.fixture;version=1.2.0")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("[1.2,2)", result.imports().get("io.nativebundle.bnd.fixture").get("version"));
+        assertEquals("1.2.0", new Parameters(result.header("Export-Package")).get("io.nativebundle.bnd.fixture")
+            .get("version"));
+    }
+
+    @Test
+    public void aPrivateInterfacePackageIsNotImported() throws Exception {
+        TestBundle.Result result = math().build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(null, result.imports().get("io.nativebundle.bnd.fixture"));
+    }
+
+    @Test
     public void nativeFoldersAreNotListedAsPackages() throws Exception {
         TestBundle.Result result = math().build();
 

@@ -20,7 +20,7 @@ import aQute.bnd.osgi.Jar;
  */
 final class TestBundle {
 
-    /** The folder build-fixtures.sh compiled the libraries into: {@code <arch>/<file>}. */
+    /** The folder the nativebundle-maven-plugin (test-compile, see pom.xml) compiled the libraries into: {@code <arch>/<file>}. */
     static final File FIXTURES = new File(System.getProperty("nativebundle.fixtures", "target/fixtures"));
     private static final File TEST_CLASSES = new File("target/test-classes");
 
@@ -38,7 +38,7 @@ final class TestBundle {
         File file = new File(new File(FIXTURES, arch), name);
         if (!file.isFile()) {
             throw new IllegalStateException(file + " is missing: the fixtures are built by "
-                + "src/test/c/build-fixtures.sh in generate-test-resources");
+                + "the nativebundle-maven-plugin (test-compile in bnd/pom.xml) in generate-test-resources");
         }
         return file;
     }

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -16,19 +14,16 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /** A bundle whose library cannot be opened is refused with a reason; nothing else is disturbed. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BrokenBundleTest {
-
-    @Inject
-    private BundleContext context;
+public class BrokenBundleTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {
@@ -37,7 +32,7 @@ public class BrokenBundleTest {
 
     @Test
     public void aLibraryThatCannotBeOpenedIsRefusedAndTheRestKeepsServing() throws Exception {
-        MathLib good = context.getService(Services.await(context, MathLib.class, null));
+        MathLib good = service(MathLib.class, null);
         BundleRewriter rewriter = BundleRewriter.of(NativeBundleOptions.jar("math"));
         byte[] library = rewriter.entry(Platform.entry("math"));
         byte[] truncated = Arrays.copyOf(library, 200);
@@ -49,7 +44,7 @@ public class BrokenBundleTest {
 
         assertEquals("a refused library must not fail the bundle's start", Bundle.ACTIVE, bundle.getState());
         assertEquals("the refused bundle registers no service", 0, registeredBy(bundle));
-        NativeLibraryRegistry registry = context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+        NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
         NativeBundleStatus status = registry.status(bundle.getBundleId()).orElseThrow();
         assertEquals(NativeBundleStatus.State.REFUSED, status.state());
         assertTrue(status.toString(), status.reason().isPresent());

@@ -5,8 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -15,7 +13,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
@@ -26,10 +24,7 @@ import io.nativebundle.examples.math.MathLib;
 /** The SCR consumer calls the native library through the registry and follows it across stop and start. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class ConsumerLifecycleTest {
-
-    @Inject
-    private BundleContext context;
+public class ConsumerLifecycleTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -16,7 +14,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 
@@ -24,14 +22,12 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /** The math example is loaded, registered with every contract property, and returns real values. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MathServiceTest {
-
-    @Inject
-    private BundleContext context;
+public class MathServiceTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {
@@ -55,7 +51,7 @@ public class MathServiceTest {
 
     @Test
     public void callsReturnRealValues() throws Exception {
-        MathLib math = context.getService(Services.await(context, MathLib.class, null));
+        MathLib math = service(MathLib.class, null);
         assertEquals(5, math.add(2, 3));
         assertEquals(-4, math.add(-7, 3));
         assertEquals(Integer.MIN_VALUE, math.add(Integer.MAX_VALUE, 1));

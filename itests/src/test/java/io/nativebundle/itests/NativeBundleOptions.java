@@ -1,13 +1,12 @@
 package io.nativebundle.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,43 +16,40 @@ import java.util.UUID;
 
 import org.ops4j.pax.exam.Option;
 
+import io.nativebundle.definition.CoreBundle;
+import io.nativebundle.definition.CoreBundle.Role;
+import io.nativebundle.definition.RuntimeDefinition;
+import io.nativebundle.testkit.NativeBundleTestKit;
+import io.nativebundle.testkit.RuntimeBundles;
+
 /**
- * The one place that says how an integration-test framework looks: the runtime's framework
- * properties and the bundles the launcher would install, taken as files from the reactor.
+ * The one place that says how an integration-test framework looks: the runtime the test kit
+ * builds from the runtime definition (the launcher's framework properties and core bundles, taken
+ * as files from the reactor), plus the examples and the itests' own settings.
+ *
+ * <p>Some of this runs inside the framework (a test calls {@link #jar} or reads {@link #WORK});
+ * that part uses only the JDK and the definition, which the test kit installs as a bundle.
  */
 public final class NativeBundleOptions {
 
-    /** The folder where Maven copied the reactor's and third-party bundles, versions stripped. */
+    /** The folder where Maven copied the example bundles, versions stripped. */
     public static final File BUNDLES = new File(required("nativebundle.itest.bundles"));
+    /** The folder the runtime-bundles goal filled with the runtime's core bundles. */
+    public static final File RUNTIME = new File(required("nativebundle.itest.runtime"));
     /** A scratch folder for native caches and test-built bundles. */
     public static final File WORK = new File(required("nativebundle.itest.work"));
-
-    private static final String[] CORE = {
-        "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component", "org.apache.felix.configadmin",
-        "org.apache.felix.eventadmin", "org.apache.felix.scr", "org.apache.felix.gogo.runtime",
-        "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "api", "binary", "loader",
-    };
 
     private NativeBundleOptions() {
     }
 
     /** The core runtime without any native bundle. */
     public static Option[] core(Option... extra) {
-        List<Option> options = new ArrayList<>(Arrays.asList(
-                junitBundles(),
-                cleanCaches(true),
-                frameworkProperty("org.osgi.framework.system.capabilities.extra")
-                        .value("io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion()),
-                frameworkProperty("felix.native.processor.alias.aarch64").value("aarch64,arm64"),
-                frameworkProperty("io.nativebundle.libc").value("glibc"),
-                frameworkProperty("io.nativebundle.cache.dir").value(newCacheDir().getAbsolutePath()),
-                frameworkProperty("felix.log.level").value("1"),
-                frameworkProperty("ds.loglevel").value("error"),
-                systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()),
-                systemProperty("nativebundle.itest.work").value(WORK.getAbsolutePath())));
-        for (String name : CORE) {
-            options.add(bundle(jar(name).toURI().toString()));
-        }
+        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleTestKit.runtime(new RuntimeBundles(RUNTIME),
+                WORK)));
+        options.add(frameworkProperty("io.nativebundle.libc").value("glibc"));
+        options.add(systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.work").value(WORK.getAbsolutePath()));
         options.addAll(Arrays.asList(extra));
         return options(options.toArray(new Option[0]));
     }
@@ -69,7 +65,7 @@ public final class NativeBundleOptions {
 
     /** The {@code native:} Gogo commands (io.nativebundle.shell); they need SCR and gogo.runtime from {@link #core}. */
     public static Option shell() {
-        return bundle(jar("shell").toURI().toString());
+        return runtimeBundle(Role.NATIVE_COMMANDS);
     }
 
     /** The zlib example: the host's {@code libz.so.1} behind a typed interface (a system-library bundle). */
@@ -77,12 +73,17 @@ public final class NativeBundleOptions {
         return bundle(jar("zlib").toURI().toString());
     }
 
+    /** The fnv example: a Rust cdylib built by cargo, packed as a prebuilt library (NativeBundle-Prebuilt). */
+    public static Option fnv() {
+        return bundle(jar("fnv").toURI().toString());
+    }
+
     /**
      * The wrap bundle (io.nativebundle.wrap): turns a raw {@code .so} plus its {@code .nativebundle}
      * descriptor into a native bundle, for FileInstall drop-ins and {@code native:wrap}.
      */
     public static Option wrap() {
-        return bundle(jar("wrap").toURI().toString());
+        return runtimeBundle(Role.WRAP);
     }
 
     /** The core runtime, the examples and the {@code native:} Gogo commands. */
@@ -94,16 +95,15 @@ public final class NativeBundleOptions {
     }
 
     /**
-     * FileInstall watching {@code plugins} the way the launcher watches {@code plugins/}, polling
-     * every 100 ms; drop, replace or delete a jar there and the framework follows.
+     * FileInstall watching {@code plugins} the way the launcher watches {@code plugins/} (the
+     * definition's settings: sub-folders such as {@code plugins/<tenant>/} are folders of plugins),
+     * polling every 100 ms; drop, replace or delete a jar there and the framework follows.
      */
     public static Option[] fileInstall(File plugins) {
         return new Option[] {
-            bundle(jar("org.apache.felix.fileinstall").toURI().toString()),
+            runtimeBundle(Role.PLUGINS_FOLDER),
             frameworkProperty("felix.fileinstall.dir").value(plugins.getAbsolutePath()),
             frameworkProperty("felix.fileinstall.poll").value("100"),
-            frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-            frameworkProperty("felix.fileinstall.log.level").value("1"),
         };
     }
 
@@ -114,40 +114,35 @@ public final class NativeBundleOptions {
         return dir;
     }
 
+    /** Where tests write the bundles they rewrite ({@code BundleRewriter.write(rewritten())}). */
+    public static Path rewritten() {
+        return new File(WORK, "bundles").toPath();
+    }
+
     /** The files of the core runtime's bundles, in install order, for a framework started outside Pax Exam. */
     public static List<File> coreBundleFiles() {
         List<File> files = new ArrayList<>();
-        for (String name : CORE) {
-            files.add(jar(name));
+        for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE)) {
+            files.add(new File(RUNTIME, bundle.fileName()));
         }
         return files;
     }
 
     /** The runtime's framework properties of {@link #core}, for a framework started outside Pax Exam. */
     public static Map<String, String> frameworkProperties(File cacheDir) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("org.osgi.framework.system.capabilities.extra", "io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion());
-        p.put("felix.native.processor.alias.aarch64", "aarch64,arm64");
+        Map<String, String> p = new LinkedHashMap<>(RuntimeDefinition.frameworkProperties());
         p.put("io.nativebundle.libc", "glibc");
         p.put("io.nativebundle.cache.dir", cacheDir.getAbsolutePath());
-        p.put("felix.log.level", "1");
-        p.put("ds.loglevel", "error");
         return p;
     }
 
-    /** A bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
+    /** An example bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
     public static File jar(String name) {
         return new File(BUNDLES, name + ".jar");
     }
 
-    static String abiVersion() {
-        return System.getProperty("nativebundle.abi.version", "1.0.0");
-    }
-
-    private static File newCacheDir() {
-        File dir = new File(WORK, "cache-" + UUID.randomUUID());
-        dir.mkdirs();
-        return dir;
+    private static Option runtimeBundle(Role role) {
+        return bundle(new RuntimeBundles(RUNTIME).files(role).get(0).toURI().toString());
     }
 
     private static String required(String key) {

@@ -1,6 +1,6 @@
 package io.nativebundle.itests;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
@@ -8,6 +8,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
+
+import io.nativebundle.testsupport.Await;
 
 /** Waits for services with a bound, so a missing service fails a test instead of hanging it. */
 public final class Services {
@@ -60,15 +62,9 @@ public final class Services {
     }
 
     /** Waits until no service of {@code type} matching {@code filter} is registered. */
-    public static void awaitAbsent(BundleContext context, Class<?> type, String filter) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (System.nanoTime() < deadline) {
-            if (context.getServiceReferences(type == Object.class ? null : type.getName(), filter) == null) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(type.getName() + " " + filter + " still registered after " + TIMEOUT_MS + " ms");
+    public static void awaitAbsent(BundleContext context, Class<?> type, String filter) {
+        Await.until(type.getName() + " " + filter + " unregistered", Duration.ofMillis(TIMEOUT_MS),
+                () -> context.getServiceReferences(type == Object.class ? null : type.getName(), filter) == null);
     }
 
     private static Filter filter(Class<?> type, String filter) {

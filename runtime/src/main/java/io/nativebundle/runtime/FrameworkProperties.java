@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nativebundle.binary.host.HostLibc;
-import io.nativebundle.contract.Abi;
+import io.nativebundle.definition.RuntimeDefinition;
 
 /**
- * The framework properties the launcher sets, and why each one is there.
+ * The framework properties the launcher sets: those of every nativebundle runtime, from the
+ * runtime definition ({@code framework.properties}: the ABI capability, the aarch64 alias, quiet
+ * logs, FileInstall's behaviour, each with the reason it is there), plus this launch's own below.
  *
  * <p>Bundles read them with {@code BundleContext.getProperty}; the system bundle's
  * {@code osgi.native} capability carries them too, so a {@code Bundle-NativeCode}
@@ -26,16 +28,7 @@ final class FrameworkProperties {
      */
     static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
 
-    // --- what this runtime provides --------------------------------------------------------
-
-    /**
-     * The runtime's ABI as a capability of the system bundle; native bundles require a range of
-     * it, so one built for another ABI stays unresolved with a readable reason.
-     */
-    static final String CAPABILITIES_EXTRA = "org.osgi.framework.system.capabilities.extra";
-
-    /** Felix's default aliases lack aarch64, so {@code processor=arm64} would never match. */
-    static final String PROCESSOR_ALIAS_AARCH64 = "felix.native.processor.alias.aarch64";
+    // --- this machine ----------------------------------------------------------------------
 
     /**
      * {@code glibc} or {@code musl}: {@code osgi.native} has no notion of the C library. The launcher
@@ -51,31 +44,6 @@ final class FrameworkProperties {
     // --- FileInstall on plugins/ -----------------------------------------------------------
 
     static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
-    /** 500 ms instead of 2 s, so a dropped plugin shows up quickly. */
-    static final String FILEINSTALL_POLL = "felix.fileinstall.poll";
-    /** Scan at once on start, not after the first poll interval. */
-    static final String FILEINSTALL_NO_INITIAL_DELAY = "felix.fileinstall.noInitialDelay";
-    /** Errors only: FileInstall logs every install at info level to stdout otherwise. */
-    static final String FILEINSTALL_LOG_LEVEL = "felix.fileinstall.log.level";
-    static final String FILEINSTALL_START_NEW = "felix.fileinstall.bundles.new.start";
-    /**
-     * {@code recurse}: plugins may sit in sub-folders ({@code plugins/<tenant>/}); FileInstall's
-     * default treats a sub-folder as an exploded jar.
-     */
-    static final String FILEINSTALL_SUBDIR_MODE = "felix.fileinstall.subdir.mode";
-
-    // --- quiet logs -------------------------------------------------------------------------
-
-    /** Felix logs errors only; a healthy start prints nothing but the shell's banner. */
-    static final String FELIX_LOG_LEVEL = "felix.log.level";
-    /** Felix SCR logs errors only. */
-    static final String DS_LOG_LEVEL = "ds.loglevel";
-    /**
-     * Event Admin and Configuration Admin log errors only. Without a LogService they print to
-     * stdout, e.g. Event Admin warns about interrupted delivery when the framework stops.
-     */
-    static final String EVENTADMIN_LOG_LEVEL = "org.apache.felix.eventadmin.LogLevel";
-    static final String CM_LOG_LEVEL = "felix.cm.loglevel";
 
     // --- Gogo ---------------------------------------------------------------------------------
 
@@ -94,30 +62,16 @@ final class FrameworkProperties {
      * @param layout      the distribution's folders
      * @param interactive whether Gogo's console should read stdin
      * @param libc        the host's C library; an unknown one sets no libc properties
-     * @param abiVersion  the runtime's ABI version, e.g. {@code 1.0.0}
      */
-    static Map<String, String> create(Layout layout, boolean interactive, HostLibc libc, String abiVersion) {
-        Map<String, String> p = new LinkedHashMap<>();
+    static Map<String, String> create(Layout layout, boolean interactive, HostLibc libc) {
+        Map<String, String> p = new LinkedHashMap<>(RuntimeDefinition.frameworkProperties());
         p.put(STORAGE, layout.frameworkStorage().toString());
         p.put(STORAGE_CLEAN, "onFirstInit");
 
-        p.put(CAPABILITIES_EXTRA, Abi.capability(abiVersion));
-        p.put(PROCESSOR_ALIAS_AARCH64, "aarch64,arm64");
         libc.flavourName().ifPresent(flavour -> p.put(LIBC, flavour));
         libc.version().ifPresent(version -> p.put(GLIBC_VERSION, version.toString()));
         p.put(NATIVE_CACHE_DIR, layout.nativeCache().toString());
-
         p.put(FILEINSTALL_DIR, layout.plugins().toString());
-        p.put(FILEINSTALL_POLL, "500");
-        p.put(FILEINSTALL_NO_INITIAL_DELAY, "true");
-        p.put(FILEINSTALL_LOG_LEVEL, "1");
-        p.put(FILEINSTALL_START_NEW, "true");
-        p.put(FILEINSTALL_SUBDIR_MODE, "recurse");
-
-        p.put(FELIX_LOG_LEVEL, "1");
-        p.put(DS_LOG_LEVEL, "error");
-        p.put(EVENTADMIN_LOG_LEVEL, "1");
-        p.put(CM_LOG_LEVEL, "1");
 
         if (!interactive) {
             p.put(GOSH_ARGS, "--nointeractive");

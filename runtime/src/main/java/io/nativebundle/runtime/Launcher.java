@@ -94,7 +94,7 @@ public final class Launcher {
             Layout layout = Layout.of(Layout.locateHome(), parsed);
             createFolders(layout);
             Map<String, String> properties = FrameworkProperties.create(layout, parsed.commands().isEmpty(),
-                    hostLibc(), RuntimeInfo.abiVersion());
+                    hostLibc());
             framework = start(properties);
             BundleContext context = framework.getBundleContext();
             CoreBundles core = new CoreBundles(layout.bundles());

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import org.junit.After;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -32,12 +34,19 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DistributionIT {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private static Path dist;
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final List<Subprocess> started = new ArrayList<>();
+
+    @After
+    public void stopWhatIsStillRunning() {
+        started.forEach(Subprocess::close);
+    }
 
     @BeforeClass
     public static void findDistribution() {
@@ -47,64 +56,51 @@ public class DistributionIT {
 
     /** What one run of bin/nativebundle printed and returned. */
     private static final class Run {
-        int exitCode;
-        String out;
-        String err;
+        final int exitCode;
+        final String out;
+        final String err;
+        private final String text;
+
+        Run(Subprocess.Result result) {
+            exitCode = result.exitCode();
+            out = result.out();
+            err = result.err();
+            text = result.toString();
+        }
 
         @Override
         public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+            return text;
         }
     }
 
     private Run nativebundle(String stdin, String... args) throws Exception {
-        return finish(start(tmp.newFolder().toPath(), Map.of(), stdin, args), args);
+        return finish(start(tmp.newFolder().toPath(), Map.of(), stdin, args));
     }
 
     /** As {@link #nativebundle(String, String...)}, with extra environment variables, e.g. JAVA_OPTS. */
     private Run nativebundle(Map<String, String> env, String stdin, String... args) throws Exception {
-        return finish(start(tmp.newFolder().toPath(), env, stdin, args), args);
+        return finish(start(tmp.newFolder().toPath(), env, stdin, args));
     }
 
-    /** A started bin/nativebundle and where its output goes. */
-    private record Started(Process process, Path out, Path err) {
-    }
-
-    private Started start(Path cache, String stdin, String... args) throws Exception {
+    private Subprocess start(Path cache, String stdin, String... args) throws Exception {
         return start(cache, Map.of(), stdin, args);
     }
 
-    private Started start(Path cache, Map<String, String> env, String stdin, String... args) throws Exception {
+    /** Starts bin/nativebundle with its own cache; the test's rule stops it, by pid, if the test fails. */
+    private Subprocess start(Path cache, Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/nativebundle").toString());
         command.add("--cache");
         command.add(cache.toString());
         command.addAll(List.of(args));
-        Path out = tmp.newFile().toPath();
-        Path err = tmp.newFile().toPath();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        return new Started(process, out, err);
+        Subprocess process = Subprocess.start(command, tmp.getRoot().toPath(), env, stdin, tmp.newFolder().toPath());
+        started.add(process);
+        return process;
     }
 
-    private static Run finish(Started started, String... args) throws Exception {
-        Process process = started.process();
-        Path out = started.out();
-        Path err = started.err();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/nativebundle " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
-        }
-        Run run = new Run();
-        run.exitCode = process.exitValue();
-        run.out = Files.readString(out);
-        run.err = Files.readString(err);
-        return run;
+    private static Run finish(Subprocess process) throws Exception {
+        return new Run(process.finish(TIMEOUT));
     }
 
     /**
@@ -158,10 +154,10 @@ public class DistributionIT {
         Path cache = tmp.newFolder("shared-cache").toPath();
         String[] first = {"exec", "native:call math add 2 3; native:info math"};
         String[] second = {"exec", "native:call math add 20 3; native:info math"};
-        Started a = start(cache, "", first);
-        Started b = start(cache, "", second);
-        Run runA = finish(a, first);
-        Run runB = finish(b, second);
+        Subprocess a = start(cache, "", first);
+        Subprocess b = start(cache, "", second);
+        Run runA = finish(a);
+        Run runB = finish(b);
 
         assertEquals(runA.toString(), 0, runA.exitCode);
         assertEquals(runB.toString(), 0, runB.exitCode);
@@ -195,6 +191,16 @@ public class DistributionIT {
 
         assertEquals(run.toString(), 0, run.exitCode);
         assertEquals(run.toString(), List.of("907060870"), run.out.lines().toList());
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    /** Issue 14: the Rust example (a cargo-built cdylib, NativeBundle-Prebuilt) answers by name like the C ones. */
+    @Test
+    public void theRustExampleHashesByName() throws Exception {
+        Run run = nativebundle("", "exec", "native:call fnv fnv1a64 a");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of(Long.toString(0xaf63dc4c8601ec8cL)), run.out.lines().toList());
         assertEquals(run.toString(), "", run.err);
     }
 
@@ -238,6 +244,45 @@ public class DistributionIT {
         assertEquals(bad.toString(), 1, bad.exitCode);
         assertTrue(bad.toString(), bad.err.contains(descriptor + ":1:1: missing required key 'version'"));
         assertFalse(Files.exists(work.resolve("bad.jar")));
+    }
+
+    /** The id {@code lb} shows for a bundle of the distribution, by its Bundle-Name. */
+    private long bundleId(String bundleName) throws Exception {
+        Run lb = nativebundle("", "exec", "lb");
+        assertEquals(lb.toString(), 0, lb.exitCode);
+        String line = lb.out.lines().filter(l -> l.contains("|" + bundleName + " (")).findFirst()
+                .orElseThrow(() -> new AssertionError("lb does not list " + bundleName + ":\n" + lb));
+        return Long.parseLong(line.substring(0, line.indexOf('|')).strip());
+    }
+
+    /**
+     * Issue 14: an update in Gogo, with no refresh, leaves the SCR consumer bound to the new library
+     * generation; before, the next command failed with "Command not found: example:add". Each run
+     * starts from an empty cache with the same bundles, so the id lb printed is the id of this run.
+     */
+    @Test
+    public void anUpdateOfTheMathBundleKeepsExampleAddWorking() throws Exception {
+        long math = bundleId("nativebundle example: math");
+
+        Run run = nativebundle("", "exec", "update " + math + "; example:add 2 3; example:addbyname 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertEquals(run.toString(), List.of("5", "5"), run.out.lines().toList());
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    /** Issue 14: native:refresh needs no arguments and returns when the framework is done. */
+    @Test
+    public void nativeRefreshWithoutArgumentsReturnsWhenDone() throws Exception {
+        long math = bundleId("nativebundle example: math");
+
+        Run run = nativebundle("", "exec", "update " + math + "; native:refresh; example:add 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        List<String> lines = run.out.lines().toList();
+        assertTrue(run.toString(), lines.contains(math + " io.nativebundle.examples.math"));
+        assertTrue(run.toString(), lines.stream().anyMatch(l -> l.endsWith(" io.nativebundle.examples.consumer")));
+        assertEquals(run.toString(), "5", lines.get(lines.size() - 1));
     }
 
     @Test

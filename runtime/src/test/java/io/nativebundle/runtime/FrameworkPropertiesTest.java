@@ -21,12 +21,11 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void execModeProperties() {
-        Map<String, String> p = FrameworkProperties.create(layout, false, GLIBC, "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, false, GLIBC);
 
         assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
-        assertEquals("io.nativebundle.abi;io.nativebundle.abi:Version=1.0.0",
-                p.get("org.osgi.framework.system.capabilities.extra"));
+        assertEquals("io.nativebundle.abi;io.nativebundle.abi:Version=" + System.getProperty("nativebundle.abi.version"), p.get("org.osgi.framework.system.capabilities.extra"));
         assertEquals("aarch64,arm64", p.get("felix.native.processor.alias.aarch64"));
         assertEquals("glibc", p.get("io.nativebundle.libc"));
         assertEquals("2.36", p.get("io.nativebundle.glibc.version"));
@@ -46,18 +45,18 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void interactiveModeLeavesTheShellOnTheConsole() {
-        Map<String, String> p = FrameworkProperties.create(layout, true, GLIBC, "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, true, GLIBC);
 
         assertFalse(p.containsKey("gosh.args"));
     }
 
     @Test
     public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
-        Map<String, String> musl = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.MUSL, Optional.empty(), "test"), "1.0.0");
+        Map<String, String> musl = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.MUSL, Optional.empty(), "test"));
         assertEquals("musl", musl.get("io.nativebundle.libc"));
         assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
 
-        Map<String, String> unknown = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.UNKNOWN, Optional.empty(), "test"), "1.0.0");
+        Map<String, String> unknown = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.UNKNOWN, Optional.empty(), "test"));
         assertFalse(unknown.containsKey("io.nativebundle.libc"));
     }
 }

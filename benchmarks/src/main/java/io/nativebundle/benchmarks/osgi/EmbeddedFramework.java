@@ -2,6 +2,7 @@ package io.nativebundle.benchmarks.osgi;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,37 +13,32 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 import io.nativebundle.benchmarks.BenchPaths;
 import io.nativebundle.benchmarks.Folders;
+import io.nativebundle.definition.CoreBundle;
+import io.nativebundle.definition.CoreBundle.Role;
+import io.nativebundle.definition.RuntimeDefinition;
+import io.nativebundle.testsupport.Await;
 
 /**
- * A Felix framework in this JVM with the runtime's core bundles started: the bundles and
- * framework properties of the itests ({@code NativeBundleOptions}), plus the launcher's
- * {@code binary} bundle. Storage and the loader's native cache live in a fresh folder that
+ * A Felix framework in this JVM with the runtime's core bundles started: the core bundles and
+ * framework properties of the runtime definition (as the launcher and the itests have them), plus
+ * Gogo's standard commands. Storage and the loader's native cache live in a fresh folder that
  * {@link #close()} deletes.
  *
  * <pre>{@code
  * try (EmbeddedFramework felix = EmbeddedFramework.start()) {
  *     Bundle math = felix.installAndStart("math");
- *     Object service = felix.awaitService("io.nativebundle.examples.math.MathLib", "(nativebundle.library=math)", 20_000);
+ *     ServiceReference<?> ref = felix.awaitReference(felix.context(), "io.nativebundle.examples.math.MathLib",
+ *             "(nativebundle.library=math)", 20_000);
  * }
  * }</pre>
  */
 public final class EmbeddedFramework implements AutoCloseable {
-
-    /** The core bundles, in start order: the itests' list plus {@code binary} and gogo.command. */
-    static final String[] CORE = {
-        "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
-        "org.apache.felix.configadmin", "org.apache.felix.eventadmin", "org.apache.felix.scr",
-        "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
-        "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi",
-        "binary", "api", "loader",
-    };
 
     private final Framework framework;
     private final Path work;
@@ -61,18 +57,11 @@ public final class EmbeddedFramework implements AutoCloseable {
         Path work = BenchPaths.newWorkDir("felix");
         Path storage = work.resolve("storage");
         Path nativeCache = work.resolve("native");
-        Map<String, String> p = new HashMap<>();
+        Map<String, String> p = new HashMap<>(RuntimeDefinition.frameworkProperties());
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        p.put("org.osgi.framework.system.capabilities.extra",
-                "io.nativebundle.abi;io.nativebundle.abi:Version=" + BenchPaths.build("nativebundle.abi.version"));
-        p.put("felix.native.processor.alias.aarch64", "aarch64,arm64");
         p.put("io.nativebundle.libc", "glibc");
         p.put("io.nativebundle.cache.dir", nativeCache.toString());
-        p.put("felix.log.level", "1");
-        p.put("ds.loglevel", "error");
-        p.put("org.apache.felix.eventadmin.LogLevel", "1");
-        p.put("felix.cm.loglevel", "1");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi FrameworkFactory on the class path"));
         Framework framework = factory.newFramework(p);
@@ -80,8 +69,9 @@ public final class EmbeddedFramework implements AutoCloseable {
         EmbeddedFramework felix = new EmbeddedFramework(framework, work, storage, nativeCache);
         try {
             List<Bundle> core = new ArrayList<>();
-            for (String name : CORE) {
-                core.add(felix.install(name));
+            for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.GOGO_COMMANDS)) {
+                Path file = BenchPaths.runtimeBundles().resolve(bundle.fileName());
+                core.add(felix.context().installBundle(file.toUri().toString()));
             }
             for (Bundle bundle : core) {
                 bundle.start();
@@ -130,22 +120,14 @@ public final class EmbeddedFramework implements AutoCloseable {
      * given bundle's class space, and returns its reference; {@code null} after the timeout.
      */
     public ServiceReference<?> awaitReference(BundleContext from, String className, String filter, long timeoutMillis) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        do {
-            try {
+        try {
+            return Await.value(className + " " + filter, Duration.ofMillis(timeoutMillis), () -> {
                 ServiceReference<?>[] refs = from.getServiceReferences(className, filter);
-                if (refs != null && refs.length > 0) {
-                    return refs[0];
-                }
-                Thread.sleep(5);
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalArgumentException("bad filter " + filter, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        } while (System.nanoTime() < deadline);
-        return null;
+                return refs != null && refs.length > 0 ? refs[0] : null;
+            });
+        } catch (AssertionError timeout) {
+            return null;
+        }
     }
 
     /** The loader's native cache folder ({@code io.nativebundle.cache.dir}). */

@@ -51,6 +51,21 @@ public final class NativeBundleConstants {
      * @since 1.2
      */
     public static final String HEADER_WRAPPED = Headers.WRAPPED;
+    /**
+     * {@code NativeBundle-Prebuilt: cargo;abi=1.0.0}: the bundle's libraries were built by another
+     * toolchain (cargo, CMake, Make) without the {@code .note.nativebundle} build note of
+     * {@code nativebundle.h}, for the ABI named by {@link #ATTR_ABI}. The author writes it in
+     * {@code bnd.bnd}; the bnd plugin then accepts libraries without the note and derives the ABI
+     * requirement from it, and the loader skips the build-note check as for
+     * {@link #HEADER_WRAPPED}. Everything else is checked, and {@link #HEADER_DIGEST} pins the binaries.
+     * @since 2.0
+     */
+    public static final String HEADER_PREBUILT = Headers.PREBUILT;
+    /**
+     * Attribute of {@link #HEADER_PREBUILT}: the nativebundle ABI the prebuilt libraries target.
+     * @since 2.0
+     */
+    public static final String ATTR_ABI = Headers.ATTR_ABI;
 
     /** Attribute of {@link #HEADER_LIBRARY}: the library version. */
     public static final String ATTR_VERSION = Headers.ATTR_VERSION;

@@ -10,6 +10,7 @@ package io.nativebundle.contract;
  * NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int
  * NativeBundle-Tenant: acme
  * NativeBundle-Wrapped: libmath.nativebundle
+ * NativeBundle-Prebuilt: cargo;abi=1.0.0
  * </pre>
  */
 public final class Headers {
@@ -24,6 +25,12 @@ public final class Headers {
     public static final String TENANT = "NativeBundle-Tenant";
     /** The runtime wrapped this bundle from a drop-in descriptor, named by the value. */
     public static final String WRAPPED = "NativeBundle-Wrapped";
+    /**
+     * The bundle's libraries were built by another toolchain (cargo, CMake, Make) without the
+     * {@code .note.nativebundle} build note, for the ABI named by {@link #ATTR_ABI}:
+     * {@code NativeBundle-Prebuilt: cargo;abi=1.0.0}.
+     */
+    public static final String PREBUILT = "NativeBundle-Prebuilt";
 
     /** {@link #LIBRARY}: the library version (a range for a system library). */
     public static final String ATTR_VERSION = "version";
@@ -35,6 +42,8 @@ public final class Headers {
     public static final String ATTR_VERSION_SYMBOL = "version-symbol";
     /** {@link #DIGEST}: the digest of an entry; {@link #LIBRARY}: an allow-list of host file digests. */
     public static final String ATTR_SHA256 = "sha256";
+    /** {@link #PREBUILT}: the nativebundle ABI the prebuilt libraries target. */
+    public static final String ATTR_ABI = "abi";
     /** {@link #SYMBOLS}: the signature of a function, e.g. {@code (int,int)int}. */
     public static final String ATTR_SIGNATURE = "signature";
     /** {@link #SYMBOLS}: {@link #KIND_FUNCTION} (the default) or {@link #KIND_VARIABLE}. */

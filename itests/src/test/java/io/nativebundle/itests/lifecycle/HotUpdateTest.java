@@ -3,15 +3,13 @@ package io.nativebundle.itests.lifecycle;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import javax.inject.Inject;
+import java.time.Duration;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -31,10 +29,12 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
 
 /**
  * Hot install, update and uninstall of the math example, through the BundleContext API (what the
@@ -44,14 +44,11 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HotUpdateTest {
+public class HotUpdateTest extends AbstractIntegrationTest {
 
     private static final String UNLOADED = "io/nativebundle/UNLOADED";
     private static final String LOADED = "io/nativebundle/LOADED";
     private static final String REFUSED = "io/nativebundle/REFUSED";
-
-    @Inject
-    private BundleContext context;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
@@ -131,7 +128,7 @@ public class HotUpdateTest {
             MathBundle.refresh(context, math);
 
             assertEquals("a refused library does not fail the bundle", Bundle.ACTIVE, math.getState());
-            NativeLibraryRegistry registry = context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+            NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
             NativeBundleStatus status = registry.status(math.getBundleId()).orElseThrow();
             assertEquals(status.toString(), NativeBundleStatus.State.REFUSED, status.state());
             assertTrue(status.toString(), status.reason().isPresent());
@@ -178,11 +175,8 @@ public class HotUpdateTest {
 
         Files.delete(plugins.resolve("math.jar"));
         Services.awaitAbsent(context, Object.class, "(objectClass=" + MathBundle.MATH_LIB + ")");
-        long deadline = System.currentTimeMillis() + MathBundle.TIMEOUT_MS;
-        while (MathBundle.find(context) != null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertNull("FileInstall uninstalled it", MathBundle.find(context));
+        Await.until("FileInstall uninstalled it", Duration.ofMillis(MathBundle.TIMEOUT_MS),
+                () -> MathBundle.find(context) == null);
         assertEquals("nothing of the library is left in the cache", 0, ProcessState.files(cache, ".so").size());
         assertTrue("nothing of this runtime's cache is mapped",
                 ProcessState.mapped("libmath.so").stream().noneMatch(p -> p.startsWith(cache.toString())));
@@ -215,15 +209,9 @@ public class HotUpdateTest {
     /** Waits until the SCR consumer's {@code example:source} reports {@code generation}. */
     private void awaitSource(long generation) throws Exception {
         String expected = "default/math/v1 1.2.0 generation " + generation + " on " + Platform.name();
-        long deadline = System.currentTimeMillis() + MathBundle.TIMEOUT_MS;
-        Gogo.Outcome last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = Gogo.execute(context, "example:source");
-            if (last.failure() == null && last.output().equals(expected)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("example:source never printed '" + expected + "'; last: " + last);
+        Await.until("example:source printing '" + expected + "'", Duration.ofMillis(MathBundle.TIMEOUT_MS), () -> {
+            Gogo.Outcome last = Gogo.execute(context, "example:source");
+            return last.failure() == null && last.output().equals(expected);
+        });
     }
 }

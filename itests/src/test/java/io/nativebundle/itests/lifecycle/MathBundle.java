@@ -22,10 +22,10 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.nativebundle.api.NativeBundleConstants;
-import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * The math example as the lifecycle tests handle it: by name only. A test bundle that loaded
@@ -52,8 +52,8 @@ final class MathBundle {
      */
     static TestProbeBuilder probe(TestProbeBuilder probe) {
         // io.nativebundle.binary.host: Platform asks the runtime's host detector for the processor name
-        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE,
-                "org.*, javax.*, junit.*, io.nativebundle.api, io.nativebundle.binary.host");
+        return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.*, javax.*, junit.*, io.nativebundle.api,"
+                + " io.nativebundle.binary.host, io.nativebundle.testsupport, io.nativebundle.definition");
     }
 
     /** The installed math bundle, or null. */

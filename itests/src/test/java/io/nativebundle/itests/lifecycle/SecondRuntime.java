@@ -16,9 +16,9 @@ import java.util.ServiceLoader;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A second runtime in its own JVM for {@link SharedCacheTest}: a plain Felix framework started
@@ -87,15 +87,16 @@ public final class SecondRuntime {
     }
 
     private static Object await(BundleContext context, String className) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(className, null);
-            if (refs != null) {
-                return context.getService(refs[0]);
-            }
-            Thread.sleep(20);
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context,
+                context.createFilter("(objectClass=" + className + ")"), null);
+        // left open: closing would unget the service this process goes on calling until it stops
+        tracker.open();
+        Object service = tracker.waitForService(TIMEOUT_MS);
+        if (service == null) {
+            throw new IllegalStateException("no " + className + " service in the second runtime within " + TIMEOUT_MS
+                    + " ms");
         }
-        throw new IllegalStateException("no " + className + " service in the second runtime");
+        return service;
     }
 
     /** The service interface, through which reflection may call an implementation class it cannot see. */

@@ -15,14 +15,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,13 +33,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
 
 /**
  * Two runtimes, each a Felix framework in its own JVM, share one native cache folder: this
@@ -53,10 +54,7 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SharedCacheTest {
-
-    @Inject
-    private BundleContext context;
+public class SharedCacheTest extends AbstractIntegrationTest {
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
@@ -200,23 +198,21 @@ public class SharedCacheTest {
             assertTrue(process.waitFor(20, TimeUnit.SECONDS));
         }
 
-        private String next(String prefix) throws Exception {
+        private String next(String prefix) {
             List<String> seen = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    if (!process.isAlive() && lines.isEmpty()) {
-                        break;
+            return Await.value("a '" + prefix + "' line of the second runtime", Duration.ofSeconds(30), () -> {
+                for (String line = lines.poll(); line != null; line = lines.poll()) {
+                    if (line.startsWith(prefix)) {
+                        return line.substring(prefix.length()).trim();
                     }
-                    continue;
+                    seen.add(line);
                 }
-                if (line.startsWith(prefix)) {
-                    return line.substring(prefix.length()).trim();
+                if (!process.isAlive() && lines.isEmpty()) {
+                    throw new AssertionError("the second runtime ended without a '" + prefix + "' line; it printed "
+                            + seen);
                 }
-                seen.add(line);
-            }
-            throw new AssertionError("the second runtime printed no '" + prefix + "' line; it printed " + seen);
+                return null;
+            });
         }
 
         @Override

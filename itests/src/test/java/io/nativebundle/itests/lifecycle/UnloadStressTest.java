@@ -8,13 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -28,12 +27,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
 
 /**
  * The Done-when of the lifecycle issue: 8 threads call {@code MathLib.add} without pause while
@@ -48,15 +50,12 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UnloadStressTest {
+public class UnloadStressTest extends AbstractIntegrationTest {
 
     private static final int CALLERS = Integer.getInteger("nativebundle.stress.callers", 8);
     private static final String API_LOCATION = "test:math";
     /** Descriptors other parts of the framework may open or close meanwhile (jar files, FileInstall). */
     private static final int FD_SLACK = 4;
-
-    @Inject
-    private BundleContext context;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
@@ -187,14 +186,16 @@ public class UnloadStressTest {
         return sb.append("]").toString();
     }
 
-    private void awaitUninstalled() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + MathBundle.TIMEOUT_MS;
-        while (MathBundle.find(context) != null) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("FileInstall did not uninstall the math bundle");
-            }
-            Thread.sleep(5);
-        }
+    /**
+     * Waits until FileInstall uninstalled the math bundle and its refresh is over. The bundle
+     * imports the interface package it exports (substitutable, so updates keep consumers bound),
+     * so a math bundle installed while the old one is still pending removal would wire to the old
+     * one's package and be restarted by that refresh halfway through its start.
+     */
+    private void awaitUninstalled() {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        Await.until("FileInstall uninstalled the math bundle and refreshed", Duration.ofMillis(MathBundle.TIMEOUT_MS),
+                () -> MathBundle.find(context) == null && wiring.getRemovalPendingBundles().isEmpty());
     }
 
     private Path libraryFile(long generation) throws Exception {

@@ -9,8 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,13 +19,14 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 
@@ -38,10 +37,7 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UnloadTimeoutTest {
-
-    @Inject
-    private BundleContext context;
+public class UnloadTimeoutTest extends AbstractIntegrationTest {
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {

@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -13,11 +11,11 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -29,12 +27,9 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NativeCallCommandTest {
+public class NativeCallCommandTest extends AbstractIntegrationTest {
 
     private static final String MATH_FUNCTIONS = "(&(nativebundle.library=math)(nativebundle.symbol=%s))";
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -96,7 +91,7 @@ public class NativeCallCommandTest {
 
     @Test
     public void getAndSetReachTheCVariable() throws Exception {
-        MathLib math = context.getService(Services.await(context, MathLib.class, null));
+        MathLib math = service(MathLib.class, null);
         Shell.ready(context);
         Services.await(context, NativeVariable.class, String.format(MATH_FUNCTIONS, "counter"));
         assertEquals(String.valueOf(math.counter_value()), Gogo.run(context, "native:get math counter"));

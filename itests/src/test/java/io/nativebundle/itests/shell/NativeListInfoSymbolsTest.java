@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -16,9 +14,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
@@ -26,10 +24,7 @@ import io.nativebundle.itests.Platform;
 /** {@code native:list}, {@code native:info} and {@code native:symbols} on the loaded math example. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NativeListInfoSymbolsTest {
-
-    @Inject
-    private BundleContext context;
+public class NativeListInfoSymbolsTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -15,10 +13,10 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -26,10 +24,7 @@ import io.nativebundle.itests.Services;
 /** {@code native:stats} over calls made through the shell; it needs {@link NativeMetrics} and {@link NativeFunction}. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NativeStatsCommandTest {
-
-    @Inject
-    private BundleContext context;
+public class NativeStatsCommandTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,22 +18,19 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleVerifier;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /** {@code native:verify} on jars that are not installed; it needs the loader's {@link NativeBundleVerifier}. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NativeVerifyCommandTest {
-
-    @Inject
-    private BundleContext context;
+public class NativeVerifyCommandTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {
@@ -64,7 +59,8 @@ public class NativeVerifyCommandTest {
         ready();
         BundleRewriter rewriter = BundleRewriter.of(NativeBundleOptions.jar("math"));
         byte[] library = rewriter.entry(Platform.entry("math"));
-        File jar = rewriter.entry(Platform.entry("math"), Arrays.copyOf(library, library.length + 1)).write();
+        File jar = rewriter.entry(Platform.entry("math"), Arrays.copyOf(library, library.length + 1))
+                .write(NativeBundleOptions.rewritten());
         String url = jar.toURI().toString();
 
         Gogo.Outcome outcome = Gogo.execute(context, "native:verify " + url);

@@ -5,12 +5,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import javax.inject.Inject;
 
 import org.junit.After;
 import org.junit.Before;
@@ -22,24 +20,22 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /** A copy of math whose library was changed after the digest was written shows as REFUSED, with its reason. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RefusedBundleShellTest {
-
-    @Inject
-    private BundleContext context;
+public class RefusedBundleShellTest extends AbstractIntegrationTest {
 
     private NativeLibrary math;
     private Bundle tampered;
@@ -107,20 +103,12 @@ public class RefusedBundleShellTest {
     }
 
     private NativeLibraryRegistry registry() throws InterruptedException {
-        return context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+        return service(NativeLibraryRegistry.class, null);
     }
 
     private void awaitState(long bundleId, NativeBundleStatus.State state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Services.TIMEOUT_MS);
-        NativeBundleStatus status = null;
-        while (System.nanoTime() < deadline) {
-            status = registry().status(bundleId).orElse(null);
-            if (status != null && status.state() == state) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("bundle " + bundleId + " is not " + state + " after " + Services.TIMEOUT_MS
-                + " ms: " + status);
+        NativeLibraryRegistry registry = registry();
+        Await.until("bundle " + bundleId + " " + state, Duration.ofMillis(Services.TIMEOUT_MS),
+                () -> registry.status(bundleId).map(s -> s.state() == state).orElse(false));
     }
 }

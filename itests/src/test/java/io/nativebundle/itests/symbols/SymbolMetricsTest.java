@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 
-import javax.inject.Inject;
 import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -21,24 +20,21 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.SymbolStats;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 
 /** Per-symbol metrics of the math example, through NativeMetrics and through the platform MBeanServer. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SymbolMetricsTest {
+public class SymbolMetricsTest extends AbstractIntegrationTest {
 
     private static final String ADD = "io.nativebundle:type=Library,name=math,Symbol=add";
     private static final String MATH = "io.nativebundle:type=Library,name=math";
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -46,7 +42,7 @@ public class SymbolMetricsTest {
     }
 
     private NativeMetrics metrics() throws InterruptedException {
-        return context.getService(Services.await(context, NativeMetrics.class, null));
+        return service(NativeMetrics.class, null);
     }
 
     private NativeFunction add() throws InterruptedException {

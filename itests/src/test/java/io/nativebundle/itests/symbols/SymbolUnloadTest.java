@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 
-import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -22,7 +21,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
@@ -30,18 +29,16 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.NativeVariable;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 
 /** After the bundle stops, kept symbol references refuse calls, and its services and MBeans are gone. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class SymbolUnloadTest {
+public class SymbolUnloadTest extends AbstractIntegrationTest {
 
     private static final String ADD_FILTER = "(&(nativebundle.library=math)(nativebundle.symbol=add))";
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -56,13 +53,13 @@ public class SymbolUnloadTest {
         IntBinaryOperator typed = add.asIntBinaryOperator();
         NativeVariable counter = context.getService(Services.await(context, NativeVariable.class,
                 "(&(nativebundle.library=math)(nativebundle.symbol=counter))"));
-        NativeMetrics metrics = context.getService(Services.await(context, NativeMetrics.class, null));
+        NativeMetrics metrics = service(NativeMetrics.class, null);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName addMBean = new ObjectName("io.nativebundle:type=Library,name=math,Symbol=add");
         assertEquals(3, typed.applyAsInt(1, 2));
         assertTrue(server.isRegistered(addMBean));
 
-        Bundle math = bundle("io.nativebundle.examples.math");
+        Bundle math = installed("io.nativebundle.examples.math");
         math.stop();
         Services.awaitAbsent(context, NativeFunction.class, "(nativebundle.library=math)");
         Services.awaitAbsent(context, NativeVariable.class, "(nativebundle.library=math)");
@@ -82,14 +79,5 @@ public class SymbolUnloadTest {
         assertEquals(7, context.getService(again).invoke(3, 4));
         assertTrue(server.isRegistered(addMBean));
         assertThrows("the old reference stays unloaded", NativeLibraryUnloadedException.class, () -> add.invoke(1, 2));
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }

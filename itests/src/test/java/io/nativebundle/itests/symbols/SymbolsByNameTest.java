@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -16,7 +14,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
@@ -26,16 +24,14 @@ import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 
 /** Every symbol of the math example, looked up by name and called with right and wrong arguments. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SymbolsByNameTest {
-
-    @Inject
-    private BundleContext context;
+public class SymbolsByNameTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {
@@ -136,7 +132,7 @@ public class SymbolsByNameTest {
     @Test
     public void theExportedVariableIsReadAndWrittenAndCSeesTheWrites() throws Exception {
         NativeVariable counter = symbol(NativeVariable.class, "counter");
-        MathLib math = context.getService(Services.await(context, MathLib.class, null));
+        MathLib math = service(MathLib.class, null);
 
         counter.setInt(41);
         assertEquals("C reads what Java wrote", 41, math.counter_value());

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -29,16 +28,18 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.binary.SystemLibraries;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Two bundles take the same host library, one that this JVM does not map on its own
@@ -49,15 +50,12 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SharedHostLibraryTest {
+public class SharedHostLibraryTest extends AbstractIntegrationTest {
 
     private static final String LZMA = "liblzma.so.5";
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
     /** CRC-32 of "hello", as java.util.zip.CRC32 gives it. */
     private static final int CRC32_OF_HELLO = 907060870;
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -68,10 +66,13 @@ public class SharedHostLibraryTest {
     public void twoBundlesOnOneHostLibraryEachHoldAndGiveBackTheirOwnReference() throws Exception {
         Path real = hostFile();
         // another test of this class may have left a generation to the reaper: give it time
-        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
-        while (mapped(real) && System.currentTimeMillis() < deadline) {
-            System.gc();
-            Thread.sleep(50);
+        try {
+            Await.until(real + " unmapped", Duration.ofMillis(Services.TIMEOUT_MS), () -> {
+                System.gc();
+                return !mapped(real);
+            });
+        } catch (AssertionError stillMapped) {
+            // judged just below
         }
         assumeTrue("this JVM already maps " + real + ", so its unmapping cannot be observed", !mapped(real));
         Bundle first = install("xzfirst");
@@ -157,7 +158,8 @@ public class SharedHostLibraryTest {
             for (int update = 0; update < 10; update++) {
                 first.update(new ByteArrayInputStream(jar));
                 function("xzupdated");
-                Thread.sleep(50);
+                long before = updatedCalls.get();
+                Await.until("a call of update " + update + "'s generation", () -> updatedCalls.get() > before);
             }
             running.set(false);
             for (Future<?> f : done) {
@@ -208,13 +210,12 @@ public class SharedHostLibraryTest {
     }
 
     /** A generation's close ends by deleting its folder, which held only the link. */
-    private static void awaitClosed(Path link) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
-        while (Files.exists(link.getParent()) && System.currentTimeMillis() < deadline) {
+    private static void awaitClosed(Path link) {
+        // the reaper closes a released generation; a collection releases it sooner
+        Await.until("the generation of " + link + " closed", Duration.ofMillis(Services.TIMEOUT_MS), () -> {
             System.gc();
-            Thread.sleep(50);
-        }
-        assertFalse("the generation of " + link + " closed", Files.exists(link.getParent()));
+            return !Files.exists(link.getParent());
+        });
     }
 
     private static Path hostFile() throws Exception {

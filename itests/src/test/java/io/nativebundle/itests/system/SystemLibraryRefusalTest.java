@@ -5,9 +5,9 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
-
-import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -17,7 +17,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.BundleException;
 
 import io.nativebundle.api.NativeBundleStatus;
@@ -26,9 +26,11 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.math.MathLib;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Issue 9: system-library bundles built from the zlib example with altered headers are refused
@@ -36,13 +38,10 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SystemLibraryRefusalTest {
+public class SystemLibraryRefusalTest extends AbstractIntegrationTest {
 
     private static final String ZLIB = "z;system=libz.so.1;version=\"[1.2,2)\";version-symbol=zlibVersion;"
             + "interface=io.nativebundle.examples.zlib.Zlib";
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -148,15 +147,10 @@ public class SystemLibraryRefusalTest {
     }
 
     private long generationOf(Bundle bundle) throws Exception {
-        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<NativeBundleStatus> status = registry().status(bundle.getBundleId());
-            if (status.isPresent() && status.get().state() == State.ACTIVE && status.get().loaded().isPresent()) {
-                return status.get().loaded().get().generation();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("bundle " + bundle + " did not become ACTIVE: " + registry().status(bundle.getBundleId()));
+        NativeLibraryRegistry registry = registry();
+        return Await.value("bundle " + bundle + " ACTIVE", Duration.ofMillis(Services.TIMEOUT_MS),
+                () -> registry.status(bundle.getBundleId()).filter(s -> s.state() == State.ACTIVE)
+                        .flatMap(NativeBundleStatus::loaded).map(loaded -> loaded.generation()).orElse(null));
     }
 
     private NativeBundleStatus refused(BundleRewriter broken, RefusalReason reason) throws Exception {
@@ -177,14 +171,14 @@ public class SystemLibraryRefusalTest {
     }
 
     private void assertTheRestKeepsServing() throws Exception {
-        assertEquals(5, context.getService(Services.await(context, MathLib.class, null)).add(2, 3));
+        assertEquals(5, service(MathLib.class, null).add(2, 3));
         NativeFunction crc32 = context.getService(Services.await(context, NativeFunction.class,
                 "(&(nativebundle.library=z)(nativebundle.symbol=crc32)(nativebundle.version>=1.2.0))"));
         assertEquals(907060870L, crc32.invoke(0L, "hello".getBytes(), 5));
     }
 
     private NativeLibraryRegistry registry() throws InterruptedException {
-        return context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+        return service(NativeLibraryRegistry.class, null);
     }
 
     private static void assertContains(String text, String... parts) {

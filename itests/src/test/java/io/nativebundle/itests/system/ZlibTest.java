@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -20,8 +21,6 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -30,7 +29,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
@@ -39,6 +38,7 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.examples.zlib.Zlib;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -51,13 +51,10 @@ import jnr.ffi.byref.NativeLongByReference;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ZlibTest {
+public class ZlibTest extends AbstractIntegrationTest {
 
     private static final int[] SIZES = {0, 1, 2, 5, 15, 16, 17, 255, 256, 1000, 4096, 65_535, 65_536, 100_000,
         1 << 20, 10 << 20};
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -65,7 +62,7 @@ public class ZlibTest {
     }
 
     private Zlib zlib() throws InterruptedException {
-        return context.getService(Services.await(context, Zlib.class, "(nativebundle.library=z)"));
+        return service(Zlib.class, "(nativebundle.library=z)");
     }
 
     private static byte[] random(int size, long seed) {

@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
-import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Builds the bundles of a multi-tenant deployment from the real example jars.
  *
- * <p>The math example exports its own interface package. Two tenants' copies of it would then
- * export {@code io.nativebundle.examples.math} twice; each consumer wires to one exporter, and the
+ * <p>The math example exports its own interface package (and imports it). Two tenants' copies of
+ * it would then export {@code io.nativebundle.examples.math} twice; each consumer wires to one exporter, and the
  * service of the other is not assignable to it, so the framework would hide it for a reason that
  * has nothing to do with tenants. So the interface moves into one API bundle that only exports
  * the package, and every tenant's native bundle imports it instead.
@@ -45,7 +46,7 @@ final class TenantBundles {
         }
         // kept: Export-Package of the interface, and the jnr imports that the class loader jnr-ffi
         // defines the binding in needs (its parent is the interface's bundle)
-        return api.write();
+        return api.write(NativeBundleOptions.rewritten());
     }
 
     /**
@@ -102,8 +103,12 @@ final class TenantBundles {
 
     private static BundleRewriter importingInterface(BundleRewriter math) {
         String imports = math.header("Import-Package");
+        // the example already imports the package it exports (the bnd plugin makes it substitutable)
+        boolean imported = imports != null && Arrays.stream(imports.split(","))
+                .anyMatch(clause -> clause.strip().startsWith(API_PACKAGE + ";") || clause.strip().equals(API_PACKAGE));
         return math.removeEntries(API_PACKAGE.replace('.', '/') + "/")
                 .header("Export-Package", null)
-                .header("Import-Package", API_PACKAGE + ";version=\"[1.2,2)\"" + (imports == null ? "" : "," + imports));
+                .header("Import-Package", imported ? imports
+                        : API_PACKAGE + ";version=\"[1.2,2)\"" + (imports == null ? "" : "," + imports));
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.inject.Inject;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -42,6 +39,7 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 
@@ -65,13 +63,11 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TenantIsolationTest {
+public class TenantIsolationTest extends AbstractIntegrationTest {
 
     private static final String MATHLIB = MathLib.class.getName();
-    private static final String COMMANDS = "(osgi.command.scope=example)";
-
-    @Inject
-    private BundleContext context;
+    /** The consumer's typed commands (example:add, example:source), not its by-name ones. */
+    private static final String COMMANDS = "(&(osgi.command.scope=example)(osgi.command.function=source))";
 
     private Bundle acmeMath;
     private Bundle acmeConsumer;
@@ -99,8 +95,6 @@ public class TenantIsolationTest {
         List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core(
                 bundle(TenantBundles.api().toURI().toString()))));
         options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(plugins)));
-        // as the launcher does: sub-folders are folders of plugins (plugins/<tenant>/x.jar), not exploded jars
-        options.add(frameworkProperty("felix.fileinstall.subdir.mode").value("recurse"));
         return options.toArray(new Option[0]);
     }
 
@@ -134,7 +128,7 @@ public class TenantIsolationTest {
         assertEquals("acme", acmeLibrary.tenant());
         assertEquals("acme/math/v1", acmeLibrary.namespace());
         assertEquals("globex", libraryOf(globexMath).tenant());
-        NativeLibrary calc = context.getService(Services.await(context, NativeLibrary.class, "(nativebundle.library=calc)"));
+        NativeLibrary calc = service(NativeLibrary.class, "(nativebundle.library=calc)");
         assertEquals("default", calc.tenant());
         assertEquals("default/calc/v1", calc.namespace());
 
@@ -302,7 +296,7 @@ public class TenantIsolationTest {
     }
 
     private Object command(Bundle consumer) throws Exception {
-        return context.getService(Services.await(context, Object.class, registeredBy(consumer, COMMANDS)));
+        return service(Object.class, registeredBy(consumer, COMMANDS));
     }
 
     /** What {@code example:source} of this consumer prints. */

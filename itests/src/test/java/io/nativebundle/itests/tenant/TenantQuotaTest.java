@@ -9,8 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -19,14 +17,14 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
 import io.nativebundle.api.RefusalReason;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Per-tenant quotas from framework properties: initech may load one native library, hooli may
@@ -35,10 +33,7 @@ import io.nativebundle.itests.Platform;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TenantQuotaTest {
-
-    @Inject
-    private BundleContext context;
+public class TenantQuotaTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() throws IOException {

@@ -1,6 +1,7 @@
 package io.nativebundle.itests.tenant;
 
-import java.util.Optional;
+import java.time.Duration;
+import java.util.Arrays;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -10,6 +11,7 @@ import org.osgi.framework.ServiceReference;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.Await;
 
 /** Looks for bundles and waits for the loader's verdict on them. */
 final class TenantStatus {
@@ -18,35 +20,21 @@ final class TenantStatus {
     }
 
     /** Waits until a bundle with this symbolic name (and version, when given) is installed. */
-    static Bundle awaitBundle(BundleContext context, String symbolicName, String version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
-        do {
-            for (Bundle b : context.getBundles()) {
-                if (symbolicName.equals(b.getSymbolicName()) && (version == null || version.equals(b.getVersion().toString()))) {
-                    return b;
-                }
-            }
-            Thread.sleep(20);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("no bundle " + symbolicName + " " + (version == null ? "" : version)
-                + " was installed within " + Services.TIMEOUT_MS + " ms");
+    static Bundle awaitBundle(BundleContext context, String symbolicName, String version) {
+        return Await.value("bundle " + symbolicName + " " + (version == null ? "" : version) + " installed",
+                Duration.ofMillis(Services.TIMEOUT_MS), () -> Arrays.stream(context.getBundles())
+                        .filter(b -> symbolicName.equals(b.getSymbolicName())
+                                && (version == null || version.equals(b.getVersion().toString())))
+                        .findFirst().orElse(null));
     }
 
     /** Waits until the loader reports {@code state} for {@code bundle}, and returns that status. */
     static NativeBundleStatus awaitState(BundleContext context, Bundle bundle, NativeBundleStatus.State state)
             throws InterruptedException {
         NativeLibraryRegistry registry = context.getService(Services.await(context, NativeLibraryRegistry.class, null));
-        long deadline = System.currentTimeMillis() + Services.TIMEOUT_MS;
-        Optional<NativeBundleStatus> status;
-        do {
-            status = registry.status(bundle.getBundleId());
-            if (status.isPresent() && status.get().state() == state) {
-                return status.get();
-            }
-            Thread.sleep(20);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("bundle " + bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] is not "
-                + state + " after " + Services.TIMEOUT_MS + " ms: " + status);
+        return Await.value("bundle " + bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] " + state,
+                Duration.ofMillis(Services.TIMEOUT_MS), () -> registry.status(bundle.getBundleId())
+                        .filter(status -> status.state() == state).orElse(null));
     }
 
     /** The references {@code context} finds, never null. */

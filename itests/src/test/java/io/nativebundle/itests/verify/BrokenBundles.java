@@ -3,9 +3,9 @@ package io.nativebundle.itests.verify;
 import java.io.IOException;
 import java.util.Arrays;
 
-import io.nativebundle.itests.BundleRewriter;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * The deliberately broken bundles of issue 4, each built from a real example jar by changing one

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -22,7 +20,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.BundleException;
 
 import io.nativebundle.api.NativeBundleStatus;
@@ -33,10 +31,10 @@ import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.examples.greeter.GreeterLib;
 import io.nativebundle.examples.math.MathLib;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * Issue 4: each deliberately broken bundle, built from a real example jar, is refused with its
@@ -45,10 +43,7 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RefusalReasonsTest {
-
-    @Inject
-    private BundleContext context;
+public class RefusalReasonsTest extends AbstractIntegrationTest {
 
     @Configuration
     public Option[] config() {
@@ -128,7 +123,7 @@ public class RefusalReasonsTest {
             assertFalse("LD_LIBRARY_PATH must not offer a libfmt.so: " + dir,
                     !dir.isBlank() && Files.exists(Path.of(dir, "libfmt.so")));
         }
-        GreeterLib greeter = context.getService(Services.await(context, GreeterLib.class, null));
+        GreeterLib greeter = service(GreeterLib.class, null);
         assertEquals("[greeter] Hello, Ada!", greeter.welcome("Ada"));
         assertEquals("[greeter] Hello, Ada!".length(), greeter.welcome_length("Ada"));
         NativeBundleStatus status = registry().statuses().stream()
@@ -176,14 +171,14 @@ public class RefusalReasonsTest {
     private void assertTheRestKeepsServing() throws Exception {
         assertEquals(Bundle.ACTIVE, context.getBundle(0).getState());
         assertEquals(Bundle.ACTIVE, bundleNamed("io.nativebundle.loader").getState());
-        MathLib math = context.getService(Services.await(context, MathLib.class, null));
+        MathLib math = service(MathLib.class, null);
         assertEquals(5, math.add(2, 3));
         assertEquals(State.ACTIVE, registry().statuses().stream()
                 .filter(s -> s.symbolicName().equals("io.nativebundle.examples.math")).findFirst().orElseThrow().state());
     }
 
     private NativeLibraryRegistry registry() throws InterruptedException {
-        return context.getService(Services.await(context, NativeLibraryRegistry.class, null));
+        return service(NativeLibraryRegistry.class, null);
     }
 
     private Bundle bundleNamed(String symbolicName) {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,16 +22,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.api.VerificationReport;
-import io.nativebundle.itests.BundleRewriter;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.BundleRewriter;
 
 /**
  * The NativeBundleVerifier service checks jars without installing them: every check passes on
@@ -41,13 +38,10 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class VerifierTest {
+public class VerifierTest extends AbstractIntegrationTest {
 
     private static final List<String> EVERY_CHECK = List.of("manifest", "abi", "paths", "platform", "digest", "elf",
             "machine", "libc", "glibc", "symbols", "build-note", "dependencies");
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -74,7 +68,7 @@ public class VerifierTest {
     @Test
     public void verifyingInstallsNothing() throws Exception {
         int before = context.getBundles().length;
-        verify(BrokenBundles.tampered().write().toPath());
+        verify(BrokenBundles.tampered().write(NativeBundleOptions.rewritten()).toPath());
         assertEquals(before, context.getBundles().length);
         for (Bundle b : context.getBundles()) {
             assertFalse(String.valueOf(b.getSymbolicName()).startsWith(BrokenBundles.PREFIX));
@@ -111,7 +105,8 @@ public class VerifierTest {
      */
     @Test
     public void anAbiIncompatibleBundleFailsTheAbiCheckAsUnresolved() throws Exception {
-        VerificationReport report = verify(BrokenBundles.abiIncompatible().write().toPath());
+        VerificationReport report = verify(BrokenBundles.abiIncompatible().write(NativeBundleOptions.rewritten())
+                .toPath());
         CheckResult abi = check(report, "abi");
         assertFalse(describe(report), abi.passed());
         assertEquals(Optional.empty(), abi.reason());
@@ -121,7 +116,7 @@ public class VerifierTest {
     }
 
     private void assertFails(BundleRewriter broken, String checkName, RefusalReason reason) throws Exception {
-        VerificationReport report = verify(broken.write().toPath());
+        VerificationReport report = verify(broken.write(NativeBundleOptions.rewritten()).toPath());
         assertFalse(describe(report), report.passed());
         CheckResult check = check(report, checkName);
         assertFalse(describe(report), check.passed());
@@ -144,7 +139,7 @@ public class VerifierTest {
     }
 
     private VerificationReport verify(Path jar) throws Exception {
-        return context.getService(Services.await(context, NativeBundleVerifier.class, null)).verify(jar);
+        return service(NativeBundleVerifier.class, null).verify(jar);
     }
 
     private static List<String> names(VerificationReport report) {

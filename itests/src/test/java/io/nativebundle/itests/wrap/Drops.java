@@ -6,15 +6,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
+import io.nativebundle.testsupport.Await;
 
 /**
  * Files dropped into a watched plugins folder the way a user would, but atomically (written
@@ -89,15 +91,22 @@ final class Drops {
         return Arrays.stream(context.getBundles()).filter(b -> b.getLocation().equals(location)).findFirst().orElse(null);
     }
 
-    static <T> T await(String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (System.nanoTime() < deadline) {
+    /**
+     * Runs a {@code native:} command on a dropped library once the shell can find it: the loader
+     * lists a library in its registry just after it registered the library's services.
+     */
+    static String call(BundleContext context, String command) {
+        return await(command, () -> {
+            Gogo.Outcome call = Gogo.execute(context, command);
+            return call.failure() == null ? call.output() : null;
+        });
+    }
+
+    /** Waits for a value that is neither null nor {@code false}. */
+    static <T> T await(String what, Callable<T> probe) {
+        return Await.value(what, Duration.ofMillis(TIMEOUT_MS), () -> {
             T value = probe.call();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not within " + TIMEOUT_MS + " ms: " + what);
+            return Boolean.FALSE.equals(value) ? null : value;
+        });
     }
 }

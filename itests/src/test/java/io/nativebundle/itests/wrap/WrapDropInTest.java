@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,12 +20,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
@@ -41,16 +39,13 @@ import io.nativebundle.itests.Services;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class WrapDropInTest {
+public class WrapDropInTest extends AbstractIntegrationTest {
 
     /**
      * A fixed folder: the class is loaded twice, by Maven for {@code config()} and inside the
      * framework for the tests, so a random name would differ between the two.
      */
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "wrap-dropin/plugins");
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() throws java.io.IOException {
@@ -60,8 +55,6 @@ public class WrapDropInTest {
         // installed when wrap resolves (the launcher installs every core bundle before starting any)
         options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
         options.add(NativeBundleOptions.wrap());
-        // as the launcher does: plugins/<tenant>/ are folders of plugins, not exploded jars
-        options.add(frameworkProperty("felix.fileinstall.subdir.mode").value("recurse"));
         return options.toArray(new Option[0]);
     }
 
@@ -82,7 +75,7 @@ public class WrapDropInTest {
         ServiceReference<NativeFunction> greet = Services.await(context, NativeFunction.class,
                 "(&(nativebundle.namespace=acme/math/v1)(nativebundle.symbol=greet))");
         assertEquals("Hello, osgi!", context.getService(greet).invoke("osgi"));
-        assertEquals("42", Gogo.run(context, "native:call acme/math/v1 multiply 6 7"));
+        assertEquals("42", Drops.call(context, "native:call acme/math/v1 multiply 6 7"));
 
         Bundle bundle = Drops.installedFrom(context, descriptor);
         assertEquals("nativebundle.wrapped.acme.math", bundle.getSymbolicName());
@@ -105,7 +98,7 @@ public class WrapDropInTest {
                 "(&(nativebundle.namespace=globex/math/v1)(nativebundle.symbol=add))");
         assertEquals("globex", add.getProperty(NativeBundleConstants.TENANT));
         assertEquals(-1, context.getService(add).invoke(2, -3));
-        assertEquals("5", Gogo.run(context, "native:call globex/math/v1 add 2 3"));
+        assertEquals("5", Drops.call(context, "native:call globex/math/v1 add 2 3"));
         assertEquals("nativebundle.wrapped.globex.math", Drops.installedFrom(context, descriptor).getSymbolicName());
 
         Files.delete(descriptor);

@@ -2,7 +2,6 @@ package io.nativebundle.itests.wrap;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,10 +17,11 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 import io.nativebundle.wrap.WrapRefusal;
@@ -36,16 +34,13 @@ import io.nativebundle.wrap.WrapStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class WrapRefusalTest {
+public class WrapRefusalTest extends AbstractIntegrationTest {
 
     /**
      * A fixed folder: the class is loaded twice, by Maven for {@code config()} and inside the
      * framework for the tests, so a random name would differ between the two.
      */
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "wrap-refusal/plugins");
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() throws java.io.IOException {
@@ -54,12 +49,11 @@ public class WrapRefusalTest {
         // FileInstall before wrap, so that wrap's optional import of its API is wired (see WrapDropInTest)
         options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
         options.add(NativeBundleOptions.wrap());
-        options.add(frameworkProperty("felix.fileinstall.subdir.mode").value("recurse"));
         return options.toArray(new Option[0]);
     }
 
     private WrapRefusal refusalOf(Path descriptor) throws Exception {
-        WrapStatus status = context.getService(Services.await(context, WrapStatus.class, null));
+        WrapStatus status = service(WrapStatus.class, null);
         WrapRefusal refusal = Drops.await("a refusal of " + descriptor, () -> status.refusal(descriptor).orElse(null));
         // FileInstall uninstalls the bundle of an edited descriptor right after the refused wrap
         Drops.await("nothing is installed for " + descriptor, () -> Drops.installedFrom(context, descriptor) == null);
@@ -86,7 +80,7 @@ public class WrapRefusalTest {
         ServiceReference<NativeFunction> add = Services.await(context, NativeFunction.class,
                 "(&(nativebundle.namespace=unknown-type/math/v1)(nativebundle.symbol=add))");
         assertEquals(5, context.getService(add).invoke(2, 3));
-        WrapStatus status = context.getService(Services.await(context, WrapStatus.class, null));
+        WrapStatus status = service(WrapStatus.class, null);
         assertTrue(status.refusal(descriptor).isEmpty());
     }
 
@@ -115,7 +109,7 @@ public class WrapRefusalTest {
         assertEquals(4, refusal.line());
         assertEquals(1, refusal.column());
         Files.delete(descriptor);
-        WrapStatus status = context.getService(Services.await(context, WrapStatus.class, null));
+        WrapStatus status = service(WrapStatus.class, null);
         assertTrue(status.refusal(descriptor).isEmpty());
         assertTrue(status.refusals().stream().noneMatch(r -> r.descriptor().equals(descriptor)));
     }

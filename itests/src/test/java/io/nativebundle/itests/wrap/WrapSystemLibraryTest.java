@@ -2,7 +2,6 @@ package io.nativebundle.itests.wrap;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -22,12 +19,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
+
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Services;
 import io.nativebundle.wrap.WrapRefusal;
@@ -41,7 +39,7 @@ import io.nativebundle.wrap.WrapStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class WrapSystemLibraryTest {
+public class WrapSystemLibraryTest extends AbstractIntegrationTest {
 
     /** A fixed folder: the class is loaded by Maven for {@code config()} and again inside the framework. */
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "wrap-system/plugins");
@@ -57,16 +55,12 @@ public class WrapSystemLibraryTest {
         "zlibVersion = ()string",
     };
 
-    @Inject
-    private BundleContext context;
-
     @Configuration
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
         List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core()));
         options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
         options.add(NativeBundleOptions.wrap());
-        options.add(frameworkProperty("felix.fileinstall.subdir.mode").value("recurse"));
         return options.toArray(new Option[0]);
     }
 
@@ -130,7 +124,7 @@ public class WrapSystemLibraryTest {
         String[] lines = Arrays.copyOf(LIBZ, LIBZ.length);
         lines[6] = "crc33 = (long,buffer,int)long";
         Path descriptor = Drops.drop(new File(PLUGINS, "bad"), "libz.nativebundle", lines);
-        WrapStatus status = context.getService(Services.await(context, WrapStatus.class, null));
+        WrapStatus status = service(WrapStatus.class, null);
         WrapRefusal refusal = Drops.await("a refusal", () -> status.refusal(descriptor).orElse(null));
         assertTrue(refusal.message(), refusal.message().startsWith(
                 "libz.nativebundle:7:1: symbol 'crc33' is not exported by libz.so.1"));

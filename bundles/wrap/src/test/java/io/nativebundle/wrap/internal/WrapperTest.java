@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.osgi.framework.Version;
 
 import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.contract.Sha256;
+import io.nativebundle.testsupport.Await;
 import io.nativebundle.wrap.DescriptorException;
 import io.nativebundle.wrap.NativeWrapper;
 
@@ -115,8 +117,10 @@ public class WrapperTest {
     public void theSameInputsGiveTheSameBytes() throws Exception {
         dropFix();
         Path descriptor = goodDescriptor();
+        long second = Instant.now().getEpochSecond();
         Path a = NativeWrapper.wrap(null, descriptor, folder().resolve("a.jar"));
-        Thread.sleep(1100); // a different second on the clock, which a zip would record
+        // a zip records times to the (two) second: the second jar is written in a later one
+        Await.until("a later second on the clock", () -> Instant.now().getEpochSecond() > second + 1);
         Path b = NativeWrapper.wrap(null, descriptor, folder().resolve("b.jar"));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }

@@ -42,8 +42,9 @@ final class BuildNoteCheck implements BinaryCheck {
         BundleDeclaration declared = subject.declaration();
         String file = subject.name(main);
         if (declared.wrapped() && main.elf().buildNote().isEmpty()) {
-            return "skipped: " + main.fileName() + " was wrapped from a descriptor (" + NativeBundleConstants.HEADER_WRAPPED
-                    + ") and carries no " + BuildNote.SECTION_NAME + " build note; NativeBundle-Digest pins the binary";
+            return "skipped: " + main.fileName() + " was built elsewhere (" + NativeBundleConstants.HEADER_WRAPPED + " or "
+                    + NativeBundleConstants.HEADER_PREBUILT + ") and carries no " + BuildNote.SECTION_NAME
+                    + " build note; NativeBundle-Digest pins the binary";
         }
         BuildNote note = main.elf().buildNote().orElseThrow(() -> refusal(file + " has no "
                 + BuildNote.SECTION_NAME + " build note; compile it with NATIVEBUNDLE_LIBRARY(\"" + declared.library()

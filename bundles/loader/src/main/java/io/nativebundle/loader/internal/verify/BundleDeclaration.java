@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param symbols   the symbol names of {@code NativeBundle-Symbols}, in order
  * @param abiFilter the filter of the bundle's {@code io.nativebundle.abi} requirement, if it has one
  * @param wrapped   whether the runtime wrapped the bundle from a {@code .nativebundle} descriptor
- *                  ({@code NativeBundle-Wrapped}); its library may be a third-party build without a build note
+ *                  ({@code NativeBundle-Wrapped}) or its author declared it prebuilt by another toolchain
+ *                  ({@code NativeBundle-Prebuilt}); its library may then lack a build note
  */
 public record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
                                 Optional<String> abiFilter, boolean wrapped) {

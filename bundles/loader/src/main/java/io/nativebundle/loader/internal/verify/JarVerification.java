@@ -108,7 +108,8 @@ final class JarVerification {
                     + (system ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
                     + digested.size() + " digest(s)"));
             return Optional.of(new BundleDeclaration(bundle, library.name(), library.version(), symbols, abiFilter,
-                    header(NativeBundleConstants.HEADER_WRAPPED) != null));
+                    header(NativeBundleConstants.HEADER_WRAPPED) != null
+                            || header(NativeBundleConstants.HEADER_PREBUILT) != null));
         } catch (LoadRefusal refusal) {
             fail("manifest", refusal);
             return Optional.empty();

@@ -48,7 +48,8 @@ public final class LoaderChecks {
             String platform, List<String> entries, List<Path> files) throws LoadRefusal {
         BundleDeclaration declaration = new BundleDeclaration(describe(bundle), library, version.toString(),
                 symbols.stream().map(NativeSymbol::name).toList(), abiFilter(bundle),
-                bundle.getHeaders("").get(NativeBundleConstants.HEADER_WRAPPED) != null);
+                bundle.getHeaders("").get(NativeBundleConstants.HEADER_WRAPPED) != null
+                        || bundle.getHeaders("").get(NativeBundleConstants.HEADER_PREBUILT) != null);
         return BinaryVerifier.verify(HostPlatform.of(context(bundle)), declaration, platform, entries, files);
     }
 

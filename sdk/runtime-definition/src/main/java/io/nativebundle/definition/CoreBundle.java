@@ -1,0 +1,72 @@
+package io.nativebundle.definition;
+
+/**
+ * One core bundle of the runtime, by Maven coordinates, with the role it plays.
+ *
+ * @param groupId    e.g. {@code org.apache.felix}
+ * @param artifactId e.g. {@code org.apache.felix.scr}
+ * @param version    e.g. {@code 2.2.12}
+ * @param role       what it gives the runtime; a host installs the roles it needs
+ */
+public record CoreBundle(String groupId, String artifactId, String version, Role role) {
+
+    /** What a core bundle gives the runtime. */
+    public enum Role {
+        /** The runtime itself: the loader, its API, jnr-ffi, Declarative Services, Event Admin. */
+        CORE("core"),
+        /** Gogo's console; it reads stdin unless {@code gosh.args=--nointeractive}. */
+        GOGO_CONSOLE("gogo-console"),
+        /** Gogo's standard commands: {@code lb}, {@code install}, {@code update}, ... */
+        GOGO_COMMANDS("gogo-commands"),
+        /** The {@code native:} commands. */
+        NATIVE_COMMANDS("native-commands"),
+        /** Wraps a raw {@code .so} and its {@code .nativebundle} descriptor into a bundle. */
+        WRAP("wrap"),
+        /** FileInstall, watching {@code felix.fileinstall.dir}. */
+        PLUGINS_FOLDER("plugins-folder");
+
+        private final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+
+        /** The name in the definition file: {@code plugins-folder}. */
+        public String label() {
+            return label;
+        }
+
+        /**
+         * The role of a label.
+         *
+         * @throws IllegalArgumentException naming the known labels
+         */
+        public static Role of(String label) {
+            for (Role role : values()) {
+                if (role.label.equals(label)) {
+                    return role;
+                }
+            }
+            StringBuilder known = new StringBuilder();
+            for (Role role : values()) {
+                known.append(known.length() == 0 ? "" : ", ").append(role.label);
+            }
+            throw new IllegalArgumentException("unknown role '" + label + "'; expected one of " + known);
+        }
+    }
+
+    /** {@code groupId:artifactId:version}. */
+    public String coordinates() {
+        return groupId + ":" + artifactId + ":" + version;
+    }
+
+    /** The file name in a runtime's bundle folder: {@code artifactId-version.jar}, as Maven names it. */
+    public String fileName() {
+        return artifactId + "-" + version + ".jar";
+    }
+
+    @Override
+    public String toString() {
+        return coordinates() + " " + role.label;
+    }
+}

@@ -1,0 +1,60 @@
+package io.nativebundle.definition;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.Test;
+
+import io.nativebundle.definition.CoreBundle.Role;
+
+public class RuntimeDefinitionTest {
+
+    @Test
+    public void theCoreBundlesAreFilledInAndUnique() {
+        List<CoreBundle> bundles = RuntimeDefinition.coreBundles();
+        Set<String> keys = new HashSet<>();
+        for (CoreBundle b : bundles) {
+            assertTrue(b + " has a filled-in version", b.version().matches("[0-9][0-9A-Za-z.\\-]*"));
+            assertTrue(b + " is listed once", keys.add(b.groupId() + ":" + b.artifactId()));
+        }
+        assertEquals("FileInstall starts last", "org.apache.felix.fileinstall", bundles.get(bundles.size() - 1).artifactId());
+        assertTrue(bundles.stream().anyMatch(b -> b.artifactId().equals("loader") && b.role() == Role.CORE));
+    }
+
+    @Test
+    public void aRoleSelectsItsBundlesInStartOrder() {
+        List<String> core = RuntimeDefinition.coreBundles(Role.CORE).stream().map(CoreBundle::artifactId).toList();
+        assertFalse(core.contains("org.apache.felix.gogo.shell"));
+        assertFalse(core.contains("org.apache.felix.fileinstall"));
+        assertTrue(core.indexOf("jnr") < core.indexOf("jnr-ffi"));
+        assertTrue(core.indexOf("api") < core.indexOf("loader"));
+        assertEquals(RuntimeDefinition.coreBundles(), RuntimeDefinition.coreBundles(new Role[0]));
+    }
+
+    @Test
+    public void theFrameworkPropertiesCarryTheAbi() {
+        Map<String, String> p = RuntimeDefinition.frameworkProperties();
+        assertTrue(p.get("org.osgi.framework.system.capabilities.extra"),
+                p.get("org.osgi.framework.system.capabilities.extra").matches(
+                        "io\\.nativebundle\\.abi;io\\.nativebundle\\.abi:Version=[0-9]+\\.[0-9]+\\.[0-9]+"));
+        assertEquals("aarch64,arm64", p.get("felix.native.processor.alias.aarch64"));
+    }
+
+    @Test
+    public void aBadLineIsNamedWithItsNumber() {
+        assertEquals("core-bundles.list:2: expected <groupId>:<artifactId>:<version> <role>, found 'org.example:a core'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RuntimeDefinition.parse("# c\norg.example:a core\n")).getMessage());
+        assertEquals("core-bundles.list:1: unknown role 'kernel'; expected one of core, gogo-console, gogo-commands, "
+                + "native-commands, wrap, plugins-folder", assertThrows(IllegalArgumentException.class,
+                        () -> RuntimeDefinition.parse("g:a:1 kernel")).getMessage());
+        assertEquals(List.of(new CoreBundle("g", "a", "1.0", Role.WRAP)), RuntimeDefinition.parse("g:a:1.0 wrap # x\n\n"));
+    }
+}

@@ -85,7 +85,7 @@ public final class BenchPaths {
         }
     }
 
-    /** A value the build wrote into {@code bench.properties}, e.g. {@code nativebundle.abi.version}. */
+    /** A value the build wrote into {@code bench.properties}, e.g. {@code jmh.version}. */
     public static String build(String key) {
         String value = BUILD.getProperty(key);
         if (value == null || value.startsWith("${")) {

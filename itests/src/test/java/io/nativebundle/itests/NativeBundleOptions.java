@@ -42,8 +42,6 @@ public final class NativeBundleOptions {
         List<Option> options = new ArrayList<>(Arrays.asList(
                 junitBundles(),
                 cleanCaches(true),
-                frameworkProperty("org.osgi.framework.system.capabilities.extra")
-                        .value("io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion()),
                 frameworkProperty("felix.native.processor.alias.aarch64").value("aarch64,arm64"),
                 frameworkProperty("io.nativebundle.libc").value("glibc"),
                 frameworkProperty("io.nativebundle.cache.dir").value(newCacheDir().getAbsolutePath()),
@@ -126,7 +124,6 @@ public final class NativeBundleOptions {
     /** The runtime's framework properties of {@link #core}, for a framework started outside Pax Exam. */
     public static Map<String, String> frameworkProperties(File cacheDir) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("org.osgi.framework.system.capabilities.extra", "io.nativebundle.abi;io.nativebundle.abi:Version=" + abiVersion());
         p.put("felix.native.processor.alias.aarch64", "aarch64,arm64");
         p.put("io.nativebundle.libc", "glibc");
         p.put("io.nativebundle.cache.dir", cacheDir.getAbsolutePath());
@@ -138,10 +135,6 @@ public final class NativeBundleOptions {
     /** A bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
     public static File jar(String name) {
         return new File(BUNDLES, name + ".jar");
-    }
-
-    static String abiVersion() {
-        return System.getProperty("nativebundle.abi.version", "1.0.0");
     }
 
     private static File newCacheDir() {

@@ -25,14 +25,14 @@ final class FrameworkProperties {
 
     // --- what this runtime provides --------------------------------------------------------
 
-    /**
-     * The runtime's ABI as a capability of the system bundle; native bundles require a range of
-     * it, so one built for another ABI stays unresolved with a readable reason.
-     */
-    static final String CAPABILITIES_EXTRA = "org.osgi.framework.system.capabilities.extra";
-    static final String ABI_NAMESPACE = "io.nativebundle.abi";
+    // The runtime's ABI (io.nativebundle.abi) is no framework property: the loader bundle provides
+    // it, in any framework. The properties below are optional overrides: without them the loader
+    // detects the C library itself and keeps its cache in its own bundle data area.
 
-    /** Felix's default aliases lack aarch64, so {@code processor=arm64} would never match. */
+    /**
+     * Felix's default aliases lack aarch64, so a hand-written {@code processor=arm64} would never
+     * match; the bnd plugin writes {@code aarch64}, which matches without it.
+     */
     static final String PROCESSOR_ALIAS_AARCH64 = "felix.native.processor.alias.aarch64";
 
     /** {@code glibc} or {@code musl}: {@code osgi.native} has no notion of the C library. */
@@ -88,14 +88,12 @@ final class FrameworkProperties {
      * @param layout      the distribution's folders
      * @param interactive whether Gogo's console should read stdin
      * @param libc        the detected C library; {@link Libc#UNKNOWN} sets no libc properties
-     * @param abiVersion  the runtime's ABI version, e.g. {@code 1.0.0}
      */
-    static Map<String, String> create(Layout layout, boolean interactive, Libc libc, String abiVersion) {
+    static Map<String, String> create(Layout layout, boolean interactive, Libc libc) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(STORAGE, layout.frameworkStorage().toString());
         p.put(STORAGE_CLEAN, "onFirstInit");
 
-        p.put(CAPABILITIES_EXTRA, ABI_NAMESPACE + ";" + ABI_NAMESPACE + ":Version=" + abiVersion);
         p.put(PROCESSOR_ALIAS_AARCH64, "aarch64,arm64");
         libc.flavour().ifPresent(flavour -> p.put(LIBC, flavour));
         libc.version().ifPresent(version -> p.put(GLIBC_VERSION, version));

@@ -90,7 +90,7 @@ public final class Launcher {
             Layout layout = Layout.of(Layout.locateHome(), parsed);
             createFolders(layout);
             Map<String, String> properties = FrameworkProperties.create(layout, parsed.commands().isEmpty(),
-                    LibcDetector.host().detect(), RuntimeInfo.abiVersion());
+                    LibcDetector.host().detect());
             framework = start(properties);
             BundleContext context = framework.getBundleContext();
             CoreBundles core = new CoreBundles(layout.bundles());

@@ -14,12 +14,12 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void execModeProperties() {
-        Map<String, String> p = FrameworkProperties.create(layout, false, Libc.glibc("2.36"), "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, false, Libc.glibc("2.36"));
 
         assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
-        assertEquals("io.nativebundle.abi;io.nativebundle.abi:Version=1.0.0",
-                p.get("org.osgi.framework.system.capabilities.extra"));
+        // the loader bundle provides io.nativebundle.abi: no launcher-only capability
+        assertFalse(p.containsKey("org.osgi.framework.system.capabilities.extra"));
         assertEquals("aarch64,arm64", p.get("felix.native.processor.alias.aarch64"));
         assertEquals("glibc", p.get("io.nativebundle.libc"));
         assertEquals("2.36", p.get("io.nativebundle.glibc.version"));
@@ -39,18 +39,18 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void interactiveModeLeavesTheShellOnTheConsole() {
-        Map<String, String> p = FrameworkProperties.create(layout, true, Libc.glibc("2.36"), "1.0.0");
+        Map<String, String> p = FrameworkProperties.create(layout, true, Libc.glibc("2.36"));
 
         assertFalse(p.containsKey("gosh.args"));
     }
 
     @Test
     public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
-        Map<String, String> musl = FrameworkProperties.create(layout, true, Libc.musl(), "1.0.0");
+        Map<String, String> musl = FrameworkProperties.create(layout, true, Libc.musl());
         assertEquals("musl", musl.get("io.nativebundle.libc"));
         assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
 
-        Map<String, String> unknown = FrameworkProperties.create(layout, true, Libc.UNKNOWN, "1.0.0");
+        Map<String, String> unknown = FrameworkProperties.create(layout, true, Libc.UNKNOWN);
         assertFalse(unknown.containsKey("io.nativebundle.libc"));
     }
 }

@@ -64,8 +64,6 @@ public final class EmbeddedFramework implements AutoCloseable {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        p.put("org.osgi.framework.system.capabilities.extra",
-                "io.nativebundle.abi;io.nativebundle.abi:Version=" + BenchPaths.build("nativebundle.abi.version"));
         p.put("felix.native.processor.alias.aarch64", "aarch64,arm64");
         p.put("io.nativebundle.libc", "glibc");
         p.put("io.nativebundle.cache.dir", nativeCache.toString());

@@ -74,10 +74,16 @@ final class FrameworkProperties {
     // --- Gogo ---------------------------------------------------------------------------------
 
     /**
-     * {@code --nointeractive} in exec mode: the shell bundle then leaves stdin alone. Without it
-     * the shell reads stdin, and an EOF there stops the whole framework under our commands.
+     * {@code --nointeractive} in exec mode: the plain console then leaves stdin alone (an EOF there
+     * would stop the framework under our commands). {@code --nohistory} on a terminal: Gogo JLine
+     * would keep its history in {@code ~/.gogo.history}; the distribution's
+     * {@code etc/gosh_profile} takes {@link #SHELL_HISTORY} instead.
      */
     static final String GOSH_ARGS = "gosh.args";
+    /** The distribution folder: Gogo JLine reads {@code etc/gosh_profile} below it. */
+    static final String GOSH_HOME = "gosh.home";
+    /** {@code <cache>/history}: the interactive shell's history, read by {@code etc/gosh_profile}. */
+    static final String SHELL_HISTORY = "io.nativebundle.shell.history";
 
     private FrameworkProperties() {
     }
@@ -86,10 +92,10 @@ final class FrameworkProperties {
      * The framework properties for one launch.
      *
      * @param layout      the distribution's folders
-     * @param interactive whether Gogo's console should read stdin
+     * @param console     which Gogo console the launch runs
      * @param libc        the detected C library; {@link Libc#UNKNOWN} sets no libc properties
      */
-    static Map<String, String> create(Layout layout, boolean interactive, Libc libc) {
+    static Map<String, String> create(Layout layout, ConsoleMode console, Libc libc) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(STORAGE, layout.frameworkStorage().toString());
         p.put(STORAGE_CLEAN, "onFirstInit");
@@ -111,8 +117,17 @@ final class FrameworkProperties {
         p.put(EVENTADMIN_LOG_LEVEL, "1");
         p.put(CM_LOG_LEVEL, "1");
 
-        if (!interactive) {
-            p.put(GOSH_ARGS, "--nointeractive");
+        switch (console) {
+            case EXEC:
+                p.put(GOSH_ARGS, "--nointeractive");
+                break;
+            case TERMINAL:
+                p.put(GOSH_ARGS, "--nohistory");
+                p.put(GOSH_HOME, layout.home().toString());
+                p.put(SHELL_HISTORY, layout.history().toString());
+                break;
+            default:
+                break;
         }
         return p;
     }

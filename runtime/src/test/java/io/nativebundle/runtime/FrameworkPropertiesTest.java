@@ -14,7 +14,7 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void execModeProperties() {
-        Map<String, String> p = FrameworkProperties.create(layout, false, Libc.glibc("2.36"));
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.EXEC, Libc.glibc("2.36"));
 
         assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
@@ -35,22 +35,34 @@ public class FrameworkPropertiesTest {
         assertEquals("1", p.get("org.apache.felix.eventadmin.LogLevel"));
         assertEquals("1", p.get("felix.cm.loglevel"));
         assertEquals("--nointeractive", p.get("gosh.args"));
+        assertFalse(p.containsKey("gosh.home"));
     }
 
     @Test
-    public void interactiveModeLeavesTheShellOnTheConsole() {
-        Map<String, String> p = FrameworkProperties.create(layout, true, Libc.glibc("2.36"));
+    public void aPipedShellGetsThePlainConsoleWithItsDefaults() {
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.PIPE, Libc.glibc("2.36"));
 
         assertFalse(p.containsKey("gosh.args"));
+        assertFalse(p.containsKey("io.nativebundle.shell.history"));
+    }
+
+    @Test
+    public void theLineEditingShellKeepsItsHistoryInTheCacheFolder() {
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.TERMINAL, Libc.glibc("2.36"));
+
+        // Gogo JLine opens no ~/.gogo.history; etc/gosh_profile of the distribution takes the cache's
+        assertEquals("--nohistory", p.get("gosh.args"));
+        assertEquals("/opt/nb", p.get("gosh.home"));
+        assertEquals("/var/cache/nb/history", p.get("io.nativebundle.shell.history"));
     }
 
     @Test
     public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
-        Map<String, String> musl = FrameworkProperties.create(layout, true, Libc.musl());
+        Map<String, String> musl = FrameworkProperties.create(layout, ConsoleMode.PIPE, Libc.musl());
         assertEquals("musl", musl.get("io.nativebundle.libc"));
         assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
 
-        Map<String, String> unknown = FrameworkProperties.create(layout, true, Libc.UNKNOWN);
+        Map<String, String> unknown = FrameworkProperties.create(layout, ConsoleMode.PIPE, Libc.UNKNOWN);
         assertFalse(unknown.containsKey("io.nativebundle.libc"));
     }
 }

@@ -90,13 +90,20 @@ public final class Bench {
                 .forks(options.forks)
                 .warmupIterations(options.warmup).warmupTime(time)
                 .measurementIterations(options.iterations).measurementTime(time)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + BenchPaths.TARGET_PROPERTY + "=" + BenchPaths.target())
+                .jvmArgsAppend(forkFlags())
                 .shouldFailOnError(false);
         if (options.include != null) {
             jmh.exclude("^(?!.*(" + options.include + ")).*$");
         }
         Collection<RunResult> results = new Runner(jmh.build()).run();
         return Sample.of(results);
+    }
+
+    private static String[] forkFlags() {
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
+                "-D" + BenchPaths.TARGET_PROPERTY + "=" + BenchPaths.target()));
+        flags.addAll(BenchPaths.jvmFlags());
+        return flags.toArray(new String[0]);
     }
 
     private static String command(String[] args) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import io.nativebundle.binary.host.HostMachine;
@@ -90,6 +91,14 @@ public final class BenchPaths {
             throw new IllegalStateException("bench.properties has no value for " + key + "; build with Maven");
         }
         return value;
+    }
+
+    /**
+     * The flags every JVM that runs the runtime gets ({@code nativebundle.jvm.flags} of the parent
+     * pom): the JMH forks and the lifecycle subprocesses, so JDK 22+ runs them without warnings.
+     */
+    public static List<String> jvmFlags() {
+        return List.of(build("nativebundle.jvm.flags").trim().split("\\s+"));
     }
 
     private static Path existing(Path file, String what) {

@@ -8,7 +8,7 @@ import io.nativebundle.definition.RuntimeDefinition;
 
 /**
  * The framework properties the launcher sets: those of every nativebundle runtime, from the
- * runtime definition ({@code framework.properties}: the ABI capability, the aarch64 alias, quiet
+ * runtime definition ({@code framework.properties}: the aarch64 alias, quiet
  * logs, FileInstall's behaviour, each with the reason it is there), plus this launch's own below.
  *
  * <p>Bundles read them with {@code BundleContext.getProperty}; the system bundle's
@@ -30,6 +30,10 @@ final class FrameworkProperties {
 
     // --- this machine ----------------------------------------------------------------------
 
+    // The runtime's ABI (io.nativebundle.abi) is no framework property: the loader bundle provides
+    // it, in any framework. The properties below are optional overrides: without them the loader
+    // detects the C library itself and keeps its cache in its own bundle data area.
+
     /**
      * {@code glibc} or {@code musl}: {@code osgi.native} has no notion of the C library. The launcher
      * sets it from the host detector (binary's {@code HostPlatform}), the one the loader uses too;
@@ -48,10 +52,16 @@ final class FrameworkProperties {
     // --- Gogo ---------------------------------------------------------------------------------
 
     /**
-     * {@code --nointeractive} in exec mode: the shell bundle then leaves stdin alone. Without it
-     * the shell reads stdin, and an EOF there stops the whole framework under our commands.
+     * {@code --nointeractive} in exec mode: the plain console then leaves stdin alone (an EOF there
+     * would stop the framework under our commands). {@code --nohistory} on a terminal: Gogo JLine
+     * would keep its history in {@code ~/.gogo.history}; the distribution's
+     * {@code etc/gosh_profile} takes {@link #SHELL_HISTORY} instead.
      */
     static final String GOSH_ARGS = "gosh.args";
+    /** The distribution folder: Gogo JLine reads {@code etc/gosh_profile} below it. */
+    static final String GOSH_HOME = "gosh.home";
+    /** {@code <cache>/history}: the interactive shell's history, read by {@code etc/gosh_profile}. */
+    static final String SHELL_HISTORY = "io.nativebundle.shell.history";
 
     private FrameworkProperties() {
     }
@@ -60,10 +70,10 @@ final class FrameworkProperties {
      * The framework properties for one launch.
      *
      * @param layout      the distribution's folders
-     * @param interactive whether Gogo's console should read stdin
+     * @param console     which Gogo console the launch runs
      * @param libc        the host's C library; an unknown one sets no libc properties
      */
-    static Map<String, String> create(Layout layout, boolean interactive, HostLibc libc) {
+    static Map<String, String> create(Layout layout, ConsoleMode console, HostLibc libc) {
         Map<String, String> p = new LinkedHashMap<>(RuntimeDefinition.frameworkProperties());
         p.put(STORAGE, layout.frameworkStorage().toString());
         p.put(STORAGE_CLEAN, "onFirstInit");
@@ -73,8 +83,17 @@ final class FrameworkProperties {
         p.put(NATIVE_CACHE_DIR, layout.nativeCache().toString());
         p.put(FILEINSTALL_DIR, layout.plugins().toString());
 
-        if (!interactive) {
-            p.put(GOSH_ARGS, "--nointeractive");
+        switch (console) {
+            case EXEC:
+                p.put(GOSH_ARGS, "--nointeractive");
+                break;
+            case TERMINAL:
+                p.put(GOSH_ARGS, "--nohistory");
+                p.put(GOSH_HOME, layout.home().toString());
+                p.put(SHELL_HISTORY, layout.history().toString());
+                break;
+            default:
+                break;
         }
         return p;
     }

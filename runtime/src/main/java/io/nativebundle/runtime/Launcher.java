@@ -45,8 +45,10 @@ public final class Launcher {
     static final int USAGE = 2;
     static final int STARTUP_FAILED = 3;
 
-    /** Gogo's console bundle: started after the plugins, see {@link #run}. */
-    static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+    /** Gogo's line-editing console (JLine), for the interactive mode. */
+    static final String GOGO_JLINE = "org.apache.felix.gogo.jline";
+    /** Gogo's plain console, for exec mode: its builtins (echo, each, grep) without touching the terminal. */
+    static final String GOGO_PLAIN = "org.apache.felix.gogo.shell";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GOGO_TIMEOUT = Duration.ofSeconds(10);
@@ -93,20 +95,18 @@ public final class Launcher {
         try {
             Layout layout = Layout.of(Layout.locateHome(), parsed);
             createFolders(layout);
-            Map<String, String> properties = FrameworkProperties.create(layout, parsed.commands().isEmpty(),
-                    hostLibc());
+            ConsoleMode mode = ConsoleMode.of(parsed.commands().isPresent());
+            Map<String, String> properties = FrameworkProperties.create(layout, mode, hostLibc());
             framework = start(properties);
             BundleContext context = framework.getBundleContext();
             CoreBundles core = new CoreBundles(layout.bundles());
-            List<Bundle> console = provisionCoreBundles(context, core);
+            List<Bundle> consoles = provisionCoreBundles(context, core);
             awaitPlugins(context, layout, parsed);
             // The console starts last, so that the first command typed (or read from a pipe)
-            // already finds the plugins' commands and services.
-            for (Bundle bundle : console) {
-                core.start(bundle);
-            }
-            if (parsed.commands().isEmpty()) {
-                // The Gogo shell owns the console now; it stops the framework on exit or EOF.
+            // already finds the plugins' commands and services; the one this mode does not use goes.
+            core.start(console(consoles, mode.bundle()));
+            if (mode != ConsoleMode.EXEC) {
+                // The console owns stdin now; it stops the framework on exit or end of input.
                 framework.waitForStop(0);
                 return OK;
             }
@@ -170,13 +170,41 @@ public final class Launcher {
         return framework;
     }
 
-    /** Installs and starts the core bundles, except Gogo's console, which is returned unstarted. */
+    /** Installs and starts the core bundles, except Gogo's consoles, which are returned installed, not started. */
     private List<Bundle> provisionCoreBundles(BundleContext context, CoreBundles core) throws LaunchException {
         List<Path> files = core.files();
         for (Path unlisted : core.unlisted(files)) {
             err.println("nativebundle: warning: " + unlisted + " is not in " + CoreBundles.LIST + "; not installed");
         }
-        return core.installAndStart(context, files, bundle -> GOGO_SHELL.equals(bundle.getSymbolicName()));
+        return core.installAndStart(context, files,
+                bundle -> GOGO_JLINE.equals(bundle.getSymbolicName()) || GOGO_PLAIN.equals(bundle.getSymbolicName()));
+    }
+
+    /**
+     * The console named {@code wanted}; the others are uninstalled, so that {@code lb} lists only
+     * what runs.
+     *
+     * @throws LaunchException when bundle/bundles.list does not name that console
+     */
+    private static Bundle console(List<Bundle> consoles, String wanted) throws LaunchException {
+        Bundle chosen = null;
+        for (Bundle bundle : consoles) {
+            if (wanted.equals(bundle.getSymbolicName())) {
+                chosen = bundle;
+                continue;
+            }
+            try {
+                bundle.uninstall();
+            } catch (BundleException e) {
+                throw new LaunchException("cannot uninstall the unused console " + bundle.getSymbolicName()
+                        + ": " + Messages.oneLine(e), e);
+            }
+        }
+        if (chosen == null) {
+            throw new LaunchException("bundle/" + CoreBundles.LIST + " names no " + wanted + " jar: the console of"
+                    + " this mode");
+        }
+        return chosen;
     }
 
     /**

@@ -79,6 +79,11 @@ final class Layout {
         }
     }
 
+    /** The interactive shell's command history. */
+    Path history() {
+        return cache.resolve("history");
+    }
+
     /** The loader's per-revision cache of native libraries. */
     Path nativeCache() {
         return cache.resolve("native");

@@ -312,6 +312,51 @@ public class DistributionIT {
         assertEquals(run.toString(), "", run.err);
     }
 
+    /**
+     * On a terminal the shell is Gogo JLine: a command typed, then Up and Enter, runs again; Tab
+     * completes the command name, the library and the symbol; the history lands in the cache
+     * folder; Ctrl-D at an empty prompt ends the runtime.
+     */
+    @Test
+    public void onATerminalTheShellEditsLinesRecallsHistoryAndCompletes() throws Exception {
+        Path cache = tmp.newFolder().toPath();
+        Duration wait = TIMEOUT;
+        try (PseudoTerminal terminal = PseudoTerminal.start(PseudoTerminal.quote(dist.resolve("bin/nativebundle").toString())
+                + " --cache " + PseudoTerminal.quote(cache.toString()), 160)) {
+            // keys are typed at a prompt: typed earlier, the terminal would echo them before JLine reads them
+            awaitPrompt(terminal, 1);
+            terminal.type("example:add 2 3\r");
+            terminal.await("5", screen -> count(screen, "\n5\r") == 1, wait);
+            awaitPrompt(terminal, 2);
+            // Up as an xterm sends it once JLine switched it to application cursor keys (smkx), then Enter
+            terminal.type("\u001BOA\r");
+            terminal.await("5 again", screen -> count(screen, "\n5\r") == 2, wait);
+            awaitPrompt(terminal, 3);
+            // Tab after each part: without completion of the command, the library and the symbol
+            // the line would be "native:cama ad2 3", which prints no 5
+            terminal.type("native:ca\tma\tad\t2 3\r");
+            terminal.await("5 from native:call", screen -> count(screen, "\n5\r") == 3, wait);
+            awaitPrompt(terminal, 4);
+
+            terminal.type("\u0004"); // Ctrl-D at an empty prompt: end of input
+            assertEquals(terminal.screen(), 0, terminal.awaitExit(wait));
+        }
+        assertEquals(List.of("example:add 2 3", "native:call math add 2 3"), Files.readAllLines(cache.resolve("history"))
+                .stream().map(line -> line.substring(line.indexOf(':') + 1)).toList());
+    }
+
+    private static void awaitPrompt(PseudoTerminal terminal, int n) throws InterruptedException {
+        terminal.await("prompt " + n, screen -> count(screen, "g! ") >= n, TIMEOUT);
+    }
+
+    private static long count(String text, String part) {
+        long n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     public void aBadCommandLineIsExplained() throws Exception {
         Run run = nativebundle("", "--frobnicate");

@@ -21,11 +21,12 @@ public class FrameworkPropertiesTest {
 
     @Test
     public void execModeProperties() {
-        Map<String, String> p = FrameworkProperties.create(layout, false, GLIBC);
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.EXEC, GLIBC);
 
         assertEquals("/var/cache/nb/felix", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
-        assertEquals("io.nativebundle.abi;io.nativebundle.abi:Version=" + System.getProperty("nativebundle.abi.version"), p.get("org.osgi.framework.system.capabilities.extra"));
+        // the loader bundle provides io.nativebundle.abi: no launcher-only capability
+        assertFalse(p.containsKey("org.osgi.framework.system.capabilities.extra"));
         assertEquals("aarch64,arm64", p.get("felix.native.processor.alias.aarch64"));
         assertEquals("glibc", p.get("io.nativebundle.libc"));
         assertEquals("2.36", p.get("io.nativebundle.glibc.version"));
@@ -41,22 +42,34 @@ public class FrameworkPropertiesTest {
         assertEquals("1", p.get("org.apache.felix.eventadmin.LogLevel"));
         assertEquals("1", p.get("felix.cm.loglevel"));
         assertEquals("--nointeractive", p.get("gosh.args"));
+        assertFalse(p.containsKey("gosh.home"));
     }
 
     @Test
-    public void interactiveModeLeavesTheShellOnTheConsole() {
-        Map<String, String> p = FrameworkProperties.create(layout, true, GLIBC);
+    public void aPipedShellGetsThePlainConsoleWithItsDefaults() {
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.PIPE, GLIBC);
 
         assertFalse(p.containsKey("gosh.args"));
+        assertFalse(p.containsKey("io.nativebundle.shell.history"));
+    }
+
+    @Test
+    public void theLineEditingShellKeepsItsHistoryInTheCacheFolder() {
+        Map<String, String> p = FrameworkProperties.create(layout, ConsoleMode.TERMINAL, GLIBC);
+
+        // Gogo JLine opens no ~/.gogo.history; etc/gosh_profile of the distribution takes the cache's
+        assertEquals("--nohistory", p.get("gosh.args"));
+        assertEquals("/opt/nb", p.get("gosh.home"));
+        assertEquals("/var/cache/nb/history", p.get("io.nativebundle.shell.history"));
     }
 
     @Test
     public void muslHasNoGlibcVersionAndUnknownHasNoLibc() {
-        Map<String, String> musl = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.MUSL, Optional.empty(), "test"));
+        Map<String, String> musl = FrameworkProperties.create(layout, ConsoleMode.PIPE, new HostLibc(LibcFlavour.MUSL, Optional.empty(), "test"));
         assertEquals("musl", musl.get("io.nativebundle.libc"));
         assertFalse(musl.containsKey("io.nativebundle.glibc.version"));
 
-        Map<String, String> unknown = FrameworkProperties.create(layout, true, new HostLibc(LibcFlavour.UNKNOWN, Optional.empty(), "test"));
+        Map<String, String> unknown = FrameworkProperties.create(layout, ConsoleMode.PIPE, new HostLibc(LibcFlavour.UNKNOWN, Optional.empty(), "test"));
         assertFalse(unknown.containsKey("io.nativebundle.libc"));
     }
 }

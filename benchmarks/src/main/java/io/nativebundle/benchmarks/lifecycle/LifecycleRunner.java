@@ -18,7 +18,7 @@ public final class LifecycleRunner {
     /** The launcher script of the distribution the runtime module builds. */
     static final String LAUNCHER = "runtime/target/nativebundle/bin/nativebundle";
 
-    private static final List<String> JVM = List.of("-Xmx2g");
+    private static final List<String> JVM = jvm("-Xmx2g");
 
     private LifecycleRunner() {
     }
@@ -64,9 +64,17 @@ public final class LifecycleRunner {
                 BenchPaths.repositoryRoot());
     }
 
+    /** {@code options} plus the JVM flags of the parent pom, which every runtime JVM gets. */
+    private static List<String> jvm(String... options) {
+        List<String> jvm = new ArrayList<>(List.of(options));
+        jvm.addAll(BenchPaths.jvmFlags());
+        return jvm;
+    }
+
     private static double embeddedOnce() throws IOException {
-        List<String> command = List.of(Subprocess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedColdStart.class.getName());
+        List<String> command = new ArrayList<>(List.of(Subprocess.javaExecutable()));
+        command.addAll(jvm());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedColdStart.class.getName()));
         return Subprocess.timeUntil(command, EmbeddedColdStart.READY, BenchPaths.target());
     }
 }

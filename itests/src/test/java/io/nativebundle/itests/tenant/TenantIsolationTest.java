@@ -10,8 +10,11 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -302,12 +305,34 @@ public class TenantIsolationTest extends AbstractIntegrationTest {
     /** What {@code example:source} of this consumer prints. */
     private String source(Bundle consumer) throws Exception {
         Object commands = command(consumer);
-        return (String) commands.getClass().getMethod("source").invoke(commands);
+        return printed(() -> commands.getClass().getMethod("source").invoke(commands));
     }
 
     private int call(Bundle consumer, String method, int a, int b) throws Exception {
         Object commands = command(consumer);
-        return (Integer) commands.getClass().getMethod(method, int.class, int.class).invoke(commands, a, b);
+        return Integer.parseInt(printed(() -> commands.getClass().getMethod(method, int.class, int.class)
+                .invoke(commands, a, b)));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /**
+     * What a consumer command prints: they print their result, as Gogo and Karaf route
+     * {@code System.out} to the session; called directly here, so that each tenant's consumer is
+     * asked, not whichever one Gogo would pick for {@code example:source}.
+     */
+    private static synchronized String printed(Call call) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8).strip();
     }
 
     private void restart(Bundle bundle) throws Exception {

@@ -14,8 +14,10 @@ public record CoreBundle(String groupId, String artifactId, String version, Role
     public enum Role {
         /** The runtime itself: the loader, its API, jnr-ffi, Declarative Services, Event Admin. */
         CORE("core"),
-        /** Gogo's console; it reads stdin unless {@code gosh.args=--nointeractive}. */
+        /** Gogo's plain console; it reads stdin unless {@code gosh.args=--nointeractive}. */
         GOGO_CONSOLE("gogo-console"),
+        /** Gogo's line-editing console (JLine: history, completion), for a terminal. */
+        GOGO_JLINE("gogo-jline"),
         /** Gogo's standard commands: {@code lb}, {@code install}, {@code update}, ... */
         GOGO_COMMANDS("gogo-commands"),
         /** The {@code native:} commands. */

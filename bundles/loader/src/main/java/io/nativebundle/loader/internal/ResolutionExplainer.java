@@ -83,8 +83,7 @@ final class ResolutionExplainer {
     }
 
     private String offered(String namespace, String attribute) {
-        List<BundleCapability> capabilities = context.getBundle(Constants.SYSTEM_BUNDLE_ID)
-                .adapt(BundleRevision.class).getDeclaredCapabilities(namespace);
+        List<BundleCapability> capabilities = RuntimeCapabilities.offered(context, namespace);
         List<Object> values = new ArrayList<>();
         for (BundleCapability capability : capabilities) {
             Map<String, Object> attributes = capability.getAttributes();

@@ -1,15 +1,11 @@
 package io.nativebundle.loader.internal.verify;
 
 import java.nio.ByteOrder;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
-import org.osgi.framework.wiring.BundleCapability;
-import org.osgi.framework.wiring.BundleRevision;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.binary.ElfClass;
@@ -17,6 +13,7 @@ import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.loader.internal.RuntimeCapabilities;
 
 /**
  * What a library must fit on this host: the JVM's machine, width and byte order, the C library,
@@ -31,7 +28,7 @@ import io.nativebundle.binary.SystemLibraries;
  * @param libcSource where {@code libc} came from: the framework property or the detection
  * @param glibc      the host's glibc version; empty when not glibc or unknown
  * @param glibcSource where {@code glibc} came from
- * @param abi        the runtime's {@code io.nativebundle.abi} version; empty when the system bundle offers none
+ * @param abi        the runtime's {@code io.nativebundle.abi} version; empty when no installed bundle offers one
  * @param libraries  the system's default library search path
  */
 public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass, ByteOrder byteOrder,
@@ -73,7 +70,7 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
             }
         }
         return new HostPlatform(machine, osArch, elfClass, ByteOrder.nativeOrder(), libc, libcSource, glibc,
-                glibcSource, runtimeAbi(context), libraries);
+                glibcSource, RuntimeCapabilities.abi(context), libraries);
     }
 
     /** E.g. {@code x86-64 ELF64 (os.arch amd64)}. */
@@ -94,25 +91,5 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
             case "musl": return Optional.of(LibcFlavour.MUSL);
             default: return Optional.empty();
         }
-    }
-
-    /** The version of the system bundle's {@code io.nativebundle.abi} capability, as the resolver sees it. */
-    private static Optional<Version> runtimeAbi(BundleContext context) {
-        BundleRevision system = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(BundleRevision.class);
-        List<BundleCapability> capabilities = system.getDeclaredCapabilities(NativeBundleConstants.ABI_NAMESPACE);
-        for (BundleCapability capability : capabilities) {
-            Object value = capability.getAttributes().get(NativeBundleConstants.ABI_NAMESPACE);
-            if (value instanceof Version version) {
-                return Optional.of(version);
-            }
-            if (value != null) {
-                try {
-                    return Optional.of(Version.parseVersion(value.toString()));
-                } catch (IllegalArgumentException e) {
-                    // a malformed capability offers no ABI; the resolver would not match it either
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -17,6 +17,10 @@ import io.nativebundle.examples.math.MathLib;
  *
  * <p>The reference is dynamic and greedy: when the math bundle is updated, the component
  * rebinds to the new library generation without being deactivated.
+ *
+ * <p>The commands print their result rather than return it: Gogo and Apache Karaf's shell both
+ * route {@code System.out} to the session, but Karaf prints no result of a command run through
+ * its client ({@code bin/client 'example:add 2 3'}) and takes an {@code Integer} for an exit code.
  */
 @Component(service = MathCommands.class, property = {
         "osgi.command.scope=example",
@@ -48,26 +52,26 @@ public class MathCommands {
     }
 
     /** {@code example:add 2 3} prints {@code 5}. */
-    public int add(int a, int b) {
-        return math().add(a, b);
+    public void add(int a, int b) {
+        System.out.println(math().add(a, b));
     }
 
     /** {@code example:multiply 6 7} prints {@code 42}. */
-    public int multiply(int a, int b) {
-        return math().multiply(a, b);
+    public void multiply(int a, int b) {
+        System.out.println(math().multiply(a, b));
     }
 
     /** {@code example:greet osgi} prints {@code Hello, osgi!}. */
-    public String greet(String name) {
-        return math().greet(name);
+    public void greet(String name) {
+        System.out.println(math().greet(name));
     }
 
     /** Prints the namespace, version, generation and platform of the bound library. */
-    public String source() {
+    public void source() {
         Map<String, Object> p = current().properties();
-        return p.get(NativeBundleConstants.NAMESPACE) + " " + p.get(NativeBundleConstants.VERSION)
+        System.out.println(p.get(NativeBundleConstants.NAMESPACE) + " " + p.get(NativeBundleConstants.VERSION)
                 + " generation " + p.get(NativeBundleConstants.GENERATION)
-                + " on " + p.get(NativeBundleConstants.PLATFORM);
+                + " on " + p.get(NativeBundleConstants.PLATFORM));
     }
 
     private MathLib math() {

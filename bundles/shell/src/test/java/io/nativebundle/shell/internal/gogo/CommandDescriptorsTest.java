@@ -1,4 +1,4 @@
-package io.nativebundle.shell.internal;
+package io.nativebundle.shell.internal.gogo;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;

@@ -1,0 +1,88 @@
+package io.nativebundle.itests.equinox;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeFunction;
+import io.nativebundle.examples.math.MathLib;
+
+/** The math example and its SCR consumer in Eclipse Equinox, with no launcher-only framework property. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EquinoxRuntimeTest {
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return EquinoxOptions.withExamples();
+    }
+
+    @Test
+    public void theFrameworkIsEquinoxAndNoNativebundlePropertyIsSet() {
+        assertEquals("org.eclipse.osgi", context.getBundle(Constants.SYSTEM_BUNDLE_ID).getSymbolicName());
+        for (String property : List.of("org.osgi.framework.system.capabilities.extra", NativeBundleConstants.LIBC_PROPERTY,
+                NativeBundleConstants.GLIBC_VERSION_PROPERTY, NativeBundleConstants.CACHE_DIR_PROPERTY,
+                "felix.native.processor.alias.aarch64")) {
+            assertNull(property, context.getProperty(property));
+        }
+    }
+
+    @Test
+    public void theMathBundleWiresItsAbiRequirementToTheLoader() throws Exception {
+        Gogo.await(context, MathLib.class, null);
+        Bundle math = bundle("io.nativebundle.examples.math");
+        List<BundleWire> abi = math.adapt(BundleWiring.class).getRequiredWires(NativeBundleConstants.ABI_NAMESPACE);
+        assertEquals(abi.toString(), 1, abi.size());
+        assertEquals("io.nativebundle.loader", abi.get(0).getProvider().getBundle().getSymbolicName());
+    }
+
+    @Test
+    public void theTypedServiceAndANativeFunctionCallC() throws Exception {
+        ServiceReference<MathLib> typed = Gogo.await(context, MathLib.class, null);
+        assertEquals(5, context.getService(typed).add(2, 3));
+        ServiceReference<NativeFunction> add = Gogo.await(context, NativeFunction.class,
+                "(&(" + NativeBundleConstants.LIBRARY + "=math)(" + NativeBundleConstants.SYMBOL + "=add))");
+        assertEquals(5, context.getService(add).invoke(2, 3));
+    }
+
+    @Test
+    public void theConsumerAndTheNativeCommandsPrintTheSum() throws Exception {
+        Gogo.await(context, Object.class, "(osgi.command.scope=example)");
+        assertEquals("5", Gogo.run(context, "example:add 2 3"));
+        Gogo.await(context, Object.class, "(&(osgi.command.scope=native)(osgi.command.function=call))");
+        assertEquals("5", Gogo.run(context, "native:call math add 2 3"));
+        String list = Gogo.run(context, "native:list");
+        assertTrue(list, list.lines().anyMatch(line -> line.contains("math") && line.contains("ACTIVE")));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName + " is installed");
+    }
+}

@@ -1,0 +1,65 @@
+package io.nativebundle.itests.equinox;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+
+import io.nativebundle.api.NativeFunction;
+
+/**
+ * A native bundle installed before the loader: the ABI capability comes with the loader bundle,
+ * so the native bundle cannot resolve until the loader is installed, and says so; then it starts.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class LoaderInstalledLaterTest {
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return EquinoxOptions.withoutLoader().toArray(new Option[0]);
+    }
+
+    @Test
+    public void aNativeBundleWaitsForTheLoaderAndStartsOnceItIsThere() throws Exception {
+        Bundle math = install("math");
+        BundleException unresolved = assertThrows(BundleException.class, math::start);
+        assertTrue(unresolved.getMessage(), unresolved.getMessage().contains("io.nativebundle.abi"));
+        assertEquals(Bundle.INSTALLED, math.getState());
+
+        Bundle loader = install("loader");
+        loader.start();
+        math.start();
+
+        assertEquals(Bundle.ACTIVE, math.getState());
+        ServiceReference<NativeFunction> add = Gogo.await(context, NativeFunction.class,
+                "(&(nativebundle.library=math)(nativebundle.symbol=add))");
+        assertEquals(5, context.getService(add).invoke(2, 3));
+        assertEquals(loader, add.getBundle());
+    }
+
+    private Bundle install(String name) throws Exception {
+        try (InputStream in = new FileInputStream(EquinoxOptions.jar(name))) {
+            return context.installBundle("file:" + EquinoxOptions.jar(name).getAbsolutePath(), in);
+        }
+    }
+}

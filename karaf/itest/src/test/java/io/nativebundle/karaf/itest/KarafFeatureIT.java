@@ -1,0 +1,129 @@
+package io.nativebundle.karaf.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The README's three commands in a real Apache Karaf 4.4: {@code feature:repo-add},
+ * {@code feature:install nativebundle}, then plugins dropped into {@code deploy/}. One Karaf for
+ * the class: math is dropped before the feature is installed (so it waits for the loader), the
+ * consumer and a descriptor after.
+ */
+public class KarafFeatureIT {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final String FEATURES = "mvn:io.nativebundle/nativebundle-features/"
+            + System.getProperty("nativebundle.version") + "/xml/features";
+
+    private static KarafInstance karaf;
+
+    @BeforeClass
+    public static void startKarafAndInstallTheFeature() throws Exception {
+        Path work = Path.of(required("nativebundle.karaf.work"));
+        karaf = KarafInstance.prepare(Path.of(required("nativebundle.karaf.dist")),
+                work.resolve("karaf-" + UUID.randomUUID()), Path.of(required("nativebundle.karaf.repo")));
+        Runtime.getRuntime().addShutdownHook(new Thread(karaf::stop, "stop-karaf"));
+        Path drops = Path.of(required("nativebundle.karaf.drops"));
+        // before the loader exists: the bundle stays installed until the feature brings it
+        Files.copy(drops.resolve("math.jar"), karaf.deploy().resolve("math.jar"));
+        karaf.start();
+
+        installFeature();
+
+        Files.copy(drops.resolve("consumer.jar"), karaf.deploy().resolve("consumer.jar"));
+        Files.writeString(karaf.deploy().resolve("libz.nativebundle"), String.join("\n", "# the host's zlib",
+                "library = z", "system = libz.so.1", "version = [1.2,2)", "version-symbol = zlibVersion", "",
+                "[symbols]", "crc32 = (long,buffer,int)long", "zlibVersion = ()string", ""));
+    }
+
+    @AfterClass
+    public static void stopKaraf() {
+        if (karaf != null) {
+            long pid = karaf.pid();
+            List<Long> left = karaf.stop();
+            assertEquals("processes left after stopping Karaf (pid " + pid + ")", List.of(), left);
+            assertFalse(Files.exists(Path.of("/proc", String.valueOf(pid))));
+        }
+    }
+
+    @Test
+    public void nativeCallPrintsTheSum() throws Exception {
+        assertEquals("5", awaitOutput("native:call math add 2 3", "5"));
+    }
+
+    @Test
+    public void exampleAddOfTheDroppedConsumerPrintsTheSum() throws Exception {
+        assertEquals("5", awaitOutput("example:add 2 3", "5"));
+    }
+
+    @Test
+    public void mathDroppedBeforeTheFeatureIsLoadedOnceTheLoaderCame() throws Exception {
+        awaitOutput("native:call math add 2 3", "5");
+        String list = karaf.client("native:list").output();
+        assertTrue(list, list.lines().anyMatch(line -> line.contains(" math ") && line.contains("ACTIVE")));
+    }
+
+    @Test
+    public void aDescriptorDroppedIntoDeployIsWrappedAndServed() throws Exception {
+        assertEquals("907060870", awaitOutput("native:call z crc32 0 hello 5", "907060870"));
+    }
+
+    @Test
+    public void theNativeCommandsAreKarafCommandsNotGogoOnes() throws Exception {
+        awaitOutput("native:call math add 2 3", "5");
+        String help = karaf.client("native:call --help").output();
+        assertTrue(help, help.contains("calls a native function by name"));
+        assertTrue(help, help.contains("SYNTAX"));
+        String bundles = karaf.client("bundle:list -s -t 0").output();
+        assertTrue(bundles, bundles.contains("io.nativebundle.karaf"));
+        assertFalse("the Gogo shell bundle would register the same commands again: " + bundles,
+                bundles.contains("io.nativebundle.shell"));
+    }
+
+    /** feature:repo-add and feature:install, retried while Karaf's boot features are still coming up. */
+    private static void installFeature() throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        KarafInstance.Result result;
+        do {
+            result = karaf.client("feature:repo-add " + FEATURES, "feature:install nativebundle");
+            if (result.exitCode() == 0) {
+                return;
+            }
+        } while (result.output().contains("Command not found") && System.nanoTime() < deadline);
+        throw new AssertionError("feature:install nativebundle failed (exit " + result.exitCode() + "): "
+                + result.output() + "\n--- karaf.log\n" + karaf.logTail(40));
+    }
+
+    /** Runs {@code command} until it prints {@code expected} (plugins arrive through FileInstall's polls). */
+    private static String awaitOutput(String command, String expected) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        KarafInstance.Result last;
+        do {
+            last = karaf.client(command);
+            if (last.exitCode() == 0 && last.output().strip().equals(expected)) {
+                return last.output().strip();
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("'" + command + "' never printed " + expected + "; last (exit " + last.exitCode()
+                + "): " + last.output() + "\n--- karaf.log\n" + karaf.logTail(40));
+    }
+
+    private static String required(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("system property " + key + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+}

@@ -10,12 +10,12 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 
 /** The description of one loaded library generation, published as a {@link NativeLibrary} service. */
-record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
+public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
                      List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
                      List<String> dependencies, List<CheckResult> checks)
         implements NativeLibrary {
 
-    LoadedLibrary {
+    public LoadedLibrary {
         symbols = List.copyOf(symbols);
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);

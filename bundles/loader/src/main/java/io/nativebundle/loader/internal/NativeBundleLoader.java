@@ -22,10 +22,18 @@ import io.nativebundle.loader.internal.function.SymbolServices;
 import io.nativebundle.loader.internal.lifecycle.GuardFactory;
 import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
 import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.manifest.DigestTable;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
+import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
+import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.tenant.TenantRefusal;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.verify.DigestCheck;
 import io.nativebundle.loader.internal.verify.LoaderChecks;
 
 /**

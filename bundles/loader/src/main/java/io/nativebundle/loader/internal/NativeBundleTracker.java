@@ -13,8 +13,10 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
-import io.nativebundle.loader.internal.lifecycle.LifecycleEvents;
 import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.status.LifecycleEvents;
 
 /**
  * The extender: loads the library of every ACTIVE bundle that carries
@@ -26,7 +28,7 @@ import io.nativebundle.loader.internal.lifecycle.Unloader;
  * {@link Unloader} cut the guards and wait, at most its timeout, for calls in flight; what is
  * still referenced then is closed later by the reaper, so a stop never blocks for longer.
  */
-final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleTracker.Entry> {
+public final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleTracker.Entry> {
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -90,12 +92,12 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     }
 
     /** The library of a bundle whose library is loaded. */
-    Optional<TrackedLibrary> loadedOf(long bundleId) {
+    public Optional<TrackedLibrary> loadedOf(long bundleId) {
         return Optional.ofNullable(loaded.get(bundleId));
     }
 
     /** The refusal of a bundle that is ACTIVE but whose library was not loaded. */
-    LoadRefusal refusalOf(long bundleId) {
+    public LoadRefusal refusalOf(long bundleId) {
         return refusals.get(bundleId);
     }
 

@@ -19,10 +19,10 @@ import io.nativebundle.api.CheckResult;
  * @param checks       the checks that passed, in order
  * @param dependencies the {@code DT_NEEDED} libraries with where they were found
  */
-record PreparedLibrary(String platform, String entry, List<Path> files, String sha256, Version version,
+public record PreparedLibrary(String platform, String entry, List<Path> files, String sha256, Version version,
                        List<CheckResult> checks, List<String> dependencies) {
 
-    PreparedLibrary {
+    public PreparedLibrary {
         files = List.copyOf(files);
         checks = List.copyOf(checks);
         dependencies = List.copyOf(dependencies);

@@ -13,9 +13,16 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfReader;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.SystemLibraryLocator;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.SystemDeclaration;
+import io.nativebundle.loader.internal.verify.AllowListCheck;
 import io.nativebundle.loader.internal.verify.BundleDeclaration;
-import io.nativebundle.loader.internal.verify.HostPlatform;
+import io.nativebundle.loader.internal.verify.DigestCheck;
+import io.nativebundle.loader.internal.verify.HostVersion;
 import io.nativebundle.loader.internal.verify.LoaderChecks;
+import io.nativebundle.loader.internal.verify.Sha256;
 
 /**
  * Prepares a library the host provides ({@code NativeBundle-Library: z;system=libz.so.1;...}):

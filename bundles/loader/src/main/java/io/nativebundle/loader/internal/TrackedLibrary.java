@@ -6,7 +6,7 @@ import io.nativebundle.loader.internal.function.SymbolServices;
 import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
 
 /** A loaded generation of one bundle's library, with what must be undone when it goes away. */
-final class TrackedLibrary {
+public final class TrackedLibrary {
 
     private final Bundle bundle;
     private final LoadedLibrary library;
@@ -27,7 +27,7 @@ final class TrackedLibrary {
         return bundle;
     }
 
-    LoadedLibrary library() {
+    public LoadedLibrary library() {
         return library;
     }
 

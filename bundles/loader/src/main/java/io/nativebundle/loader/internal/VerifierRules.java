@@ -14,8 +14,18 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.manifest.DigestTable;
+import io.nativebundle.loader.internal.manifest.HeaderClause;
+import io.nativebundle.loader.internal.manifest.HeaderParser;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
+import io.nativebundle.loader.internal.manifest.PathSafety;
+import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
 import io.nativebundle.loader.internal.verify.BundleDeclaration;
-import io.nativebundle.loader.internal.verify.HostPlatform;
+import io.nativebundle.loader.internal.verify.DigestCheck;
 import io.nativebundle.loader.internal.verify.ManifestRules;
 
 /**

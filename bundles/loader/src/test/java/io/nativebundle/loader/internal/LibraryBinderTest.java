@@ -15,9 +15,9 @@ import org.osgi.framework.Version;
 
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
-import io.nativebundle.loader.internal.lifecycle.LifecycleEvents;
 import io.nativebundle.loader.internal.lifecycle.MappedFiles;
 import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.status.LifecycleEvents;
 
 /** Two copies of one library, open at once as two tenants' or two generations' would be. */
 public class LibraryBinderTest {

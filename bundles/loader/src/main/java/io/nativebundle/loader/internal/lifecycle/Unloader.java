@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.nativebundle.loader.internal.status.LifecycleEvents;
+
 /**
  * Closes library generations: cut, wait until nothing can call into the library, dlclose it,
  * delete its cache folder.

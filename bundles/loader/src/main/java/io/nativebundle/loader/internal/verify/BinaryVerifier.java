@@ -14,6 +14,7 @@ import io.nativebundle.binary.ElfFormatException;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.ElfType;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * Runs the binary checks on the files of one selected {@code Bundle-NativeCode} clause: first
@@ -21,7 +22,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * libc, glibc, symbols, build note and dependencies. The loader stops at the first failure; the
  * verifier reports every check. Both run exactly these classes, so they never disagree.
  */
-final class BinaryVerifier {
+public final class BinaryVerifier {
 
     static final String ELF = "elf";
 

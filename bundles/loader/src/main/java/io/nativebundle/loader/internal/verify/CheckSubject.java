@@ -2,6 +2,8 @@ package io.nativebundle.loader.internal.verify;
 
 import java.util.List;
 
+import io.nativebundle.loader.internal.host.HostPlatform;
+
 /**
  * What one run of the binary checks looks at.
  *
@@ -11,10 +13,10 @@ import java.util.List;
  * @param libraries   the files of the selected clause, the library to open first, then its same-bundle dependencies
  * @param system      whether the library comes from the host ({@code system=}), not from the bundle
  */
-record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
+public record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
                     boolean system) {
 
-    CheckSubject {
+    public CheckSubject {
         libraries = List.copyOf(libraries);
     }
 

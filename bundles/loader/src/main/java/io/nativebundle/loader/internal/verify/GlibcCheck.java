@@ -9,13 +9,14 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code GLIBC_TOO_OLD}: the highest {@code GLIBC_x.y} symbol version a library needs is defined
  * by this host's glibc. Otherwise {@code dlopen} fails with "version `GLIBC_2.38' not found",
  * after some of the plugin's dependencies may already be mapped.
  */
-final class GlibcCheck implements BinaryCheck {
+public final class GlibcCheck implements BinaryCheck {
 
     @Override
     public String name() {

@@ -25,6 +25,7 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * One run of {@link JarVerifier} over one jar, in the order the framework and the loader meet
@@ -35,7 +36,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * (the allow-list), the binary checks on the host file and {@code version}. A check whose
  * input is missing because an earlier one failed is left out rather than reported twice.
  */
-final class JarVerification {
+public final class JarVerification {
 
     private static final String NATIVE = "native/";
 

@@ -11,6 +11,7 @@ import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.VerificationReport;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * The {@link NativeBundleVerifier} service: checks a jar as the framework and the loader would,

@@ -8,13 +8,14 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code LIBC_MISMATCH}: a library linked against musl does not load on glibc, nor the other way
  * round. The flavour comes from the library's {@code PT_INTERP}, {@code DT_NEEDED} or
  * {@code GLIBC_*} version needs; a library that needs no libc fits anywhere.
  */
-final class LibcCheck implements BinaryCheck {
+public final class LibcCheck implements BinaryCheck {
 
     @Override
     public String name() {

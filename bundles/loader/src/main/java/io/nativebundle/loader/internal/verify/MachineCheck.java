@@ -6,13 +6,14 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code WRONG_MACHINE}: every file's ELF class, machine and byte order are this JVM's. A library
  * of another machine in this platform's folder would otherwise fail in {@code dlopen} with
  * "wrong ELF class" or "cannot open shared object file", which names neither file nor cause.
  */
-final class MachineCheck implements BinaryCheck {
+public final class MachineCheck implements BinaryCheck {
 
     @Override
     public String name() {

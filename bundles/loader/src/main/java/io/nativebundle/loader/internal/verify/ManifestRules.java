@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * The loader's own rules for manifest headers, clause selection, path safety and digests, lent to

@@ -22,6 +22,7 @@ import org.junit.Test;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.status.LifecycleEvents;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
 

@@ -20,14 +20,16 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
-import io.nativebundle.loader.internal.function.SymbolPublisher;
-import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.load.NativeBundleLoader;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
+import io.nativebundle.loader.internal.publish.ServicePublisher;
+import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
 
 /** Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}. */

@@ -12,11 +12,13 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
-import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
-import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.load.NativeBundleLoader;
+import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
+import io.nativebundle.loader.internal.unload.Unloader;
 
 /**
  * The extender: loads the library of every ACTIVE bundle that carries

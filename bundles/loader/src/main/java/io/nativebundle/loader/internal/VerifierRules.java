@@ -24,6 +24,7 @@ import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.manifest.PathSafety;
 import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
+import io.nativebundle.loader.internal.stage.SystemLibrarySource;
 import io.nativebundle.loader.internal.verify.BundleDeclaration;
 import io.nativebundle.loader.internal.verify.DigestCheck;
 import io.nativebundle.loader.internal.verify.ManifestRules;

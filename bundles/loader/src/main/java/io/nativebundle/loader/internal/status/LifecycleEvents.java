@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 
-import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
 
 /**
  * Posts lifecycle events on EventAdmin under {@code io/nativebundle/} when an EventAdmin service

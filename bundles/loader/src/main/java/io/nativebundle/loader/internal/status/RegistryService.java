@@ -14,11 +14,11 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.NativeBundleTracker;
-import io.nativebundle.loader.internal.TrackedLibrary;
-import io.nativebundle.loader.internal.lifecycle.LibraryGeneration;
-import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
+import io.nativebundle.loader.internal.unload.Unloader;
 
 /** Answers {@link NativeLibraryRegistry} from the framework's bundles and the tracker's records. */
 public final class RegistryService implements NativeLibraryRegistry {

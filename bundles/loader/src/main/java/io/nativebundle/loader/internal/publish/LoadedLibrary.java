@@ -1,0 +1,28 @@
+package io.nativebundle.loader.internal.publish;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.Version;
+
+import io.nativebundle.api.CheckResult;
+import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeSymbol;
+
+/** The description of one loaded library generation, published as a {@link NativeLibrary} service. */
+public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
+                     List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
+                     List<String> dependencies, List<CheckResult> checks)
+        implements NativeLibrary {
+
+    public LoadedLibrary {
+        symbols = List.copyOf(symbols);
+        dependencies = List.copyOf(dependencies);
+        checks = List.copyOf(checks);
+    }
+
+    @Override
+    public String namespace() {
+        return tenant + "/" + name + "/v" + version.getMajor();
+    }
+}

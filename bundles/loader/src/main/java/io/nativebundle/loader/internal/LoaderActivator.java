@@ -20,6 +20,8 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.load.NativeBundleLoader;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
@@ -52,12 +54,13 @@ public final class LoaderActivator implements BundleActivator {
         Tenants tenants = Tenants.start(context);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
-        // before any plugin library is opened: see DynamicLinker
+        // before any plugin library is opened: see JnrBackend
+        NativeBackend backend = new JnrBackend();
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
         NativeBundleLoader loader = new NativeBundleLoader(new NativeCodeSelector(nativeCapability(context)),
-                cache, new ServicePublisher(context), new SymbolPublisher(context, metrics), unloader, tenants);
+                cache, new ServicePublisher(context), new SymbolPublisher(context, metrics), unloader, tenants, backend);
         NativeBundleTracker customizer = new NativeBundleTracker(loader, unloader, events);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();

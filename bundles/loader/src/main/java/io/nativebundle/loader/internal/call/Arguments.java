@@ -3,25 +3,18 @@ package io.nativebundle.loader.internal.call;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-import com.kenai.jffi.ArrayFlags;
-import com.kenai.jffi.CallContext;
-import com.kenai.jffi.HeapInvocationBuffer;
-import com.kenai.jffi.MemoryIO;
-
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
-import io.nativebundle.loader.internal.backend.jnr.NativeStrings;
 
 /**
- * Checks the arguments of {@code NativeFunction.invoke} against the signature and packs them for
- * jffi. A number is accepted where Java would accept it for a parameter of that type (unboxing
- * and widening: an {@code Integer} for a {@code long}, never a {@code Long} for an {@code int});
- * a {@code string} is a {@code String} or {@code null}, a {@code buffer} a {@code byte[]}, a
- * direct {@code ByteBuffer} (from its position) or {@code null}.
+ * Checks the arguments of {@code NativeFunction.invoke} against the signature, for every
+ * backend alike. A number is accepted where Java would accept it for a parameter of that type
+ * (unboxing and widening: an {@code Integer} for a {@code long}, never a {@code Long} for an
+ * {@code int}); a {@code string} is a {@code String} or {@code null}, a {@code buffer} a
+ * {@code byte[]}, a direct {@code ByteBuffer} (from its position) or {@code null}. What passes
+ * is what {@code FunctionInvoker.invoke} accepts.
  */
-public final class Arguments {
-
-    private static final MemoryIO IO = MemoryIO.getInstance();
+final class Arguments {
 
     private Arguments() {
     }
@@ -30,86 +23,48 @@ public final class Arguments {
      * @throws IllegalArgumentException naming the symbol, the signature, the argument and what it is,
      *                                  e.g. {@code add(int,int)int: argument 2 must be int but is String "x"}
      */
-    static HeapInvocationBuffer encode(String symbol, NativeSignature signature, CallContext context, Object[] args) {
+    static void check(String symbol, NativeSignature signature, Object[] args) {
         List<NativeType> parameters = signature.parameters();
         int given = args == null ? 0 : args.length;
         if (given != parameters.size()) {
             throw new IllegalArgumentException(symbol + signature + " expects " + count(parameters.size())
                     + " but got " + given);
         }
-        HeapInvocationBuffer buffer = new HeapInvocationBuffer(context);
         for (int i = 0; i < given; i++) {
-            put(buffer, parameters.get(i), args[i], symbol, signature, i);
+            check(parameters.get(i), args[i], symbol, signature, i);
         }
-        return buffer;
     }
 
-    private static void put(HeapInvocationBuffer buffer, NativeType type, Object arg, String symbol,
-                            NativeSignature signature, int index) {
+    private static void check(NativeType type, Object arg, String symbol, NativeSignature signature, int index) {
         switch (type) {
-            case BYTE:
-                buffer.putByte(integral(arg, 1, type, symbol, signature, index).intValue());
-                return;
-            case SHORT:
-                buffer.putShort(integral(arg, 2, type, symbol, signature, index).intValue());
-                return;
-            case INT:
-                buffer.putInt(integral(arg, 4, type, symbol, signature, index).intValue());
-                return;
-            case LONG:
-                buffer.putLong(integral(arg, 8, type, symbol, signature, index).longValue());
-                return;
-            case POINTER:
-                buffer.putAddress(integral(arg, 8, type, symbol, signature, index).longValue());
-                return;
-            case FLOAT:
+            case BYTE -> integral(arg, 1, type, symbol, signature, index);
+            case SHORT -> integral(arg, 2, type, symbol, signature, index);
+            case INT -> integral(arg, 4, type, symbol, signature, index);
+            case LONG, POINTER -> integral(arg, 8, type, symbol, signature, index);
+            case FLOAT -> {
                 if (arg instanceof Double) {
                     throw mismatch(type, arg, symbol, signature, index);
                 }
-                buffer.putFloat(number(arg, type, symbol, signature, index).floatValue());
-                return;
-            case DOUBLE:
-                buffer.putDouble(number(arg, type, symbol, signature, index).doubleValue());
-                return;
-            case BOOLEAN:
+                number(arg, type, symbol, signature, index);
+            }
+            case DOUBLE -> number(arg, type, symbol, signature, index);
+            case BOOLEAN -> {
                 if (!(arg instanceof Boolean)) {
                     throw mismatch(type, arg, symbol, signature, index);
                 }
-                buffer.putInt((Boolean) arg ? 1 : 0);
-                return;
-            case STRING:
-                if (arg == null) {
-                    buffer.putAddress(0L);
-                } else if (arg instanceof String) {
-                    byte[] utf8 = NativeStrings.utf8((String) arg);
-                    buffer.putArray(utf8, 0, utf8.length, ArrayFlags.IN | ArrayFlags.NULTERMINATE);
-                } else {
+            }
+            case STRING -> {
+                if (arg != null && !(arg instanceof String)) {
                     throw mismatch(type, arg, symbol, signature, index);
                 }
-                return;
-            case BUFFER:
-                putBuffer(buffer, arg, symbol, signature, index);
-                return;
-            default:
-                throw new IllegalArgumentException(symbol + signature + ": parameter " + (index + 1)
-                        + " has type " + type.token() + ", which cannot be passed");
-        }
-    }
-
-    private static void putBuffer(HeapInvocationBuffer buffer, Object arg, String symbol, NativeSignature signature,
-                                  int index) {
-        if (arg == null) {
-            buffer.putAddress(0L);
-        } else if (arg instanceof byte[]) {
-            byte[] bytes = (byte[]) arg;
-            // copied in before and back out after the call: the C side may read and write it
-            buffer.putArray(bytes, 0, bytes.length, ArrayFlags.IN | ArrayFlags.OUT);
-        } else if (arg instanceof ByteBuffer && ((ByteBuffer) arg).isDirect()) {
-            ByteBuffer direct = (ByteBuffer) arg;
-            // the caller of encode fences the arguments, so the buffer outlives the call
-            buffer.putAddress(IO.getDirectBufferAddress(direct) + direct.position());
-        } else {
-            throw mismatch(NativeType.BUFFER, arg, symbol, signature, index);
+            }
+            case BUFFER -> {
+                if (arg != null && !(arg instanceof byte[]) && !(arg instanceof ByteBuffer b && b.isDirect())) {
+                    throw mismatch(type, arg, symbol, signature, index);
+                }
+            }
+            default -> throw new IllegalArgumentException(symbol + signature + ": parameter " + (index + 1)
+                    + " has type " + type.token() + ", which cannot be passed");
         }
     }
 

@@ -7,16 +7,15 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.ToIntFunction;
 
-import com.kenai.jffi.Invoker;
-
 import io.nativebundle.api.NativeSignature;
-import io.nativebundle.loader.internal.backend.jnr.NativeStrings;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 
 /**
  * The typed views of a {@link NativeFunctionService}, one class per supported signature. Each
- * call is the {@link SymbolMetrics} protocol around a guarded jffi fast invoker: primitives in,
- * primitives out, no boxing and no allocation (strings: only the returned {@code String}).
+ * call is the {@link SymbolMetrics} protocol around the guarded typed path of the backend's
+ * {@link FunctionInvoker}: primitives in, primitives out, no boxing here (the jnr backend's
+ * paths allocate nothing either; strings: only the returned {@code String}).
  */
 public final class FunctionAdapters {
 
@@ -27,8 +26,6 @@ public final class FunctionAdapters {
     static final NativeSignature VOID = NativeSignature.parse("()void");
     static final NativeSignature STRING_INT = NativeSignature.parse("(string)int");
     static final NativeSignature STRING_STRING = NativeSignature.parse("(string)string");
-
-    private static final Invoker INVOKER = Invoker.getInstance();
 
     private final NativeFunctionService function;
     /** The adapter of the function's signature, {@code null} when none fits. */
@@ -87,9 +84,9 @@ public final class FunctionAdapters {
         }
 
         private int call(int a, int b) {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                return INVOKER.invokeI2(f.context, s.address(), a, b);
+                return s.intIntToInt(a, b);
             } finally {
                 f.exit(s);
             }
@@ -121,9 +118,9 @@ public final class FunctionAdapters {
         }
 
         private int call(int a) {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                return INVOKER.invokeI1(f.context, s.address(), a);
+                return s.intToInt(a);
             } finally {
                 f.exit(s);
             }
@@ -155,9 +152,9 @@ public final class FunctionAdapters {
         }
 
         private int call() {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                return INVOKER.invokeI0(f.context, s.address());
+                return s.toInt();
             } finally {
                 f.exit(s);
             }
@@ -189,9 +186,9 @@ public final class FunctionAdapters {
         }
 
         private long call(long a, long b) {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                return INVOKER.invokeL2(f.context, s.address(), a, b);
+                return s.longLongToLong(a, b);
             } finally {
                 f.exit(s);
             }
@@ -223,9 +220,9 @@ public final class FunctionAdapters {
         }
 
         private void call() {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                INVOKER.invokeI0(f.context, s.address());
+                s.toVoid();
             } finally {
                 f.exit(s);
             }
@@ -257,9 +254,9 @@ public final class FunctionAdapters {
         }
 
         private int call(String text) {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                return (int) pointerArgument(f, s, text);
+                return s.stringToInt(text);
             } finally {
                 f.exit(s);
             }
@@ -291,22 +288,13 @@ public final class FunctionAdapters {
         }
 
         private String call(String text) {
-            SymbolAddress s = f.enter();
+            FunctionInvoker s = f.enter();
             try {
-                // read inside the guard: the result may point into the library's own memory
-                return NativeStrings.readScratch(pointerArgument(f, s, text));
+                // the invoker reads the result inside the guard: it may point into the library's own memory
+                return s.stringToString(text);
             } finally {
                 f.exit(s);
             }
         }
-    }
-
-    /** Calls a one-parameter function with {@code text} as a C string; the raw result. */
-    private static long pointerArgument(NativeFunctionService f, SymbolAddress s, String text) {
-        if (text == null) {
-            return INVOKER.invokeN1(f.context, s.address(), 0L);
-        }
-        NativeStrings utf8 = NativeStrings.encode(text);
-        return INVOKER.invokeN1O1(f.context, s.address(), 0L, utf8, NativeStrings.STRATEGY, NativeStrings.FIRST);
     }
 }

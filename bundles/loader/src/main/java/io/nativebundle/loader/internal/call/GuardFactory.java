@@ -22,7 +22,7 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * <pre>{@code
  * GuardFactory<MathLib> guards = GuardFactory.of(MathLib.class);
  * SymbolMetrics[] metrics = new SymbolMetrics[guards.methods().size()]; // null: no metrics
- * MathLib service = generation.guard(MathLib.class, binding, metrics);
+ * MathLib service = guards.guard(generation, binding, metrics);
  * }</pre>
  *
  * <p>Forwarded are all public instance methods of the interface and its superinterfaces, default
@@ -72,15 +72,21 @@ public final class GuardFactory<T> {
 
     /**
      * The forwarded methods, sorted by name and descriptor; a metrics array passed to
-     * {@link LibraryGeneration#guard} has one entry per method in this order.
+     * {@link #guard} has one entry per method in this order.
      */
     public List<Method> methods() {
         return methods;
     }
 
-    /** A new guard forwarding to {@code target}, cut when {@code generation} starts to unload. */
+    /**
+     * A new guard forwarding to {@code target}, cut when {@code generation} starts to unload. The
+     * generation adopts the target: nothing but the returned guard may keep a strong reference to it.
+     *
+     * @param metrics one entry per method of {@link #methods()}, null entries for no metrics; null for none at all
+     */
     public T guard(LibraryGeneration generation, T target, SymbolMetrics[] metrics) {
         T guard = create(generation, target, metrics);
+        generation.adopt(target);
         generation.onCut(((Guard) guard)::cut);
         return guard;
     }

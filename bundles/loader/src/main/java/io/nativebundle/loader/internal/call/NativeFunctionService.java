@@ -8,39 +8,35 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.ToIntFunction;
 
-import com.kenai.jffi.CallContext;
-import com.kenai.jffi.HeapInvocationBuffer;
-
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSignature;
-import io.nativebundle.loader.internal.backend.jnr.JffiTypes;
-import io.nativebundle.loader.internal.backend.jnr.Results;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 
 /**
- * A {@link NativeFunction} service: one exported function called through jffi, guarded by its
- * generation's lease and metered by its {@link SymbolMetrics}.
+ * A {@link NativeFunction} service: one exported function called through its backend's
+ * {@link FunctionInvoker}, guarded by its generation's lease and metered by its
+ * {@link SymbolMetrics}.
  *
- * <p>{@link #invoke} checks and boxes (jffi's heap invocation buffer); the typed adapters call
- * jffi's fast invokers with primitives and allocate nothing per call. The adapter that fits the
- * signature is built once; the others throw {@link IllegalStateException} naming the signature.
+ * <p>{@link #invoke} checks the arguments against the signature ({@link Arguments}), then the
+ * backend packs, calls and boxes; the typed adapters call the invoker's typed paths with
+ * primitives. The adapter that fits the signature is built once; the others throw
+ * {@link IllegalStateException} naming the signature.
  *
  * <p>A call that throws, for wrong arguments or after unload, counts as a call and an error.
  */
-public final class NativeFunctionService extends SymbolGuard implements NativeFunction {
+public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> implements NativeFunction {
 
     private final NativeSignature signature;
-    final CallContext context;
     final SymbolMetrics metrics;
     private final FunctionAdapters adapters;
 
-    public NativeFunctionService(String name, NativeSignature signature, NativeLibrary library, SymbolAddress target,
-                          Lease lease, SymbolMetrics metrics) {
+    public NativeFunctionService(String name, NativeSignature signature, NativeLibrary library,
+                                 FunctionInvoker target, Lease lease, SymbolMetrics metrics) {
         super(name, library, target, lease);
         this.signature = signature;
         this.metrics = metrics;
-        this.context = JffiTypes.context(signature);
         this.adapters = FunctionAdapters.of(this);
     }
 
@@ -67,12 +63,12 @@ public final class NativeFunctionService extends SymbolGuard implements NativeFu
     }
 
     private Object call(Object[] args) {
-        SymbolAddress s = enter();
+        FunctionInvoker f = enter();
         try {
-            HeapInvocationBuffer buffer = Arguments.encode(name(), signature, context, args);
-            return Results.invoke(context, s.address(), buffer, signature.returnType());
+            Arguments.check(name(), signature, args);
+            return f.invoke(args);
         } finally {
-            exit(s);
+            exit(f);
             // direct ByteBuffers were passed by address: keep them alive until the call returned
             Reference.reachabilityFence(args);
         }

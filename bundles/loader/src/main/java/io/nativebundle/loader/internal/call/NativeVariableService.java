@@ -3,15 +3,14 @@ package io.nativebundle.loader.internal.call;
 import java.util.EnumSet;
 import java.util.Set;
 
-import com.kenai.jffi.MemoryIO;
-
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.NativeVariable;
+import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
- * A {@link NativeVariable} service: an exported data symbol read and written at its address
- * with jffi's {@link MemoryIO}, guarded like a function call.
+ * A {@link NativeVariable} service: an exported data symbol read and written through its
+ * backend's {@link VariableAccessor}, guarded like a function call.
  *
  * <p>Typed getters read the declared type and what widens from it without loss ({@code getInt}
  * an {@code int}, {@code short} or {@code byte}; {@code getLong} any integer or a
@@ -19,17 +18,16 @@ import io.nativebundle.api.NativeVariable;
  * only their own type ({@code setLong} also a {@code pointer}); {@link #set(Object)} takes any
  * number that fits. Accesses are not counted in the metrics, which are about calls.
  */
-public final class NativeVariableService extends SymbolGuard implements NativeVariable {
+public final class NativeVariableService extends SymbolGuard<VariableAccessor> implements NativeVariable {
 
     /** The types a variable may be declared with. */
     public static final Set<NativeType> TYPES = EnumSet.of(NativeType.BYTE, NativeType.SHORT, NativeType.INT,
             NativeType.LONG, NativeType.FLOAT, NativeType.DOUBLE, NativeType.POINTER);
 
-    private static final MemoryIO IO = MemoryIO.getInstance();
-
     private final NativeType type;
 
-    public NativeVariableService(String name, NativeType type, NativeLibrary library, SymbolAddress target, Lease lease) {
+    public NativeVariableService(String name, NativeType type, NativeLibrary library, VariableAccessor target,
+                                 Lease lease) {
         super(name, library, target, lease);
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("variable '" + name + "' has type " + type.token()
@@ -45,63 +43,60 @@ public final class NativeVariableService extends SymbolGuard implements NativeVa
 
     @Override
     public Object get() {
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            long a = s.address();
             switch (type) {
-                case BYTE: return IO.getByte(a);
-                case SHORT: return IO.getShort(a);
-                case INT: return IO.getInt(a);
-                case LONG: return IO.getLong(a);
-                case FLOAT: return IO.getFloat(a);
-                case DOUBLE: return IO.getDouble(a);
-                default: return IO.getAddress(a);
+                case BYTE: return v.getByte();
+                case SHORT: return v.getShort();
+                case INT: return v.getInt();
+                case LONG: return v.getLong();
+                case FLOAT: return v.getFloat();
+                case DOUBLE: return v.getDouble();
+                default: return v.getAddress();
             }
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public void set(Object value) {
         Number n = VariableValues.check(name(), type, value);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            long a = s.address();
             switch (type) {
-                case BYTE: IO.putByte(a, n.byteValue()); break;
-                case SHORT: IO.putShort(a, n.shortValue()); break;
-                case INT: IO.putInt(a, n.intValue()); break;
-                case LONG: IO.putLong(a, n.longValue()); break;
-                case FLOAT: IO.putFloat(a, n.floatValue()); break;
-                case DOUBLE: IO.putDouble(a, n.doubleValue()); break;
-                default: IO.putAddress(a, n.longValue()); break;
+                case BYTE: v.setByte(n.byteValue()); break;
+                case SHORT: v.setShort(n.shortValue()); break;
+                case INT: v.setInt(n.intValue()); break;
+                case LONG: v.setLong(n.longValue()); break;
+                case FLOAT: v.setFloat(n.floatValue()); break;
+                case DOUBLE: v.setDouble(n.doubleValue()); break;
+                default: v.setAddress(n.longValue()); break;
             }
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public int getInt() {
         require("getInt()", NativeType.INT, NativeType.SHORT, NativeType.BYTE);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            long a = s.address();
-            return type == NativeType.INT ? IO.getInt(a) : type == NativeType.SHORT ? IO.getShort(a) : IO.getByte(a);
+            return type == NativeType.INT ? v.getInt() : type == NativeType.SHORT ? v.getShort() : v.getByte();
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public void setInt(int value) {
         require("setInt(int)", NativeType.INT);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            IO.putInt(s.address(), value);
+            v.setInt(value);
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
@@ -111,48 +106,48 @@ public final class NativeVariableService extends SymbolGuard implements NativeVa
         if (type == NativeType.INT || type == NativeType.SHORT || type == NativeType.BYTE) {
             return getInt();
         }
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            return type == NativeType.LONG ? IO.getLong(s.address()) : IO.getAddress(s.address());
+            return type == NativeType.LONG ? v.getLong() : v.getAddress();
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public void setLong(long value) {
         require("setLong(long)", NativeType.LONG, NativeType.POINTER);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
             if (type == NativeType.LONG) {
-                IO.putLong(s.address(), value);
+                v.setLong(value);
             } else {
-                IO.putAddress(s.address(), value);
+                v.setAddress(value);
             }
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public double getDouble() {
         require("getDouble()", NativeType.DOUBLE, NativeType.FLOAT);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            return type == NativeType.DOUBLE ? IO.getDouble(s.address()) : IO.getFloat(s.address());
+            return type == NativeType.DOUBLE ? v.getDouble() : v.getFloat();
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 
     @Override
     public void setDouble(double value) {
         require("setDouble(double)", NativeType.DOUBLE);
-        SymbolAddress s = enter();
+        VariableAccessor v = enter();
         try {
-            IO.putDouble(s.address(), value);
+            v.setDouble(value);
         } finally {
-            exit(s);
+            exit(v);
         }
     }
 

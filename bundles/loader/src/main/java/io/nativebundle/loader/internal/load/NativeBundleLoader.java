@@ -18,7 +18,7 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.backend.jnr.LibraryBinder;
+import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.manifest.DigestTable;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
@@ -60,9 +60,11 @@ public final class NativeBundleLoader {
     private final SymbolPublisher symbolPublisher;
     private final Unloader unloader;
     private final Tenants tenants;
+    private final NativeBackend backend;
 
     public NativeBundleLoader(NativeCodeSelector selector, NativeCache cache, ServicePublisher publisher,
-                       SymbolPublisher symbolPublisher, Unloader unloader, Tenants tenants) {
+                       SymbolPublisher symbolPublisher, Unloader unloader, Tenants tenants, NativeBackend backend) {
+        this.backend = backend;
         this.selector = selector;
         this.cache = cache;
         this.publisher = publisher;
@@ -110,17 +112,15 @@ public final class NativeBundleLoader {
             generation = new LibraryGeneration(declaration.name(), prepared.version(), number,
                     bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), folder, files);
             open(generation, type, files);
-            prepared = SystemLibrarySource.versionAfterOpen(declaration, prepared);
+            prepared = SystemLibrarySource.versionAfterOpen(declaration, prepared, generation);
             generation.actualVersion(prepared.version());
             LoadedLibrary loaded = new LoadedLibrary(declaration.name(), prepared.version(), prepared.platform(),
                     prepared.sha256(), files.get(0), prepared.entry(), symbols, tenant,
                     bundle.getBundleId(), number, prepared.dependencies(), prepared.checks());
             // 4. publish: NativeFunction/NativeVariable per symbol, then the guarded typed service
-            symbolServices = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded),
-                    files.subList(1, files.size()), generation);
-            Object service = type == null ? null : generation.guard(type, typedMetrics(type, symbolServices.metrics()));
+            symbolServices = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded), generation);
+            Object service = type == null ? null : guard(generation, type, typedMetrics(type, symbolServices.metrics()));
             published = publisher.publish(bundle, loaded, type, service);
-            generation.published();
             return new TrackedLibrary(bundle, loaded, published, generation, symbolServices);
         } catch (LoadRefusal refusal) {
             undo(folder, generation, symbolServices, published);
@@ -165,17 +165,20 @@ public final class NativeBundleLoader {
     }
 
     /**
-     * Opens the files (held by the generation until it is published) and binds the interface.
-     * The binding goes to the generation at once: it must never sit in a local variable of
-     * {@link #load}, or a refused load could not release it.
+     * Opens the files with the backend (owned by the generation from then on) and binds the
+     * interface. The binding goes to the generation at once: it must never sit in a local variable
+     * of {@link #load}, or a refused load could not release it.
      */
-    private static void open(LibraryGeneration generation, Class<?> type, List<Path> files) throws LoadRefusal {
-        Path library = files.get(0);
-        List<Path> dependencies = files.subList(1, files.size());
-        LibraryBinder.open(library, dependencies, generation::hold);
+    private void open(LibraryGeneration generation, Class<?> type, List<Path> files) throws LoadRefusal {
+        generation.opened(backend.name(), backend.open(files.get(0), files.subList(1, files.size())));
         if (type != null) {
-            generation.open(LibraryBinder.bind(type, library, dependencies));
+            generation.bind(type);
         }
+    }
+
+    /** The guarded typed service: from now on the guard is the binding's only holder. */
+    private static <T> T guard(LibraryGeneration generation, Class<T> type, SymbolMetrics[] metrics) {
+        return GuardFactory.of(type).guard(generation, generation.takeBinding(type), metrics);
     }
 
     /** The typed service shares the per-symbol metrics of the NativeFunction services. */

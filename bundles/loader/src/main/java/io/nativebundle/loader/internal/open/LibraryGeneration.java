@@ -2,7 +2,6 @@ package io.nativebundle.loader.internal.open;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
-import io.nativebundle.loader.internal.backend.jnr.JffiHandles;
-import io.nativebundle.loader.internal.call.GuardFactory;
-import io.nativebundle.loader.internal.metrics.SymbolMetrics;
-import io.nativebundle.loader.internal.unload.Unloader;
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.BackendLibrary;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
  * One loaded generation of a library: the unit that is opened, called through guards, cut and
@@ -23,20 +24,22 @@ import io.nativebundle.loader.internal.unload.Unloader;
  *
  * <p>What the generation knows to close it safely:
  * <ul>
- *   <li>the guards to cut ({@link #guard}, {@link #onCut}): after the cut, new calls throw
+ *   <li>what its backend opened ({@link #opened}), which only the unloader closes;</li>
+ *   <li>the guards to cut ({@link #onCut}): after the cut, new calls throw
  *       {@link NativeLibraryUnloadedException};</li>
- *   <li>the objects through which native code can still be reached ({@link #adopt}), held
- *       weakly: the jnr-ffi binding and the jffi {@code Library} objects. When all of them are
- *       garbage, no call is in flight and none can start, and the {@link Unloader} may
- *       {@code dlclose} the recorded handles.</li>
+ *   <li>the objects through which native code can be reached, held weakly ({@link #adopt}):
+ *       the typed binding and every function invoker and variable accessor the backend handed
+ *       out. Only guards hold them strongly, and the locals of calls in flight. When all of them
+ *       are garbage after the cut, no call is in flight and none can start, and the unloader may
+ *       close the backend's library.</li>
  * </ul>
  *
  * <pre>{@code
- * LibraryBinder.open(file, deps, generation::hold);                  // RTLD_LOCAL, held until published
- * generation.open(LibraryBinder.bind(MathLib.class, file, deps));    // adopts the binding
- * MathLib service = generation.guard(MathLib.class, metrics);        // the only reference to it
- * // register the services, then generation.published()
- * // on unload: unregister, then unloader.unload(generation, "bundle stopping")
+ * generation.opened(backend.name(), backend.open(file, deps));     // owned from now on
+ * generation.bind(MathLib.class);                                    // adopted, held until guarded
+ * MathLib service = GuardFactory.of(MathLib.class)
+ *         .guard(generation, generation.takeBinding(MathLib.class), metrics);
+ * // register the services; on unload: unregister, then unloader.unload(generation, "bundle stopping")
  * }</pre>
  */
 public final class LibraryGeneration {
@@ -49,7 +52,7 @@ public final class LibraryGeneration {
         CLOSING,
         /** Still referenced when the unload timeout passed; the reaper closes it once released. */
         LINGERING,
-        /** Closed: its handles dlclosed and its cache folder deleted. */
+        /** Closed: its backend library closed and its cache folder deleted. */
         CLOSED
     }
 
@@ -63,16 +66,14 @@ public final class LibraryGeneration {
 
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final List<Runnable> cuts = new CopyOnWriteArrayList<>();
-    private final List<WeakReference<Object>> references = new CopyOnWriteArrayList<>();
-    private final List<JffiHandles.Opened> opened = new CopyOnWriteArrayList<>();
-    private volatile boolean handlesUnknown;
-    private volatile Class<?> jffiLibraryClass;
+    private final List<WeakReference<Object>> anchors = new CopyOnWriteArrayList<>();
+    /** What the backend opened; closed once, after the drain. */
+    private volatile BackendLibrary opened;
+    private volatile String backend = "";
+    /** The typed binding between {@link #bind} and {@link #takeBinding}; dropped by the unload. */
+    private volatile Object pending;
     private volatile long unloadStarted;
     private volatile String unloadReason = "";
-    /** The binding between {@link #open} and {@link #guard(Class, SymbolMetrics[])}; dropped by the unload. */
-    private volatile Object pending;
-    /** Libraries opened for the load, held until {@link #published()}; dropped by the unload. */
-    private final List<Object> held = new CopyOnWriteArrayList<>();
 
     /** A generation with no cache folder; for tests of code that only needs its identity. */
     public LibraryGeneration(String library, long generation) {
@@ -131,6 +132,11 @@ public final class LibraryGeneration {
         return files;
     }
 
+    /** The name of the backend that opened it, e.g. {@code jnr}; empty before {@link #opened}. */
+    public String backend() {
+        return backend;
+    }
+
     public State state() {
         return state.get();
     }
@@ -145,102 +151,70 @@ public final class LibraryGeneration {
         return new NativeLibraryUnloadedException(library, generation);
     }
 
-    /**
-     * Adopts a jffi {@code Library} opened for this generation and holds it until
-     * {@link #published()}: jffi caches libraries by path only weakly, and the later steps of
-     * the load (jnr-ffi, the symbol services) must find this very one there.
-     */
-    public void hold(Object jffiLibrary) {
-        adopt(jffiLibrary);
-        held.add(jffiLibrary);
-        if (state.get() != State.OPEN) {
-            held.clear();
-        }
-    }
-
-    /** The load is complete: from now on only the published services keep the libraries. */
-    public void published() {
-        held.clear();
+    /** Takes over what {@code backend} opened for this generation; only the unloader closes it. */
+    public void opened(String backendName, BackendLibrary library) {
+        this.backend = backendName;
+        this.opened = library;
     }
 
     /**
-     * Adopts the jnr-ffi binding of this generation and keeps it until
-     * {@link #guard(Class, SymbolMetrics[])} wraps it. Pass the binding straight from the binder,
-     * {@code generation.open(LibraryBinder.bind(...))}, so no local variable of the caller holds
-     * it: a load refused after this point must be able to release it.
+     * Binds the typed interface and keeps the binding until {@link #takeBinding} hands it to its
+     * guard: it must never sit in a local variable of the load, or a refused load could not
+     * release it.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot bind a method
      */
-    public void open(Object binding) {
-        adopt(binding);
-        pending = binding;
+    public void bind(Class<?> type) throws LoadRefusal {
+        pending = adopt(backendLibrary().bind(type));
         if (state.get() != State.OPEN) {
             pending = null;
         }
     }
 
-    /**
-     * Wraps the binding given to {@link #open} in a guard that is cut when the generation
-     * closes. From then on the guard is the only strong reference to the binding.
-     *
-     * @param metrics one entry per method of {@link GuardFactory#methods()}, null entries for no
-     *                metrics; null for none at all
-     * @throws IllegalStateException when no binding is open, or the unload already started
-     */
-    public <T> T guard(Class<T> type, SymbolMetrics[] metrics) {
+    /** The binding {@link #bind} made, now to be wrapped in a guard, which is its only holder from then on. */
+    public <T> T takeBinding(Class<T> type) {
         Object binding = pending;
         if (binding == null) {
             throw new IllegalStateException("no open binding to guard in " + this);
         }
-        T guard = GuardFactory.of(type).guard(this, type.cast(binding), metrics);
         pending = null;
-        return guard;
+        return type.cast(binding);
+    }
+
+    /** Whether the library exports {@code symbol}. */
+    public boolean exports(String symbol) {
+        return backendLibrary().exports(symbol);
+    }
+
+    /** The invoker of an exported function, adopted; the caller hands it straight to its guard. */
+    public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        return adopt(backendLibrary().function(symbol, signature));
+    }
+
+    /** The accessor of an exported variable, adopted; the caller hands it straight to its guard. */
+    public VariableAccessor variable(String symbol, NativeType type) throws LoadRefusal {
+        return adopt(backendLibrary().variable(symbol, type));
     }
 
     /**
-     * Adopts a jnr-ffi binding of this generation and wraps it in a guard that is cut when the
-     * generation closes. Nothing but the returned guard may keep a strong reference to
-     * {@code binding}.
+     * Registers an object through which native code of this generation can be reached. The
+     * generation is closed only once every adopted object is garbage.
+     *
+     * @return {@code nativeObject}
      */
-    public <T> T guard(Class<T> type, T binding, SymbolMetrics[] metrics) {
-        T guard = GuardFactory.of(type).guard(this, binding, metrics);
-        adopt(binding);
-        return guard;
-    }
-
-    /**
-     * Registers an object through which native code of this generation can be reached: a
-     * jnr-ffi binding or a jffi {@code Library}. The generation is closed only once every adopted
-     * object is garbage; their dlopen handles are then closed by the loader, not by jffi.
-     */
-    public void adopt(Object nativeObject) {
-        if (isAdopted(nativeObject)) {
-            return; // jnr-ffi and jffi share one cached Library per path
-        }
-        references.add(new WeakReference<>(nativeObject));
-        List<Object> libraries;
-        try {
-            libraries = JffiHandles.libraries(nativeObject);
-        } catch (IllegalStateException e) {
-            handlesUnknown = true;
-            return;
-        }
-        for (Object jffiLibrary : libraries) {
-            if (jffiLibrary != nativeObject) {
-                if (isAdopted(jffiLibrary)) {
-                    continue;
-                }
-                references.add(new WeakReference<>(jffiLibrary));
-            }
-            JffiHandles.Opened o = JffiHandles.takeOver(jffiLibrary);
-            if (o != null) {
-                opened.add(o);
-                jffiLibraryClass = jffiLibrary.getClass();
+    public <T> T adopt(T nativeObject) {
+        for (WeakReference<Object> anchor : anchors) {
+            if (anchor.refersTo(nativeObject)) {
+                return nativeObject;
             }
         }
+        anchors.add(new WeakReference<>(nativeObject));
+        return nativeObject;
     }
 
     /**
      * Runs {@code cut} when the unload starts, after the services are unregistered; at once if
-     * it already started. For guards that are not {@link Guard}s, e.g. symbol services.
+     * it already started. Guards register their cut here.
      */
     public void onCut(Runnable cut) {
         cuts.add(cut);
@@ -265,7 +239,7 @@ public final class LibraryGeneration {
         return "library '" + library + "' generation " + generation + " (" + state.get() + ")";
     }
 
-    // --- for the Unloader ---
+    // --- for the unloader ---
 
     /** Refuses new calls and cuts every guard; false when the unload had already started. */
     public boolean beginUnload(String reason) {
@@ -275,7 +249,6 @@ public final class LibraryGeneration {
         unloadStarted = System.nanoTime();
         unloadReason = reason;
         pending = null;
-        held.clear();
         for (Runnable cut : cuts) {
             cut.run();
         }
@@ -284,8 +257,8 @@ public final class LibraryGeneration {
 
     /** Whether every adopted object is garbage, i.e. no call is in flight and none can start. */
     public boolean released() {
-        for (WeakReference<Object> reference : references) {
-            if (!reference.refersTo(null)) {
+        for (WeakReference<Object> anchor : anchors) {
+            if (!anchor.refersTo(null)) {
                 return false;
             }
         }
@@ -301,31 +274,22 @@ public final class LibraryGeneration {
         return state.compareAndSet(State.CLOSING, State.CLOSED) || state.compareAndSet(State.LINGERING, State.CLOSED);
     }
 
-    public List<JffiHandles.Opened> opened() {
-        return opened;
+    /**
+     * Closes what the backend opened; call it once {@link #released()} and {@link #markClosed()}.
+     *
+     * @return the backend's problems, for the log
+     */
+    public List<String> closeLibrary() {
+        BackendLibrary library = opened;
+        opened = null;
+        return library == null ? List.of() : library.close();
     }
 
-    /** Whether an adopted object held handles that could not be read, so they are closed by path. */
-    public boolean handlesUnknown() {
-        return handlesUnknown;
-    }
-
-    public Class<?> jffiLibraryClass() {
-        return jffiLibraryClass;
-    }
-
-    public List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        files.forEach(f -> paths.add(f.toString()));
-        return paths;
-    }
-
-    private boolean isAdopted(Object object) {
-        for (WeakReference<Object> reference : references) {
-            if (reference.refersTo(object)) {
-                return true;
-            }
+    private BackendLibrary backendLibrary() {
+        BackendLibrary library = opened;
+        if (library == null) {
+            throw new IllegalStateException("nothing is open in " + this);
         }
-        return false;
+        return library;
     }
 }

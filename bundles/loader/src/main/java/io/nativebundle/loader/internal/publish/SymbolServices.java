@@ -22,10 +22,10 @@ import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 public final class SymbolServices {
 
     private final List<ServiceRegistration<?>> registrations;
-    private final List<SymbolGuard> guards;
+    private final List<SymbolGuard<?>> guards;
     private final LibraryMetrics metrics;
 
-    SymbolServices(List<ServiceRegistration<?>> registrations, List<SymbolGuard> guards, LibraryMetrics metrics) {
+    SymbolServices(List<ServiceRegistration<?>> registrations, List<SymbolGuard<?>> guards, LibraryMetrics metrics) {
         this.registrations = List.copyOf(registrations);
         this.guards = List.copyOf(guards);
         this.metrics = metrics;
@@ -34,7 +34,7 @@ public final class SymbolServices {
     /** The function services, in declaration order. */
     public List<NativeFunction> functions() {
         List<NativeFunction> functions = new ArrayList<>();
-        for (SymbolGuard guard : guards) {
+        for (SymbolGuard<?> guard : guards) {
             if (guard instanceof NativeFunction) {
                 functions.add((NativeFunction) guard);
             }
@@ -45,7 +45,7 @@ public final class SymbolServices {
     /** The variable services, in declaration order. */
     public List<NativeVariable> variables() {
         List<NativeVariable> variables = new ArrayList<>();
-        for (SymbolGuard guard : guards) {
+        for (SymbolGuard<?> guard : guards) {
             if (guard instanceof NativeVariable) {
                 variables.add((NativeVariable) guard);
             }
@@ -72,7 +72,7 @@ public final class SymbolServices {
 
     /** Makes every later call or access refuse with the generation's unloaded exception. Idempotent. */
     public void cut() {
-        for (SymbolGuard guard : guards) {
+        for (SymbolGuard<?> guard : guards) {
             guard.cut();
         }
     }

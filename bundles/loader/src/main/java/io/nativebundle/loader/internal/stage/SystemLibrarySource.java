@@ -18,6 +18,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
 import io.nativebundle.loader.internal.host.SystemLibraryLocator;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.SystemDeclaration;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.open.VersionFunction;
 import io.nativebundle.loader.internal.verify.AllowListCheck;
 import io.nativebundle.loader.internal.verify.BundleDeclaration;
@@ -117,15 +118,15 @@ public final class SystemLibrarySource {
      *
      * @throws LoadRefusal {@code VERSION_MISMATCH}; the caller closes what it opened
      */
-    public static PreparedLibrary versionAfterOpen(LibraryDeclaration declaration, PreparedLibrary prepared)
-            throws LoadRefusal {
+    public static PreparedLibrary versionAfterOpen(LibraryDeclaration declaration, PreparedLibrary prepared,
+            LibraryGeneration generation) throws LoadRefusal {
         Optional<String> symbol = declaration.host().flatMap(SystemDeclaration::versionSymbol);
         if (symbol.isEmpty()) {
             return prepared;
         }
         SystemDeclaration host = declaration.host().get();
         Path opened = prepared.files().get(0);
-        String text = VersionFunction.call(opened, symbol.get());
+        String text = VersionFunction.call(generation, opened, symbol.get());
         Path file = hostFile(opened);
         HostVersion version = HostVersion.ofText(text, symbol.get() + "() returned \"" + text + "\"")
                 .orElseThrow(() -> new LoadRefusal(RefusalReason.VERSION_MISMATCH, symbol.get() + "() of " + file

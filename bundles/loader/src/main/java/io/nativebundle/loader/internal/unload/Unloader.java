@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import io.nativebundle.loader.internal.backend.jnr.DynamicLinker;
-import io.nativebundle.loader.internal.backend.jnr.JffiHandles;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 
@@ -58,7 +56,6 @@ public final class Unloader implements AutoCloseable {
     private final long timeoutMillis;
     private final LifecycleEvents events;
     private final Consumer<Path> removeFolder;
-    private final DynamicLinker linker;
     private final ScheduledExecutorService reaper;
     private final Set<LibraryGeneration> lingering = ConcurrentHashMap.newKeySet();
     private final AtomicLong timeouts = new AtomicLong();
@@ -74,7 +71,6 @@ public final class Unloader implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
         this.events = events;
         this.removeFolder = removeFolder;
-        this.linker = DynamicLinker.create();
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nativebundle-reaper");
             t.setDaemon(true);
@@ -259,10 +255,7 @@ public final class Unloader implements AutoCloseable {
             return false;
         }
         try {
-            List<String> problems = dlclose(generation);
-            if (generation.jffiLibraryClass() != null) {
-                JffiHandles.forget(generation.jffiLibraryClass(), generation.paths());
-            }
+            List<String> problems = generation.closeLibrary();
             if (!problems.isEmpty()) {
                 LOG.log(Level.WARNING, "nativebundle: closing " + generation + ": " + String.join("; ", problems));
             }
@@ -280,16 +273,5 @@ public final class Unloader implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private List<String> dlclose(LibraryGeneration generation) {
-        if (linker == null) {
-            return List.of();
-        }
-        List<String> problems = new ArrayList<>(linker.close(generation.opened()));
-        if (generation.handlesUnknown() && generation.opened().isEmpty()) {
-            problems.addAll(linker.closeByPath(generation.paths()));
-        }
-        return problems;
     }
 }

@@ -146,7 +146,7 @@ public class GuardFactoryTest {
     @Test
     public void forwardsEveryTypeOverloadAndBridge() throws Exception {
         Impl target = new Impl();
-        Everything guard = generation().guard(Everything.class, target, null);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation(), target, null);
 
         assertEquals(5, guard.add(2, 3));
         assertEquals(5_000_000_000L, guard.add(2_000_000_000L, 3_000_000_000L));
@@ -166,14 +166,14 @@ public class GuardFactoryTest {
     @Test
     public void defaultMethodsRunOnTheTargetUnderOneLease() {
         Impl target = new Impl();
-        Everything guard = generation().guard(Everything.class, target, null);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation(), target, null);
         assertSame("the default method ran with this = target", target, guard.defaultSelf());
         assertEquals(8, guard.twice(4));
     }
 
     @Test
     public void checkedExceptionsPassUnchanged() {
-        Everything guard = generation().guard(Everything.class, new Impl(), null);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation(), new Impl(), null);
         IOException e = assertThrows(IOException.class, guard::fail);
         assertEquals("from the target", e.getMessage());
     }
@@ -181,8 +181,8 @@ public class GuardFactoryTest {
     @Test
     public void objectMethodsAreTheGuardsOwn() {
         Impl target = new Impl();
-        Everything guard = generation().guard(Everything.class, target, null);
-        Everything other = generation().guard(Everything.class, target, null);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation(), target, null);
+        Everything other = GuardFactory.of(Everything.class).guard(generation(), target, null);
         assertNotEquals(guard, other);
         assertEquals(guard, guard);
         assertEquals(System.identityHashCode(guard), guard.hashCode());
@@ -194,7 +194,7 @@ public class GuardFactoryTest {
     public void afterTheCutCallsThrowNamingLibraryAndGenerationAndNeverReachTheTarget() {
         LibraryGeneration generation = generation();
         Impl target = new Impl();
-        Everything guard = generation.guard(Everything.class, target, null);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation, target, null);
         assertTrue(generation.beginUnload("test"));
 
         NativeLibraryUnloadedException e = assertThrows(NativeLibraryUnloadedException.class, () -> guard.add(1, 2));
@@ -220,7 +220,7 @@ public class GuardFactoryTest {
         metrics[index(factory, "fail")] = fail;
         metrics[index(factory, "run")] = off;
         LibraryGeneration generation = generation();
-        Everything guard = generation.guard(Everything.class, new Impl(), metrics);
+        Everything guard = GuardFactory.of(Everything.class).guard(generation, new Impl(), metrics);
 
         for (int i = 0; i < 100; i++) {
             assertEquals(2 * i, guard.add(i, i));
@@ -253,8 +253,8 @@ public class GuardFactoryTest {
         assertTrue("both the String and the bridged Object get()", names.indexOf("get") != names.lastIndexOf("get"));
         assertEquals(3, names.stream().filter("add"::equals).count());
 
-        Everything a = generation().guard(Everything.class, new Impl(), null);
-        Everything b = generation().guard(Everything.class, new Impl(), null);
+        Everything a = GuardFactory.of(Everything.class).guard(generation(), new Impl(), null);
+        Everything b = GuardFactory.of(Everything.class).guard(generation(), new Impl(), null);
         assertSame(a.getClass(), b.getClass());
         assertEquals(Everything.class.getName() + "$NativeGuard", a.getClass().getName());
         assertTrue(a.getClass().getClassLoader() instanceof GuardClassLoader);
@@ -263,7 +263,7 @@ public class GuardFactoryTest {
     @Test
     public void aWrongMetricsArrayOrANonPublicInterfaceIsRefused() {
         IllegalArgumentException wrongSize = assertThrows(IllegalArgumentException.class,
-                () -> generation().guard(Everything.class, new Impl(), new SymbolMetrics[1]));
+                () -> GuardFactory.of(Everything.class).guard(generation(), new Impl(), new SymbolMetrics[1]));
         assertTrue(wrongSize.getMessage(), wrongSize.getMessage().contains("see methods()"));
         IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class,
                 () -> GuardFactory.of(Hidden.class));
@@ -273,7 +273,7 @@ public class GuardFactoryTest {
     @Test
     public void worksForJdkInterfacesToo() {
         @SuppressWarnings("unchecked")
-        Supplier<String> guard = generation().guard(Supplier.class, (Supplier<String>) () -> "jdk", null);
+        Supplier<String> guard = GuardFactory.of(Supplier.class).guard(generation(), (Supplier<String>) () -> "jdk", null);
         assertEquals("jdk", guard.get());
         assertTrue(guard.getClass().getName(), guard.getClass().getName().startsWith("io.nativebundle.guard.java."));
     }

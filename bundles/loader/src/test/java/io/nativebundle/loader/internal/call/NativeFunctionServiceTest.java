@@ -42,7 +42,7 @@ public class NativeFunctionServiceTest {
     @Test
     public void pointersAreLongs() {
         long address = (Long) TestLibrary.function("counter_address", "()pointer").invoke();
-        assertEquals(TestLibrary.HANDLE.getSymbolAddress("counter"), address);
+        assertEquals(TestLibrary.addressOf("counter"), address);
         assertEquals(address, TestLibrary.function("pointer_value", "(pointer)long").invoke(address));
     }
 

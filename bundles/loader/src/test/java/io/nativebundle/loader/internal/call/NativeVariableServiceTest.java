@@ -55,7 +55,7 @@ public class NativeVariableServiceTest {
         middle.set(32767);
         assertEquals((short) 32767, middle.get());
         NativeVariableService where = TestLibrary.variable("where", NativeType.POINTER, lease);
-        long address = TestLibrary.HANDLE.getSymbolAddress("counter");
+        long address = TestLibrary.addressOf("counter");
         where.setLong(address);
         assertEquals(address, where.get());
         assertEquals(address, where.getLong());

@@ -8,19 +8,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.Version;
 
-import com.kenai.jffi.Library;
-
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.BackendLibrary;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.VariableAccessor;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 
 /**
  * The unit tests' C library ({@code src/test/c/sym.c}, built by the module's pom) opened with
- * jffi outside OSGi, and guards of its symbols.
+ * the jnr backend outside OSGi, and guards of its symbols.
  */
 public final class TestLibrary {
 
@@ -28,20 +31,21 @@ public final class TestLibrary {
     public static final Path FILE = Path.of(System.getProperty("nativebundle.test.libsym",
             "target/test-natives/libsym.so")).toAbsolutePath();
 
-    public static final Library HANDLE = open();
+    /** Open for the whole test run, never closed. */
+    public static final BackendLibrary LIBRARY = open();
 
     private TestLibrary() {
     }
 
-    private static Library open() {
+    private static BackendLibrary open() {
         if (!Files.isRegularFile(FILE)) {
             throw new IllegalStateException(FILE + " is missing; build it with mvn (exec-maven-plugin, cc-test-natives)");
         }
-        Library library = Library.getCachedInstance(FILE.toString(), Library.LAZY | Library.GLOBAL);
-        if (library == null) {
-            throw new IllegalStateException("cannot open " + FILE + ": " + Library.getLastError());
+        try {
+            return new JnrBackend().open(FILE, List.of());
+        } catch (LoadRefusal e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        return library;
     }
 
     public static NativeLibrary description(List<NativeSymbol> symbols) {
@@ -49,12 +53,35 @@ public final class TestLibrary {
                 symbols, "default", 1L, 7L);
     }
 
-    public static SymbolAddress address(String symbol) {
-        long address = HANDLE.getSymbolAddress(symbol);
-        if (address == 0L) {
+    public static FunctionInvoker invoker(String symbol, String signature) {
+        requireExported(symbol);
+        try {
+            return LIBRARY.function(symbol, NativeSignature.parse(signature));
+        } catch (LoadRefusal e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public static VariableAccessor accessor(String symbol, NativeType type) {
+        requireExported(symbol);
+        try {
+            return LIBRARY.variable(symbol, type);
+        } catch (LoadRefusal e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The address of {@code symbol}, asked of jffi directly, to check what the services report. */
+    public static long addressOf(String symbol) {
+        // jffi caches one Library per path: the one the backend opened
+        return com.kenai.jffi.Library.getCachedInstance(FILE.toString(), com.kenai.jffi.Library.NOW)
+                .getSymbolAddress(symbol);
+    }
+
+    private static void requireExported(String symbol) {
+        if (!LIBRARY.exports(symbol)) {
             throw new IllegalStateException(symbol + " is not in " + FILE);
         }
-        return new SymbolAddress(address, HANDLE);
     }
 
     public static NativeFunctionService function(String name, String signature) {
@@ -63,12 +90,13 @@ public final class TestLibrary {
 
     public static NativeFunctionService function(String name, String signature, Lease lease, SymbolMetrics metrics) {
         NativeLibrary library = description(List.of(new NativeSymbol(name, NativeSymbol.Kind.FUNCTION, signature)));
-        return new NativeFunctionService(name, NativeSignature.parse(signature), library, address(name), lease, metrics);
+        return new NativeFunctionService(name, NativeSignature.parse(signature), library, invoker(name, signature), lease,
+                metrics);
     }
 
     public static NativeVariableService variable(String name, NativeType type, Lease lease) {
         NativeLibrary library = description(List.of(new NativeSymbol(name, NativeSymbol.Kind.VARIABLE, type.token())));
-        return new NativeVariableService(name, type, library, address(name), lease);
+        return new NativeVariableService(name, type, library, accessor(name, type), lease);
     }
 
     /** A NativeLibrary as the loader describes one. */

@@ -1,6 +1,7 @@
 package io.nativebundle.loader.internal.publish;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -18,6 +19,7 @@ import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.call.TestLibrary;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
@@ -46,9 +48,9 @@ public class SymbolPublisherTest {
         NativeLibrary library = TestLibrary.description(List.of(function("add", "(int,int)int"),
                 function("greet", "(string)string"), new NativeSymbol("counter", NativeSymbol.Kind.VARIABLE, "int")));
         TestLibrary.TestLease lease = new TestLibrary.TestLease();
-        List<Object> adopted = new ArrayList<>();
-        SymbolServices services = publisher.publish(library, properties(library), List.of(), lease, adopted::add);
-        assertEquals("the generation adopts the jffi library the services call into", List.of(TestLibrary.HANDLE), adopted);
+        LibraryGeneration generation = generation();
+        SymbolServices services = publisher.publish(library, properties(library), generation, lease);
+        assertFalse("the generation adopts the invokers the services call through", generation.released());
 
         assertEquals(3, framework.registered.size());
         List<String> types = new ArrayList<>();
@@ -84,8 +86,7 @@ public class SymbolPublisherTest {
     @Test
     public void theGenerationEntryPointPublishesAgainstTheGeneration() throws Exception {
         NativeLibrary library = TestLibrary.description(List.of(function("answer", "()int")));
-        SymbolServices services = publisher.publish(library, properties(library), List.of(),
-                new LibraryGeneration("sym", 7L));
+        SymbolServices services = publisher.publish(library, properties(library), generation());
         assertEquals(42, services.functions().get(0).asIntSupplier().getAsInt());
         services.unregister();
         services.cut();
@@ -97,7 +98,7 @@ public class SymbolPublisherTest {
         NativeLibrary library = TestLibrary.description(List.of(function("add", "(int,int)int"),
                 function("subtract", "(int,int)int"), function("negate", "(int)int")));
         LoadRefusal refusal = assertThrows(LoadRefusal.class,
-                () -> publisher.publish(library, properties(library), List.of(), new LibraryGeneration("sym", 7L)));
+                () -> publisher.publish(library, properties(library), generation()));
         assertEquals("SYMBOL_MISSING: NativeBundle-Symbols of library 'sym' declares subtract but " + TestLibrary.FILE
                 + " does not export it (dlsym found no address); of the declared symbols it exports add, negate",
                 refusal.toString());
@@ -108,15 +109,13 @@ public class SymbolPublisherTest {
     @Test
     public void aBadSignatureOrVariableTypeIsAMalformedHeader() {
         NativeLibrary badSignature = TestLibrary.description(List.of(function("add", "(int,int")));
-        assertTrue(assertThrows(LoadRefusal.class, () -> publisher.publish(badSignature, Map.of(), List.of(),
-                new LibraryGeneration("sym", 7L))).toString()
+        assertTrue(assertThrows(LoadRefusal.class, () -> publisher.publish(badSignature, Map.of(), generation())).toString()
                 .startsWith("MALFORMED_HEADER: NativeBundle-Symbols of library 'sym': function 'add' declared as '(int,int': "));
         NativeLibrary badType = TestLibrary.description(List.of(new NativeSymbol("counter", NativeSymbol.Kind.VARIABLE,
                 "string")));
         assertEquals("MALFORMED_HEADER: NativeBundle-Symbols of library 'sym': variable 'counter' declared as 'string':"
                         + " a variable is one of byte, short, int, long, float, double, pointer, not string",
-                assertThrows(LoadRefusal.class, () -> publisher.publish(badType, Map.of(), List.of(),
-                        new LibraryGeneration("sym", 7L))).toString());
+                assertThrows(LoadRefusal.class, () -> publisher.publish(badType, Map.of(), generation())).toString());
     }
 
     @Test
@@ -125,7 +124,7 @@ public class SymbolPublisherTest {
         NativeLibrary library = TestLibrary.description(List.of(function("add", "(int,int)int"),
                 function("negate", "(int)int")));
         assertThrows(IllegalStateException.class,
-                () -> publisher.publish(library, properties(library), List.of(), new LibraryGeneration("sym", 7L)));
+                () -> publisher.publish(library, properties(library), generation()));
         assertEquals(1, framework.registered.size());
         assertTrue(framework.registered.get(0).unregistered);
         assertThrows(NativeLibraryUnloadedException.class,
@@ -133,13 +132,10 @@ public class SymbolPublisherTest {
         assertEquals(List.of(), metrics.libraries());
     }
 
-    @Test
-    public void aFileThatCannotBeOpenedIsALoadFailure() {
-        NativeLibrary library = new TestLibrary.Description("gone", new org.osgi.framework.Version(1, 0, 0), "p",
-                "0".repeat(64), TestLibrary.FILE.resolveSibling("nothing-here.so"), "e", List.of(), "default", 1, 8);
-        LoadRefusal refusal = assertThrows(LoadRefusal.class,
-                () -> publisher.publish(library, Map.of(), List.of(), new LibraryGeneration("gone", 8L)));
-        assertTrue(refusal.toString(), refusal.toString().startsWith("LOAD_FAILED: jffi could not open "
-                + TestLibrary.FILE.resolveSibling("nothing-here.so") + " of library 'gone': "));
+    /** A generation of the test library, opened by the jnr backend. */
+    private static LibraryGeneration generation() {
+        LibraryGeneration generation = new LibraryGeneration("sym", 7L);
+        generation.opened(JnrBackend.NAME, TestLibrary.LIBRARY);
+        return generation;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.Test;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
 /**
@@ -73,7 +74,7 @@ public class GuardReleaseTest {
     public void aCallInFlightKeepsItsTargetUntilItReturns() throws Exception {
         LibraryGeneration generation = generation();
         Target target = new Target();
-        Adder guard = generation.guard(Adder.class, target, null);
+        Adder guard = GuardFactory.of(Adder.class).guard(generation, target, null);
         WeakReference<Target> weak = new WeakReference<>(target);
         CountDownLatch entered = target.entered;
         CountDownLatch gate = target.gate;
@@ -143,6 +144,6 @@ public class GuardReleaseTest {
 
     private static Adder guardOf(LibraryGeneration generation) {
         // the target is created here, so no local of the test keeps it
-        return generation.guard(Adder.class, new Target(), null);
+        return GuardFactory.of(Adder.class).guard(generation, new Target(), null);
     }
 }

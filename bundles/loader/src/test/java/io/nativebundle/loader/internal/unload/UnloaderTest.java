@@ -6,7 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +21,17 @@ import org.junit.Test;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
-import io.nativebundle.loader.internal.backend.jnr.JffiHandles;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
+import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import jnr.ffi.LibraryLoader;
-import jnr.ffi.LibraryOption;
 
 /**
  * Real unloads outside OSGi: a C library ({@code src/test/c/lifecycle}, built by the pom) is
- * opened with jnr-ffi, called through a guard, unloaded, and checked in {@code /proc/self/maps}.
+ * opened with the jnr backend, called through a guard, unloaded, and checked in
+ * {@code /proc/self/maps}.
  */
 public class UnloaderTest {
 
@@ -53,6 +54,7 @@ public class UnloaderTest {
     private static final Path LIBRARY = Path.of(System.getProperty("nativebundle.test.liblifecycle",
             "target/test-natives/liblifecycle.so")).toAbsolutePath();
     private static final long TIMEOUT_MS = 300;
+    private static final JnrBackend BACKEND = new JnrBackend();
 
     private Unloader unloader;
     private Path folder;
@@ -76,13 +78,8 @@ public class UnloaderTest {
     @Test
     public void unloadDlclosesTheLibraryAndDeletesItsFolder() throws Exception {
         LibraryGeneration generation = generation();
-        Lifecycle binding = bind(file);
-        Lifecycle lifecycle = generation.guard(Lifecycle.class, binding, null);
-        assertEquals("jffi's own dlclose is disarmed", 1, disposedFlag(binding));
-        binding = null;
+        Lifecycle lifecycle = openAndGuard(generation);
         assertEquals(5, lifecycle.add(2, 3));
-        assertEquals(List.of(new JffiHandles.Opened(file.toString(), generation.opened().get(0).handle())),
-                generation.opened());
         assertEquals(List.of(file.toString()), List.copyOf(MappedFiles.under(folder)));
 
         assertTrue("closed within the timeout", unloader.unload(generation, "test"));
@@ -98,8 +95,7 @@ public class UnloaderTest {
     @Test
     public void aCallInFlightPastTheTimeoutLingersAndIsClosedOnceItReturns() throws Exception {
         LibraryGeneration generation = generation();
-        generation.open(bind(file));
-        Lifecycle lifecycle = generation.guard(Lifecycle.class, null);
+        Lifecycle lifecycle = openAndGuard(generation);
         AtomicReference<Object> result = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
@@ -140,14 +136,15 @@ public class UnloaderTest {
     @Test
     public void aRefusedLoadReleasesItsBindingEvenBeforeItWasGuarded() throws Exception {
         LibraryGeneration generation = generation();
-        generation.open(bind(file));
+        generation.opened(JnrBackend.NAME, BACKEND.open(file, List.of()));
+        generation.bind(Lifecycle.class);
         assertEquals(1, MappedFiles.under(folder).size());
 
         assertTrue(unloader.discard(generation, "load refused"));
 
         assertEquals(List.of(), List.copyOf(MappedFiles.under(folder)));
         assertFalse(Files.exists(folder));
-        assertThrows(IllegalStateException.class, () -> generation.guard(Lifecycle.class, null));
+        assertThrows(IllegalStateException.class, () -> generation.takeBinding(Lifecycle.class));
     }
 
     @Test
@@ -162,31 +159,21 @@ public class UnloaderTest {
     @Test
     public void aGuardAroundLibcCallsTheRealFunctions() {
         LibraryGeneration generation = new LibraryGeneration("c", Version.emptyVersion, 1L, 0L, "libc", null, List.of());
-        LibC libc = generation.guard(LibC.class, LibraryLoader.create(LibC.class).load(LibraryLoader.DEFAULT_LIBRARY),
-                null);
+        LibC libc = GuardFactory.of(LibC.class).guard(generation,
+                LibraryLoader.create(LibC.class).load(LibraryLoader.DEFAULT_LIBRARY), null);
         assertEquals(ProcessHandle.current().pid(), libc.getpid());
         assertEquals("Grüße".getBytes(StandardCharsets.UTF_8).length, libc.strlen("Grüße"));
-        // never unloaded: closing the process's default library is not the loader's business
-        assertTrue(generation.opened().isEmpty());
     }
 
     private LibraryGeneration generation() {
         return new LibraryGeneration("lifecycle", new Version(1, 0, 0), 9L, 4L, "test.lifecycle", folder, List.of(file));
     }
 
-    private static Lifecycle bind(Path file) {
-        return LibraryLoader.create(Lifecycle.class)
-                .failImmediately()
-                .option(LibraryOption.IgnoreError, true)
-                .option(LibraryOption.LoadNow, true)
-                .load(file.toString());
-    }
-
-    private static int disposedFlag(Object binding) throws ReflectiveOperationException {
-        Object library = JffiHandles.libraries(binding).get(0);
-        Field disposed = library.getClass().getDeclaredField("disposed");
-        disposed.setAccessible(true);
-        return disposed.getInt(library);
+    /** Opens the generation's file with the jnr backend and guards its typed binding, as the loader does. */
+    private Lifecycle openAndGuard(LibraryGeneration generation) throws LoadRefusal {
+        generation.opened(JnrBackend.NAME, BACKEND.open(file, List.of()));
+        generation.bind(Lifecycle.class);
+        return GuardFactory.of(Lifecycle.class).guard(generation, generation.takeBinding(Lifecycle.class), null);
     }
 
     private static void deleteTree(Path folder) {

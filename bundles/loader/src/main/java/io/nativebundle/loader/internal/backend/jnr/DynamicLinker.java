@@ -18,7 +18,7 @@ import jnr.ffi.types.intptr_t;
  * (see {@link JffiHandles}). A plugin library pinned there would stay reachable forever, and
  * its generation could never be closed.
  */
-public final class DynamicLinker {
+final class DynamicLinker {
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -43,7 +43,7 @@ public final class DynamicLinker {
     }
 
     /** The linker of this process; {@code null} where the loader cannot close libraries (not Linux, or binding failed). */
-    public static DynamicLinker create() {
+    static DynamicLinker create() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             LOG.log(Level.INFO, "nativebundle: unloaded libraries stay mapped on " + System.getProperty("os.name")
                     + "; only Linux dlclose is implemented");
@@ -63,7 +63,7 @@ public final class DynamicLinker {
      *
      * @return the failures, each naming the file and dlerror
      */
-    public List<String> close(List<JffiHandles.Opened> opened) {
+    List<String> close(List<JffiHandles.Opened> opened) {
         List<String> problems = new ArrayList<>();
         for (int i = opened.size() - 1; i >= 0; i--) {
             JffiHandles.Opened o = opened.get(i);
@@ -79,7 +79,7 @@ public final class DynamicLinker {
      * could not be read: {@code dlopen(RTLD_NOLOAD)} returns the loaded handle with one more
      * reference, so it is closed twice.
      */
-    public List<String> closeByPath(List<String> paths) {
+    List<String> closeByPath(List<String> paths) {
         List<String> problems = new ArrayList<>();
         for (int i = paths.size() - 1; i >= 0; i--) {
             String path = paths.get(i);

@@ -23,12 +23,12 @@ import java.util.Map;
  * {@code com.kenai.jffi.Library} per opened file, each with its {@code name} (the path given to
  * dlopen) and {@code handle}.
  */
-public final class JffiHandles {
+final class JffiHandles {
 
     private static final String JFFI_LIBRARY = "com.kenai.jffi.Library";
 
     /** One dlopen reference held by a jffi {@code Library}: the path given to dlopen and the handle. */
-    public record Opened(String path, long handle) {
+    record Opened(String path, long handle) {
     }
 
     private JffiHandles() {
@@ -40,7 +40,7 @@ public final class JffiHandles {
      *
      * @throws IllegalStateException when the object graph is not the one described above
      */
-    public static List<Object> libraries(Object object) {
+    static List<Object> libraries(Object object) {
         if (isJffiLibrary(object)) {
             return List.of(object);
         }
@@ -66,7 +66,7 @@ public final class JffiHandles {
      * The handle of a jffi {@code Library}, with jffi's own dlclose of it disarmed; {@code null}
      * for the process's default library, which is never closed.
      */
-    public static Opened takeOver(Object library) {
+    static Opened takeOver(Object library) {
         String path = (String) read(library, "name");
         long handle = (Long) read(library, "handle");
         if (path == null || handle == 0L) {
@@ -81,7 +81,7 @@ public final class JffiHandles {
      * Drops {@code paths} from jffi's process-wide cache of opened libraries, so that no later
      * {@code Library.getCachedInstance} can return a closed handle.
      */
-    public static void forget(Class<?> jffiLibraryClass, Collection<String> paths) {
+    static void forget(Class<?> jffiLibraryClass, Collection<String> paths) {
         try {
             Field cache = jffiLibraryClass.getDeclaredField("cache");
             cache.setAccessible(true);

@@ -9,7 +9,7 @@ import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 
 /** Maps {@link NativeType}s to jffi types and a signature to its (shared, cached) jffi call context. */
-public final class JffiTypes {
+final class JffiTypes {
 
     private JffiTypes() {
     }
@@ -33,7 +33,7 @@ public final class JffiTypes {
      * The call context of {@code signature}: C calling convention, and errno not saved, because
      * errno is not part of the nativebundle contract (the typed binding does the same).
      */
-    public static CallContext context(NativeSignature signature) {
+    static CallContext context(NativeSignature signature) {
         Type[] parameters = new Type[signature.parameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = of(signature.parameters().get(i));

@@ -2,7 +2,6 @@ package io.nativebundle.loader.internal.backend.jnr;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.kenai.jffi.Library;
 
@@ -19,7 +18,7 @@ import jnr.ffi.LibraryOption;
  * are opened first, so the dynamic linker finds them by soname when the library needs them.
  *
  * <p>Every file is opened by {@link #open} first, {@code RTLD_NOW | RTLD_LOCAL}, through jffi's
- * cache of libraries by path; jnr-ffi and the symbol services then get that same {@code Library}
+ * cache of libraries by path; jnr-ffi and the symbol lookups then get that same {@code Library}
  * instead of opening the file {@code RTLD_LAZY | RTLD_GLOBAL} as they would on their own. Local: a library in the global scope
  * takes over the symbols of every library loaded after it, so a second copy (another tenant's,
  * or the next generation while the previous one is still mapped) would read and write the first
@@ -27,29 +26,15 @@ import jnr.ffi.LibraryOption;
  * second lives. Now: a missing symbol refuses the bundle here, instead of killing the process
  * with "symbol lookup error" on the first call.
  */
-public final class LibraryBinder {
+final class LibraryBinder {
 
     private static final int FLAGS = Library.NOW | Library.LOCAL;
 
     private LibraryBinder() {
     }
 
-    /**
-     * Opens the library and its same-bundle dependencies, {@code RTLD_NOW | RTLD_LOCAL}, into
-     * jffi's cache, where {@link #bind} and the symbol services then find them.
-     *
-     * @param keep given every opened jffi {@code Library}; it must hold them until they are bound
-     *             (jffi caches them weakly) and close them if the load is refused
-     */
-    public static void open(Path library, List<Path> dependencies, Consumer<Object> keep) throws LoadRefusal {
-        for (Path dependency : dependencies) {
-            keep.accept(open(dependency, library));
-        }
-        keep.accept(open(library, library));
-    }
-
     /** Binds {@code type}; call {@link #open} first, so jnr-ffi gets the files it opened. */
-    public static <T> T bind(Class<T> type, Path library, List<Path> dependencies) throws LoadRefusal {
+    static <T> T bind(Class<T> type, Path library, List<Path> dependencies) throws LoadRefusal {
         try {
             LibraryLoader<T> loader = LibraryLoader.create(type)
                     // resolve every method now, so a missing symbol refuses the bundle instead of
@@ -68,7 +53,14 @@ public final class LibraryBinder {
         }
     }
 
-    private static Library open(Path file, Path library) throws LoadRefusal {
+    /**
+     * Opens {@code file}, {@code RTLD_NOW | RTLD_LOCAL}, into jffi's cache of libraries by path,
+     * where {@link #bind} and the symbol lookups then find it. jffi caches it weakly: the caller
+     * keeps the returned {@code Library} for as long as the generation is open.
+     *
+     * @param library the library {@code file} is a dependency of, or {@code file} itself, for the message
+     */
+    static Library open(Path file, Path library) throws LoadRefusal {
         Library opened = Library.getCachedInstance(file.toString(), FLAGS);
         if (opened == null) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "the dynamic linker could not open " + file

@@ -12,7 +12,7 @@ import com.kenai.jffi.ObjectParameterType;
  * array and pass it to jffi as a heap array that jffi copies and NUL-terminates, so a call
  * allocates only the Java {@code String} it returns.
  */
-public final class NativeStrings {
+final class NativeStrings {
 
     private static final MemoryIO IO = MemoryIO.getInstance();
     /** Larger strings get a one-off array, so one huge argument does not stay pinned to a thread. */
@@ -20,9 +20,9 @@ public final class NativeStrings {
     private static final ThreadLocal<NativeStrings> SCRATCH = ThreadLocal.withInitial(NativeStrings::new);
 
     /** How jffi reads a scratch: its array from 0 to its length. */
-    public static final ObjectParameterStrategy<NativeStrings> STRATEGY = new Strategy();
+    static final ObjectParameterStrategy<NativeStrings> STRATEGY = new Strategy();
     /** The first parameter, copied in and NUL-terminated by jffi. */
-    public static final ObjectParameterInfo FIRST = ObjectParameterInfo.create(0, ObjectParameterInfo.ARRAY,
+    static final ObjectParameterInfo FIRST = ObjectParameterInfo.create(0, ObjectParameterInfo.ARRAY,
             ObjectParameterInfo.BYTE, ObjectParameterInfo.IN | ObjectParameterInfo.NULTERMINATE);
 
     private byte[] bytes = new byte[256];
@@ -42,19 +42,19 @@ public final class NativeStrings {
     }
 
     /** {@code text} in UTF-8, without the NUL, which jffi appends. */
-    public static byte[] utf8(String text) {
+    static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** This thread's scratch holding {@code text} in UTF-8; valid until the thread's next call. */
-    public static NativeStrings encode(String text) {
+    static NativeStrings encode(String text) {
         NativeStrings scratch = SCRATCH.get();
         scratch.put(text);
         return scratch;
     }
 
     /** Reads the string at {@code address} through this thread's scratch; only the result is allocated. */
-    public static String readScratch(long address) {
+    static String readScratch(long address) {
         if (address == 0L) {
             return null;
         }

@@ -7,11 +7,11 @@ import com.kenai.jffi.Invoker;
 import io.nativebundle.api.NativeType;
 
 /** Calls through jffi's general invoker and boxes the result by the declared return type. */
-public final class Results {
+final class JffiResults {
 
     private static final Invoker INVOKER = Invoker.getInstance();
 
-    private Results() {
+    private JffiResults() {
     }
 
     /**
@@ -19,7 +19,7 @@ public final class Results {
      *         {@code boolean}, a {@code Long} address for {@code pointer} and {@code buffer}, a
      *         {@code String} (or {@code null} for a null pointer) for {@code string}
      */
-    public static Object invoke(CallContext context, long function, HeapInvocationBuffer arguments, NativeType returnType) {
+    static Object invoke(CallContext context, long function, HeapInvocationBuffer arguments, NativeType returnType) {
         switch (returnType) {
             case VOID:
                 INVOKER.invokeInt(context, function, arguments);

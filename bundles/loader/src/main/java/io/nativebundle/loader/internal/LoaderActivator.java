@@ -22,9 +22,11 @@ import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
-import io.nativebundle.loader.internal.load.NativeBundleLoader;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
+import io.nativebundle.loader.internal.open.GenerationOpener;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.stage.NativeCache;
@@ -59,9 +61,11 @@ public final class LoaderActivator implements BundleActivator {
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
-        NativeBundleLoader loader = new NativeBundleLoader(new NativeCodeSelector(nativeCapability(context)),
-                cache, new ServicePublisher(context), new SymbolPublisher(context, metrics), unloader, tenants, backend);
-        NativeBundleTracker customizer = new NativeBundleTracker(loader, unloader, events);
+        NativeCodeSelector selector = new NativeCodeSelector(nativeCapability(context));
+        LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
+                new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
+                unloader);
+        NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
@@ -73,8 +77,7 @@ public final class LoaderActivator implements BundleActivator {
                 // unregistered while the loader stops
             }
         });
-        context.registerService(NativeBundleVerifier.class,
-                new JarVerifier(context, new VerifierRules(nativeCapability(context))), null);
+        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector), null);
     }
 
     @Override

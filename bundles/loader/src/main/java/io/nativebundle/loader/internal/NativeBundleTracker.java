@@ -12,8 +12,9 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
-import io.nativebundle.loader.internal.load.NativeBundleLoader;
+import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.load.TrackedLibrary;
+import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
@@ -38,13 +39,13 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
     record Entry(TrackedLibrary loaded, LoadRefusal refusal) {
     }
 
-    private final NativeBundleLoader loader;
+    private final LoadPipeline loader;
     private final Unloader unloader;
     private final LifecycleEvents events;
     private final Map<Long, LoadRefusal> refusals = new ConcurrentHashMap<>();
     private final Map<Long, TrackedLibrary> loaded = new ConcurrentHashMap<>();
 
-    NativeBundleTracker(NativeBundleLoader loader, Unloader unloader, LifecycleEvents events) {
+    NativeBundleTracker(LoadPipeline loader, Unloader unloader, LifecycleEvents events) {
         this.loader = loader;
         this.unloader = unloader;
         this.events = events;
@@ -61,18 +62,18 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
             refusals.remove(bundle.getBundleId());
             loaded.put(bundle.getBundleId(), library);
             LibraryGeneration g = library.generation();
-            events.loaded(g, "loaded " + library.library().file() + " for " + describe(bundle));
+            events.loaded(g, "loaded " + library.library().file() + " for " + BundleManifest.describe(bundle));
             return new Entry(library, null);
         } catch (LoadRefusal refusal) {
             refusals.put(bundle.getBundleId(), refusal);
-            LOG.log(Level.WARNING, "nativebundle: refused " + describe(bundle) + ": " + refusal);
+            LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + refusal);
             refused(bundle, header, refusal);
             return new Entry(null, refusal);
         } catch (RuntimeException | LinkageError e) {
             // never let an unexpected failure escape into the framework's event delivery
             LoadRefusal refusal = new LoadRefusal(RefusalReason.LOAD_FAILED, e.toString(), e);
             refusals.put(bundle.getBundleId(), refusal);
-            LOG.log(Level.ERROR, "nativebundle: failed to load " + describe(bundle), e);
+            LOG.log(Level.ERROR, "nativebundle: failed to load " + BundleManifest.describe(bundle), e);
             refused(bundle, header, refusal);
             return new Entry(null, refusal);
         }
@@ -103,10 +104,6 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
         return refusals.get(bundleId);
     }
 
-    static String describe(Bundle bundle) {
-        return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
-    }
-
     private void refused(Bundle bundle, String header, LoadRefusal refusal) {
         String library = header;
         String version = "";
@@ -128,11 +125,11 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
         switch (event.getType()) {
             case BundleEvent.STOPPING:
                 // stop, update and uninstall of an active bundle all pass through STOPPING
-                return "bundle " + describe(bundle) + " stopping";
+                return "bundle " + BundleManifest.describe(bundle) + " stopping";
             case BundleEvent.UNINSTALLED:
-                return "bundle " + describe(bundle) + " uninstalled";
+                return "bundle " + BundleManifest.describe(bundle) + " uninstalled";
             default:
-                return "bundle " + describe(bundle) + " left ACTIVE";
+                return "bundle " + BundleManifest.describe(bundle) + " left ACTIVE";
         }
     }
 }

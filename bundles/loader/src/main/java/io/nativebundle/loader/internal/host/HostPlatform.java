@@ -76,6 +76,14 @@ public record HostPlatform(ElfMachine machine, String osArch, ElfClass elfClass,
                 glibcSource, runtimeAbi(context), libraries);
     }
 
+    /**
+     * The platform of a library taken from this host, e.g. {@code linux-x86-64}: it is looked up on
+     * a Linux search path for this JVM's machine.
+     */
+    public String hostLibraryPlatform() {
+        return "linux-" + machine.osgiProcessor();
+    }
+
     /** E.g. {@code x86-64 ELF64 (os.arch amd64)}. */
     public String describeMachine() {
         return machine.osgiProcessor() + " " + elfClass + " " + byteOrderName(byteOrder) + " (os.arch " + osArch + ")";

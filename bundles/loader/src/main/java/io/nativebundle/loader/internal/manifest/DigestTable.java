@@ -1,6 +1,7 @@
 package io.nativebundle.loader.internal.manifest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,11 +34,12 @@ public final class DigestTable {
         return new DigestTable(digests);
     }
 
-    public Optional<String> expected(String entry) {
-        return Optional.ofNullable(digests.get(entry));
+    /** The entries listed, in the header's order. */
+    public List<String> entries() {
+        return List.copyOf(digests.keySet());
     }
 
-    boolean isEmpty() {
-        return digests.isEmpty();
+    public Optional<String> expected(String entry) {
+        return Optional.ofNullable(digests.get(entry));
     }
 }

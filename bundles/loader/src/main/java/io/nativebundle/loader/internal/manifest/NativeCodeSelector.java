@@ -1,5 +1,6 @@
 package io.nativebundle.loader.internal.manifest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class NativeCodeSelector {
         try {
             clauses = HeaderParser.parse(Constants.BUNDLE_NATIVECODE, header);
         } catch (MalformedHeaderException e) {
-            throw new LoadRefusal(RefusalReason.MALFORMED_HEADER, e.getMessage());
+            throw e.refusal();
         }
         for (HeaderClause clause : clauses) {
             if (clause.paths().equals(List.of("*"))) {
@@ -59,6 +60,24 @@ public final class NativeCodeSelector {
         }
         throw new LoadRefusal(RefusalReason.NO_NATIVE_CODE, "no Bundle-NativeCode clause matches this host ("
                 + describeHost() + "); the bundle offers: " + header.replaceAll("\\s+", ""));
+    }
+
+    /**
+     * The paths of every clause, without the optional {@code *}: what the bundle could load on
+     * some platform, each of which must stay inside the bundle.
+     *
+     * @throws LoadRefusal {@code MALFORMED_HEADER} when the header does not parse
+     */
+    public static List<String> declaredPaths(String header) throws LoadRefusal {
+        List<String> paths = new ArrayList<>();
+        try {
+            for (HeaderClause clause : HeaderParser.parse(Constants.BUNDLE_NATIVECODE, header)) {
+                clause.paths().stream().filter(p -> !p.equals("*")).forEach(paths::add);
+            }
+        } catch (MalformedHeaderException e) {
+            throw e.refusal();
+        }
+        return paths;
     }
 
     private boolean matches(HeaderClause clause) throws LoadRefusal {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
@@ -22,7 +21,6 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.call.Lease;
 import io.nativebundle.loader.internal.call.NativeFunctionService;
 import io.nativebundle.loader.internal.call.NativeVariableService;
-import io.nativebundle.loader.internal.call.SymbolGuard;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
@@ -34,10 +32,9 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * Each service guards the invoker or accessor the generation's backend made for its symbol.
  *
  * <pre>{@code
- * SymbolServices symbols = symbolPublisher.publish(loaded, ServicePublisher.properties(loaded), generation);
+ * symbolPublisher.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
  * ...                                           // on unload:
- * symbols.unregister();
- * symbols.cut();
+ * publication.unregister();                     // the generation cuts the services itself
  * }</pre>
  */
 public final class SymbolPublisher {
@@ -51,54 +48,44 @@ public final class SymbolPublisher {
     }
 
     /**
-     * Resolves every declared symbol and registers its service.
+     * Resolves every declared symbol and registers its service into {@code publication}, which the
+     * caller unregisters should the load be refused after all.
      *
      * @param library    the loaded library
      * @param properties the library's service properties ({@code ServicePublisher.properties})
      * @param generation the opened generation: its backend makes the invokers, every call holds its
      *                   lease, and it cuts the services when it unloads
      * @throws LoadRefusal {@code SYMBOL_MISSING} naming the symbol, the file and the declared symbols it
-     *                     does export; {@code MALFORMED_HEADER} for a bad signature or variable type.
-     *                     Nothing stays registered.
+     *                     does export; {@code MALFORMED_HEADER} for a bad signature or variable type
      */
-    public SymbolServices publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation)
-            throws LoadRefusal {
-        SymbolServices services = publish(library, properties, generation, Lease.of(generation));
-        generation.onCut(services::cut);
-        return services;
+    public void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation,
+                        Publication publication) throws LoadRefusal {
+        generation.onCut(publication::cut);
+        publish(library, properties, generation, Lease.of(generation), publication);
     }
 
-    /** @param lease what every call takes; the generation's own in {@link #publish(NativeLibrary, Map, LibraryGeneration)} */
-    SymbolServices publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation, Lease lease)
-            throws LoadRefusal {
+    /** @param lease what every call takes; the generation's own in the public {@code publish} */
+    void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation, Lease lease,
+                 Publication publication) throws LoadRefusal {
         List<Declared> declared = parse(library);
         resolve(library, generation, declared);
 
         LibraryMetrics libraryMetrics = metrics.open(library);
-        List<ServiceRegistration<?>> registrations = new ArrayList<>();
-        List<SymbolGuard<?>> guards = new ArrayList<>();
-        try {
-            for (Declared d : declared) {
-                String name = d.symbol.name();
-                Dictionary<String, Object> props = properties(properties, name);
-                if (d.signature != null) {
-                    NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
-                            generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
-                    guards.add(f);
-                    registrations.add(loaderContext.registerService(NativeFunction.class, f, props));
-                } else {
-                    NativeVariableService v = new NativeVariableService(name, d.type, library,
-                            generation.variable(name, d.type), lease);
-                    guards.add(v);
-                    registrations.add(loaderContext.registerService(NativeVariable.class, v, props));
-                }
+        publication.metrics(libraryMetrics);
+        for (Declared d : declared) {
+            String name = d.symbol.name();
+            Dictionary<String, Object> props = properties(properties, name);
+            if (d.signature != null) {
+                NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
+                        generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
+                publication.guarded(f);
+                publication.registered(loaderContext.registerService(NativeFunction.class, f, props));
+            } else {
+                NativeVariableService v = new NativeVariableService(name, d.type, library,
+                        generation.variable(name, d.type), lease);
+                publication.guarded(v);
+                publication.registered(loaderContext.registerService(NativeVariable.class, v, props));
             }
-            return new SymbolServices(registrations, guards, libraryMetrics);
-        } catch (LoadRefusal | RuntimeException e) {
-            SymbolServices partial = new SymbolServices(registrations, guards, libraryMetrics);
-            partial.unregister();
-            partial.cut();
-            throw e;
         }
     }
 

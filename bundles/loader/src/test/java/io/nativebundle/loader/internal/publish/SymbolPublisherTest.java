@@ -49,7 +49,8 @@ public class SymbolPublisherTest {
                 function("greet", "(string)string"), new NativeSymbol("counter", NativeSymbol.Kind.VARIABLE, "int")));
         TestLibrary.TestLease lease = new TestLibrary.TestLease();
         LibraryGeneration generation = generation();
-        SymbolServices services = publisher.publish(library, properties(library), generation, lease);
+        Publication services = new Publication();
+        publisher.publish(library, properties(library), generation, lease, services);
         assertFalse("the generation adopts the invokers the services call through", generation.released());
 
         assertEquals(3, framework.registered.size());
@@ -86,7 +87,8 @@ public class SymbolPublisherTest {
     @Test
     public void theGenerationEntryPointPublishesAgainstTheGeneration() throws Exception {
         NativeLibrary library = TestLibrary.description(List.of(function("answer", "()int")));
-        SymbolServices services = publisher.publish(library, properties(library), generation());
+        Publication services = new Publication();
+        publisher.publish(library, properties(library), generation(), services);
         assertEquals(42, services.functions().get(0).asIntSupplier().getAsInt());
         services.unregister();
         services.cut();
@@ -98,7 +100,7 @@ public class SymbolPublisherTest {
         NativeLibrary library = TestLibrary.description(List.of(function("add", "(int,int)int"),
                 function("subtract", "(int,int)int"), function("negate", "(int)int")));
         LoadRefusal refusal = assertThrows(LoadRefusal.class,
-                () -> publisher.publish(library, properties(library), generation()));
+                () -> publisher.publish(library, properties(library), generation(), new Publication()));
         assertEquals("SYMBOL_MISSING: NativeBundle-Symbols of library 'sym' declares subtract but " + TestLibrary.FILE
                 + " does not export it (dlsym found no address); of the declared symbols it exports add, negate",
                 refusal.toString());
@@ -109,22 +111,26 @@ public class SymbolPublisherTest {
     @Test
     public void aBadSignatureOrVariableTypeIsAMalformedHeader() {
         NativeLibrary badSignature = TestLibrary.description(List.of(function("add", "(int,int")));
-        assertTrue(assertThrows(LoadRefusal.class, () -> publisher.publish(badSignature, Map.of(), generation())).toString()
+        assertTrue(assertThrows(LoadRefusal.class, () -> publisher.publish(badSignature, Map.of(), generation(), new Publication())).toString()
                 .startsWith("MALFORMED_HEADER: NativeBundle-Symbols of library 'sym': function 'add' declared as '(int,int': "));
         NativeLibrary badType = TestLibrary.description(List.of(new NativeSymbol("counter", NativeSymbol.Kind.VARIABLE,
                 "string")));
         assertEquals("MALFORMED_HEADER: NativeBundle-Symbols of library 'sym': variable 'counter' declared as 'string':"
                         + " a variable is one of byte, short, int, long, float, double, pointer, not string",
-                assertThrows(LoadRefusal.class, () -> publisher.publish(badType, Map.of(), generation())).toString());
+                assertThrows(LoadRefusal.class, () -> publisher.publish(badType, Map.of(), generation(), new Publication())).toString());
     }
 
     @Test
-    public void aFailedRegistrationUnregistersTheOthers() {
+    public void aFailedRegistrationLeavesThePublicationToUnregisterTheOthers() {
         framework.failAt = 1;
         NativeLibrary library = TestLibrary.description(List.of(function("add", "(int,int)int"),
                 function("negate", "(int)int")));
+        Publication publication = new Publication();
         assertThrows(IllegalStateException.class,
-                () -> publisher.publish(library, properties(library), generation()));
+                () -> publisher.publish(library, properties(library), generation(), publication));
+        // what the load's undo does with it
+        publication.unregister();
+        publication.cut();
         assertEquals(1, framework.registered.size());
         assertTrue(framework.registered.get(0).unregistered);
         assertThrows(NativeLibraryUnloadedException.class,

@@ -82,7 +82,7 @@ public final class LoadPipeline {
             Class<?> type = GenerationOpener.serviceInterface(bundle, manifest.declaration());
             LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
                     verified.version(), attempt.generation(), bundle.getBundleId(),
-                    String.valueOf(bundle.getSymbolicName()), folder, verified.files()));
+                    String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
             verified = opener.open(generation, manifest.declaration(), type, verified);
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),

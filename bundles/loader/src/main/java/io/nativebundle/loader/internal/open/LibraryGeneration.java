@@ -1,6 +1,6 @@
 package io.nativebundle.loader.internal.open;
 
-import java.lang.ref.WeakReference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,7 +66,7 @@ public final class LibraryGeneration {
 
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final List<Runnable> cuts = new CopyOnWriteArrayList<>();
-    private final List<WeakReference<Object>> anchors = new CopyOnWriteArrayList<>();
+    private final Anchors anchors;
     /** What the backend opened; closed once, after the drain. */
     private volatile BackendLibrary opened;
     private volatile String backend = "";
@@ -75,17 +75,20 @@ public final class LibraryGeneration {
     private volatile long unloadStarted;
     private volatile String unloadReason = "";
 
-    /** A generation with no cache folder; for tests of code that only needs its identity. */
+    /** A generation with no cache folder whose release nobody watches; for tests that only need its identity. */
     public LibraryGeneration(String library, long generation) {
-        this(library, Version.emptyVersion, generation, -1L, "", null, List.of());
+        this(library, Version.emptyVersion, generation, -1L, "", null, List.of(), new ReferenceQueue<>());
     }
 
     /**
-     * @param folder the generation's cache folder, deleted when it closes; may be null
-     * @param files  the native files in the folder, the library first, then its same-bundle dependencies
+     * @param folder   the generation's cache folder, deleted when it closes; may be null
+     * @param files    the native files in the folder, the library first, then its same-bundle dependencies
+     * @param releases where the references to its anchors go once collected: the unloader's
+     *                 ({@code Unloader.releases()}), whose watcher wakes those waiting for the release
      */
     public LibraryGeneration(String library, Version version, long generation, long bundleId, String symbolicName,
-                             Path folder, List<Path> files) {
+                             Path folder, List<Path> files, ReferenceQueue<Object> releases) {
+        this.anchors = new Anchors(releases);
         this.library = library;
         this.version = version;
         this.generation = generation;
@@ -196,26 +199,12 @@ public final class LibraryGeneration {
         return adopt(backendLibrary().variable(symbol, type));
     }
 
-    /**
-     * Registers an object through which native code of this generation can be reached. The
-     * generation is closed only once every adopted object is garbage.
-     *
-     * @return {@code nativeObject}
-     */
+    /** Watches an object through which native code can be reached: closed only once all are garbage; returns it. */
     public <T> T adopt(T nativeObject) {
-        for (WeakReference<Object> anchor : anchors) {
-            if (anchor.refersTo(nativeObject)) {
-                return nativeObject;
-            }
-        }
-        anchors.add(new WeakReference<>(nativeObject));
-        return nativeObject;
+        return anchors.adopt(nativeObject);
     }
 
-    /**
-     * Runs {@code cut} when the unload starts, after the services are unregistered; at once if
-     * it already started. Guards register their cut here.
-     */
+    /** Runs {@code cut} when the unload starts, after the services are unregistered; at once if it already started. */
     public void onCut(Runnable cut) {
         cuts.add(cut);
         if (state.get() != State.OPEN) {
@@ -257,12 +246,22 @@ public final class LibraryGeneration {
 
     /** Whether every adopted object is garbage, i.e. no call is in flight and none can start. */
     public boolean released() {
-        for (WeakReference<Object> anchor : anchors) {
-            if (!anchor.refersTo(null)) {
-                return false;
-            }
-        }
-        return true;
+        return anchors.released();
+    }
+
+    /**
+     * Waits until {@link #released()}, at most until {@code deadline} ({@link System#nanoTime()}),
+     * woken each time the collector cleared one adopted object.
+     *
+     * @return whether released
+     */
+    public boolean awaitReleased(long deadline) throws InterruptedException {
+        return anchors.await(deadline);
+    }
+
+    /** Runs {@code action} once, on the unloader's watcher thread, when released; at once if it already is. */
+    public void whenReleased(Runnable action) {
+        anchors.whenReleased(action);
     }
 
     public boolean markLingering() {

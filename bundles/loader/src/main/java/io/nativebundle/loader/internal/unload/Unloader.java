@@ -2,9 +2,9 @@ package io.nativebundle.loader.internal.unload;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.ref.ReferenceQueue;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,19 +19,19 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 
 /**
- * Closes library generations: cut, wait until nothing can call into the library, dlclose it,
- * delete its cache folder.
+ * Closes library generations: cut, wait until nothing can call into the library, close what the
+ * backend opened, delete the cache folder.
  *
- * <p>The wait is the proof that closing is safe. After the cut, a guard no longer references
- * the binding; the only strong references left are the locals of calls in flight, which each
- * keep their binding reachable until the native call returned. So when every object the
- * generation {@link LibraryGeneration#adopt adopted} has been garbage collected, no call is
- * running in the library and none can start. The unloader asks for a garbage collection
- * ({@code System.gc()}, with a growing pause in between) until then, for at most the timeout.
+ * <p>The wait is the proof that closing is safe. After the cut, a guard no longer references its
+ * target; the only strong references left are the locals of calls in flight, which each keep
+ * their target reachable until the native call returned. So when every object the generation
+ * {@link LibraryGeneration#adopt adopted} has been collected, no call is running in the library
+ * and none can start. The {@link ReleaseWatcher} learns of each collection from a reference
+ * queue and wakes the wait; it also says why collections are still requested.
  *
- * <p>A generation still referenced when the timeout passes is reported (log, event, counter)
- * and handed to a background reaper, which closes it once it is released; the caller, usually
- * a stopping bundle, goes on.
+ * <p>A generation still referenced when the timeout passes is reported (log, event, counter) and
+ * closed later, by the reaper thread, as soon as the watcher sees it released; the caller,
+ * usually a stopping bundle, goes on.
  */
 public final class Unloader implements AutoCloseable {
 
@@ -40,22 +40,20 @@ public final class Unloader implements AutoCloseable {
     public static final long DEFAULT_TIMEOUT_MS = 5_000;
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
-    /**
-     * The first pause before a collection: long enough for a caller that the scheduler preempted
-     * in the middle of a call to finish it, short against a stop; a collection costs more.
-     */
-    private static final long FIRST_PAUSE_MS = 10;
-    private static final long MAX_PAUSE_MS = 100;
     private static final long FIRST_REAP_MS = 1_000;
     private static final long MAX_REAP_MS = 60_000;
     /** The last wait when the loader stops is at least this long, even with a shorter unload timeout. */
     private static final long FINAL_WAIT_MS = 2_000;
-    /** The reaper forces this many collections per lingering generation, then waits for natural ones. */
+    /**
+     * The reaper requests this many collections per lingering generation (a leaked reference may
+     * never go away), then leaves it to the collections the JVM runs anyway.
+     */
     private static final int FORCED_COLLECTIONS = 8;
 
     private final long timeoutMillis;
     private final LifecycleEvents events;
     private final Consumer<Path> removeFolder;
+    private final ReleaseWatcher watcher = new ReleaseWatcher();
     private final ScheduledExecutorService reaper;
     private final Set<LibraryGeneration> lingering = ConcurrentHashMap.newKeySet();
     private final AtomicLong timeouts = new AtomicLong();
@@ -95,6 +93,11 @@ public final class Unloader implements AutoCloseable {
         return timeoutMillis;
     }
 
+    /** The queue a new generation registers its adopted objects with, so the unloader learns of their release. */
+    public ReferenceQueue<Object> releases() {
+        return watcher.queue();
+    }
+
     /** Called after the set of lingering generations or the timeout count changed. */
     public void setListener(Runnable listener) {
         this.listener = listener;
@@ -120,7 +123,7 @@ public final class Unloader implements AutoCloseable {
         if (!generation.beginUnload(reason)) {
             return generation.state() == LibraryGeneration.State.CLOSED;
         }
-        if (awaitReleased(List.of(generation), timeoutMillis)) {
+        if (ReleaseWatcher.awaitReleased(List.of(generation), timeoutMillis)) {
             close(generation);
             if (announce) {
                 events.unloaded(generation, reason, "closed " + generation.millisSinceUnload() + " ms after unload");
@@ -142,15 +145,15 @@ public final class Unloader implements AutoCloseable {
     }
 
     /**
-     * Waits for lingering generations one last time and stops the reaper. What is still
-     * referenced then stays mapped until the process ends.
+     * Waits for lingering generations one last time and stops the reaper and the watcher. What is
+     * still referenced then stays mapped until the process ends.
      */
     @Override
     public void close() {
         List<LibraryGeneration> left = lingering();
         if (!left.isEmpty()) {
             // after this, nothing would ever close them: the reaper stops with the loader
-            awaitReleased(left, Math.max(timeoutMillis, FINAL_WAIT_MS));
+            ReleaseWatcher.awaitReleased(left, Math.max(timeoutMillis, FINAL_WAIT_MS));
             for (LibraryGeneration generation : left) {
                 if (generation.released()) {
                     reaped(generation);
@@ -161,42 +164,7 @@ public final class Unloader implements AutoCloseable {
             }
         }
         reaper.shutdownNow();
-    }
-
-    /**
-     * Waits until every generation is released, forcing collections with a growing pause.
-     *
-     * @return false when the timeout passed or the thread was interrupted
-     */
-    static boolean awaitReleased(Collection<LibraryGeneration> generations, long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long pause = FIRST_PAUSE_MS;
-        while (true) {
-            if (allReleased(generations)) {
-                return true;
-            }
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(pause, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return allReleased(generations);
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_MS);
-            System.gc();
-        }
-    }
-
-    private static boolean allReleased(Collection<LibraryGeneration> generations) {
-        for (LibraryGeneration generation : generations) {
-            if (!generation.released()) {
-                return false;
-            }
-        }
-        return true;
+        watcher.close();
     }
 
     private void linger(LibraryGeneration generation, String reason, boolean announce) {
@@ -213,30 +181,33 @@ public final class Unloader implements AutoCloseable {
             events.unloadTimeout(generation, reason, message);
         }
         listener.run();
+        // the watcher runs this as soon as the last adopted object is collected
+        generation.whenReleased(() -> execute(() -> reaped(generation)));
         schedule(generation, FIRST_REAP_MS, FORCED_COLLECTIONS);
     }
 
+    /** Requests a collection now and then while the generation lingers, since an idle JVM may run none. */
     private void schedule(LibraryGeneration generation, long delayMillis, int collections) {
+        if (collections == 0) {
+            return;
+        }
         try {
-            reaper.schedule(() -> reap(generation, delayMillis, collections), delayMillis, TimeUnit.MILLISECONDS);
+            reaper.schedule(() -> {
+                if (generation.state() == LibraryGeneration.State.LINGERING && !generation.released()) {
+                    ReleaseWatcher.requestCollection();
+                    schedule(generation, Math.min(delayMillis * 2, MAX_REAP_MS), collections - 1);
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // close() runs the last wait
         }
     }
 
-    private void reap(LibraryGeneration generation, long delayMillis, int collections) {
-        if (generation.state() != LibraryGeneration.State.LINGERING) {
-            return;
-        }
-        int left = collections;
-        if (!generation.released() && left > 0) {
-            System.gc();
-            left--;
-        }
-        if (generation.released()) {
-            reaped(generation);
-        } else {
-            schedule(generation, Math.min(delayMillis * 2, MAX_REAP_MS), left);
+    private void execute(Runnable task) {
+        try {
+            reaper.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // close() runs the last wait
         }
     }
 
@@ -249,7 +220,7 @@ public final class Unloader implements AutoCloseable {
         }
     }
 
-    /** dlcloses the generation's handles and deletes its folder; true for the one caller that closed it. */
+    /** Closes the generation's backend library and deletes its folder; true for the one caller that closed it. */
     private boolean close(LibraryGeneration generation) {
         if (!generation.markClosed()) {
             return false;

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.lang.ref.ReferenceQueue;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +141,7 @@ public class GuardFactoryTest {
     }
 
     private static LibraryGeneration generation() {
-        return new LibraryGeneration("calc", new Version(1, 2, 0), 7L, 3L, "test.calc", null, List.of());
+        return new LibraryGeneration("calc", new Version(1, 2, 0), 7L, 3L, "test.calc", null, List.of(), new ReferenceQueue<>());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.Version;
 
@@ -54,8 +55,17 @@ public class GuardReleaseTest {
         }
     }
 
-    private static LibraryGeneration generation() {
-        return new LibraryGeneration("adder", Version.emptyVersion, 1L, 1L, "test.adder", null, List.of());
+    /** Tells the generations of a test when their targets are collected. */
+    private final ReleaseWatcher watcher = new ReleaseWatcher();
+
+    @After
+    public void stopTheWatcher() {
+        watcher.close();
+    }
+
+    private LibraryGeneration generation() {
+        return new LibraryGeneration("adder", Version.emptyVersion, 1L, 1L, "test.adder", null, List.of(),
+                watcher.queue());
     }
 
     @Test
@@ -63,10 +73,10 @@ public class GuardReleaseTest {
         LibraryGeneration generation = generation();
         Adder guard = guardOf(generation);
         assertEquals(3, guard.add(1, 2));
-        assertFalse("a published guard keeps its target", Unloader.awaitReleased(List.of(generation), 200));
+        assertFalse("a published guard keeps its target", ReleaseWatcher.awaitReleased(List.of(generation), 200));
 
         generation.beginUnload("test");
-        assertTrue("the target is garbage once cut", Unloader.awaitReleased(List.of(generation), 5_000));
+        assertTrue("the target is garbage once cut", ReleaseWatcher.awaitReleased(List.of(generation), 5_000));
         assertTrue(guard.toString().endsWith("(unloaded)"));
     }
 
@@ -85,13 +95,13 @@ public class GuardReleaseTest {
         assertTrue(entered.await(5, TimeUnit.SECONDS));
 
         generation.beginUnload("test");
-        assertFalse("the call in flight keeps the target reachable", Unloader.awaitReleased(List.of(generation), 300));
+        assertFalse("the call in flight keeps the target reachable", ReleaseWatcher.awaitReleased(List.of(generation), 300));
         assertTrue(weak.get() != null);
 
         gate.countDown();
         caller.join(5_000);
         assertEquals("the call in flight finished normally", 42, result.get());
-        assertTrue("released once the call returned", Unloader.awaitReleased(List.of(generation), 5_000));
+        assertTrue("released once the call returned", ReleaseWatcher.awaitReleased(List.of(generation), 5_000));
     }
 
     @Test
@@ -139,7 +149,7 @@ public class GuardReleaseTest {
         assertEquals("every thread ends with exactly one refused call", threads, unloaded.get());
         assertEquals("no call without an outcome", attempts.get(), successes.get() + unloaded.get());
         assertTrue(successes.get() > 0);
-        assertTrue(Unloader.awaitReleased(List.of(generation), 5_000));
+        assertTrue(ReleaseWatcher.awaitReleased(List.of(generation), 5_000));
     }
 
     private static Adder guardOf(LibraryGeneration generation) {

@@ -158,7 +158,8 @@ public class UnloaderTest {
 
     @Test
     public void aGuardAroundLibcCallsTheRealFunctions() {
-        LibraryGeneration generation = new LibraryGeneration("c", Version.emptyVersion, 1L, 0L, "libc", null, List.of());
+        LibraryGeneration generation = new LibraryGeneration("c", Version.emptyVersion, 1L, 0L, "libc", null, List.of(),
+                unloader.releases());
         LibC libc = GuardFactory.of(LibC.class).guard(generation,
                 LibraryLoader.create(LibC.class).load(LibraryLoader.DEFAULT_LIBRARY), null);
         assertEquals(ProcessHandle.current().pid(), libc.getpid());
@@ -166,7 +167,8 @@ public class UnloaderTest {
     }
 
     private LibraryGeneration generation() {
-        return new LibraryGeneration("lifecycle", new Version(1, 0, 0), 9L, 4L, "test.lifecycle", folder, List.of(file));
+        return new LibraryGeneration("lifecycle", new Version(1, 0, 0), 9L, 4L, "test.lifecycle", folder, List.of(file),
+                unloader.releases());
     }
 
     /** Opens the generation's file with the jnr backend and guards its typed binding, as the loader does. */

@@ -133,10 +133,11 @@ public class JnrLibraryTest {
         return disposed.getInt(jffiLibrary);
     }
 
-    private static LibraryGeneration generation(long number) throws IOException {
+    private LibraryGeneration generation(long number) throws IOException {
         Path folder = folder();
         Path file = Files.copy(LIBRARY, folder.resolve("liblifecycle.so"));
-        return new LibraryGeneration("lifecycle", Version.emptyVersion, number, 1L, "test", folder, List.of(file));
+        return new LibraryGeneration("lifecycle", Version.emptyVersion, number, 1L, "test", folder, List.of(file),
+                unloader.releases());
     }
 
     private static Path folder() throws IOException {

@@ -19,16 +19,21 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * is only weakly reachable is cleared, and its reference enqueued, only when a collection runs.
  * After the cut the adopted objects are garbage as soon as the calls in flight returned, but an
  * idle JVM may not collect for minutes, and an unload would then always run into its timeout. So
- * the unloader requests one collection at once, which is enough when no call is in flight, and
- * requests another only while the generation is still not released, with a pause that doubles:
- * a call that was in flight during one collection has usually returned by the next.
+ * the unloader requests a collection after a short pause, which is enough when no call is in
+ * flight, and requests another only while the generation is still not released, with a pause
+ * that doubles up to a ceiling: a call that was in flight during one collection has usually
+ * returned by the next. Between collections nothing polls: the queue wakes the wait as soon as
+ * the last object is collected, by a requested collection or by one the JVM ran anyway.
  */
 final class ReleaseWatcher implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
-    /** The pause after the first collection; a call in flight usually returns within it. */
+    /**
+     * The pause before the first collection: long enough for a caller that the scheduler preempted
+     * in the middle of a call to finish it, short against a stop; a collection costs more.
+     */
     private static final long FIRST_PAUSE_MS = 10;
-    private static final long MAX_PAUSE_MS = 1_000;
+    private static final long MAX_PAUSE_MS = 100;
 
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final Thread thread;
@@ -46,14 +51,16 @@ final class ReleaseWatcher implements AutoCloseable {
     }
 
     /**
-     * Waits until every generation is released, requesting a collection at once and again, with a
-     * doubling pause, while one is not.
+     * Waits until every generation is released, requesting a collection after each pause (doubling
+     * up to a ceiling) for as long as one is not.
      *
      * @return false when the timeout passed or the thread was interrupted
      */
     static boolean awaitReleased(Collection<LibraryGeneration> generations, long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long pause = TimeUnit.MILLISECONDS.toNanos(FIRST_PAUSE_MS);
+        long collection = start + pause;
         try {
             for (LibraryGeneration generation : generations) {
                 while (!generation.released()) {
@@ -61,11 +68,12 @@ final class ReleaseWatcher implements AutoCloseable {
                     if (now - deadline >= 0) {
                         return false;
                     }
-                    requestCollection();
-                    if (generation.awaitReleased(Math.min(deadline, now + pause))) {
-                        break;
+                    if (now - collection >= 0) {
+                        requestCollection();
+                        pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MS));
+                        collection = now + pause;
                     }
-                    pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MS));
+                    generation.awaitReleased(deadline - collection < 0 ? deadline : collection);
                 }
             }
             return true;

@@ -102,6 +102,7 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
         if (!symbols.isEmpty()) {
             write(analyzer, SymbolsHeader.HEADER, SymbolsHeader.format(symbols));
         }
+        CapabilityHeaders.addExtenderRequirement(analyzer);
         CapabilityHeaders.add(analyzer, CapabilityHeaders.PROVIDE, CapabilityHeaders.LIBRARY_NAMESPACE,
             CapabilityHeaders.libraryCapability(library.name(), library.capabilityVersion()));
         if (library.interfaceName().isPresent()) {

@@ -105,7 +105,8 @@ public class BinaryCheckTest {
         assertEquals(List.of("NativeBundle-Library: " + X86 + " (linux/x86-64) has no nativebundle build note; add "
             + "NATIVEBUNDLE_LIBRARY(\"math\", \"1.2.0\", \"<abi version>\") from nativebundle.h to one of its C files"),
             result.errors());
-        assertEquals("", NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("no ABI requirement", NativeBundlePluginTest.EXTENDER,
+            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
     }
 
     @Test
@@ -130,8 +131,8 @@ public class BinaryCheckTest {
             .build();
 
         assertEquals(List.of(), result.errors());
-        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=2.1.0)(!(io.nativebundle.abi>=3.0.0)))\"",
-            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=2.1.0)(!(io.nativebundle.abi>=3.0.0)))\","
+            + NativeBundlePluginTest.EXTENDER, NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
     }
 
     @Test

@@ -90,6 +90,12 @@ public final class NativeBundleConstants {
     public static final String TENANT = "nativebundle.tenant";
     /** The library generation the service is bound to; it grows with every load. */
     public static final String GENERATION = "nativebundle.generation";
+    /**
+     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process); the
+     * names {@code ffm} (Java's foreign function API) and {@code host} (a separate process) are
+     * reserved for the backends to come.
+     */
+    public static final String BACKEND = "nativebundle.backend";
 
     /** The tenant of bundles that declare none. */
     public static final String DEFAULT_TENANT = "default";
@@ -100,6 +106,19 @@ public final class NativeBundleConstants {
     public static final String ABI_NAMESPACE = "io.nativebundle.abi";
     /** The namespace of the capability each native bundle provides for its library. */
     public static final String LIBRARY_NAMESPACE = "io.nativebundle.library";
+    /**
+     * The name of the extender that loads native bundles: the loader provides the
+     * {@code osgi.extender} capability of this name, and extends only bundles wired to it.
+     */
+    public static final String EXTENDER = "io.nativebundle";
+    /** The version of the extender capability; its major version changes when the contract breaks. */
+    public static final String EXTENDER_VERSION = "1.0.0";
+    /**
+     * The requirement on the extender that the bnd plugin and the wrapper write into every native
+     * bundle, as the Declarative Services annotations do for {@code osgi.component}.
+     */
+    public static final String EXTENDER_REQUIREMENT = "osgi.extender;filter:=\"(&(osgi.extender=" + EXTENDER
+            + ")(version>=" + EXTENDER_VERSION + ")(!(version>=2.0.0)))\"";
 
     // --- framework properties read by the runtime ---
 

@@ -12,7 +12,7 @@
  * }</pre>
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

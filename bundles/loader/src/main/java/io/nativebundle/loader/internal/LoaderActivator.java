@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -36,8 +37,14 @@ import io.nativebundle.loader.internal.tenant.Tenants;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
 
-/** Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}. */
+/**
+ * Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}.
+ * The loader provides the {@code io.nativebundle} extender capability that native bundles require
+ * ({@link NativeBundleConstants#EXTENDER_REQUIREMENT}), so tooling and the resolver wire them to it.
+ */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+@Capability(namespace = ExtenderWiring.NAMESPACE, name = NativeBundleConstants.EXTENDER,
+        version = NativeBundleConstants.EXTENDER_VERSION)
 public final class LoaderActivator implements BundleActivator {
 
     /** Service properties of {@link NativeLibraryRegistry}: unloads past their timeout since start, generations still mapped. */
@@ -65,7 +72,8 @@ public final class LoaderActivator implements BundleActivator {
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
                 new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
                 unloader);
-        NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events);
+        NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
+                new ExtenderWiring(context.getBundle()));
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,

@@ -11,6 +11,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.load.TrackedLibrary;
@@ -19,36 +20,44 @@ import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
+import io.nativebundle.loader.internal.status.LoadRecords;
 import io.nativebundle.loader.internal.unload.Unloader;
 
 /**
  * The extender: loads the library of every ACTIVE bundle that carries
  * {@code NativeBundle-Library}, and unloads it when the bundle leaves ACTIVE. Refusals are
  * logged and remembered, never thrown into the framework, so one bad bundle cannot disturb
- * the loader or any other bundle.
+ * the loader or any other bundle. A bundle wired to another {@code io.nativebundle} extender is
+ * left to that one ({@link ExtenderWiring}).
  *
  * <p>Unloading runs in the thread that stops the bundle: unregister the services, then let the
  * {@link Unloader} cut the guards and wait, at most its timeout, for calls in flight; what is
  * still referenced then is closed later by the reaper, so a stop never blocks for longer.
  */
-public final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleTracker.Entry> {
+final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleTracker.Entry>, LoadRecords {
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
-    /** What the tracker knows about one native bundle: its loaded library or why it was refused. */
+    /**
+     * What the tracker knows about one native bundle: its loaded library, why it was refused, or
+     * neither when another extender loads it.
+     */
     record Entry(TrackedLibrary loaded, LoadRefusal refusal) {
     }
 
     private final LoadPipeline loader;
     private final Unloader unloader;
     private final LifecycleEvents events;
+    private final ExtenderWiring wiring;
     private final Map<Long, LoadRefusal> refusals = new ConcurrentHashMap<>();
     private final Map<Long, TrackedLibrary> loaded = new ConcurrentHashMap<>();
+    private final Map<Long, String> elsewhere = new ConcurrentHashMap<>();
 
-    NativeBundleTracker(LoadPipeline loader, Unloader unloader, LifecycleEvents events) {
+    NativeBundleTracker(LoadPipeline loader, Unloader unloader, LifecycleEvents events, ExtenderWiring wiring) {
         this.loader = loader;
         this.unloader = unloader;
         this.events = events;
+        this.wiring = wiring;
     }
 
     @Override
@@ -56,6 +65,14 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
         String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
         if (header == null) {
             return null;
+        }
+        Optional<Bundle> other = wiring.otherExtender(bundle);
+        if (other.isPresent()) {
+            elsewhere.put(bundle.getBundleId(), BundleManifest.describe(other.get()));
+            LOG.log(Level.INFO, "nativebundle: " + BundleManifest.describe(bundle) + " is wired to the "
+                    + NativeBundleConstants.EXTENDER + " extender of " + BundleManifest.describe(other.get())
+                    + "; this loader leaves it alone");
+            return new Entry(null, null);
         }
         try {
             TrackedLibrary library = loader.load(bundle);
@@ -85,6 +102,7 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, Entry entry) {
+        elsewhere.remove(bundle.getBundleId());
         refusals.remove(bundle.getBundleId());
         loaded.remove(bundle.getBundleId());
         if (entry != null && entry.loaded() != null) {
@@ -94,14 +112,19 @@ public final class NativeBundleTracker implements BundleTrackerCustomizer<Native
         }
     }
 
-    /** The library of a bundle whose library is loaded. */
-    public Optional<TrackedLibrary> loadedOf(long bundleId) {
-        return Optional.ofNullable(loaded.get(bundleId));
+    @Override
+    public Optional<NativeLibrary> loaded(long bundleId) {
+        return Optional.ofNullable(loaded.get(bundleId)).map(TrackedLibrary::library);
     }
 
-    /** The refusal of a bundle that is ACTIVE but whose library was not loaded. */
-    public LoadRefusal refusalOf(long bundleId) {
-        return refusals.get(bundleId);
+    @Override
+    public Optional<LoadRefusal> refusal(long bundleId) {
+        return Optional.ofNullable(refusals.get(bundleId));
+    }
+
+    @Override
+    public Optional<String> otherExtender(long bundleId) {
+        return Optional.ofNullable(elsewhere.get(bundleId));
     }
 
     private void refused(Bundle bundle, String header, LoadRefusal refusal) {

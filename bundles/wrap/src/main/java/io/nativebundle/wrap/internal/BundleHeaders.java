@@ -20,7 +20,8 @@ import io.nativebundle.api.NativeSymbol;
  * NativeBundle-Library: math;version=1.2.0
  * NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=&lt;64 hex&gt;
  * NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int
- * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))"
+ * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))",
+ *                     osgi.extender;filter:="(&amp;(osgi.extender=io.nativebundle)(version&gt;=1.0.0)(!(version&gt;=2.0.0)))"
  * Provide-Capability: io.nativebundle.library;io.nativebundle.library=math;version:Version="1.2.0"
  * NativeBundle-Wrapped: libmath.nativebundle
  * </pre>
@@ -58,7 +59,9 @@ final class BundleHeaders {
                     .collect(Collectors.joining(", ")));
         }
         d.tenant().ifPresent(t -> h.put(NativeBundleConstants.HEADER_TENANT, t.value()));
-        h.put(Constants.REQUIRE_CAPABILITY, abiRequirement(library.abi().orElse(context.abi())));
+        // the extender requirement wires the bundle to the loader, as for a bundle the bnd plugin built
+        h.put(Constants.REQUIRE_CAPABILITY, abiRequirement(library.abi().orElse(context.abi())) + ","
+                + NativeBundleConstants.EXTENDER_REQUIREMENT);
         h.put(Constants.PROVIDE_CAPABILITY, NativeBundleConstants.LIBRARY_NAMESPACE + ";"
                 + NativeBundleConstants.LIBRARY_NAMESPACE + "=" + d.libraryName() + ";version:Version=\""
                 + d.bundleVersion() + "\"");

@@ -13,8 +13,6 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.NativeBundleTracker;
-import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
@@ -24,11 +22,11 @@ import io.nativebundle.loader.internal.unload.Unloader;
 public final class RegistryService implements NativeLibraryRegistry {
 
     private final BundleContext context;
-    private final NativeBundleTracker tracker;
+    private final LoadRecords tracker;
     private final ResolutionExplainer explainer;
     private final Unloader unloader;
 
-    public RegistryService(BundleContext context, NativeBundleTracker tracker, Unloader unloader) {
+    public RegistryService(BundleContext context, LoadRecords tracker, Unloader unloader) {
         this.context = context;
         this.tracker = tracker;
         this.explainer = new ResolutionExplainer(context);
@@ -60,12 +58,19 @@ public final class RegistryService implements NativeLibraryRegistry {
         }
         String library = libraryName(header);
         String bsn = String.valueOf(bundle.getSymbolicName());
-        Optional<TrackedLibrary> loaded = tracker.loadedOf(bundle.getBundleId());
+        Optional<NativeLibrary> loaded = tracker.loaded(bundle.getBundleId());
         if (loaded.isPresent()) {
             return Optional.of(new NativeBundleStatus(bundle.getBundleId(), bsn, library, State.ACTIVE,
-                    Optional.empty(), "", Optional.<NativeLibrary>of(loaded.get().library())));
+                    Optional.empty(), "", loaded));
         }
-        LoadRefusal refusal = tracker.refusalOf(bundle.getBundleId());
+        Optional<String> otherExtender = tracker.otherExtender(bundle.getBundleId());
+        if (otherExtender.isPresent()) {
+            return Optional.of(new NativeBundleStatus(bundle.getBundleId(), bsn, library, State.UNLOADED,
+                    Optional.empty(), "the bundle is wired to another " + NativeBundleConstants.EXTENDER
+                    + " extender, " + otherExtender.get() + ", which loads it instead of this loader",
+                    Optional.empty()));
+        }
+        LoadRefusal refusal = tracker.refusal(bundle.getBundleId()).orElse(null);
         if (refusal != null) {
             return Optional.of(new NativeBundleStatus(bundle.getBundleId(), bsn, library, State.REFUSED,
                     Optional.of(refusal.reason()), refusal.getMessage(), Optional.empty()));

@@ -87,7 +87,7 @@ public final class LoadPipeline {
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
-                    verified.checks());
+                    verified.checks(), generation.backend());
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
             services.publish(bundle, loaded, generation, type, publication);

@@ -9,10 +9,15 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 
-/** The description of one loaded library generation, published as a {@link NativeLibrary} service. */
+/**
+ * The description of one loaded library generation, published as a {@link NativeLibrary} service.
+ *
+ * @param backend the name of the backend that opened it, e.g. {@code jnr}: the {@code nativebundle.backend}
+ *                property of its services
+ */
 public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
-                     List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
-                     List<String> dependencies, List<CheckResult> checks)
+                            List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
+                            List<String> dependencies, List<CheckResult> checks, String backend)
         implements NativeLibrary {
 
     public LoadedLibrary {

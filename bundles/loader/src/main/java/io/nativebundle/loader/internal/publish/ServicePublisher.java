@@ -59,6 +59,7 @@ public final class ServicePublisher {
         p.put(NativeBundleConstants.NAMESPACE, library.namespace());
         p.put(NativeBundleConstants.TENANT, library.tenant());
         p.put(NativeBundleConstants.GENERATION, library.generation());
+        p.put(NativeBundleConstants.BACKEND, library.backend());
         return p;
     }
 

@@ -9,15 +9,17 @@ import java.util.function.ToIntFunction;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
-import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 
 /**
  * The typed views of a {@link NativeFunctionService}, one class per supported signature. Each
- * call is the {@link SymbolMetrics} protocol around the guarded typed path of the backend's
- * {@link FunctionInvoker}: primitives in, primitives out, no boxing here (the jnr backend's
- * paths allocate nothing either; strings: only the returned {@code String}).
+ * call is the guard and metrics protocol of {@link NativeFunctionService#begin} and
+ * {@link NativeFunctionService#end} around the backend's typed path: primitives in, primitives
+ * out, no boxing here (the jnr backend's paths allocate nothing either; strings: only the
+ * returned {@code String}). Each adapter spells the protocol out with its own primitive types on
+ * purpose: a helper shared by all of them would have to box the result or take a lambda that
+ * captures the arguments.
  */
-public final class FunctionAdapters {
+final class FunctionAdapters {
 
     static final NativeSignature INT_INT_INT = NativeSignature.parse("(int,int)int");
     static final NativeSignature INT_INT = NativeSignature.parse("(int)int");
@@ -68,27 +70,15 @@ public final class FunctionAdapters {
 
         @Override
         public int applyAsInt(int a, int b) {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call(a, b);
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                int r = call(a, b);
-                m.success(t);
+                s = f.enter();
+                int r = s.intIntToInt(a, b);
+                t = f.returned(t);
                 return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private int call(int a, int b) {
-            FunctionInvoker s = f.enter();
-            try {
-                return s.intIntToInt(a, b);
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -102,27 +92,15 @@ public final class FunctionAdapters {
 
         @Override
         public int applyAsInt(int a) {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call(a);
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                int r = call(a);
-                m.success(t);
+                s = f.enter();
+                int r = s.intToInt(a);
+                t = f.returned(t);
                 return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private int call(int a) {
-            FunctionInvoker s = f.enter();
-            try {
-                return s.intToInt(a);
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -136,27 +114,15 @@ public final class FunctionAdapters {
 
         @Override
         public int getAsInt() {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call();
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                int r = call();
-                m.success(t);
+                s = f.enter();
+                int r = s.toInt();
+                t = f.returned(t);
                 return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private int call() {
-            FunctionInvoker s = f.enter();
-            try {
-                return s.toInt();
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -170,27 +136,15 @@ public final class FunctionAdapters {
 
         @Override
         public long applyAsLong(long a, long b) {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call(a, b);
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                long r = call(a, b);
-                m.success(t);
+                s = f.enter();
+                long r = s.longLongToLong(a, b);
+                t = f.returned(t);
                 return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private long call(long a, long b) {
-            FunctionInvoker s = f.enter();
-            try {
-                return s.longLongToLong(a, b);
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -204,27 +158,14 @@ public final class FunctionAdapters {
 
         @Override
         public void run() {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                call();
-                return;
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                call();
-                m.success(t);
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private void call() {
-            FunctionInvoker s = f.enter();
-            try {
+                s = f.enter();
                 s.toVoid();
+                t = f.returned(t);
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -238,27 +179,15 @@ public final class FunctionAdapters {
 
         @Override
         public int applyAsInt(String text) {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call(text);
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                int r = call(text);
-                m.success(t);
+                s = f.enter();
+                int r = s.stringToInt(text);
+                t = f.returned(t);
                 return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private int call(String text) {
-            FunctionInvoker s = f.enter();
-            try {
-                return s.stringToInt(text);
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }
@@ -272,28 +201,16 @@ public final class FunctionAdapters {
 
         @Override
         public String apply(String text) {
-            SymbolMetrics m = f.metrics;
-            if (!m.enabled()) {
-                return call(text);
-            }
-            long t = m.start();
+            long t = f.begin();
+            FunctionInvoker s = null;
             try {
-                String r = call(text);
-                m.success(t);
-                return r;
-            } catch (Throwable e) {
-                m.failure(t);
-                throw e;
-            }
-        }
-
-        private String call(String text) {
-            FunctionInvoker s = f.enter();
-            try {
+                s = f.enter();
                 // the invoker reads the result inside the guard: it may point into the library's own memory
-                return s.stringToString(text);
+                String r = s.stringToString(text);
+                t = f.returned(t);
+                return r;
             } finally {
-                f.exit(s);
+                f.end(s, t);
             }
         }
     }

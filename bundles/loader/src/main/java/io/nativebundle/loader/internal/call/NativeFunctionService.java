@@ -28,8 +28,14 @@ import io.nativebundle.loader.internal.metrics.SymbolMetrics;
  */
 public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> implements NativeFunction {
 
+    /**
+     * The token of a call that is not to be counted, or already was; no start token of
+     * {@link SymbolMetrics} is this value (it would be a clock reading of {@code Long.MIN_VALUE}).
+     */
+    private static final long NOT_COUNTED = Long.MIN_VALUE;
+
     private final NativeSignature signature;
-    final SymbolMetrics metrics;
+    private final SymbolMetrics metrics;
     private final FunctionAdapters adapters;
 
     public NativeFunctionService(String name, NativeSignature signature, NativeLibrary library,
@@ -47,30 +53,49 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
 
     @Override
     public Object invoke(Object... args) {
-        SymbolMetrics m = metrics;
-        if (!m.enabled()) {
-            return call(args);
-        }
-        long t = m.start();
+        long t = begin();
+        FunctionInvoker f = null;
         try {
-            Object result = call(args);
-            m.success(t);
+            f = enter();
+            Arguments.check(name(), signature, args);
+            Object result = f.invoke(args);
+            t = returned(t);
             return result;
-        } catch (Throwable e) {
-            m.failure(t);
-            throw e;
+        } finally {
+            end(f, t);
+            // direct ByteBuffers were passed by address: keep them alive until the call returned
+            Reference.reachabilityFence(args);
         }
     }
 
-    private Object call(Object[] args) {
-        FunctionInvoker f = enter();
-        try {
-            Arguments.check(name(), signature, args);
-            return f.invoke(args);
-        } finally {
+    // --- the protocol of every call, spelled out by invoke and each typed adapter: ---
+    // long t = begin(); FunctionInvoker f = null;
+    // try { f = enter(); R r = f.call(...); t = returned(t); return r; } finally { end(f, t); }
+
+    /** Starts a call: the metrics' start token, or {@link #NOT_COUNTED} when metrics are off. */
+    long begin() {
+        SymbolMetrics m = metrics;
+        return m.enabled() ? m.start() : NOT_COUNTED;
+    }
+
+    /** The call returned: counts it as a success; the token to hand to {@link #end}. */
+    long returned(long token) {
+        if (token != NOT_COUNTED) {
+            metrics.success(token);
+        }
+        return NOT_COUNTED;
+    }
+
+    /**
+     * Ends a call: gives the lease back when {@code f} was entered, and counts the call as failed
+     * unless {@link #returned} counted it, e.g. when it was refused after the unload or threw.
+     */
+    void end(FunctionInvoker f, long token) {
+        if (f != null) {
             exit(f);
-            // direct ByteBuffers were passed by address: keep them alive until the call returned
-            Reference.reachabilityFence(args);
+        }
+        if (token != NOT_COUNTED) {
+            metrics.failure(token);
         }
     }
 

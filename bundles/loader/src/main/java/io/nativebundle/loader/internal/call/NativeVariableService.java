@@ -43,106 +43,93 @@ public final class NativeVariableService extends SymbolGuard<VariableAccessor> i
 
     @Override
     public Object get() {
-        VariableAccessor v = enter();
-        try {
-            switch (type) {
-                case BYTE: return v.getByte();
-                case SHORT: return v.getShort();
-                case INT: return v.getInt();
-                case LONG: return v.getLong();
-                case FLOAT: return v.getFloat();
-                case DOUBLE: return v.getDouble();
-                default: return v.getAddress();
-            }
-        } finally {
-            exit(v);
+        switch (type) {
+            case BYTE: return (byte) readLong();
+            case SHORT: return (short) readLong();
+            case INT: return (int) readLong();
+            case FLOAT: return (float) readDouble();
+            case DOUBLE: return readDouble();
+            default: return readLong();
         }
     }
 
     @Override
     public void set(Object value) {
         Number n = VariableValues.check(name(), type, value);
-        VariableAccessor v = enter();
-        try {
-            switch (type) {
-                case BYTE: v.setByte(n.byteValue()); break;
-                case SHORT: v.setShort(n.shortValue()); break;
-                case INT: v.setInt(n.intValue()); break;
-                case LONG: v.setLong(n.longValue()); break;
-                case FLOAT: v.setFloat(n.floatValue()); break;
-                case DOUBLE: v.setDouble(n.doubleValue()); break;
-                default: v.setAddress(n.longValue()); break;
-            }
-        } finally {
-            exit(v);
+        if (type == NativeType.FLOAT) {
+            writeDouble(n.floatValue());
+        } else if (type == NativeType.DOUBLE) {
+            writeDouble(n.doubleValue());
+        } else {
+            writeLong(n.longValue());
         }
     }
 
     @Override
     public int getInt() {
         require("getInt()", NativeType.INT, NativeType.SHORT, NativeType.BYTE);
-        VariableAccessor v = enter();
-        try {
-            return type == NativeType.INT ? v.getInt() : type == NativeType.SHORT ? v.getShort() : v.getByte();
-        } finally {
-            exit(v);
-        }
+        return (int) readLong();
     }
 
     @Override
     public void setInt(int value) {
         require("setInt(int)", NativeType.INT);
-        VariableAccessor v = enter();
-        try {
-            v.setInt(value);
-        } finally {
-            exit(v);
-        }
+        writeLong(value);
     }
 
     @Override
     public long getLong() {
         require("getLong()", NativeType.LONG, NativeType.POINTER, NativeType.INT, NativeType.SHORT, NativeType.BYTE);
-        if (type == NativeType.INT || type == NativeType.SHORT || type == NativeType.BYTE) {
-            return getInt();
-        }
-        VariableAccessor v = enter();
-        try {
-            return type == NativeType.LONG ? v.getLong() : v.getAddress();
-        } finally {
-            exit(v);
-        }
+        return readLong();
     }
 
     @Override
     public void setLong(long value) {
         require("setLong(long)", NativeType.LONG, NativeType.POINTER);
-        VariableAccessor v = enter();
-        try {
-            if (type == NativeType.LONG) {
-                v.setLong(value);
-            } else {
-                v.setAddress(value);
-            }
-        } finally {
-            exit(v);
-        }
+        writeLong(value);
     }
 
     @Override
     public double getDouble() {
         require("getDouble()", NativeType.DOUBLE, NativeType.FLOAT);
-        VariableAccessor v = enter();
-        try {
-            return type == NativeType.DOUBLE ? v.getDouble() : v.getFloat();
-        } finally {
-            exit(v);
-        }
+        return readDouble();
     }
 
     @Override
     public void setDouble(double value) {
         require("setDouble(double)", NativeType.DOUBLE);
+        writeDouble(value);
+    }
+
+    /** The four guarded accesses every method above goes through. */
+    private long readLong() {
+        VariableAccessor v = enter();
+        try {
+            return v.getLong();
+        } finally {
+            exit(v);
+        }
+    }
+
+    private void writeLong(long value) {
+        VariableAccessor v = enter();
+        try {
+            v.setLong(value);
+        } finally {
+            exit(v);
+        }
+    }
+
+    private double readDouble() {
+        VariableAccessor v = enter();
+        try {
+            return v.getDouble();
+        } finally {
+            exit(v);
+        }
+    }
+
+    private void writeDouble(double value) {
         VariableAccessor v = enter();
         try {
             v.setDouble(value);

@@ -41,25 +41,17 @@ public final class Publication {
     }
 
     /** The function services, in declaration order. */
-    public synchronized List<NativeFunction> functions() {
-        List<NativeFunction> functions = new ArrayList<>();
-        for (SymbolGuard<?> guard : guards) {
-            if (guard instanceof NativeFunction f) {
-                functions.add(f);
-            }
-        }
-        return functions;
+    public List<NativeFunction> functions() {
+        return symbols(NativeFunction.class);
     }
 
     /** The variable services, in declaration order. */
-    public synchronized List<NativeVariable> variables() {
-        List<NativeVariable> variables = new ArrayList<>();
-        for (SymbolGuard<?> guard : guards) {
-            if (guard instanceof NativeVariable v) {
-                variables.add(v);
-            }
-        }
-        return variables;
+    public List<NativeVariable> variables() {
+        return symbols(NativeVariable.class);
+    }
+
+    private synchronized <T> List<T> symbols(Class<T> type) {
+        return guards.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The metrics of the generation, shared by the symbol services and the typed service's guard; null before. */

@@ -159,7 +159,7 @@ public final class RecordingBackend implements NativeBackend {
         }
     }
 
-    /** A variable as a long cell; reads and writes are recorded like calls. */
+    /** A variable as a long cell (a double as its bits); reads and writes are recorded like calls. */
     private static final class Variable implements VariableAccessor {
 
         private final Library library;
@@ -172,84 +172,26 @@ public final class RecordingBackend implements NativeBackend {
             this.cell = cell;
         }
 
-        private long get() {
+        @Override
+        public long getLong() {
             library.touch("get " + name);
             return cell.get();
         }
 
-        private void set(long value) {
+        @Override
+        public void setLong(long value) {
             library.touch("set " + name + " " + value);
             cell.set(value);
         }
 
         @Override
-        public byte getByte() {
-            return (byte) get();
-        }
-
-        @Override
-        public void setByte(byte value) {
-            set(value);
-        }
-
-        @Override
-        public short getShort() {
-            return (short) get();
-        }
-
-        @Override
-        public void setShort(short value) {
-            set(value);
-        }
-
-        @Override
-        public int getInt() {
-            return (int) get();
-        }
-
-        @Override
-        public void setInt(int value) {
-            set(value);
-        }
-
-        @Override
-        public long getLong() {
-            return get();
-        }
-
-        @Override
-        public void setLong(long value) {
-            set(value);
-        }
-
-        @Override
-        public float getFloat() {
-            return Float.intBitsToFloat((int) get());
-        }
-
-        @Override
-        public void setFloat(float value) {
-            set(Float.floatToIntBits(value));
-        }
-
-        @Override
         public double getDouble() {
-            return Double.longBitsToDouble(get());
+            return Double.longBitsToDouble(getLong());
         }
 
         @Override
         public void setDouble(double value) {
-            set(Double.doubleToLongBits(value));
-        }
-
-        @Override
-        public long getAddress() {
-            return get();
-        }
-
-        @Override
-        public void setAddress(long value) {
-            set(value);
+            setLong(Double.doubleToLongBits(value));
         }
     }
 }

@@ -5,18 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.Version;
 
-import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -109,46 +106,15 @@ public class GuardReleaseTest {
         LibraryGeneration generation = generation();
         Adder guard = guardOf(generation);
         int threads = 8;
-        AtomicLong attempts = new AtomicLong();
-        AtomicLong successes = new AtomicLong();
-        AtomicLong unloaded = new AtomicLong();
-        AtomicReference<Throwable> other = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(threads);
-        List<Thread> callers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int base = t * 1000;
-            Thread caller = new Thread(() -> {
-                started.countDown();
-                for (int i = 0; ; i++) {
-                    attempts.incrementAndGet();
-                    try {
-                        int r = guard.add(base, i);
-                        if (r != base + i) {
-                            other.compareAndSet(null, new AssertionError("add(" + base + ", " + i + ") = " + r));
-                        }
-                        successes.incrementAndGet();
-                    } catch (NativeLibraryUnloadedException e) {
-                        unloaded.incrementAndGet();
-                        return;
-                    } catch (Throwable e) {
-                        other.compareAndSet(null, e);
-                        return;
-                    }
-                }
-            });
-            callers.add(caller);
-            caller.start();
-        }
-        started.await();
-        Thread.sleep(50);
+        ConcurrentAdds callers = new ConcurrentAdds(threads, t -> guard::add);
+        assertTrue(callers.awaitCalling());
         generation.beginUnload("test");
-        for (Thread caller : callers) {
-            caller.join(5_000);
-        }
-        assertEquals(null, other.get());
-        assertEquals("every thread ends with exactly one refused call", threads, unloaded.get());
-        assertEquals("no call without an outcome", attempts.get(), successes.get() + unloaded.get());
-        assertTrue(successes.get() > 0);
+        callers.join();
+        assertEquals(null, callers.other.get());
+        assertEquals("every thread ends with exactly one refused call", threads, callers.unloaded.get());
+        assertEquals("no call without an outcome", callers.attempts.get(),
+                callers.successes.get() + callers.unloaded.get());
+        assertTrue(callers.successes.get() > 0);
         assertTrue(ReleaseWatcher.awaitReleased(List.of(generation), 5_000));
     }
 

@@ -7,13 +7,12 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntBinaryOperator;
 
 import org.junit.After;
 import org.junit.Before;
@@ -146,47 +145,16 @@ public class RecordingBackendUnloadTest {
     @Test
     public void concurrentCallersGetTheRightValueOrUnloadedAndNothingReachesTheClosedLibrary() throws Exception {
         int threads = 8;
-        AtomicLong successes = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicReference<Throwable> other = new AtomicReference<>();
-        CountDownLatch calling = new CountDownLatch(threads);
-        List<Thread> callers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int base = t * 1000;
-            boolean viaFunction = t % 2 == 0;
-            Thread caller = new Thread(() -> {
-                for (int i = 0; ; i++) {
-                    try {
-                        int r = viaFunction ? (Integer) add.invoke(base, i) : typed.add(base, i);
-                        if (r != base + i) {
-                            other.compareAndSet(null, new AssertionError("add(" + base + ", " + i + ") = " + r));
-                        }
-                        successes.incrementAndGet();
-                        if (i == 10) {
-                            calling.countDown();
-                        }
-                    } catch (NativeLibraryUnloadedException e) {
-                        refused.incrementAndGet();
-                        return;
-                    } catch (Throwable e) {
-                        other.compareAndSet(null, e);
-                        return;
-                    }
-                }
-            });
-            callers.add(caller);
-            caller.start();
-        }
-        assertTrue(calling.await(10, TimeUnit.SECONDS));
+        IntBinaryOperator viaFunction = (a, b) -> (Integer) add.invoke(a, b);
+        ConcurrentAdds callers = new ConcurrentAdds(threads, t -> t % 2 == 0 ? viaFunction : typed::add);
+        assertTrue(callers.awaitCalling());
 
         assertTrue(unloader.unload(generation, "test"));
 
-        for (Thread caller : callers) {
-            caller.join(5_000);
-        }
-        assertNull(other.get());
-        assertEquals("every caller ends with exactly one refused call", threads, refused.get());
-        assertTrue(successes.get() >= threads * 11L);
+        callers.join();
+        assertNull(callers.other.get());
+        assertEquals("every caller ends with exactly one refused call", threads, callers.unloaded.get());
+        assertEquals(callers.attempts.get(), callers.successes.get() + callers.unloaded.get());
         assertEquals(1, backend.events().stream().filter(e -> e.startsWith("close")).count());
         assertEquals(0, backend.callsAfterClose());
     }

@@ -90,7 +90,7 @@ final class JnrLibrary implements BackendLibrary {
 
     @Override
     public VariableAccessor variable(String symbol, NativeType type) {
-        return new JnrVariable(address(symbol));
+        return new JnrVariable(address(symbol), type);
     }
 
     private long address(String symbol) {

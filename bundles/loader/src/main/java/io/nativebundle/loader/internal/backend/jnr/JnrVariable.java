@@ -2,86 +2,55 @@ package io.nativebundle.loader.internal.backend.jnr;
 
 import com.kenai.jffi.MemoryIO;
 
+import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
-/** An exported variable read and written at its address with jffi's {@link MemoryIO}. */
+/** An exported variable read and written at its address with jffi's {@link MemoryIO}, as wide as its type. */
 final class JnrVariable implements VariableAccessor {
 
     private static final MemoryIO IO = MemoryIO.getInstance();
 
     private final long address;
+    private final NativeType type;
 
-    JnrVariable(long address) {
+    JnrVariable(long address, NativeType type) {
         this.address = address;
-    }
-
-    @Override
-    public byte getByte() {
-        return IO.getByte(address);
-    }
-
-    @Override
-    public void setByte(byte value) {
-        IO.putByte(address, value);
-    }
-
-    @Override
-    public short getShort() {
-        return IO.getShort(address);
-    }
-
-    @Override
-    public void setShort(short value) {
-        IO.putShort(address, value);
-    }
-
-    @Override
-    public int getInt() {
-        return IO.getInt(address);
-    }
-
-    @Override
-    public void setInt(int value) {
-        IO.putInt(address, value);
+        this.type = type;
     }
 
     @Override
     public long getLong() {
-        return IO.getLong(address);
+        return switch (type) {
+            case BYTE -> IO.getByte(address);
+            case SHORT -> IO.getShort(address);
+            case INT -> IO.getInt(address);
+            case LONG -> IO.getLong(address);
+            default -> IO.getAddress(address);
+        };
     }
 
     @Override
     public void setLong(long value) {
-        IO.putLong(address, value);
-    }
-
-    @Override
-    public float getFloat() {
-        return IO.getFloat(address);
-    }
-
-    @Override
-    public void setFloat(float value) {
-        IO.putFloat(address, value);
+        switch (type) {
+            case BYTE -> IO.putByte(address, (byte) value);
+            case SHORT -> IO.putShort(address, (short) value);
+            case INT -> IO.putInt(address, (int) value);
+            case LONG -> IO.putLong(address, value);
+            default -> IO.putAddress(address, value);
+        }
     }
 
     @Override
     public double getDouble() {
-        return IO.getDouble(address);
+        return type == NativeType.FLOAT ? IO.getFloat(address) : IO.getDouble(address);
     }
 
     @Override
     public void setDouble(double value) {
-        IO.putDouble(address, value);
-    }
-
-    @Override
-    public long getAddress() {
-        return IO.getAddress(address);
-    }
-
-    @Override
-    public void setAddress(long value) {
-        IO.putAddress(address, value);
+        if (type == NativeType.FLOAT) {
+            IO.putFloat(address, (float) value);
+        } else {
+            IO.putDouble(address, value);
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class LoaderActivator implements BundleActivator {
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
-                new RegistryService(context, customizer, unloader), registryProperties(unloader));
+                new RegistryService(context, customizer, unloader::lingering), registryProperties(unloader));
         unloader.setListener(() -> {
             try {
                 registry.setProperties(registryProperties(unloader));

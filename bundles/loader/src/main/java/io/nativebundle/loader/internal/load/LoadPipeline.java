@@ -48,6 +48,7 @@ public final class LoadPipeline {
     private final Tenants tenants;
     private final Supplier<HostPlatform> host;
     private final NativeCache cache;
+    private final Stager stager;
     private final GenerationOpener opener;
     private final SymbolPublisher symbols;
     private final ServicePublisher services;
@@ -62,6 +63,7 @@ public final class LoadPipeline {
         this.tenants = tenants;
         this.host = host;
         this.cache = cache;
+        this.stager = new Stager(cache);
         this.opener = opener;
         this.symbols = symbols;
         this.services = services;
@@ -75,7 +77,6 @@ public final class LoadPipeline {
         try {
             String tenant = admit(bundle, manifest, attempt.generation());
             HostPlatform here = host.get();
-            Stager stager = new Stager(cache);
             Path folder = attempt.staged(stager.createFolder(bundle, manifest, attempt.generation()));
             StagedLibrary staged = stager.stage(bundle, manifest, here, folder);
             VerifiedLibrary verified = LoadVerifier.verify(manifest, staged, here);

@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -16,7 +17,6 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
 import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
-import io.nativebundle.loader.internal.unload.Unloader;
 
 /** Answers {@link NativeLibraryRegistry} from the framework's bundles and the tracker's records. */
 public final class RegistryService implements NativeLibraryRegistry {
@@ -24,13 +24,14 @@ public final class RegistryService implements NativeLibraryRegistry {
     private final BundleContext context;
     private final LoadRecords tracker;
     private final ResolutionExplainer explainer;
-    private final Unloader unloader;
+    private final Supplier<List<LibraryGeneration>> lingering;
 
-    public RegistryService(BundleContext context, LoadRecords tracker, Unloader unloader) {
+    /** @param lingering the generations unloaded but still referenced ({@code Unloader::lingering}) */
+    public RegistryService(BundleContext context, LoadRecords tracker, Supplier<List<LibraryGeneration>> lingering) {
         this.context = context;
         this.tracker = tracker;
         this.explainer = new ResolutionExplainer(context);
-        this.unloader = unloader;
+        this.lingering = lingering;
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class RegistryService implements NativeLibraryRegistry {
     }
 
     private Optional<NativeBundleStatus> status(Bundle bundle) {
-        return statusOf(bundle).map(s -> withLingering(s, lingering(bundle.getBundleId())));
+        return statusOf(bundle).map(s -> withLingering(s, lingeringOf(bundle.getBundleId())));
     }
 
     private Optional<NativeBundleStatus> statusOf(Bundle bundle) {
@@ -85,10 +86,10 @@ public final class RegistryService implements NativeLibraryRegistry {
     }
 
     /** Earlier generations of the bundle that are unloaded but still referenced, so still mapped. */
-    private String lingering(long bundleId) {
+    private String lingeringOf(long bundleId) {
         StringBuilder sb = new StringBuilder();
         int count = 0;
-        for (LibraryGeneration g : unloader.lingering()) {
+        for (LibraryGeneration g : lingering.get()) {
             if (g.bundleId() == bundleId) {
                 sb.append(count++ == 0 ? "" : ", ").append("generation ").append(g.generation()).append(" (unloaded ")
                         .append(g.millisSinceUnload()).append(" ms ago)");

@@ -63,7 +63,7 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  *
  * No lock, no allocation, no reflection and no boxing on the call path.
  */
-public final class GuardGenerator {
+final class GuardGenerator {
 
     private static final String GUARD = Type.getInternalName(Guard.class);
     private static final String METRICS = Type.getInternalName(SymbolMetrics.class);

@@ -3,7 +3,7 @@ package io.nativebundle.loader.internal.call;
 import io.nativebundle.api.NativeType;
 
 /** Checks that a value given to {@code NativeVariable.set(Object)} fits the variable's type. */
-public final class VariableValues {
+final class VariableValues {
 
     private VariableValues() {
     }

@@ -20,7 +20,7 @@ import io.nativebundle.binary.GlibcVersion;
  * only version <em>needs</em>, so this is a small reader of its own, bounded like that one: every
  * offset is checked against the file, and the walk stops after {@link #MAX_DEFINITIONS} entries.
  */
-public final class GlibcDefinitions {
+final class GlibcDefinitions {
 
     private static final int SHT_GNU_VERDEF = 0x6ffffffd;
     private static final int MAX_DEFINITIONS = 4096;

@@ -21,7 +21,7 @@ import io.nativebundle.binary.SystemLibraries;
  * {@code libc.so.6} on the system search path. Results are kept: the host does not change while
  * the JVM runs.
  */
-public final class HostLibc {
+final class HostLibc {
 
     /** A detected fact and where it came from, so refusal messages can say why the host is what it is. */
     record Detected<T>(T value, String source) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * ({@code osname=Linux}, possibly repeated) and its directives ({@code filter:=...}).
  * Attribute names keep no type suffix; {@code version:Version=1.2.0} is stored as {@code version}.
  */
-public record HeaderClause(List<String> paths, Map<String, List<String>> attributes, Map<String, String> directives) {
+record HeaderClause(List<String> paths, Map<String, List<String>> attributes, Map<String, String> directives) {
 
     public HeaderClause {
         paths = List.copyOf(paths);

@@ -10,7 +10,7 @@ import java.util.Map;
  * attributes and directives separated by semicolons, values optionally in double quotes.
  * Errors name the header and the column, because the text came from a bundle author.
  */
-public final class HeaderParser {
+final class HeaderParser {
 
     private final String header;
     private final String text;

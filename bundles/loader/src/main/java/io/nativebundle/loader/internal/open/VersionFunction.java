@@ -11,7 +11,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * once the library is open. The function is the library's own word on its version; a file name
  * can lie (a distribution may patch without renaming), the running code cannot.
  */
-public final class VersionFunction {
+final class VersionFunction {
 
     private static final NativeSignature SIGNATURE = NativeSignature.parse("()string");
 

@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * the same JVM holds: this class keeps a JVM-wide registry of the lock files held here, in the
  * system properties, the one map every framework's class loader shares.
  */
-public final class CacheLocks {
+final class CacheLocks {
 
     static final String ROOT_LOCK = "cache.lock";
     /** How long to wait for another framework of this JVM that holds the root lock. */

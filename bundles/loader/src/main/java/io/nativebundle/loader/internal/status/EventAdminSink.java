@@ -11,7 +11,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * Posts to the EventAdmin service when one is registered. The only class of the loader that
  * names {@code org.osgi.service.event}; it is loaded only when that optional import is wired.
  */
-public final class EventAdminSink implements LifecycleEvents.Sink {
+final class EventAdminSink implements LifecycleEvents.Sink {
 
     private final ServiceTracker<EventAdmin, EventAdmin> tracker;
 

@@ -22,7 +22,7 @@ import io.nativebundle.api.NativeBundleConstants;
  * offers in that namespace (e.g. its {@code io.nativebundle.abi} version or its
  * {@code osgi.native} platform).
  */
-public final class ResolutionExplainer {
+final class ResolutionExplainer {
 
     private final BundleContext context;
 

@@ -12,7 +12,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * manager installed, so there is no digest to expect unless the bundle lists the ones it accepts
  * ({@code sha256="<hex>,<hex>"}); then the real file must match one of them.
  */
-public final class AllowListCheck {
+final class AllowListCheck {
 
     private AllowListCheck() {
     }

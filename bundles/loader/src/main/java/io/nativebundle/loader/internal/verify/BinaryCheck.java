@@ -3,7 +3,7 @@ package io.nativebundle.loader.internal.verify;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /** One check of the native files of a bundle before {@code dlopen}; the loader and the verifier run the same ones. */
-public interface BinaryCheck {
+interface BinaryCheck {
 
     /** @return the check's name in a verification report, e.g. {@code machine} */
     String name();

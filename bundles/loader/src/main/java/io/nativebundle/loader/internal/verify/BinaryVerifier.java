@@ -22,7 +22,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * libc, glibc, symbols, build note and dependencies. The loader stops at the first failure; the
  * verifier reports every check. Both run exactly these classes, so they never disagree.
  */
-public final class BinaryVerifier {
+final class BinaryVerifier {
 
     static final String ELF = "elf";
 

@@ -24,7 +24,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * wrote the manifest and the digest from that very file. A wrapped library that has a note is
  * checked like any other.
  */
-public final class BuildNoteCheck implements BinaryCheck {
+final class BuildNoteCheck implements BinaryCheck {
 
     @Override
     public String name() {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param wrapped   whether the runtime wrapped the bundle from a {@code .nativebundle} descriptor
  *                  ({@code NativeBundle-Wrapped}); its library may be a third-party build without a build note
  */
-public record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
+record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
                                 Optional<String> abiFilter, boolean wrapped) {
 
     public BundleDeclaration {

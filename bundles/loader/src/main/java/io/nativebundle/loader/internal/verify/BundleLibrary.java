@@ -12,7 +12,7 @@ import io.nativebundle.binary.ElfFile;
  * @param file  the copy on disk
  * @param elf   what the file says about itself
  */
-public record BundleLibrary(String entry, Path file, ElfFile elf) {
+record BundleLibrary(String entry, Path file, ElfFile elf) {
 
     String fileName() {
         return file.getFileName().toString();

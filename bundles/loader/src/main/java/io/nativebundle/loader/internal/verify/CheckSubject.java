@@ -13,7 +13,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * @param libraries   the files of the selected clause, the library to open first, then its same-bundle dependencies
  * @param system      whether the library comes from the host ({@code system=}), not from the bundle
  */
-public record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
+record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
                     boolean system) {
 
     public CheckSubject {

@@ -22,7 +22,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * found only if the needing file has {@code $ORIGIN} in its {@code RUNPATH}/{@code RPATH} (the
  * files sit side by side in the cache folder).
  */
-public final class DependencyCheck implements BinaryCheck {
+final class DependencyCheck implements BinaryCheck {
 
     @Override
     public String name() {

@@ -15,7 +15,7 @@ import io.nativebundle.loader.internal.manifest.DigestTable;
  * cached copy right before the file is opened, so nothing between the check and the open can
  * swap the bytes unnoticed (other than a writer with access to the cache folder).
  */
-public final class DigestCheck {
+final class DigestCheck {
 
     /** The check's name, as the verifier reports it. */
     public static final String NAME = "digest";

@@ -16,7 +16,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * by this host's glibc. Otherwise {@code dlopen} fails with "version `GLIBC_2.38' not found",
  * after some of the plugin's dependencies may already be mapped.
  */
-public final class GlibcCheck implements BinaryCheck {
+final class GlibcCheck implements BinaryCheck {
 
     @Override
     public String name() {

@@ -45,7 +45,7 @@ import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
  * (the allow-list), the binary checks on the host file and {@code version}. A check whose
  * input is missing because an earlier one failed is left out rather than reported twice.
  */
-public final class JarVerification {
+final class JarVerification {
 
     private static final String NATIVE = "native/";
 

@@ -15,7 +15,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * round. The flavour comes from the library's {@code PT_INTERP}, {@code DT_NEEDED} or
  * {@code GLIBC_*} version needs; a library that needs no libc fits anywhere.
  */
-public final class LibcCheck implements BinaryCheck {
+final class LibcCheck implements BinaryCheck {
 
     @Override
     public String name() {

@@ -13,7 +13,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * of another machine in this platform's folder would otherwise fail in {@code dlopen} with
  * "wrong ELF class" or "cannot open shared object file", which names neither file nor cause.
  */
-public final class MachineCheck implements BinaryCheck {
+final class MachineCheck implements BinaryCheck {
 
     @Override
     public String name() {

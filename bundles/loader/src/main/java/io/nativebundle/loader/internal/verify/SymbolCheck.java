@@ -18,7 +18,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * checks the build. The message quotes the ELF reader's reason (hidden, static, absent) and lists
  * what the library does export.
  */
-public final class SymbolCheck implements BinaryCheck {
+final class SymbolCheck implements BinaryCheck {
 
     /** Enough names to spot a typo, few enough to keep a log line readable. */
     private static final int MAX_LISTED = 40;

@@ -17,7 +17,7 @@ import java.util.List;
  * directory itself: end record, optional Zip64 end record, then one header per entry, each bounded
  * by the directory's size.
  */
-public final class ZipLinks {
+final class ZipLinks {
 
     private static final int EOCD = 0x06054b50;
     private static final int ZIP64_LOCATOR = 0x07064b50;

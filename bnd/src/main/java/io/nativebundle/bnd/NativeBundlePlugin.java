@@ -137,6 +137,7 @@ public final class NativeBundlePlugin implements AnalyzerPlugin {
             write(analyzer, Headers.SYMBOLS, SymbolsHeader.format(symbols.stream().map(SymbolDeclaration::symbol)
                 .toList()));
         }
+        CapabilityHeaders.addExtenderRequirement(analyzer);
         CapabilityHeaders.add(analyzer, CapabilityHeaders.PROVIDE, LibraryCapability.NAMESPACE,
             LibraryCapability.clause(library.name(), library.version()));
         if (library.interfaceName().isPresent()) {

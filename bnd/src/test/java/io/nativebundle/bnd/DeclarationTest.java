@@ -148,7 +148,7 @@ public class DeclarationTest {
         assertNull(result.header("Bundle-NativeCode"));
         assertNull(result.header("NativeBundle-Digest"));
         assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
-            + "osgi.native;filter:=\"(osgi.native.osname~=Linux)\"",
+            + "osgi.native;filter:=\"(osgi.native.osname~=Linux)\"," + NativeBundlePluginTest.EXTENDER,
             NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
     }
 
@@ -244,8 +244,25 @@ public class DeclarationTest {
             + "io.nativebundle.library;io.nativebundle.library=math;version:Version=\"1.2.0\"",
             result.header("Provide-Capability"));
         assertEquals("osgi.extender;filter:=\"(osgi.extender=osgi.component)\","
-            + "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+            + "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+            + NativeBundlePluginTest.EXTENDER, NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("the other extender's requirement is kept", List.of(), result.warnings());
+    }
+
+    @Test
+    public void anExtenderRequirementForNativebundleWrittenByHandIsReplaced() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + MathLib.class.getName())
+            .set("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=io.nativebundle)\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+            + NativeBundlePluginTest.EXTENDER, NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals(1, result.warnings().size());
+        assertTrue(result.warnings().get(0), result.warnings().get(0).startsWith("Require-Capability: the "
+            + "osgi.extender clause is written by the nativebundle plugin; remove it from bnd.bnd"));
     }
 
     @Test

@@ -72,8 +72,8 @@ public class NativeBundlePluginTest {
     public void requiresTheAbiOfTheBuildNoteAndProvidesTheLibrary() throws Exception {
         TestBundle.Result result = math().build();
 
-        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-            withoutEe(result.header("Require-Capability")));
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+            + EXTENDER, withoutEe(result.header("Require-Capability")));
         assertEquals("io.nativebundle.library;io.nativebundle.library=math;version:Version=\"1.2.0\"",
             result.header("Provide-Capability"));
         assertEquals(MATH, result.header("NativeBundle-Library"));
@@ -156,6 +156,9 @@ public class NativeBundlePluginTest {
     }
 
     /** bnd adds the osgi.ee requirement of the class files; it is not the plugin's business. */
+    /** The requirement on the nativebundle extender every native bundle gets. */
+    static final String EXTENDER = "osgi.extender;filter:=\"(&(osgi.extender=io.nativebundle)(version>=1.0.0)(!(version>=2.0.0)))\"";
+
     static String withoutEe(String requireCapability) {
         Parameters p = new Parameters(requireCapability, null, true);
         p.keySet().removeIf(k -> k.startsWith("osgi.ee"));

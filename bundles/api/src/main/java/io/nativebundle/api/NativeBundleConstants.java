@@ -1,6 +1,7 @@
 package io.nativebundle.api;
 
 import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.Extender;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.LibraryCapability;
 import io.nativebundle.contract.TenantId;
@@ -111,6 +112,12 @@ public final class NativeBundleConstants {
     public static final String TENANT = "nativebundle.tenant";
     /** The library generation the service is bound to; it grows with every load. */
     public static final String GENERATION = "nativebundle.generation";
+    /**
+     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process); the
+     * names {@code ffm} (Java's foreign function API) and {@code host} (a separate process) are
+     * reserved for the backends to come.
+     */
+    public static final String BACKEND = "nativebundle.backend";
 
     /** The tenant of bundles that declare none. */
     public static final String DEFAULT_TENANT = TenantId.DEFAULT;
@@ -121,6 +128,18 @@ public final class NativeBundleConstants {
     public static final String ABI_NAMESPACE = Abi.NAMESPACE;
     /** The namespace of the capability each native bundle provides for its library. */
     public static final String LIBRARY_NAMESPACE = LibraryCapability.NAMESPACE;
+    /**
+     * The name of the extender that loads native bundles: the loader provides the
+     * {@code osgi.extender} capability of this name, and extends only bundles wired to it.
+     */
+    public static final String EXTENDER = Extender.NAME;
+    /** The version of the extender capability; its major version changes when the contract breaks. */
+    public static final String EXTENDER_VERSION = Extender.VERSION;
+    /**
+     * The requirement on the extender that the bnd plugin and the wrapper write into every native
+     * bundle, as the Declarative Services annotations do for {@code osgi.component}.
+     */
+    public static final String EXTENDER_REQUIREMENT = Extender.REQUIREMENT;
 
     // --- framework properties read by the runtime ---
 

@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -20,15 +21,30 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
-import io.nativebundle.loader.internal.function.SymbolPublisher;
-import io.nativebundle.loader.internal.lifecycle.LifecycleEvents;
-import io.nativebundle.loader.internal.lifecycle.Unloader;
+import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.load.LoadPipeline;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
+import io.nativebundle.loader.internal.open.GenerationOpener;
+import io.nativebundle.loader.internal.publish.ServicePublisher;
+import io.nativebundle.loader.internal.publish.SymbolPublisher;
+import io.nativebundle.loader.internal.stage.NativeCache;
+import io.nativebundle.loader.internal.status.LifecycleEvents;
+import io.nativebundle.loader.internal.status.RegistryService;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
 
-/** Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}. */
+/**
+ * Starts the extender: a {@link BundleTracker} over ACTIVE bundles with {@code NativeBundle-Library}.
+ * The loader provides the {@code io.nativebundle} extender capability that native bundles require
+ * ({@link NativeBundleConstants#EXTENDER_REQUIREMENT}), so tooling and the resolver wire them to it.
+ */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+@Capability(namespace = ExtenderWiring.NAMESPACE, name = NativeBundleConstants.EXTENDER,
+        version = NativeBundleConstants.EXTENDER_VERSION)
 public final class LoaderActivator implements BundleActivator {
 
     /** Service properties of {@link NativeLibraryRegistry}: unloads past their timeout since start, generations still mapped. */
@@ -47,17 +63,21 @@ public final class LoaderActivator implements BundleActivator {
         Tenants tenants = Tenants.start(context);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
-        // before any plugin library is opened: see DynamicLinker
+        // before any plugin library is opened: see JnrBackend
+        NativeBackend backend = new JnrBackend();
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
-        NativeBundleLoader loader = new NativeBundleLoader(new NativeCodeSelector(nativeCapability(context)),
-                cache, new ServicePublisher(context), new SymbolPublisher(context, metrics), unloader, tenants);
-        NativeBundleTracker customizer = new NativeBundleTracker(loader, unloader, events);
+        NativeCodeSelector selector = new NativeCodeSelector(nativeCapability(context));
+        LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
+                new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
+                unloader);
+        NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
+                new ExtenderWiring(context.getBundle()));
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
-                new RegistryService(context, customizer, unloader), registryProperties(unloader));
+                new RegistryService(context, customizer, unloader::lingering), registryProperties(unloader));
         unloader.setListener(() -> {
             try {
                 registry.setProperties(registryProperties(unloader));
@@ -65,8 +85,7 @@ public final class LoaderActivator implements BundleActivator {
                 // unregistered while the loader stops
             }
         });
-        context.registerService(NativeBundleVerifier.class,
-                new JarVerifier(context, new VerifierRules(nativeCapability(context))), null);
+        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector), null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.osgi.framework.Constants;
 
 import io.nativebundle.contract.Abi;
 import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.Extender;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.LibraryCapability;
 import io.nativebundle.contract.LibraryDeclaration;
@@ -24,7 +25,8 @@ import io.nativebundle.contract.TenantId;
  * NativeBundle-Library: math;version=1.2.0
  * NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=&lt;64 hex&gt;
  * NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int
- * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))"
+ * Require-Capability: io.nativebundle.abi;filter:="(&amp;(io.nativebundle.abi&gt;=1.0.0)(!(io.nativebundle.abi&gt;=2.0.0)))",
+ *                     osgi.extender;filter:="(&amp;(osgi.extender=io.nativebundle)(version&gt;=1.0.0)(!(version&gt;=2.0.0)))"
  * Provide-Capability: io.nativebundle.library;io.nativebundle.library=math;version:Version="1.2.0"
  * NativeBundle-Wrapped: libmath.nativebundle
  * </pre>
@@ -62,7 +64,9 @@ final class BundleHeaders {
             h.put(Headers.SYMBOLS, SymbolsHeader.format(d.symbols().stream().map(SymbolEntry::symbol).toList()));
         }
         d.tenant().ifPresent(t -> h.put(Headers.TENANT, t.value()));
-        h.put(Constants.REQUIRE_CAPABILITY, Abi.requirement(library.abi().orElse(context.abi()).toString()));
+        // the extender requirement wires the bundle to the loader, as for a bundle the bnd plugin built
+        h.put(Constants.REQUIRE_CAPABILITY, Abi.requirement(library.abi().orElse(context.abi()).toString()) + ","
+                + Extender.REQUIREMENT);
         h.put(Constants.PROVIDE_CAPABILITY, LibraryCapability.clause(declaration.name(), declaration.version()));
         h.put(Headers.WRAPPED, d.file().getFileName().toString());
         return h;

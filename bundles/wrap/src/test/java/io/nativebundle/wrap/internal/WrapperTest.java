@@ -39,6 +39,10 @@ import io.nativebundle.wrap.NativeWrapper;
  */
 public class WrapperTest {
 
+    /** The requirement on the nativebundle extender, as the bnd plugin writes it too. */
+    private static final String EXTENDER =
+            "osgi.extender;filter:=\"(&(osgi.extender=io.nativebundle)(version>=1.0.0)(!(version>=2.0.0)))\"";
+
     private static final Path NATIVES = Path.of(System.getProperty("nativebundle.test.natives", "target/test-natives"));
 
     @Rule
@@ -88,8 +92,8 @@ public class WrapperTest {
             assertEquals("add;signature=\"(int,int)int\", twice;signature=\"(long)long\", counter;kind=variable;type=int",
                     h.getValue("NativeBundle-Symbols"));
             assertEquals("acme", h.getValue("NativeBundle-Tenant"));
-            assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-                    h.getValue("Require-Capability"));
+            assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+                    + EXTENDER, h.getValue("Require-Capability"));
             assertEquals("io.nativebundle.library;io.nativebundle.library=fix;version:Version=\"1.0.0\"",
                     h.getValue("Provide-Capability"));
             assertEquals("libfix.nativebundle", h.getValue("NativeBundle-Wrapped"));
@@ -232,8 +236,8 @@ public class WrapperTest {
             Attributes h = j.getManifest().getMainAttributes();
             assertEquals("libnonote.nativebundle", h.getValue("NativeBundle-Wrapped"));
             assertEquals("no note to read, so the runtime's own ABI (1.0.0 outside a framework)",
-                    "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-                    h.getValue("Require-Capability"));
+                    "io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+                    + EXTENDER, h.getValue("Require-Capability"));
             assertEquals("add;signature=\"(int,int)int\"", h.getValue("NativeBundle-Symbols"));
         }
     }
@@ -271,8 +275,8 @@ public class WrapperTest {
             assertNull(h.getValue("NativeBundle-Digest"));
             assertEquals("crc32;signature=\"(long,buffer,int)long\", zlibVersion;signature=\"()string\"",
                     h.getValue("NativeBundle-Symbols"));
-            assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-                    h.getValue("Require-Capability"));
+            assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+                    + EXTENDER, h.getValue("Require-Capability"));
             assertEquals("io.nativebundle.library;io.nativebundle.library=z;version:Version=\"1.2.0\"",
                     h.getValue("Provide-Capability"));
             assertTrue(Collections.list(j.entries()).stream().noneMatch(e -> e.getName().startsWith("native/")));

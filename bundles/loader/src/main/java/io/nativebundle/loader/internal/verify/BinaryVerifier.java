@@ -14,6 +14,7 @@ import io.nativebundle.binary.ElfFormatException;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.ElfType;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * Runs the binary checks on the files of one selected {@code Bundle-NativeCode} clause: first
@@ -32,16 +33,31 @@ final class BinaryVerifier {
     }
 
     /**
+     * What a load that passed every binary check learned.
+     *
+     * @param checks       the checks that ran and passed, in order, each with what it checked
+     * @param dependencies the {@code DT_NEEDED} libraries of the library to open, each with where it
+     *                     was found, e.g. {@code libc.so.6 (system: /lib/x86_64-linux-gnu/libc.so.6)}
+     */
+    record Passed(List<CheckResult> checks, List<String> dependencies) {
+
+        Passed {
+            checks = List.copyOf(checks);
+            dependencies = List.copyOf(dependencies);
+        }
+    }
+
+    /**
      * @return the checks, all passed, and the located dependencies of the library to open first
      * @throws LoadRefusal for the first check that fails
      */
-    static LoaderChecks.Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+    static Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files) throws LoadRefusal {
         return verify(host, declaration, platform, entries, files, false);
     }
 
     /** @param system whether the library comes from the host, which skips the build note */
-    static LoaderChecks.Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+    static Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files, boolean system) throws LoadRefusal {
         CheckSubject subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files), system);
         List<CheckResult> passed = new ArrayList<>();
@@ -50,7 +66,7 @@ final class BinaryVerifier {
             passed.add(CheckResult.pass(check.name(), check.check(subject)));
         }
         // the dependencies check above has located them all, so this cannot refuse
-        return new LoaderChecks.Passed(passed, DependencyCheck.located(subject, subject.main()));
+        return new Passed(passed, DependencyCheck.located(subject, subject.main()));
     }
 
     private static CheckResult elfPassed(CheckSubject subject) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  *                  ({@code NativeBundle-Wrapped}) or its author declared it prebuilt by another toolchain
  *                  ({@code NativeBundle-Prebuilt}); its library may then lack a build note
  */
-public record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
+record BundleDeclaration(String bundle, String library, String version, List<String> symbols,
                                 Optional<String> abiFilter, boolean wrapped) {
 
     public BundleDeclaration {

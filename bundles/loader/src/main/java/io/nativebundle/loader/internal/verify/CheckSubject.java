@@ -2,6 +2,8 @@ package io.nativebundle.loader.internal.verify;
 
 import java.util.List;
 
+import io.nativebundle.loader.internal.host.HostPlatform;
+
 /**
  * What one run of the binary checks looks at.
  *
@@ -14,7 +16,7 @@ import java.util.List;
 record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
                     boolean system) {
 
-    CheckSubject {
+    public CheckSubject {
         libraries = List.copyOf(libraries);
     }
 

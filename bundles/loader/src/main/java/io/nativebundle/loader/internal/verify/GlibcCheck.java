@@ -9,6 +9,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code GLIBC_TOO_OLD}: the highest {@code GLIBC_x.y} symbol version a library needs is defined

@@ -23,8 +23,18 @@ import org.osgi.framework.InvalidSyntaxException;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.manifest.DigestTable;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
+import io.nativebundle.loader.internal.manifest.PathSafety;
+import io.nativebundle.loader.internal.manifest.RequirementFilter;
+import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
 
 /**
  * One run of {@link JarVerifier} over one jar, in the order the framework and the loader meet
@@ -41,17 +51,17 @@ final class JarVerification {
 
     private final Path path;
     private final JarFile jar;
-    private final ManifestRules rules;
+    private final NativeCodeSelector selector;
     private final HostPlatform host;
     private final Path temp;
     private final List<CheckResult> results = new ArrayList<>();
     private Attributes headers;
     private boolean system;
 
-    JarVerification(Path path, JarFile jar, ManifestRules rules, HostPlatform host, Path temp) {
+    JarVerification(Path path, JarFile jar, NativeCodeSelector selector, HostPlatform host, Path temp) {
         this.path = path;
         this.jar = jar;
-        this.rules = rules;
+        this.selector = selector;
         this.host = host;
         this.temp = temp;
     }
@@ -65,10 +75,10 @@ final class JarVerification {
         paths();
         if (system) {
             // a host library: no Bundle-NativeCode, no NativeBundle-Digest; the host file is checked in place
-            results.addAll(rules.systemChecks(header(NativeBundleConstants.HEADER_LIBRARY), declaration.get(), host));
+            results.addAll(systemChecks(declaration.get()));
             return results;
         }
-        Optional<ManifestRules.Selection> selection = platform();
+        Optional<NativeCodeSelection> selection = platform();
         digests();
         if (selection.isPresent()) {
             List<Path> files = new ArrayList<>();
@@ -96,20 +106,24 @@ final class JarVerification {
             return Optional.empty();
         }
         try {
-            ManifestRules.Library library = rules.library(libraryHeader);
-            system = library.system();
-            List<String> symbols = rules.symbols(header(NativeBundleConstants.HEADER_SYMBOLS));
-            List<String> digested = rules.digestedEntries(header(NativeBundleConstants.HEADER_DIGEST));
-            Optional<String> abiFilter = rules.requirementFilter(header(Constants.REQUIRE_CAPABILITY),
+            LibraryDeclaration library = LibraryDeclaration.parse(libraryHeader);
+            system = library.host().isPresent();
+            List<String> symbols = SymbolDeclarations.parse(header(NativeBundleConstants.HEADER_SYMBOLS)).stream()
+                    .map(NativeSymbol::name).toList();
+            List<String> digested = DigestTable.parse(header(NativeBundleConstants.HEADER_DIGEST)).entries();
+            Optional<String> abiFilter = RequirementFilter.of(header(Constants.REQUIRE_CAPABILITY),
                     NativeBundleConstants.ABI_NAMESPACE);
             String bundle = path.getFileName() + " (" + header(Constants.BUNDLE_SYMBOLICNAME) + " "
                     + Optional.ofNullable(header(Constants.BUNDLE_VERSION)).orElse("0.0.0") + ")";
             results.add(CheckResult.pass("manifest", bundle + ": library " + library.name() + " " + library.version()
                     + (system ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
                     + digested.size() + " digest(s)"));
-            return Optional.of(new BundleDeclaration(bundle, library.name(), library.version(), symbols, abiFilter,
-                    header(NativeBundleConstants.HEADER_WRAPPED) != null
+            return Optional.of(new BundleDeclaration(bundle, library.name(), library.version().toString(), symbols,
+                    abiFilter, header(NativeBundleConstants.HEADER_WRAPPED) != null
                             || header(NativeBundleConstants.HEADER_PREBUILT) != null));
+        } catch (MalformedHeaderException e) {
+            fail("manifest", e.refusal());
+            return Optional.empty();
         } catch (LoadRefusal refusal) {
             fail("manifest", refusal);
             return Optional.empty();
@@ -146,15 +160,15 @@ final class JarVerification {
     /** {@code UNSAFE_PATH}: every Bundle-NativeCode path and native entry stays in the bundle; no entry is a link. */
     private void paths() throws IOException {
         try {
-            List<String> declared = rules.nativeCodePaths(header(Constants.BUNDLE_NATIVECODE));
+            List<String> declared = NativeCodeSelector.declaredPaths(header(Constants.BUNDLE_NATIVECODE));
             for (String p : declared) {
-                rules.checkPath(p);
+                PathSafety.check(p);
             }
             int entries = 0;
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
                 if (name.startsWith("/") || name.startsWith(NATIVE) || name.contains("\\")) {
-                    rules.checkPath(entry.isDirectory() ? name.substring(0, name.length() - 1) : name);
+                    PathSafety.check(entry.isDirectory() ? name.substring(0, name.length() - 1) : name);
                     entries++;
                 }
             }
@@ -173,9 +187,9 @@ final class JarVerification {
     }
 
     /** The clause the loader would select ({@code NO_NATIVE_CODE} when none fits, or its file is missing). */
-    private Optional<ManifestRules.Selection> platform() {
+    private Optional<NativeCodeSelection> platform() {
         try {
-            ManifestRules.Selection selection = rules.select(header(Constants.BUNDLE_NATIVECODE));
+            NativeCodeSelection selection = selector.select(header(Constants.BUNDLE_NATIVECODE));
             for (String entry : selection.entries()) {
                 JarEntry e = jar.getJarEntry(entry);
                 if (e == null || e.isDirectory()) {
@@ -200,17 +214,29 @@ final class JarVerification {
                 names.add(entry.getName());
             }
         }
-        String header = header(NativeBundleConstants.HEADER_DIGEST);
         try {
+            DigestTable table = DigestTable.parse(header(NativeBundleConstants.HEADER_DIGEST));
             int i = 0;
             for (String name : names) {
                 Path folder = Files.createDirectories(temp.resolve("digest").resolve(Integer.toString(i++)));
-                rules.digest(header, name, extract(name, folder));
+                DigestCheck.verify(table, name, extract(name, folder));
             }
             results.add(CheckResult.pass("digest", names.size() + " native file(s) match NativeBundle-Digest: "
                     + String.join(", ", names)));
+        } catch (MalformedHeaderException e) {
+            fail("digest", e.refusal());
         } catch (LoadRefusal refusal) {
             fail("digest", refusal);
+        }
+    }
+
+    /** A host library: {@code locate}, the allow-list, the binary checks and {@code version}, on the host's file. */
+    private List<CheckResult> systemChecks(BundleDeclaration declaration) {
+        try {
+            return HostLibraryChecks.report(LibraryDeclaration.parse(header(NativeBundleConstants.HEADER_LIBRARY)),
+                    declaration, host);
+        } catch (MalformedHeaderException e) {
+            return List.of(CheckResult.fail("manifest", RefusalReason.MALFORMED_HEADER, e.getMessage()));
         }
     }
 

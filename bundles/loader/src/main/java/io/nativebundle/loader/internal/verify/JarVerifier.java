@@ -11,11 +11,13 @@ import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.VerificationReport;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 
 /**
  * The {@link NativeBundleVerifier} service: checks a jar as the framework and the loader would,
  * without installing it. The manifest, ABI, platform, path, digest and binary checks are the
- * loader's own (through {@link ManifestRules} and the binary check classes); the selected native
+ * loader's own (its manifest classes and the binary check classes); the selected native
  * files are extracted to a temporary folder, read, never opened, and deleted afterwards.
  *
  * <pre>{@code
@@ -27,15 +29,15 @@ import io.nativebundle.api.VerificationReport;
 public final class JarVerifier implements NativeBundleVerifier {
 
     private final BundleContext context;
-    private final ManifestRules rules;
+    private final NativeCodeSelector selector;
 
     /**
-     * @param context the loader's context: framework properties and the system bundle's capabilities describe the host
-     * @param rules   the loader's manifest rules
+     * @param context  the loader's context: framework properties and the system bundle's capabilities describe the host
+     * @param selector the loader's choice of the {@code Bundle-NativeCode} clause for this host
      */
-    public JarVerifier(BundleContext context, ManifestRules rules) {
+    public JarVerifier(BundleContext context, NativeCodeSelector selector) {
         this.context = context;
-        this.rules = rules;
+        this.selector = selector;
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class JarVerifier implements NativeBundleVerifier {
         HostPlatform host = HostPlatform.of(context);
         Path temp = Files.createTempDirectory("nativebundle-verify-");
         try (JarFile jar = new JarFile(bundleJar.toFile(), false)) {
-            return new VerificationReport(bundleJar.toString(), new JarVerification(bundleJar, jar, rules, host, temp).run());
+            return new VerificationReport(bundleJar.toString(), new JarVerification(bundleJar, jar, selector, host, temp).run());
         } finally {
             delete(temp);
         }

@@ -8,6 +8,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code LIBC_MISMATCH}: a library linked against musl does not load on glibc, nor the other way

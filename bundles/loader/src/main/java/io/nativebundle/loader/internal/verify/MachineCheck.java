@@ -6,6 +6,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * {@code WRONG_MACHINE}: every file's ELF class, machine and byte order are this JVM's. A library

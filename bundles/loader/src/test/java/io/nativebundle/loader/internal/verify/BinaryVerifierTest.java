@@ -21,6 +21,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 public class BinaryVerifierTest {
 

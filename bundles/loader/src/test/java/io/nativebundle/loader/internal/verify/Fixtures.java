@@ -13,23 +13,24 @@ import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.binary.SystemLibraries;
+import io.nativebundle.loader.internal.host.HostPlatform;
 
 /**
  * Real shared libraries for the check tests, for this host's and the other platform, compiled
  * from {@code src/test/c/verify} by the nativebundle-maven-plugin ({@code test-compile} in the pom).
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final Path DIR = Path.of(System.getProperty("nativebundle.test.verify-fixtures", "target/verify-fixtures"))
             .toAbsolutePath();
-    static final String HOST = ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow().osgiProcessor();
+    public static final String HOST = ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow().osgiProcessor();
     static final String FOREIGN = HOST.equals("x86-64") ? "aarch64" : "x86-64";
 
     private Fixtures() {
     }
 
     /** {@code libok.so} for {@code arch}. */
-    static Path ok(String arch) throws IOException {
+    public static Path ok(String arch) throws IOException {
         return build().resolve(arch).resolve("libok.so");
     }
 
@@ -48,11 +49,11 @@ final class Fixtures {
     }
 
     /** The host as the tests see it: glibc 2.36, ABI 1.0.0, the real search path. */
-    static HostPlatform host() {
+    public static HostPlatform host() {
         return host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(1, 0, 0)));
     }
 
-    static HostPlatform host(LibcFlavour libc, Optional<GlibcVersion> glibc, Optional<Version> abi) {
+    public static HostPlatform host(LibcFlavour libc, Optional<GlibcVersion> glibc, Optional<Version> abi) {
         ElfMachine machine = ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow();
         return new HostPlatform(machine, System.getProperty("os.arch"), ElfClass.ELF64, ByteOrder.nativeOrder(), libc,
                 "set by the test", glibc, "set by the test", abi, SystemLibraries.of(machine, ElfClass.ELF64));

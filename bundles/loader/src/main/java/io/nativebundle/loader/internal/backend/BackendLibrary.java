@@ -1,0 +1,52 @@
+package io.nativebundle.loader.internal.backend;
+
+import java.util.List;
+
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.LoadRefusal;
+
+/**
+ * One generation of a library as a {@link NativeBackend} opened it. It owns the generation's
+ * native handles until {@link #close}. {@code bind}, {@code exports}, {@code function} and
+ * {@code variable} run on the loading thread before the generation is published;
+ * {@link #close} runs once, on the thread that unloads it, after every object this library
+ * handed out is garbage.
+ */
+public interface BackendLibrary {
+
+    /**
+     * The typed binding of a Java interface: an object of {@code type} whose abstract methods call
+     * the library's functions of the same name, resolved now. The loader wraps it in a guard and
+     * never hands it out itself.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when a method cannot be bound, naming the interface
+     */
+    <T> T bind(Class<T> type) throws LoadRefusal;
+
+    /** Whether the library exports {@code symbol}; the loader asks before {@link #function} or {@link #variable}. */
+    boolean exports(String symbol);
+
+    /**
+     * The exported function {@code symbol}, to be called with {@code signature}.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when this backend cannot call a function of that signature
+     */
+    FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal;
+
+    /**
+     * The exported variable {@code symbol} of {@code type}, one of the types
+     * {@code NativeVariable} allows.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when this backend cannot reach the variable
+     */
+    VariableAccessor variable(String symbol, NativeType type) throws LoadRefusal;
+
+    /**
+     * Closes the generation: after this no call reaches its native code, and its files may be
+     * deleted. Called once, after the drain.
+     *
+     * @return what went wrong, one entry per problem naming the file, for the log; empty when all is well
+     */
+    List<String> close();
+}

@@ -1,0 +1,66 @@
+package io.nativebundle.loader.internal.backend;
+
+/**
+ * Calls one exported function of a {@link BackendLibrary}. The loader's guard around it takes
+ * care of the lease, the metrics and the argument checks; an invoker only encodes, calls and
+ * decodes.
+ *
+ * <p>{@link #invoke} is the general path. The typed methods are the fast paths behind the typed
+ * views of {@code NativeFunction} ({@code asIntBinaryOperator()} and its siblings); the loader
+ * calls one only when the function's signature is the one in its name, e.g.
+ * {@link #intIntToInt} for {@code (int,int)int}. Their defaults box through {@link #invoke}, so
+ * a backend works without them and overrides those it can make allocation-free.
+ */
+public interface FunctionInvoker {
+
+    /**
+     * Calls the function with arguments the loader already checked against the signature:
+     * one per parameter; for an integral or floating parameter a {@code Number} whose value
+     * fits the type, for {@code boolean} a {@code Boolean}, for {@code string} a {@code String}
+     * or {@code null}, for {@code buffer} a {@code byte[]} (copied in and back out), a direct
+     * {@code ByteBuffer} (passed from its position) or {@code null}. The caller keeps the
+     * arguments reachable until the call returned.
+     *
+     * @return the result boxed by the declared return type: {@code null} for {@code void}, a
+     *         {@code Byte}, {@code Short}, {@code Integer}, {@code Long}, {@code Float} or
+     *         {@code Double}, a {@code Boolean} for {@code boolean}, a {@code Long} address for
+     *         {@code pointer} and {@code buffer}, a {@code String} (or {@code null} for a null
+     *         pointer) for {@code string}, read before the call returns
+     */
+    Object invoke(Object[] arguments);
+
+    /** {@code (int,int)int}. */
+    default int intIntToInt(int a, int b) {
+        return (Integer) invoke(new Object[] {a, b});
+    }
+
+    /** {@code (int)int}. */
+    default int intToInt(int a) {
+        return (Integer) invoke(new Object[] {a});
+    }
+
+    /** {@code ()int}. */
+    default int toInt() {
+        return (Integer) invoke(new Object[0]);
+    }
+
+    /** {@code (long,long)long}. */
+    default long longLongToLong(long a, long b) {
+        return (Long) invoke(new Object[] {a, b});
+    }
+
+    /** {@code ()void}. */
+    default void toVoid() {
+        invoke(new Object[0]);
+    }
+
+    /** {@code (string)int}; {@code text} may be null. */
+    default int stringToInt(String text) {
+        return (Integer) invoke(new Object[] {text});
+    }
+
+    /** {@code (string)string}; {@code text} and the result may be null. */
+    default String stringToString(String text) {
+        return (String) invoke(new Object[] {text});
+    }
+}

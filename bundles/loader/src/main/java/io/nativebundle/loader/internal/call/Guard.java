@@ -1,0 +1,58 @@
+package io.nativebundle.loader.internal.call;
+
+import java.util.Objects;
+
+import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.metrics.SymbolMetrics;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
+
+/**
+ * The base of every typed native service: an object that forwards calls to the jnr-ffi binding
+ * of one {@link LibraryGeneration} until the generation is {@link #cut() cut}, and throws
+ * {@link NativeLibraryUnloadedException} after that without touching native code.
+ *
+ * <p>A subclass keeps its target in a volatile field. Every call reads the field once into a
+ * local, throws when it is null, calls, and keeps the local reachable until the native call has
+ * returned ({@code Reference.reachabilityFence}). After {@link #cut()} such locals in the stack
+ * frames of calls in flight are the only strong references left to the binding; once the
+ * binding is garbage, no call can be running in the library. {@link GuardFactory} generates the
+ * subclass of each interface.
+ */
+public abstract class Guard {
+
+    private final LibraryGeneration generation;
+
+    protected Guard(LibraryGeneration generation) {
+        this.generation = Objects.requireNonNull(generation, "generation");
+    }
+
+    /** The generation whose binding this guard forwards to. */
+    public final LibraryGeneration generation() {
+        return generation;
+    }
+
+    /** Drops the target: later calls throw, calls in flight finish. Idempotent. */
+    protected abstract void cut();
+
+    /** Whether {@link #cut()} ran. */
+    public abstract boolean isCut();
+
+    /**
+     * The exception of a call refused after the cut; counted as a failed call when the method
+     * has metrics, so a consumer hammering a stale reference shows up in the error count.
+     */
+    protected final NativeLibraryUnloadedException refused(SymbolMetrics metrics) {
+        if (metrics != null && metrics.enabled()) {
+            metrics.failure(metrics.start());
+        }
+        return generation.unloaded();
+    }
+
+    @Override
+    public String toString() {
+        Class<?>[] types = getClass().getInterfaces();
+        String type = types.length == 0 ? "native service" : types[0].getName();
+        return type + " of library '" + generation.library() + "' generation " + generation.generation()
+                + (isCut() ? " (unloaded)" : "");
+    }
+}

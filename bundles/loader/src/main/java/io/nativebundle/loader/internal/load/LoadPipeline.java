@@ -1,0 +1,114 @@
+package io.nativebundle.loader.internal.load;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.manifest.BundleManifest;
+import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
+import io.nativebundle.loader.internal.open.GenerationOpener;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
+import io.nativebundle.loader.internal.publish.LoadedLibrary;
+import io.nativebundle.loader.internal.publish.Publication;
+import io.nativebundle.loader.internal.publish.ServicePublisher;
+import io.nativebundle.loader.internal.publish.SymbolPublisher;
+import io.nativebundle.loader.internal.stage.NativeCache;
+import io.nativebundle.loader.internal.stage.StagedLibrary;
+import io.nativebundle.loader.internal.stage.Stager;
+import io.nativebundle.loader.internal.tenant.TenantRefusal;
+import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.unload.Unloader;
+import io.nativebundle.loader.internal.verify.LoadVerifier;
+import io.nativebundle.loader.internal.verify.VerifiedLibrary;
+
+/**
+ * Takes one native bundle from its headers to registered services, one step after the other:
+ * <ol>
+ *   <li><b>manifest</b>: read the headers, select the clause for this platform;</li>
+ *   <li><b>admit</b>: decide the tenant and reserve its quota;</li>
+ *   <li><b>stage</b>: copy the files into a new generation folder (or link the host's file);</li>
+ *   <li><b>verify</b>: every check before {@code dlopen}, on those very files;</li>
+ *   <li><b>open</b>: the backend opens them into a new {@link LibraryGeneration}, binds the interface;</li>
+ *   <li><b>publish</b>: a service per symbol, the guarded typed service, the description.</li>
+ * </ol>
+ * Every failure becomes a {@link LoadRefusal} with a named reason and leaves nothing behind:
+ * {@link LoadAttempt#undo} unregisters what was registered, discards what was opened, deletes
+ * the folder and gives the quota back.
+ */
+public final class LoadPipeline {
+
+    private static final AtomicLong GENERATIONS = new AtomicLong();
+
+    private final NativeCodeSelector selector;
+    private final Tenants tenants;
+    private final Supplier<HostPlatform> host;
+    private final NativeCache cache;
+    private final Stager stager;
+    private final GenerationOpener opener;
+    private final SymbolPublisher symbols;
+    private final ServicePublisher services;
+    private final Unloader unloader;
+
+    /**
+     * @param host this host, read once per load: the framework properties may say what it is
+     */
+    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<HostPlatform> host, NativeCache cache,
+                        GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader) {
+        this.selector = selector;
+        this.tenants = tenants;
+        this.host = host;
+        this.cache = cache;
+        this.stager = new Stager(cache);
+        this.opener = opener;
+        this.symbols = symbols;
+        this.services = services;
+        this.unloader = unloader;
+    }
+
+    /** @throws LoadRefusal the reason of the first step that refused the bundle; nothing of it is left */
+    public TrackedLibrary load(Bundle bundle) throws LoadRefusal {
+        BundleManifest manifest = BundleManifest.read(bundle, selector);
+        LoadAttempt attempt = new LoadAttempt(GENERATIONS.incrementAndGet(), tenants, cache, unloader);
+        try {
+            String tenant = admit(bundle, manifest, attempt.generation());
+            HostPlatform here = host.get();
+            Path folder = attempt.staged(stager.createFolder(bundle, manifest, attempt.generation()));
+            StagedLibrary staged = stager.stage(bundle, manifest, here, folder);
+            VerifiedLibrary verified = LoadVerifier.verify(manifest, staged, here);
+            Class<?> type = GenerationOpener.serviceInterface(bundle, manifest.declaration());
+            LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
+                    verified.version(), attempt.generation(), bundle.getBundleId(),
+                    String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
+            verified = opener.open(generation, manifest.declaration(), type, verified);
+            LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
+                    verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
+                    manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
+                    verified.checks(), generation.backend());
+            Publication publication = attempt.publishing(new Publication());
+            symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
+            services.publish(bundle, loaded, generation, type, publication);
+            return new TrackedLibrary(bundle, loaded, generation, publication);
+        } catch (LoadRefusal | RuntimeException | LinkageError failure) {
+            attempt.undo();
+            if (failure instanceof RuntimeException e) {
+                throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not publish library '"
+                        + manifest.declaration().name() + "': " + e, e);
+            }
+            throw failure;
+        }
+    }
+
+    /** The bundle's tenant, with room reserved in its quota: refused before anything is copied or opened. */
+    private String admit(Bundle bundle, BundleManifest manifest, long generation) throws LoadRefusal {
+        try {
+            return tenants.admit(bundle, manifest.entries(), generation);
+        } catch (TenantRefusal refusal) {
+            throw new LoadRefusal(RefusalReason.TENANT_REFUSED, refusal.getMessage());
+        }
+    }
+}

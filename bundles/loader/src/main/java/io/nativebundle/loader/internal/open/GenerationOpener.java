@@ -1,0 +1,114 @@
+package io.nativebundle.loader.internal.open;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+
+import io.nativebundle.api.CheckResult;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
+import io.nativebundle.loader.internal.manifest.SystemDeclaration;
+import io.nativebundle.loader.internal.verify.HostLibraryChecks;
+import io.nativebundle.loader.internal.verify.HostVersion;
+import io.nativebundle.loader.internal.verify.VerifiedLibrary;
+
+/**
+ * The open step of a load: the {@link NativeBackend} opens the verified files, the generation
+ * takes them over (from then on only the unloader closes them), the typed interface is bound,
+ * and a host library's {@code version-symbol} function is asked for its version.
+ */
+public final class GenerationOpener {
+
+    private final NativeBackend backend;
+
+    public GenerationOpener(NativeBackend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * The interface {@code NativeBundle-Library} names, loaded from the bundle; null when it names none.
+     *
+     * @throws LoadRefusal {@code INTERFACE_MISMATCH} when it cannot be loaded, is a class or is not public
+     */
+    public static Class<?> serviceInterface(Bundle bundle, LibraryDeclaration declaration) throws LoadRefusal {
+        if (declaration.interfaceName().isEmpty()) {
+            return null;
+        }
+        String name = declaration.interfaceName().get();
+        Class<?> type;
+        try {
+            type = bundle.loadClass(name);
+        } catch (ClassNotFoundException e) {
+            throw new LoadRefusal(RefusalReason.INTERFACE_MISMATCH, "interface " + name
+                    + " named by NativeBundle-Library cannot be loaded from the bundle: " + e.getMessage());
+        }
+        if (!type.isInterface()) {
+            throw new LoadRefusal(RefusalReason.INTERFACE_MISMATCH, name + " named by NativeBundle-Library is a class;"
+                    + " expected an interface");
+        }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new LoadRefusal(RefusalReason.INTERFACE_MISMATCH, "interface " + name
+                    + " named by NativeBundle-Library is not public; a service interface must be public");
+        }
+        return type;
+    }
+
+    /**
+     * Opens {@code verified} into {@code generation} and binds {@code type} (when not null); the
+     * binding goes to the generation at once, never into a local variable of the load.
+     *
+     * @return {@code verified}, with the version a {@code version-symbol} function returned
+     * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot open or bind,
+     *                     {@code SYMBOL_MISSING} or {@code VERSION_MISMATCH} from the version
+     *                     function; the caller discards the generation, which closes what was opened
+     */
+    public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
+                                VerifiedLibrary verified) throws LoadRefusal {
+        List<Path> files = verified.files();
+        generation.opened(backend.name(), backend.open(files.get(0), files.subList(1, files.size())));
+        if (type != null) {
+            generation.bind(type);
+        }
+        VerifiedLibrary opened = versionAfterOpen(declaration, verified, generation);
+        generation.actualVersion(opened.version());
+        return opened;
+    }
+
+    /**
+     * Calls the {@code version-symbol} function of the opened library and checks its answer;
+     * {@code verified} unchanged when none is declared.
+     */
+    private static VerifiedLibrary versionAfterOpen(LibraryDeclaration declaration, VerifiedLibrary verified,
+            LibraryGeneration generation) throws LoadRefusal {
+        Optional<String> symbol = declaration.host().flatMap(SystemDeclaration::versionSymbol);
+        if (symbol.isEmpty()) {
+            return verified;
+        }
+        SystemDeclaration host = declaration.host().get();
+        Path opened = verified.files().get(0);
+        String text = VersionFunction.call(generation, opened, symbol.get());
+        Path file = hostFile(opened);
+        HostVersion version = HostVersion.ofText(text, symbol.get() + "() returned \"" + text + "\"")
+                .orElseThrow(() -> new LoadRefusal(RefusalReason.VERSION_MISMATCH, symbol.get() + "() of " + file
+                        + " returned \"" + text + "\"; expected a version like 1.2.13"));
+        version.check(host.range(), declaration.name(), file);
+        return verified.withVersion(version.version(),
+                CheckResult.pass(HostLibraryChecks.VERSION, version.describe(host.range(), file)));
+    }
+
+    /** The host file behind the generation's link to it, for messages. */
+    private static Path hostFile(Path opened) {
+        try {
+            return Files.isSymbolicLink(opened) ? Files.readSymbolicLink(opened) : opened;
+        } catch (IOException e) {
+            return opened;
+        }
+    }
+}

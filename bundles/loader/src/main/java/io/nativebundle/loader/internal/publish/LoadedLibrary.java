@@ -1,0 +1,33 @@
+package io.nativebundle.loader.internal.publish;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.Version;
+
+import io.nativebundle.api.CheckResult;
+import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeSymbol;
+
+/**
+ * The description of one loaded library generation, published as a {@link NativeLibrary} service.
+ *
+ * @param backend the name of the backend that opened it, e.g. {@code jnr}: the {@code nativebundle.backend}
+ *                property of its services
+ */
+public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
+                            List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
+                            List<String> dependencies, List<CheckResult> checks, String backend)
+        implements NativeLibrary {
+
+    public LoadedLibrary {
+        symbols = List.copyOf(symbols);
+        dependencies = List.copyOf(dependencies);
+        checks = List.copyOf(checks);
+    }
+
+    @Override
+    public String namespace() {
+        return tenant + "/" + name + "/v" + version.getMajor();
+    }
+}

@@ -1,0 +1,83 @@
+package io.nativebundle.loader.internal.publish;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.loader.internal.call.GuardFactory;
+import io.nativebundle.loader.internal.metrics.LibraryMetrics;
+import io.nativebundle.loader.internal.metrics.SymbolMetrics;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
+
+/**
+ * Registers the typed service and the {@link NativeLibrary} description of one loaded library.
+ *
+ * <p>The typed service is a guard around the backend's binding ({@link GuardFactory}), never the
+ * binding itself, so a consumer that keeps it after unload gets
+ * {@code NativeLibraryUnloadedException} instead of a call into unmapped code. It is registered
+ * through the native bundle's own context, so it belongs to that bundle (the shell and
+ * {@code inspect} show it there) and is visible to whoever imports the interface from it. The
+ * {@link NativeLibrary} description is registered by the loader, which is the bundle that exports
+ * its API.
+ */
+public final class ServicePublisher {
+
+    private final BundleContext loaderContext;
+
+    public ServicePublisher(BundleContext loaderContext) {
+        this.loaderContext = loaderContext;
+    }
+
+    /**
+     * Guards the binding the generation holds for {@code type} (when not null) and registers it,
+     * then the description, into {@code publication}; publish the symbols first, whose metrics the
+     * typed service shares.
+     */
+    public void publish(Bundle bundle, LoadedLibrary library, LibraryGeneration generation, Class<?> type,
+                        Publication publication) {
+        Hashtable<String, Object> properties = properties(library);
+        if (type != null) {
+            Object service = guard(generation, type, typedMetrics(type, publication.metrics()));
+            publication.registered(bundle.getBundleContext().registerService(type.getName(), service, properties));
+        }
+        publication.registered(loaderContext.registerService(NativeLibrary.class, library, properties(library)));
+    }
+
+    /** The service properties of every service of the library. */
+    public static Hashtable<String, Object> properties(LoadedLibrary library) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(NativeBundleConstants.LIBRARY, library.name());
+        p.put(NativeBundleConstants.VERSION, library.version());
+        p.put(NativeBundleConstants.PLATFORM, library.platform());
+        p.put(NativeBundleConstants.SHA256, library.sha256());
+        p.put(NativeBundleConstants.NAMESPACE, library.namespace());
+        p.put(NativeBundleConstants.TENANT, library.tenant());
+        p.put(NativeBundleConstants.GENERATION, library.generation());
+        p.put(NativeBundleConstants.BACKEND, library.backend());
+        return p;
+    }
+
+    /** The guarded typed service: from now on the guard is the binding's only holder. */
+    private static <T> T guard(LibraryGeneration generation, Class<T> type, SymbolMetrics[] metrics) {
+        return GuardFactory.of(type).guard(generation, generation.takeBinding(type), metrics);
+    }
+
+    /** The typed service shares the per-symbol metrics of the NativeFunction services. */
+    private static SymbolMetrics[] typedMetrics(Class<?> type, LibraryMetrics metrics) {
+        List<Method> methods = GuardFactory.of(type).methods();
+        SymbolMetrics[] perMethod = new SymbolMetrics[methods.size()];
+        for (int i = 0; i < perMethod.length; i++) {
+            Method method = methods.get(i);
+            if (metrics != null && Modifier.isAbstract(method.getModifiers())) {
+                perMethod[i] = metrics.symbol(method.getName());
+            }
+        }
+        return perMethod;
+    }
+}

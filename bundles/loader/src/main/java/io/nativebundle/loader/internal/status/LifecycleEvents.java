@@ -1,0 +1,135 @@
+package io.nativebundle.loader.internal.status;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+
+import io.nativebundle.loader.internal.open.LibraryGeneration;
+
+/**
+ * Posts lifecycle events on EventAdmin under {@code io/nativebundle/} when an EventAdmin service
+ * is present, and logs them otherwise.
+ *
+ * <p>Every event carries {@code library}, {@code version}, {@code generation} (a Long, absent
+ * for REFUSED), {@code bundle.id}, {@code bundle.symbolicName}, {@code reason} and
+ * {@code message}.
+ *
+ * <pre>{@code
+ * @Component(property = EventConstants.EVENT_TOPIC + "=io/nativebundle/*")
+ * public class Watcher implements EventHandler {
+ *     public void handleEvent(Event e) { log.info("{} {}", e.getTopic(), e.getProperty("message")); }
+ * }
+ * }</pre>
+ */
+public final class LifecycleEvents implements AutoCloseable {
+
+    public static final String TOPIC_LOADED = "io/nativebundle/LOADED";
+    public static final String TOPIC_REFUSED = "io/nativebundle/REFUSED";
+    public static final String TOPIC_UNLOADED = "io/nativebundle/UNLOADED";
+    public static final String TOPIC_UNLOAD_TIMEOUT = "io/nativebundle/UNLOAD_TIMEOUT";
+
+    public static final String LIBRARY = "library";
+    public static final String VERSION = "version";
+    public static final String GENERATION = "generation";
+    public static final String BUNDLE_ID = "bundle.id";
+    public static final String BUNDLE_SYMBOLIC_NAME = "bundle.symbolicName";
+    public static final String REASON = "reason";
+    public static final String MESSAGE = "message";
+
+    private static final Logger LOG = System.getLogger("io.nativebundle.loader");
+
+    /** Where events go; EventAdmin when its package is wired to the loader. */
+    interface Sink extends AutoCloseable {
+        /** @return false when no EventAdmin service is present right now */
+        boolean post(String topic, Map<String, Object> properties);
+
+        @Override
+        void close();
+    }
+
+    private final Sink sink;
+
+    private LifecycleEvents(Sink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Events that go to EventAdmin when present. {@code org.osgi.service.event} is an optional
+     * import, so the loader runs without it; then every event is only logged.
+     */
+    public static LifecycleEvents open(BundleContext context) {
+        try {
+            Class.forName("org.osgi.service.event.EventAdmin", false, LifecycleEvents.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return logOnly();
+        }
+        return new LifecycleEvents(new EventAdminSink(context));
+    }
+
+    /** Events that are only logged. */
+    public static LifecycleEvents logOnly() {
+        return new LifecycleEvents(null);
+    }
+
+    public void loaded(LibraryGeneration generation, String message) {
+        post(TOPIC_LOADED, generation, "", message, Level.INFO);
+    }
+
+    public void unloaded(LibraryGeneration generation, String reason, String message) {
+        post(TOPIC_UNLOADED, generation, reason, message, Level.INFO);
+    }
+
+    /** The Unloader already logs the timeout as a warning. */
+    public void unloadTimeout(LibraryGeneration generation, String reason, String message) {
+        post(TOPIC_UNLOAD_TIMEOUT, generation, reason, message, Level.DEBUG);
+    }
+
+    /** The tracker already logs the refusal as a warning. */
+    public void refused(long bundleId, String symbolicName, String library, String version, String reason,
+                        String message) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(LIBRARY, library);
+        p.put(VERSION, version);
+        p.put(BUNDLE_ID, bundleId);
+        p.put(BUNDLE_SYMBOLIC_NAME, symbolicName);
+        p.put(REASON, reason);
+        p.put(MESSAGE, message);
+        post(TOPIC_REFUSED, p, Level.DEBUG);
+    }
+
+    private void post(String topic, LibraryGeneration g, String reason, String message, Level fallback) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(LIBRARY, g.library());
+        p.put(VERSION, g.version().toString());
+        p.put(GENERATION, g.generation());
+        p.put(BUNDLE_ID, g.bundleId());
+        p.put(BUNDLE_SYMBOLIC_NAME, g.symbolicName());
+        p.put(REASON, reason);
+        p.put(MESSAGE, message);
+        post(topic, p, fallback);
+    }
+
+    private void post(String topic, Map<String, Object> properties, Level fallback) {
+        boolean posted = false;
+        if (sink != null) {
+            try {
+                posted = sink.post(topic, properties);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "nativebundle: could not post " + topic + ": " + e);
+            }
+        }
+        if (!posted) {
+            LOG.log(fallback, () -> "nativebundle: " + topic + " " + properties);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sink != null) {
+            sink.close();
+        }
+    }
+}

@@ -31,8 +31,8 @@ public class PrebuiltTest {
         TestBundle.Result result = noNote().set("NativeBundle-Prebuilt", "cmake;abi=1.0.0").build();
 
         assertEquals(List.of(), result.errors());
-        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\"",
-            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))\","
+            + NativeBundlePluginTest.EXTENDER, NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
         assertEquals("the loader reads it from the manifest", "cmake;abi=1.0.0", result.header("NativeBundle-Prebuilt"));
         assertEquals(ARM + ";osname=Linux;processor=aarch64," + X86 + ";osname=Linux;processor=x86-64",
             result.header("Bundle-NativeCode"));
@@ -43,8 +43,8 @@ public class PrebuiltTest {
         TestBundle.Result result = noNote().set("NativeBundle-Prebuilt", "cargo;abi=2.1.0").build();
 
         assertEquals(List.of(), result.errors());
-        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=2.1.0)(!(io.nativebundle.abi>=3.0.0)))\"",
-            NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
+        assertEquals("io.nativebundle.abi;filter:=\"(&(io.nativebundle.abi>=2.1.0)(!(io.nativebundle.abi>=3.0.0)))\","
+            + NativeBundlePluginTest.EXTENDER, NativeBundlePluginTest.withoutEe(result.header("Require-Capability")));
     }
 
     @Test

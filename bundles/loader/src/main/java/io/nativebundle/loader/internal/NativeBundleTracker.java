@@ -13,11 +13,12 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.LibraryHeader;
+import io.nativebundle.contract.MalformedHeaderException;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.LoadRecords;
@@ -131,7 +132,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         String library = header;
         String version = "";
         try {
-            LibraryDeclaration declaration = LibraryDeclaration.parse(header);
+            LibraryDeclaration declaration = LibraryHeader.parse(header);
             library = declaration.name();
             version = declaration.version().toString();
         } catch (MalformedHeaderException e) {

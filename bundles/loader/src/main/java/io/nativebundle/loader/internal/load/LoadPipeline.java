@@ -8,7 +8,7 @@ import org.osgi.framework.Bundle;
 
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.open.GenerationOpener;
@@ -46,7 +46,7 @@ public final class LoadPipeline {
 
     private final NativeCodeSelector selector;
     private final Tenants tenants;
-    private final Supplier<HostPlatform> host;
+    private final Supplier<RuntimeHost> host;
     private final NativeCache cache;
     private final Stager stager;
     private final GenerationOpener opener;
@@ -57,7 +57,7 @@ public final class LoadPipeline {
     /**
      * @param host this host, read once per load: the framework properties may say what it is
      */
-    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<HostPlatform> host, NativeCache cache,
+    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<RuntimeHost> host, NativeCache cache,
                         GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader) {
         this.selector = selector;
         this.tenants = tenants;
@@ -76,7 +76,7 @@ public final class LoadPipeline {
         LoadAttempt attempt = new LoadAttempt(GENERATIONS.incrementAndGet(), tenants, cache, unloader);
         try {
             String tenant = admit(bundle, manifest, attempt.generation());
-            HostPlatform here = host.get();
+            RuntimeHost here = host.get();
             Path folder = attempt.staged(stager.createFolder(bundle, manifest, attempt.generation()));
             StagedLibrary staged = stager.stage(bundle, manifest, here, folder);
             VerifiedLibrary verified = LoadVerifier.verify(manifest, staged, here);

@@ -11,12 +11,14 @@ import org.osgi.framework.Version;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.BuildNote;
+import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.OsgiVersion;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
  * {@code BUILD_NOTE_MISMATCH}: the {@code .note.nativebundle} note of the library to open names
  * the library and version of {@code NativeBundle-Library}, and its ABI version is one this
- * runtime serves ({@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
+ * runtime serves ({@link Abi#accepts}: {@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
  * bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest edited by hand or a
  * binary swapped after the build shows up here. A system library has no note: the check passes
  * and says it was skipped. So does a wrapped bundle ({@code NativeBundle-Wrapped}) whose library
@@ -66,11 +68,11 @@ final class BuildNoteCheck implements BinaryCheck {
                     + "\" does not accept it; rebuild the bundle so the bnd plugin writes the requirement from the note");
         }
         Optional<Version> runtime = subject.host().abi();
-        Version limit = new Version(abi.getMajor() + 1, 0, 0);
-        if (runtime.isPresent() && (runtime.get().compareTo(abi) < 0 || runtime.get().compareTo(limit) >= 0)) {
+        if (runtime.isPresent() && !Abi.accepts(runtime.get().toString(), abi.toString())) {
+            OsgiVersion built = new OsgiVersion(abi.getMajor(), abi.getMinor(), abi.getMicro(), abi.getQualifier());
             throw refusal(file + " is built for nativebundle ABI " + abi + " (build note), which needs a runtime ABI in ["
-                    + abi + ", " + limit + "), but this runtime provides " + NativeBundleConstants.ABI_NAMESPACE + " "
-                    + runtime.get());
+                    + abi + ", " + Abi.ceiling(built) + "), but this runtime provides " + NativeBundleConstants.ABI_NAMESPACE
+                    + " " + runtime.get());
         }
         return main.fileName() + " is " + note.library() + " " + note.version() + " for ABI " + abi
                 + " as NativeBundle-Library declares; runtime ABI " + runtime.map(Version::toString).orElse("not declared")

@@ -21,7 +21,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 
 public class BinaryVerifierTest {
 
@@ -80,7 +80,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void aMuslHostRefusesAGlibcLibrary() throws Exception {
-        HostPlatform musl = Fixtures.host(LibcFlavour.MUSL, Optional.empty(), Optional.of(new Version(1, 0, 0)));
+        RuntimeHost musl = Fixtures.host(LibcFlavour.MUSL, Optional.empty(), Optional.of(new Version(1, 0, 0)));
         LoadRefusal r = refusal(musl, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.LIBC_MISMATCH, r.reason());
         assertContains(r.getMessage(), "linked against glibc", "DT_NEEDED libc.so.6", "this host runs musl");
@@ -88,7 +88,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void anOlderGlibcIsRefusedWithTheVersionNeededAndTheVersionPresent() throws Exception {
-        HostPlatform old = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 1, 0)), Optional.of(new Version(1, 0, 0)));
+        RuntimeHost old = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 1, 0)), Optional.of(new Version(1, 0, 0)));
         LoadRefusal r = refusal(old, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.GLIBC_TOO_OLD, r.reason());
         assertContains(r.getMessage(), "needs GLIBC_2.", "from libc.so.6", "this host has glibc 2.1");
@@ -121,7 +121,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void theBuildNoteAbiMustFitTheRuntimeAndTheRequirement() throws Exception {
-        HostPlatform abi2 = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(2, 0, 0)));
+        RuntimeHost abi2 = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(2, 0, 0)));
         LoadRefusal runtime = refusal(abi2, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.BUILD_NOTE_MISMATCH, runtime.reason());
         assertContains(runtime.getMessage(), "ABI 1.0.0", "[1.0.0, 2.0.0)", "provides io.nativebundle.abi 2.0.0");
@@ -193,7 +193,7 @@ public class BinaryVerifierTest {
         return refusal(Fixtures.host(), declaration, entries, files);
     }
 
-    private LoadRefusal refusal(HostPlatform host, BundleDeclaration declaration, List<String> entries, List<Path> files) {
+    private LoadRefusal refusal(RuntimeHost host, BundleDeclaration declaration, List<String> entries, List<Path> files) {
         LoadRefusal r = assertThrows(LoadRefusal.class,
                 () -> BinaryVerifier.verify(host, declaration, "linux-" + Fixtures.HOST, entries, files));
         List<CheckResult> report = BinaryVerifier.report(host, declaration, "linux-" + Fixtures.HOST, entries, files);

@@ -34,7 +34,8 @@ import io.nativebundle.loader.internal.verify.VerifiedLibrary;
  *   <li><b>stage</b>: copy the files into a new generation folder (or link the host's file);</li>
  *   <li><b>verify</b>: every check before {@code dlopen}, on those very files;</li>
  *   <li><b>open</b>: the backend opens them into a new {@link LibraryGeneration}, binds the interface;</li>
- *   <li><b>publish</b>: a service per symbol, the guarded typed service, the description.</li>
+ *   <li><b>publish</b>: the library is announced to the registry, then a service per symbol, the
+ *       guarded typed service, the description.</li>
  * </ol>
  * Every failure becomes a {@link LoadRefusal} with a named reason and leaves nothing behind:
  * {@link LoadAttempt#undo} unregisters what was registered, discards what was opened, deletes
@@ -70,8 +71,17 @@ public final class LoadPipeline {
         this.unloader = unloader;
     }
 
-    /** @throws LoadRefusal the reason of the first step that refused the bundle; nothing of it is left */
+    /** {@link #load(Bundle, Announcement)} for a load that nobody asks the registry about. */
     public TrackedLibrary load(Bundle bundle) throws LoadRefusal {
+        return load(bundle, Announcement.NONE);
+    }
+
+    /**
+     * @param announcement told the library right before its first service is registered, so that
+     *                     the registry lists whatever a consumer can already see; taken back on undo
+     * @throws LoadRefusal the reason of the first step that refused the bundle; nothing of it is left
+     */
+    public TrackedLibrary load(Bundle bundle, Announcement announcement) throws LoadRefusal {
         BundleManifest manifest = BundleManifest.read(bundle, selector);
         LoadAttempt attempt = new LoadAttempt(GENERATIONS.incrementAndGet(), tenants, cache, unloader);
         try {
@@ -89,6 +99,7 @@ public final class LoadPipeline {
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
                     verified.checks(), generation.backend());
+            attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
             services.publish(bundle, loaded, generation, type, publication);

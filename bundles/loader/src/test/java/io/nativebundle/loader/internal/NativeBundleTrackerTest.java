@@ -137,37 +137,19 @@ public class NativeBundleTrackerTest {
     @Test
     public void aLoadThatFailsBecauseARefreshReplacedTheRevisionIsNotARefusal() throws Exception {
         FakeFramework.FakeBundle sym = install("test.sym");
-        CountDownLatch loading = new CountDownLatch(1);
-        CountDownLatch restarted = new CountDownLatch(1);
-        CountDownLatch firstStartReturned = new CountDownLatch(1);
-        Thread starter = new Thread(() -> {
-            framework.fire(sym, Bundle.ACTIVE, BundleEvent.STARTED);
-            firstStartReturned.countDown();
-        }, "starter");
+        Race race = new Race(sym);
         sym.onLoadClass = b -> {
-            if (Thread.currentThread() == starter && loading.getCount() > 0) {
-                BundleRevision at = sym.revision();
-                loading.countDown();
-                await(restarted);
-                if (sym.revision() != at) {
-                    // what Felix does when a load reads the wiring of a revision a refresh has disposed
-                    throw new NullPointerException("the wiring of " + at + " is gone");
-                }
+            boolean first = race.first();
+            BundleRevision at = sym.revision();
+            race.holdFirst();
+            if (first && sym.revision() != at) {
+                // what Felix does when a load reads the wiring of a revision a refresh has disposed
+                throw new NullPointerException("the wiring of " + at + " is gone");
             }
         };
-        // a load on the refreshing thread is held until the first start returned, as a slow open would be
-        backend.onOpen = () -> {
-            if (Thread.currentThread() != starter) {
-                restarted.countDown();
-                await(firstStartReturned);
-            }
-        };
+        backend.onOpen = race::holdRefresher;
 
-        starter.start();
-        await(loading);
-        refresh(sym);
-        restarted.countDown();
-        starter.join(TimeUnit.SECONDS.toMillis(2 * WAIT_SECONDS));
+        race.run();
 
         assertLoadedOnceFor(sym);
     }
@@ -175,43 +157,74 @@ public class NativeBundleTrackerTest {
     @Test
     public void aLoadThatSucceededForARevisionARefreshReplacedIsLoadedAgain() throws Exception {
         FakeFramework.FakeBundle sym = install("test.sym");
-        CountDownLatch opening = new CountDownLatch(1);
-        CountDownLatch restarted = new CountDownLatch(1);
-        CountDownLatch firstStartReturned = new CountDownLatch(1);
-        Thread starter = new Thread(() -> {
-            framework.fire(sym, Bundle.ACTIVE, BundleEvent.STARTED);
-            firstStartReturned.countDown();
-        }, "starter");
+        Race race = new Race(sym);
         backend.onOpen = () -> {
-            if (Thread.currentThread() == starter && opening.getCount() > 0) {
-                opening.countDown();
-                await(restarted);
-            } else if (Thread.currentThread() != starter) {
-                restarted.countDown();
-                await(firstStartReturned);
-            }
+            race.holdFirst();
+            race.holdRefresher();
         };
 
-        starter.start();
-        await(opening);
-        refresh(sym);
-        restarted.countDown();
-        starter.join(TimeUnit.SECONDS.toMillis(2 * WAIT_SECONDS));
+        race.run();
 
         assertEquals("the library of the replaced revision was closed: " + backend.events(), 1,
                 backend.events().stream().filter(e -> e.startsWith("close")).count());
         assertLoadedOnceFor(sym);
     }
 
-    /** What Felix's refresh thread does to a started bundle: stop it, replace its revision, start it again. */
-    private void refresh(FakeFramework.FakeBundle bundle) {
-        framework.fire(bundle, Bundle.STOPPING, BundleEvent.STOPPING);
-        framework.fire(bundle, Bundle.RESOLVED, BundleEvent.STOPPED);
-        bundle.newRevision();
-        framework.fire(bundle, Bundle.INSTALLED, BundleEvent.UNRESOLVED);
-        framework.fire(bundle, Bundle.RESOLVED, BundleEvent.RESOLVED);
-        framework.fire(bundle, Bundle.STARTING, BundleEvent.STARTING);
-        framework.fire(bundle, Bundle.ACTIVE, BundleEvent.STARTED);
+    /**
+     * A start on a thread of its own ("starter") whose load is held at one point while this thread
+     * refreshes the bundle, as Felix's refresh thread does: stop it, replace its revision, start it
+     * again. A load on the refreshing thread is held until the first start returned, as a slow
+     * open would hold it; the tracker must not depend on which of the two finishes first.
+     */
+    private final class Race {
+        private final FakeFramework.FakeBundle bundle;
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch restarted = new CountDownLatch(1);
+        private final CountDownLatch firstStartReturned = new CountDownLatch(1);
+        private final Thread starter;
+
+        Race(FakeFramework.FakeBundle bundle) {
+            this.bundle = bundle;
+            this.starter = new Thread(() -> {
+                framework.fire(bundle, Bundle.ACTIVE, BundleEvent.STARTED);
+                firstStartReturned.countDown();
+            }, "starter");
+        }
+
+        /** Whether this is the starter's load, not yet held. */
+        boolean first() {
+            return Thread.currentThread() == starter && held.getCount() > 0;
+        }
+
+        /** Holds the starter's first load here until the refresh has started the bundle again. */
+        void holdFirst() {
+            if (first()) {
+                held.countDown();
+                await(restarted);
+            }
+        }
+
+        /** Holds a load on the refreshing thread until the first start returned. */
+        void holdRefresher() {
+            if (Thread.currentThread() != starter) {
+                restarted.countDown();
+                await(firstStartReturned);
+            }
+        }
+
+        void run() throws InterruptedException {
+            starter.start();
+            await(held);
+            framework.fire(bundle, Bundle.STOPPING, BundleEvent.STOPPING);
+            framework.fire(bundle, Bundle.RESOLVED, BundleEvent.STOPPED);
+            bundle.newRevision();
+            framework.fire(bundle, Bundle.INSTALLED, BundleEvent.UNRESOLVED);
+            framework.fire(bundle, Bundle.RESOLVED, BundleEvent.RESOLVED);
+            framework.fire(bundle, Bundle.STARTING, BundleEvent.STARTING);
+            framework.fire(bundle, Bundle.ACTIVE, BundleEvent.STARTED);
+            restarted.countDown();
+            starter.join(TimeUnit.SECONDS.toMillis(2 * WAIT_SECONDS));
+        }
     }
 
     /** ACTIVE, listed as loaded, not refused, one library published; stopping it unloads it. */

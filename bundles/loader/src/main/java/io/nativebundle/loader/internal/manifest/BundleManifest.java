@@ -19,6 +19,7 @@ import io.nativebundle.contract.DigestHeader;
 import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.contract.LibraryHeader;
 import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.PrebuiltHeader;
 import io.nativebundle.contract.SymbolsHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
 
@@ -37,10 +38,11 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * @param wrapped     whether its library was built elsewhere and carries no build note: the runtime
  *                    wrapped it from a descriptor ({@code NativeBundle-Wrapped}), or another toolchain
  *                    built it ({@code NativeBundle-Prebuilt})
+ * @param prebuilt    {@code NativeBundle-Prebuilt}: the toolchain and the ABI it declares
  */
 public record BundleManifest(String bundle, LibraryDeclaration declaration, List<NativeSymbol> symbols,
                              Map<String, String> digests, Optional<NativeCodeSelection> selection,
-                             Optional<String> abiFilter, boolean wrapped) {
+                             Optional<String> abiFilter, boolean wrapped, Optional<PrebuiltHeader> prebuilt) {
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -60,9 +62,11 @@ public record BundleManifest(String bundle, LibraryDeclaration declaration, List
         LibraryDeclaration declaration = library(bundleName, headers.get(NativeBundleConstants.HEADER_LIBRARY));
         List<NativeSymbol> symbols;
         Map<String, String> digests;
+        Optional<PrebuiltHeader> prebuilt;
         try {
             symbols = symbols(headers.get(NativeBundleConstants.HEADER_SYMBOLS));
             digests = DigestHeader.parse(headers.get(NativeBundleConstants.HEADER_DIGEST));
+            prebuilt = PrebuiltHeader.parse(headers.get(NativeBundleConstants.HEADER_PREBUILT));
         } catch (MalformedHeaderException e) {
             throw LoadRefusal.malformedHeader(e);
         }
@@ -71,8 +75,7 @@ public record BundleManifest(String bundle, LibraryDeclaration declaration, List
                 : Optional.of(selector.select(headers.get(Constants.BUNDLE_NATIVECODE)));
         return new BundleManifest(bundleName, declaration, symbols, digests, selection,
                 RequirementFilter.of(bundle, NativeBundleConstants.ABI_NAMESPACE),
-                headers.get(NativeBundleConstants.HEADER_WRAPPED) != null
-                        || headers.get(NativeBundleConstants.HEADER_PREBUILT) != null);
+                headers.get(NativeBundleConstants.HEADER_WRAPPED) != null || prebuilt.isPresent(), prebuilt);
     }
 
     /**

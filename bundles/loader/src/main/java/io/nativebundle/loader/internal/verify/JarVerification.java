@@ -28,6 +28,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.DigestHeader;
 import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.PrebuiltHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
@@ -112,14 +113,14 @@ final class JarVerification {
             List<String> symbols = BundleManifest.symbols(header(NativeBundleConstants.HEADER_SYMBOLS)).stream()
                     .map(NativeSymbol::name).toList();
             int digested = DigestHeader.parse(header(NativeBundleConstants.HEADER_DIGEST)).size();
+            Optional<PrebuiltHeader> prebuilt = PrebuiltHeader.parse(header(NativeBundleConstants.HEADER_PREBUILT));
             Optional<String> abiFilter = RequirementFilter.of(header(Constants.REQUIRE_CAPABILITY),
                     NativeBundleConstants.ABI_NAMESPACE);
             results.add(CheckResult.pass("manifest", bundle + ": library " + library.name() + " " + library.version()
                     + (library.isSystem() ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
                     + digested + " digest(s)"));
             return Optional.of(new BundleDeclaration(bundle, library.name(), library.version().toString(), symbols,
-                    abiFilter, header(NativeBundleConstants.HEADER_WRAPPED) != null
-                            || header(NativeBundleConstants.HEADER_PREBUILT) != null));
+                    abiFilter, header(NativeBundleConstants.HEADER_WRAPPED) != null || prebuilt.isPresent(), prebuilt));
         } catch (MalformedHeaderException e) {
             fail("manifest", LoadRefusal.malformedHeader(e));
             return Optional.empty();

@@ -45,7 +45,8 @@ public final class LoadVerifier {
             verified.put(staged.entries().get(i), digest(manifest, staged.entries().get(i), staged.files().get(i)));
         }
         BundleDeclaration declaration = new BundleDeclaration(manifest.bundle(), manifest.declaration().name(),
-                manifest.version().toString(), manifest.symbolNames(), manifest.abiFilter(), manifest.wrapped());
+                manifest.version().toString(), manifest.symbolNames(), manifest.abiFilter(), manifest.wrapped(),
+                manifest.prebuilt());
         BinaryVerifier.Passed passed = BinaryVerifier.verify(host, declaration, staged.platform(), staged.entries(),
                 staged.files());
         List<CheckResult> checks = new ArrayList<>();

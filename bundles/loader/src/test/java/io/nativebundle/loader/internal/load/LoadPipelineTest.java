@@ -203,8 +203,9 @@ public class LoadPipelineTest {
     /**
      * What the loader took on with the contract's rules: each of these headers used to pass the
      * header step (a missing version was 0.0.0, a bad interface name an INTERFACE_MISMATCH, a bad
-     * signature or variable type a refusal while publishing); now each is a MALFORMED_HEADER before
-     * the tenant's quota is touched or a file is copied.
+     * signature or variable type a refusal while publishing, NativeBundle-Prebuilt was read for its
+     * presence only); now each is a MALFORMED_HEADER before the tenant's quota is touched or a file
+     * is copied.
      */
     @Test
     public void aHeaderTheContractRefusesIsMalformedBeforeAnythingIsReserved() throws Exception {
@@ -225,6 +226,7 @@ public class LoadPipelineTest {
                 + " unknown parameter type 'integer'"},
             {symbols, "counter;kind=variable;type=string", "variable 'counter': type 'string', column 1: a variable"
                 + " cannot be of type string"},
+            {NativeBundleConstants.HEADER_PREBUILT, "cargo", "cargo needs the ABI its libraries target as a version"},
         };
         int n = 0;
         for (String[] c : cases) {

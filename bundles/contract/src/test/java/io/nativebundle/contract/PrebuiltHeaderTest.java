@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.junit.Test;
 
-/** NativeBundle-Prebuilt: one toolchain and the ABI its libraries target, read alike by the bnd plugin and the loader. */
+/** NativeBundle-Prebuilt: one toolchain and the ABI its libraries target, read alike by bnd and the loader. */
 public class PrebuiltHeaderTest {
 
     @Test
@@ -37,7 +37,8 @@ public class PrebuiltHeaderTest {
     @Test
     public void oneToolchainOnly() {
         assertProblem("cargo;abi=1.0.0, cmake;abi=1.0.0", "NativeBundle-Prebuilt: name one toolchain with the ABI its"
-                + " libraries target, e.g. NativeBundle-Prebuilt: cargo;abi=1.0.0; found 'cargo;abi=1.0.0, cmake;abi=1.0.0'");
+                + " libraries target, e.g. NativeBundle-Prebuilt: cargo;abi=1.0.0;"
+                + " found 'cargo;abi=1.0.0, cmake;abi=1.0.0'");
         assertProblem("cargo;cmake;abi=1.0.0", "NativeBundle-Prebuilt: name one toolchain");
         assertProblem("cargo;abi=\"1.0", "NativeBundle-Prebuilt: unterminated quoted string at column 11");
     }

@@ -256,6 +256,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         if (event != null && event.getType() == BundleEvent.UNINSTALLED) {
             return name + " uninstalled";
         }
-        return bundle.getState() == Bundle.ACTIVE ? name + " was refreshed: its revision changed" : name + " left ACTIVE";
+        return bundle.getState() == Bundle.ACTIVE ? name + " was refreshed: its revision changed"
+                : name + " left ACTIVE";
     }
 }

@@ -24,7 +24,10 @@ int add(int a, int b)
     return a + b;
 }
 
-/* Returns 42 after about millis milliseconds. */
+/*
+ * Returns 42 after about millis milliseconds. The sleep is what the test is about: a native call
+ * still in flight when the unload's timeout passes, so the generation lingers until it returns.
+ */
 int hold(int millis)
 {
     struct timespec pause = {millis / 1000, (long) (millis % 1000) * 1000000L};

@@ -97,7 +97,9 @@ public class ElfReaderVariantsTest {
             ElfFile lib = ElfReader.read(p);
             assertEquals(ElfType.DYN, lib.type());
             assertEquals(64, lib.elfClass().bits());
-            assertEquals(ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow(), lib.machine());
+            // a multiarch host (libc6:arm64 on x86-64) has the other machine's libraries too: each is its folder's
+            assertEquals(candidate, candidate.contains("/aarch64-") ? ElfMachine.AARCH64 : ElfMachine.X86_64,
+                    lib.machine());
             assertEquals(LibcFlavour.GLIBC, lib.libc());
             assertTrue(lib.dynamicSymbols().size() > 50);
             if (candidate.endsWith("libz.so.1")) {

@@ -28,7 +28,7 @@ public final class Headers {
     /**
      * The bundle's libraries were built by another toolchain (cargo, CMake, Make) without the
      * {@code .note.nativebundle} build note, for the ABI named by {@link #ATTR_ABI}:
-     * {@code NativeBundle-Prebuilt: cargo;abi=1.0.0}.
+     * {@code NativeBundle-Prebuilt: cargo;abi=1.0.0}; see {@link PrebuiltHeader}.
      */
     public static final String PREBUILT = "NativeBundle-Prebuilt";
 

@@ -23,7 +23,7 @@ import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
@@ -69,7 +69,7 @@ public final class LoaderActivator implements BundleActivator {
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
         NativeCodeSelector selector = new NativeCodeSelector(nativeCapability(context));
-        LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
+        LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
                 unloader);
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,

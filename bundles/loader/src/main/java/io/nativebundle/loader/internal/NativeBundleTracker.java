@@ -2,33 +2,40 @@ package io.nativebundle.loader.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.LibraryHeader;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.loader.internal.load.BundleSlot;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
-import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.LoadRecords;
 import io.nativebundle.loader.internal.unload.Unloader;
 
 /**
- * The extender: loads the library of every ACTIVE bundle that carries
- * {@code NativeBundle-Library}, and unloads it when the bundle leaves ACTIVE. Refusals are
- * logged and remembered, never thrown into the framework, so one bad bundle cannot disturb
- * the loader or any other bundle. A bundle wired to another {@code io.nativebundle} extender is
- * left to that one ({@link ExtenderWiring}).
+ * The extender: keeps the library of every bundle that carries {@code NativeBundle-Library}
+ * loaded while the bundle is ACTIVE, for the revision it is ACTIVE with, and unloaded otherwise.
+ * Every event of a tracked bundle (adding, modified, removed) leads to the same step,
+ * {@link #reconcile}: look at the bundle as it is now and load, unload or reload to match. A
+ * bundle started while a refresh on another thread stops and restarts it is so loaded for the
+ * revision it ends up with, and a load that failed because its revision went away under it is not
+ * taken for a refusal. Refusals are logged and remembered, never thrown into the framework, so one
+ * bad bundle cannot disturb the loader or any other bundle. A bundle wired to another
+ * {@code io.nativebundle} extender is left to that one ({@link ExtenderWiring}).
  *
  * <p>Unloading runs in the thread that stops the bundle: unregister the services, then let the
  * {@link Unloader} cut the guards and wait, at most its timeout, for calls in flight; what is
@@ -38,20 +45,20 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
-    /**
-     * What the tracker knows about one native bundle: its loaded library, why it was refused, or
-     * neither when another extender loads it.
-     */
-    record Entry(TrackedLibrary loaded, LoadRefusal refusal) {
+    /** What the {@code BundleTracker} keeps for a native bundle; the state is in its {@link BundleSlot}. */
+    record Entry(long bundleId) {
     }
 
     private final LoadPipeline loader;
     private final Unloader unloader;
     private final LifecycleEvents events;
     private final ExtenderWiring wiring;
+    /** Guarded by itself; see {@link BundleSlot} for why nobody waits on it for longer than a lookup. */
+    private final Map<Long, BundleSlot> slots = new HashMap<>();
     private final Map<Long, LoadRefusal> refusals = new ConcurrentHashMap<>();
-    private final Map<Long, TrackedLibrary> loaded = new ConcurrentHashMap<>();
+    private final Map<Long, NativeLibrary> loaded = new ConcurrentHashMap<>();
     private final Map<Long, String> elsewhere = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     NativeBundleTracker(LoadPipeline loader, Unloader unloader, LifecycleEvents events, ExtenderWiring wiring) {
         this.loader = loader;
@@ -62,59 +69,30 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
 
     @Override
     public Entry addingBundle(Bundle bundle, BundleEvent event) {
-        String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
-        if (header == null) {
+        if (bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY) == null) {
             return null;
         }
-        Optional<Bundle> other = wiring.otherExtender(bundle);
-        if (other.isPresent()) {
-            elsewhere.put(bundle.getBundleId(), BundleManifest.describe(other.get()));
-            LOG.log(Level.INFO, "nativebundle: " + BundleManifest.describe(bundle) + " is wired to the "
-                    + NativeBundleConstants.EXTENDER + " extender of " + BundleManifest.describe(other.get())
-                    + "; this loader leaves it alone");
-            return new Entry(null, null);
-        }
-        try {
-            TrackedLibrary library = loader.load(bundle);
-            refusals.remove(bundle.getBundleId());
-            loaded.put(bundle.getBundleId(), library);
-            LibraryGeneration g = library.generation();
-            events.loaded(g, "loaded " + library.library().file() + " for " + BundleManifest.describe(bundle));
-            return new Entry(library, null);
-        } catch (LoadRefusal refusal) {
-            refusals.put(bundle.getBundleId(), refusal);
-            LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + refusal);
-            refused(bundle, header, refusal);
-            return new Entry(null, refusal);
-        } catch (RuntimeException | LinkageError e) {
-            // never let an unexpected failure escape into the framework's event delivery
-            LoadRefusal refusal = new LoadRefusal(RefusalReason.LOAD_FAILED, e.toString(), e);
-            refusals.put(bundle.getBundleId(), refusal);
-            LOG.log(Level.ERROR, "nativebundle: failed to load " + BundleManifest.describe(bundle), e);
-            refused(bundle, header, refusal);
-            return new Entry(null, refusal);
-        }
+        reconcile(bundle, event);
+        return new Entry(bundle.getBundleId());
     }
 
     @Override
     public void modifiedBundle(Bundle bundle, BundleEvent event, Entry entry) {
+        reconcile(bundle, event);
     }
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, Entry entry) {
-        elsewhere.remove(bundle.getBundleId());
-        refusals.remove(bundle.getBundleId());
-        loaded.remove(bundle.getBundleId());
-        if (entry != null && entry.loaded() != null) {
-            // first no new lookups, then cut and wait: see Unloader
-            entry.loaded().unpublish();
-            unloader.unload(entry.loaded().generation(), reason(bundle, event));
+        if (event == null) {
+            // the tracker closes: the loader stops, and every library goes with it
+            closing = true;
         }
+        reconcile(bundle, event);
     }
 
     @Override
     public Optional<NativeLibrary> loaded(long bundleId) {
-        return Optional.ofNullable(loaded.get(bundleId)).map(TrackedLibrary::library);
+        return Optional.ofNullable(loaded.get(bundleId));
     }
 
     @Override
@@ -127,11 +105,136 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         return Optional.ofNullable(elsewhere.get(bundleId));
     }
 
-    private void refused(Bundle bundle, String header, LoadRefusal refusal) {
-        String library = header;
+    /**
+     * Brings the bundle's library in line with the bundle, on this thread, unless another thread
+     * is at it: that one then looks again when it is done, so the last event always counts.
+     */
+    private void reconcile(Bundle bundle, BundleEvent event) {
+        long id = bundle.getBundleId();
+        BundleSlot slot;
+        synchronized (slots) {
+            slot = slots.computeIfAbsent(id, k -> new BundleSlot());
+            if (!slot.claim()) {
+                return;
+            }
+        }
+        while (true) {
+            boolean lookAgain;
+            try {
+                lookAgain = step(bundle, event, slot);
+            } catch (RuntimeException | LinkageError e) {
+                // never let an unexpected failure escape into the framework's event delivery
+                LOG.log(Level.ERROR, "nativebundle: failed to track " + BundleManifest.describe(bundle), e);
+                lookAgain = false;
+            }
+            synchronized (slots) {
+                if (lookAgain) {
+                    slot.again();
+                }
+                if (slot.release()) {
+                    if (slot.idle()) {
+                        slots.remove(id);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One look at the bundle: unload what no longer fits it, then load what it needs.
+     *
+     * @return whether the bundle changed under a load, so it must be looked at once more
+     */
+    private boolean step(Bundle bundle, BundleEvent event, BundleSlot slot) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        boolean active = !closing && bundle.getState() == Bundle.ACTIVE;
+        TrackedLibrary current = slot.loaded();
+        if (current != null && !(active && slot.loadedFor(revision))) {
+            slot.loaded(null, null);
+            unload(bundle, event, current);
+        }
+        if (!active) {
+            forget(bundle.getBundleId(), slot);
+            return false;
+        }
+        if (slot.loadedFor(revision) || slot.refusedFor(revision)) {
+            return false;
+        }
+        Optional<Bundle> other = wiring.otherExtender(bundle);
+        if (other.isPresent()) {
+            if (slot.elsewhere() == null) {
+                slot.elsewhere(BundleManifest.describe(other.get()));
+                elsewhere.put(bundle.getBundleId(), slot.elsewhere());
+                LOG.log(Level.INFO, "nativebundle: " + BundleManifest.describe(bundle) + " is wired to the "
+                        + NativeBundleConstants.EXTENDER + " extender of " + slot.elsewhere()
+                        + "; this loader leaves it alone");
+            }
+            return false;
+        }
+        return load(bundle, revision, slot);
+    }
+
+    /** @return whether the bundle changed under the load, which then does not count as refused */
+    private boolean load(Bundle bundle, BundleRevision revision, BundleSlot slot) {
+        long id = bundle.getBundleId();
+        LoadRefusal refusal;
+        Throwable unexpected = null;
+        try {
+            TrackedLibrary library = loader.load(bundle, description -> {
+                loaded.put(id, description);
+                return () -> loaded.remove(id, description);
+            });
+            refusals.remove(id);
+            slot.refused(null, null);
+            slot.loaded(library, revision);
+            events.loaded(library.generation(), "loaded " + library.library().file() + " for "
+                    + BundleManifest.describe(bundle));
+            return false;
+        } catch (LoadRefusal r) {
+            refusal = r;
+        } catch (RuntimeException | LinkageError e) {
+            unexpected = e;
+            refusal = new LoadRefusal(RefusalReason.LOAD_FAILED, e.toString(), e);
+        }
+        if (bundle.getState() != Bundle.ACTIVE || bundle.adapt(BundleRevision.class) != revision) {
+            // the framework refreshed or stopped the bundle under the load (Felix then fails with a
+            // NullPointerException reading the old revision): not a refusal, the bundle as it is now decides
+            LOG.log(Level.INFO, "nativebundle: " + BundleManifest.describe(bundle) + " changed while it was loaded ("
+                    + refusal + "); looking at it again");
+            return true;
+        }
+        slot.refused(refusal, revision);
+        refusals.put(id, refusal);
+        if (unexpected != null) {
+            LOG.log(Level.ERROR, "nativebundle: failed to load " + BundleManifest.describe(bundle), unexpected);
+        } else {
+            LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + refusal);
+        }
+        refused(bundle, refusal);
+        return false;
+    }
+
+    /** First no new lookups, then cut and wait: see {@link Unloader}. */
+    private void unload(Bundle bundle, BundleEvent event, TrackedLibrary library) {
+        library.unpublish();
+        loaded.remove(bundle.getBundleId(), library.library());
+        unloader.unload(library.generation(), reason(bundle, event));
+    }
+
+    private void forget(long id, BundleSlot slot) {
+        slot.refused(null, null);
+        slot.elsewhere(null);
+        refusals.remove(id);
+        elsewhere.remove(id);
+    }
+
+    private void refused(Bundle bundle, LoadRefusal refusal) {
+        String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
+        String library = String.valueOf(header);
         String version = "";
         try {
-            LibraryDeclaration declaration = LibraryDeclaration.parse(header);
+            LibraryDeclaration declaration = LibraryHeader.parse(header);
             library = declaration.name();
             version = declaration.version().toString();
         } catch (MalformedHeaderException e) {
@@ -141,18 +244,19 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
                 refusal.reason().name(), refusal.getMessage());
     }
 
-    private static String reason(Bundle bundle, BundleEvent event) {
-        if (event == null) {
+    private String reason(Bundle bundle, BundleEvent event) {
+        String name = "bundle " + BundleManifest.describe(bundle);
+        if (closing) {
             return "the loader stopped";
         }
-        switch (event.getType()) {
-            case BundleEvent.STOPPING:
-                // stop, update and uninstall of an active bundle all pass through STOPPING
-                return "bundle " + BundleManifest.describe(bundle) + " stopping";
-            case BundleEvent.UNINSTALLED:
-                return "bundle " + BundleManifest.describe(bundle) + " uninstalled";
-            default:
-                return "bundle " + BundleManifest.describe(bundle) + " left ACTIVE";
+        if (event != null && event.getType() == BundleEvent.STOPPING) {
+            // stop, update and uninstall of an active bundle all pass through STOPPING
+            return name + " stopping";
         }
+        if (event != null && event.getType() == BundleEvent.UNINSTALLED) {
+            return name + " uninstalled";
+        }
+        return bundle.getState() == Bundle.ACTIVE ? name + " was refreshed: its revision changed"
+                : name + " left ACTIVE";
     }
 }

@@ -1,11 +1,9 @@
 package io.nativebundle.loader.internal.call;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.NativeVariable;
+import io.nativebundle.contract.TypeName;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
@@ -20,20 +18,21 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  */
 public final class NativeVariableService extends SymbolGuard<VariableAccessor> implements NativeVariable {
 
-    /** The types a variable may be declared with. */
-    public static final Set<NativeType> TYPES = EnumSet.of(NativeType.BYTE, NativeType.SHORT, NativeType.INT,
-            NativeType.LONG, NativeType.FLOAT, NativeType.DOUBLE, NativeType.POINTER);
-
     private final NativeType type;
 
     public NativeVariableService(String name, NativeType type, NativeLibrary library, VariableAccessor target,
                                  Lease lease) {
         super(name, library, target, lease);
-        if (!TYPES.contains(type)) {
+        if (!isVariableType(type)) {
             throw new IllegalArgumentException("variable '" + name + "' has type " + type.token()
-                    + "; a variable is one of byte, short, int, long, float, double, pointer");
+                    + "; a variable is one of " + TypeName.variableVocabulary());
         }
         this.type = type;
+    }
+
+    /** Whether a variable may be declared with {@code type}: the contract's rule, {@link TypeName#isVariableType()}. */
+    public static boolean isVariableType(NativeType type) {
+        return TypeName.of(type.token()).filter(TypeName::isVariableType).isPresent();
     }
 
     @Override

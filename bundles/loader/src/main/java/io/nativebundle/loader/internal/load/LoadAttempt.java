@@ -10,9 +10,10 @@ import io.nativebundle.loader.internal.unload.Unloader;
 
 /**
  * What one load has done so far, so that a refusal at any step undoes exactly that, in one place
- * ({@link #undo}): unregister what was published, discard the generation (the unloader cuts its
- * guards, waits for its objects to be released, closes what the backend opened and deletes the
- * folder) or, when nothing was opened yet, delete the folder, and give back the tenant's quota.
+ * ({@link #undo}): unregister what was published, take the registry's entry back, discard the
+ * generation (the unloader cuts its guards, waits for its objects to be released, closes what the
+ * backend opened and deletes the folder) or, when nothing was opened yet, delete the folder, and
+ * give back the tenant's quota.
  */
 final class LoadAttempt {
 
@@ -23,6 +24,7 @@ final class LoadAttempt {
     private Path folder;
     private LibraryGeneration opened;
     private Publication publication;
+    private Runnable withdraw;
 
     LoadAttempt(long generation, Tenants tenants, NativeCache cache, Unloader unloader) {
         this.generation = generation;
@@ -48,6 +50,11 @@ final class LoadAttempt {
         return created;
     }
 
+    /** The registry lists the library: taken back on undo, after its services are unregistered. */
+    void announced(Runnable withdrawal) {
+        this.withdraw = withdrawal;
+    }
+
     /** Services are about to be registered into {@code created}: unregistered on undo. */
     Publication publishing(Publication created) {
         this.publication = created;
@@ -58,6 +65,9 @@ final class LoadAttempt {
     void undo() {
         if (publication != null) {
             publication.unregister();
+        }
+        if (withdraw != null) {
+            withdraw.run();
         }
         if (opened != null) {
             unloader.discard(opened, "load refused");

@@ -8,7 +8,7 @@ import org.osgi.framework.Bundle;
 
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.open.GenerationOpener;
@@ -34,7 +34,8 @@ import io.nativebundle.loader.internal.verify.VerifiedLibrary;
  *   <li><b>stage</b>: copy the files into a new generation folder (or link the host's file);</li>
  *   <li><b>verify</b>: every check before {@code dlopen}, on those very files;</li>
  *   <li><b>open</b>: the backend opens them into a new {@link LibraryGeneration}, binds the interface;</li>
- *   <li><b>publish</b>: a service per symbol, the guarded typed service, the description.</li>
+ *   <li><b>publish</b>: the library is announced to the registry, then a service per symbol, the
+ *       guarded typed service, the description.</li>
  * </ol>
  * Every failure becomes a {@link LoadRefusal} with a named reason and leaves nothing behind:
  * {@link LoadAttempt#undo} unregisters what was registered, discards what was opened, deletes
@@ -46,7 +47,7 @@ public final class LoadPipeline {
 
     private final NativeCodeSelector selector;
     private final Tenants tenants;
-    private final Supplier<HostPlatform> host;
+    private final Supplier<RuntimeHost> host;
     private final NativeCache cache;
     private final Stager stager;
     private final GenerationOpener opener;
@@ -57,7 +58,7 @@ public final class LoadPipeline {
     /**
      * @param host this host, read once per load: the framework properties may say what it is
      */
-    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<HostPlatform> host, NativeCache cache,
+    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<RuntimeHost> host, NativeCache cache,
                         GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader) {
         this.selector = selector;
         this.tenants = tenants;
@@ -70,13 +71,22 @@ public final class LoadPipeline {
         this.unloader = unloader;
     }
 
-    /** @throws LoadRefusal the reason of the first step that refused the bundle; nothing of it is left */
+    /** {@link #load(Bundle, Announcement)} for a load that nobody asks the registry about. */
     public TrackedLibrary load(Bundle bundle) throws LoadRefusal {
+        return load(bundle, Announcement.NONE);
+    }
+
+    /**
+     * @param announcement told the library right before its first service is registered, so that
+     *                     the registry lists whatever a consumer can already see; taken back on undo
+     * @throws LoadRefusal the reason of the first step that refused the bundle; nothing of it is left
+     */
+    public TrackedLibrary load(Bundle bundle, Announcement announcement) throws LoadRefusal {
         BundleManifest manifest = BundleManifest.read(bundle, selector);
         LoadAttempt attempt = new LoadAttempt(GENERATIONS.incrementAndGet(), tenants, cache, unloader);
         try {
             String tenant = admit(bundle, manifest, attempt.generation());
-            HostPlatform here = host.get();
+            RuntimeHost here = host.get();
             Path folder = attempt.staged(stager.createFolder(bundle, manifest, attempt.generation()));
             StagedLibrary staged = stager.stage(bundle, manifest, here, folder);
             VerifiedLibrary verified = LoadVerifier.verify(manifest, staged, here);
@@ -89,6 +99,7 @@ public final class LoadPipeline {
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
                     verified.checks(), generation.backend());
+            attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
             services.publish(bundle, loaded, generation, type, publication);

@@ -13,6 +13,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.HeaderClause;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.ManifestHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
@@ -43,9 +46,9 @@ public final class NativeCodeSelector {
         }
         List<HeaderClause> clauses;
         try {
-            clauses = HeaderParser.parse(Constants.BUNDLE_NATIVECODE, header);
+            clauses = ManifestHeader.parse(Constants.BUNDLE_NATIVECODE, header);
         } catch (MalformedHeaderException e) {
-            throw e.refusal();
+            throw LoadRefusal.malformedHeader(e);
         }
         for (HeaderClause clause : clauses) {
             if (clause.paths().equals(List.of("*"))) {
@@ -71,11 +74,11 @@ public final class NativeCodeSelector {
     public static List<String> declaredPaths(String header) throws LoadRefusal {
         List<String> paths = new ArrayList<>();
         try {
-            for (HeaderClause clause : HeaderParser.parse(Constants.BUNDLE_NATIVECODE, header)) {
+            for (HeaderClause clause : ManifestHeader.parse(Constants.BUNDLE_NATIVECODE, header)) {
                 clause.paths().stream().filter(p -> !p.equals("*")).forEach(paths::add);
             }
         } catch (MalformedHeaderException e) {
-            throw e.refusal();
+            throw LoadRefusal.malformedHeader(e);
         }
         return paths;
     }

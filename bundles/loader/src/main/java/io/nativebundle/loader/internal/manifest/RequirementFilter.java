@@ -8,6 +8,9 @@ import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.resource.Namespace;
 
+import io.nativebundle.contract.HeaderClause;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.ManifestHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
@@ -42,13 +45,13 @@ public final class RequirementFilter {
      */
     public static Optional<String> of(String requireCapability, String namespace) throws LoadRefusal {
         try {
-            for (HeaderClause clause : HeaderParser.parse(Constants.REQUIRE_CAPABILITY, requireCapability)) {
+            for (HeaderClause clause : ManifestHeader.parse(Constants.REQUIRE_CAPABILITY, requireCapability)) {
                 if (clause.paths().contains(namespace)) {
                     return clause.directive(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
                 }
             }
         } catch (MalformedHeaderException e) {
-            throw e.refusal();
+            throw LoadRefusal.malformedHeader(e);
         }
         return Optional.empty();
     }

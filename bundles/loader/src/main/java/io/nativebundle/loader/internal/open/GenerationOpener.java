@@ -11,10 +11,9 @@ import org.osgi.framework.Bundle;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.NativeBackend;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.SystemDeclaration;
 import io.nativebundle.loader.internal.verify.HostLibraryChecks;
 import io.nativebundle.loader.internal.verify.HostVersion;
 import io.nativebundle.loader.internal.verify.VerifiedLibrary;
@@ -87,20 +86,19 @@ public final class GenerationOpener {
      */
     private static VerifiedLibrary versionAfterOpen(LibraryDeclaration declaration, VerifiedLibrary verified,
             LibraryGeneration generation) throws LoadRefusal {
-        Optional<String> symbol = declaration.host().flatMap(SystemDeclaration::versionSymbol);
+        Optional<String> symbol = declaration.versionSymbol();
         if (symbol.isEmpty()) {
             return verified;
         }
-        SystemDeclaration host = declaration.host().get();
         Path opened = verified.files().get(0);
         String text = VersionFunction.call(generation, opened, symbol.get());
         Path file = hostFile(opened);
         HostVersion version = HostVersion.ofText(text, symbol.get() + "() returned \"" + text + "\"")
                 .orElseThrow(() -> new LoadRefusal(RefusalReason.VERSION_MISMATCH, symbol.get() + "() of " + file
                         + " returned \"" + text + "\"; expected a version like 1.2.13"));
-        version.check(host.range(), declaration.name(), file);
+        version.check(declaration.range(), declaration.name(), file);
         return verified.withVersion(version.version(),
-                CheckResult.pass(HostLibraryChecks.VERSION, version.describe(host.range(), file)));
+                CheckResult.pass(HostLibraryChecks.VERSION, version.describe(declaration.range(), file)));
     }
 
     /** The host file behind the generation's link to it, for messages. */

@@ -17,6 +17,7 @@ import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.TypeName;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.call.Lease;
 import io.nativebundle.loader.internal.call.NativeFunctionService;
@@ -93,6 +94,11 @@ public final class SymbolPublisher {
     private record Declared(NativeSymbol symbol, NativeSignature signature, NativeType type) {
     }
 
+    /**
+     * The API's types of each symbol. A bundle's header was checked by the contract's rules when it
+     * was read ({@code BundleManifest}); a description that did not come from a header is held to
+     * the same rules here, with the same reason.
+     */
     private static List<Declared> parse(NativeLibrary library) throws LoadRefusal {
         List<Declared> declared = new ArrayList<>();
         for (NativeSymbol symbol : library.symbols()) {
@@ -101,9 +107,9 @@ public final class SymbolPublisher {
                     declared.add(new Declared(symbol, NativeSignature.parse(symbol.signature()), null));
                 } else {
                     NativeType type = NativeType.of(symbol.signature());
-                    if (!NativeVariableService.TYPES.contains(type)) {
-                        throw new IllegalArgumentException("a variable is one of byte, short, int, long, float, "
-                                + "double, pointer, not " + type.token());
+                    if (!NativeVariableService.isVariableType(type)) {
+                        throw new IllegalArgumentException("a variable is one of " + TypeName.variableVocabulary()
+                                + ", not " + type.token());
                     }
                     declared.add(new Declared(symbol, null, type));
                 }

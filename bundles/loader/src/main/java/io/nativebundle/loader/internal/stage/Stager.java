@@ -10,11 +10,10 @@ import org.osgi.framework.Bundle;
 
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.host.SystemLibraryLocator;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
-import io.nativebundle.loader.internal.manifest.SystemDeclaration;
 
 /**
  * The stage step of a load: puts the library into a new generation folder of the
@@ -49,15 +48,15 @@ public final class Stager {
      *                     for one that names no file, {@code SYSTEM_LIBRARY_MISSING} for a host library
      *                     not on the search path, {@code LOAD_FAILED} when the cache cannot be written
      */
-    public StagedLibrary stage(Bundle bundle, BundleManifest manifest, HostPlatform host, Path folder)
+    public StagedLibrary stage(Bundle bundle, BundleManifest manifest, RuntimeHost host, Path folder)
             throws LoadRefusal {
         try {
             if (manifest.system()) {
-                SystemDeclaration system = manifest.declaration().host().orElseThrow();
+                String file = manifest.declaration().system().orElseThrow();
                 SystemLibraryLocator.Located located = new SystemLibraryLocator(host.libraries())
-                        .locate(manifest.declaration().name(), system.file());
+                        .locate(manifest.declaration().name(), file);
                 Path link = cache.link(located.real(), folder);
-                return new StagedLibrary(host.hostLibraryPlatform(), List.of(system.file()), List.of(link), Optional.of(located));
+                return new StagedLibrary(host.hostLibraryPlatform(), List.of(file), List.of(link), Optional.of(located));
             }
             NativeCodeSelection selection = manifest.selection().orElseThrow();
             List<Path> files = new ArrayList<>();

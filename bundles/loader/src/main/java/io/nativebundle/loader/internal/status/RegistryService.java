@@ -13,9 +13,9 @@ import io.nativebundle.api.NativeBundleStatus.State;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
+import io.nativebundle.contract.LibraryHeader;
+import io.nativebundle.contract.MalformedHeaderException;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
 /** Answers {@link NativeLibraryRegistry} from the framework's bundles and the tracker's records. */
@@ -113,7 +113,7 @@ public final class RegistryService implements NativeLibraryRegistry {
 
     private static String libraryName(String header) {
         try {
-            return LibraryDeclaration.parse(header).name();
+            return LibraryHeader.parse(header).name();
         } catch (MalformedHeaderException e) {
             return header;
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.osgi.framework.Constants;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.contract.TenantId;
 
 /**
  * Decides the tenant of a bundle from its location and its {@code NativeBundle-Tenant} header.

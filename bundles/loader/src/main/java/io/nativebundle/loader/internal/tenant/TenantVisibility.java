@@ -4,6 +4,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.contract.TenantId;
 
 /**
  * Decides who owns a service.

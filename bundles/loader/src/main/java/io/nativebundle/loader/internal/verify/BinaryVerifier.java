@@ -14,7 +14,7 @@ import io.nativebundle.binary.ElfFormatException;
 import io.nativebundle.binary.ElfReader;
 import io.nativebundle.binary.ElfType;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 
 /**
  * Runs the binary checks on the files of one selected {@code Bundle-NativeCode} clause: first
@@ -51,13 +51,13 @@ final class BinaryVerifier {
      * @return the checks, all passed, and the located dependencies of the library to open first
      * @throws LoadRefusal for the first check that fails
      */
-    static Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+    static Passed verify(RuntimeHost host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files) throws LoadRefusal {
         return verify(host, declaration, platform, entries, files, false);
     }
 
     /** @param system whether the library comes from the host, which skips the build note */
-    static Passed verify(HostPlatform host, BundleDeclaration declaration, String platform,
+    static Passed verify(RuntimeHost host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files, boolean system) throws LoadRefusal {
         CheckSubject subject = new CheckSubject(host, declaration, platform, read(declaration, entries, files), system);
         List<CheckResult> passed = new ArrayList<>();
@@ -76,13 +76,13 @@ final class BinaryVerifier {
     }
 
     /** @return one result per check; only the {@code elf} result when the files cannot be read as ELF */
-    static List<CheckResult> report(HostPlatform host, BundleDeclaration declaration, String platform,
+    static List<CheckResult> report(RuntimeHost host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files) {
         return report(host, declaration, platform, entries, files, false);
     }
 
     /** @param system whether the library comes from the host, which skips the build note */
-    static List<CheckResult> report(HostPlatform host, BundleDeclaration declaration, String platform,
+    static List<CheckResult> report(RuntimeHost host, BundleDeclaration declaration, String platform,
             List<String> entries, List<Path> files, boolean system) {
         List<CheckResult> results = new ArrayList<>();
         CheckSubject subject;

@@ -11,18 +11,22 @@ import org.osgi.framework.Version;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.BuildNote;
+import io.nativebundle.contract.Abi;
+import io.nativebundle.contract.OsgiVersion;
+import io.nativebundle.contract.PrebuiltHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
  * {@code BUILD_NOTE_MISMATCH}: the {@code .note.nativebundle} note of the library to open names
  * the library and version of {@code NativeBundle-Library}, and its ABI version is one this
- * runtime serves ({@code [abi, abi.major + 1)}, the range the bnd plugin requires) and one the
- * bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest edited by hand or a
- * binary swapped after the build shows up here. A system library has no note: the check passes
- * and says it was skipped. So does a wrapped bundle ({@code NativeBundle-Wrapped}) whose library
- * has no note: a vendor's {@code .so} was not built with {@code nativebundle.h}, and the wrapper
- * wrote the manifest and the digest from that very file. A wrapped library that has a note is
- * checked like any other.
+ * runtime serves ({@link Abi#accepts}: {@code [abi, abi.major + 1)}, the range the bnd plugin
+ * requires) and one the bundle's own {@code io.nativebundle.abi} requirement accepts. A manifest
+ * edited by hand or a binary swapped after the build shows up here. A system library has no note:
+ * the check passes and says it was skipped. So does a bundle whose library was built elsewhere and
+ * has no note: a vendor's {@code .so} wrapped from a descriptor ({@code NativeBundle-Wrapped}), or a
+ * library of another toolchain ({@code NativeBundle-Prebuilt: cargo;abi=1.0.0}), whose declared ABI
+ * is then held to the same rules as a note's. A library built elsewhere that has a note is checked
+ * like any other, and a note must agree with a declared {@code abi}.
  */
 final class BuildNoteCheck implements BinaryCheck {
 
@@ -41,10 +45,18 @@ final class BuildNoteCheck implements BinaryCheck {
         BundleLibrary main = subject.main();
         BundleDeclaration declared = subject.declaration();
         String file = subject.name(main);
+        Optional<PrebuiltHeader> prebuilt = declared.prebuilt();
         if (declared.wrapped() && main.elf().buildNote().isEmpty()) {
-            return "skipped: " + main.fileName() + " was built elsewhere (" + NativeBundleConstants.HEADER_WRAPPED + " or "
-                    + NativeBundleConstants.HEADER_PREBUILT + ") and carries no " + BuildNote.SECTION_NAME
-                    + " build note; NativeBundle-Digest pins the binary";
+            String skipped = "skipped: " + main.fileName() + " was built elsewhere ("
+                    + prebuilt.map(p -> NativeBundleConstants.HEADER_PREBUILT + ": " + p.toHeader())
+                            .orElse(NativeBundleConstants.HEADER_WRAPPED)
+                    + ") and carries no " + BuildNote.SECTION_NAME + " build note; NativeBundle-Digest pins the binary";
+            if (prebuilt.isEmpty()) {
+                return skipped;
+            }
+            Version abi = osgi(prebuilt.get().abi());
+            return skipped + "; declared for ABI " + abi + "; " + abiFits(subject, file, abi,
+                    NativeBundleConstants.HEADER_PREBUILT);
         }
         BuildNote note = main.elf().buildNote().orElseThrow(() -> refusal(file + " has no "
                 + BuildNote.SECTION_NAME + " build note; compile it with NATIVEBUNDLE_LIBRARY(\"" + declared.library()
@@ -59,21 +71,35 @@ final class BuildNoteCheck implements BinaryCheck {
         }
         Version abi = version(note.abi()).orElseThrow(() -> refusal(file + " has ABI version '" + note.abi()
                 + "' in its build note; expected major.minor.micro, e.g. 1.0.0"));
-        Optional<String> filter = declared.abiFilter();
-        if (filter.isPresent() && !accepts(filter.get(), abi)) {
-            throw refusal(file + " is built for nativebundle ABI " + abi + " (build note) but the bundle's"
-                    + " Require-Capability " + NativeBundleConstants.ABI_NAMESPACE + ";filter:=\"" + filter.get()
-                    + "\" does not accept it; rebuild the bundle so the bnd plugin writes the requirement from the note");
-        }
-        Optional<Version> runtime = subject.host().abi();
-        Version limit = new Version(abi.getMajor() + 1, 0, 0);
-        if (runtime.isPresent() && (runtime.get().compareTo(abi) < 0 || runtime.get().compareTo(limit) >= 0)) {
-            throw refusal(file + " is built for nativebundle ABI " + abi + " (build note), which needs a runtime ABI in ["
-                    + abi + ", " + limit + "), but this runtime provides " + NativeBundleConstants.ABI_NAMESPACE + " "
-                    + runtime.get());
+        if (prebuilt.isPresent() && !abi.equals(osgi(prebuilt.get().abi()))) {
+            throw refusal(file + " has a build note for ABI " + abi + ", but " + NativeBundleConstants.HEADER_PREBUILT
+                    + ": " + prebuilt.get().toHeader() + " declares abi=" + prebuilt.get().abi());
         }
         return main.fileName() + " is " + note.library() + " " + note.version() + " for ABI " + abi
-                + " as NativeBundle-Library declares; runtime ABI " + runtime.map(Version::toString).orElse("not declared")
+                + " as NativeBundle-Library declares; " + abiFits(subject, file, abi, "build note");
+    }
+
+    /**
+     * The ABI a library was built for, read from {@code source}, fits this runtime and the bundle's
+     * own requirement.
+     *
+     * @return what was checked, for the report
+     */
+    private static String abiFits(CheckSubject subject, String file, Version abi, String source) throws LoadRefusal {
+        Optional<String> filter = subject.declaration().abiFilter();
+        if (filter.isPresent() && !accepts(filter.get(), abi)) {
+            throw refusal(file + " is built for nativebundle ABI " + abi + " (" + source + ") but the bundle's"
+                    + " Require-Capability " + NativeBundleConstants.ABI_NAMESPACE + ";filter:=\"" + filter.get()
+                    + "\" does not accept it; rebuild the bundle so the bnd plugin writes the requirement from the "
+                    + source);
+        }
+        Optional<Version> runtime = subject.host().abi();
+        if (runtime.isPresent() && !Abi.accepts(runtime.get().toString(), abi.toString())) {
+            throw refusal(file + " is built for nativebundle ABI " + abi + " (" + source + "), which needs a runtime ABI"
+                    + " in [" + abi + ", " + Abi.ceiling(contractVersion(abi)) + "), but this runtime provides "
+                    + NativeBundleConstants.ABI_NAMESPACE + " " + runtime.get());
+        }
+        return "runtime ABI " + runtime.map(Version::toString).orElse("not declared")
                 + filter.map(f -> "; requirement " + f + " accepts it").orElse("");
     }
 
@@ -89,6 +115,14 @@ final class BuildNoteCheck implements BinaryCheck {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Version osgi(OsgiVersion v) {
+        return new Version(v.major(), v.minor(), v.micro(), v.qualifier());
+    }
+
+    private static OsgiVersion contractVersion(Version v) {
+        return new OsgiVersion(v.getMajor(), v.getMinor(), v.getMicro(), v.getQualifier());
     }
 
     private static boolean accepts(String filter, Version abi) throws LoadRefusal {

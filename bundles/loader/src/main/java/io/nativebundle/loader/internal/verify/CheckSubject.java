@@ -2,7 +2,7 @@ package io.nativebundle.loader.internal.verify;
 
 import java.util.List;
 
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 
 /**
  * What one run of the binary checks looks at.
@@ -13,7 +13,7 @@ import io.nativebundle.loader.internal.host.HostPlatform;
  * @param libraries   the files of the selected clause, the library to open first, then its same-bundle dependencies
  * @param system      whether the library comes from the host ({@code system=}), not from the bundle
  */
-record CheckSubject(HostPlatform host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
+record CheckSubject(RuntimeHost host, BundleDeclaration declaration, String platform, List<BundleLibrary> libraries,
                     boolean system) {
 
     public CheckSubject {

@@ -76,7 +76,7 @@ final class DependencyCheck implements BinaryCheck {
         throw new LoadRefusal(RefusalReason.DEPENDENCY_MISSING, subject.name(library) + " needs " + needed
                 + " (DT_NEEDED), which is neither in the bundle's Bundle-NativeCode clause for " + subject.platform()
                 + " [" + clause + "] nor on the system search path " + describe(subject.host().libraries().directories())
-                + " as a library for " + subject.host().describeMachine() + " (LD_LIBRARY_PATH is not used); ship "
+                + " as a library for " + subject.host().machine().describe() + " (LD_LIBRARY_PATH is not used); ship "
                 + needed + " in the same folder and clause, or install it on the host");
     }
 

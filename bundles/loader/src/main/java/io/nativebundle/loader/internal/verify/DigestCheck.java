@@ -7,8 +7,8 @@ import java.util.StringJoiner;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.manifest.DigestTable;
 
 /**
  * Compares the SHA-256 of a cached native file with {@code NativeBundle-Digest}. It runs on the
@@ -23,11 +23,16 @@ final class DigestCheck {
     private DigestCheck() {
     }
 
-    /** @return the actual digest, which then equals the expected one */
-    public static String verify(DigestTable table, String entry, Path file) throws LoadRefusal, IOException {
-        String expected = table.expected(entry).orElseThrow(() -> new LoadRefusal(RefusalReason.DIGEST_MISMATCH,
-                "NativeBundle-Digest has no sha256 for '" + entry + "'; every native file must be listed "
-                        + "(the nativebundle bnd plugin writes this header)"));
+    /**
+     * @param digests {@code NativeBundle-Digest}: the lowercase SHA-256 of each jar entry
+     * @return the actual digest, which then equals the expected one
+     */
+    public static String verify(Map<String, String> digests, String entry, Path file) throws LoadRefusal, IOException {
+        String expected = digests.get(entry);
+        if (expected == null) {
+            throw new LoadRefusal(RefusalReason.DIGEST_MISMATCH, "NativeBundle-Digest has no sha256 for '" + entry
+                    + "'; every native file must be listed (the nativebundle bnd plugin writes this header)");
+        }
         String actual = Sha256.of(file);
         if (!actual.equals(expected)) {
             throw new LoadRefusal(RefusalReason.DIGEST_MISMATCH, "SHA-256 of '" + entry + "' (cached at " + file

@@ -9,7 +9,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.binary.host.HostLibc;
 
 /**
  * {@code GLIBC_TOO_OLD}: the highest {@code GLIBC_x.y} symbol version a library needs is defined
@@ -25,7 +25,8 @@ final class GlibcCheck implements BinaryCheck {
 
     @Override
     public String check(CheckSubject subject) throws LoadRefusal {
-        HostPlatform host = subject.host();
+        HostLibc host = subject.host().libc();
+        Optional<GlibcVersion> have = host.flavour() == LibcFlavour.GLIBC ? host.version() : Optional.empty();
         StringJoiner checked = new StringJoiner(", ");
         for (BundleLibrary library : subject.libraries()) {
             Optional<GlibcVersion> needed = library.elf().highestGlibc();
@@ -34,17 +35,18 @@ final class GlibcCheck implements BinaryCheck {
                 continue;
             }
             GlibcVersion need = needed.get();
-            if (host.libc() == LibcFlavour.GLIBC && host.glibc().isPresent() && need.compareTo(host.glibc().get()) > 0) {
+            if (have.isPresent() && need.compareTo(have.get()) > 0) {
                 throw new LoadRefusal(RefusalReason.GLIBC_TOO_OLD, subject.name(library) + " needs GLIBC_" + need
-                        + " (from " + neededFrom(library, need) + ") but this host has glibc " + host.glibc().get()
-                        + " (" + host.glibcSource() + "); build the library against glibc " + host.glibc().get()
+                        + " (from " + neededFrom(library, need) + ") but this host has glibc " + have.get()
+                        + " (" + host.source() + "); build the library against glibc " + have.get()
                         + " or older (e.g. in an older distribution's container), or run a newer host");
             }
             checked.add(library.fileName() + " needs GLIBC_" + need);
         }
-        String have = host.glibc().map(v -> "host has glibc " + v + " (" + host.glibcSource() + ")")
-                .orElse("host glibc version unknown, not compared (" + host.glibcSource() + ")");
-        return checked + "; " + have;
+        String hostHas = have.map(v -> "host has glibc " + v + " (" + host.source() + ")")
+                .orElse((host.flavour() == LibcFlavour.GLIBC ? "host glibc version unknown" : "host runs "
+                        + host.describe()) + ", not compared (" + host.source() + ")");
+        return checked + "; " + hostHas;
     }
 
     private static String neededFrom(BundleLibrary library, GlibcVersion need) {

@@ -9,12 +9,12 @@ import java.util.Optional;
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfReader;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.host.SystemLibraryLocator;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.SystemDeclaration;
 import io.nativebundle.loader.internal.stage.StagedLibrary;
 
 /**
@@ -32,29 +32,31 @@ public final class HostLibraryChecks {
     private HostLibraryChecks() {
     }
 
-    static VerifiedLibrary verify(BundleManifest manifest, StagedLibrary staged, HostPlatform host) throws LoadRefusal {
+    static VerifiedLibrary verify(BundleManifest manifest, StagedLibrary staged, RuntimeHost host) throws LoadRefusal {
         LibraryDeclaration declaration = manifest.declaration();
-        SystemDeclaration system = declaration.host().orElseThrow();
+        String file = declaration.system().orElseThrow();
         SystemLibraryLocator.Located located = staged.host().orElseThrow();
         Path real = located.real();
         List<CheckResult> checks = new ArrayList<>();
-        checks.add(CheckResult.pass(LOCATE, system.file() + " found on the host's library search path: "
+        checks.add(CheckResult.pass(LOCATE, file + " found on the host's library search path: "
                 + located.describe() + "; never copied: opened through a link from this generation's folder"));
         String sha256 = sha256(real);
-        checks.add(AllowListCheck.check(declaration.name(), system.sha256(), real, sha256));
+        checks.add(AllowListCheck.check(declaration.name(), declaration.sha256(), real, sha256));
         BundleDeclaration checked = new BundleDeclaration(manifest.bundle(), declaration.name(),
-                declaration.version().toString(), system.symbolsToCheck(manifest.symbolNames()), manifest.abiFilter());
+                declaration.version().toString(), symbolsToCheck(declaration, manifest.symbolNames()),
+                manifest.abiFilter());
         BinaryVerifier.Passed passed = BinaryVerifier.verify(host, checked, staged.platform(),
                 List.of(real.toString()), List.of(real), true);
         checks.addAll(passed.checks());
-        VerifiedLibrary verified = new VerifiedLibrary(staged.platform(), system.file(), staged.files(), sha256,
-                declaration.version(), checks, passed.dependencies());
-        if (system.versionSymbol().isPresent()) {
+        VerifiedLibrary verified = new VerifiedLibrary(staged.platform(), file, staged.files(), sha256,
+                manifest.version(), checks, passed.dependencies());
+        if (declaration.versionSymbol().isPresent()) {
             return verified;
         }
         HostVersion version = fromFile(declaration.name(), real);
-        version.check(system.range(), declaration.name(), real);
-        return verified.withVersion(version.version(), CheckResult.pass(VERSION, version.describe(system.range(), real)));
+        version.check(declaration.range(), declaration.name(), real);
+        return verified.withVersion(version.version(), CheckResult.pass(VERSION,
+                version.describe(declaration.range(), real)));
     }
 
     /**
@@ -62,39 +64,49 @@ public final class HostLibraryChecks {
      * never opens it, so the version comes from the file even when a {@code version-symbol} is declared.
      */
     public static List<CheckResult> report(LibraryDeclaration declaration, BundleDeclaration bundle,
-                                           HostPlatform platform) {
-        SystemDeclaration host = declaration.host().orElseThrow();
+                                           RuntimeHost platform) {
+        String file = declaration.system().orElseThrow();
         List<CheckResult> results = new ArrayList<>();
         Path real;
         try {
             SystemLibraryLocator.Located located = new SystemLibraryLocator(platform.libraries())
-                    .locate(declaration.name(), host.file());
+                    .locate(declaration.name(), file);
             real = located.real();
-            results.add(CheckResult.pass(LOCATE, host.file() + " found on the host's library search path: "
+            results.add(CheckResult.pass(LOCATE, file + " found on the host's library search path: "
                     + located.describe()));
         } catch (LoadRefusal refusal) {
             results.add(CheckResult.fail(LOCATE, refusal.reason(), refusal.getMessage()));
             return results;
         }
         try {
-            results.add(AllowListCheck.check(declaration.name(), host.sha256(), real, sha256(real)));
+            results.add(AllowListCheck.check(declaration.name(), declaration.sha256(), real, sha256(real)));
         } catch (LoadRefusal refusal) {
             results.add(CheckResult.fail(DigestCheck.NAME, refusal.reason(), refusal.getMessage()));
         }
         BundleDeclaration withVersionSymbol = new BundleDeclaration(bundle.bundle(), bundle.library(), bundle.version(),
-                host.symbolsToCheck(bundle.symbols()), bundle.abiFilter(), bundle.wrapped());
+                symbolsToCheck(declaration, bundle.symbols()), bundle.abiFilter(), bundle.wrapped());
         results.addAll(BinaryVerifier.report(platform, withVersionSymbol, platform.hostLibraryPlatform(),
                 List.of(real.toString()), List.of(real), true));
         try {
             HostVersion version = fromFile(declaration.name(), real);
-            version.check(host.range(), declaration.name(), real);
-            results.add(CheckResult.pass(VERSION, version.describe(host.range(), real) + host.versionSymbol()
+            version.check(declaration.range(), declaration.name(), real);
+            results.add(CheckResult.pass(VERSION, version.describe(declaration.range(), real) + declaration.versionSymbol()
                     .map(s -> "; the loader asks " + s + "() once the library is open").orElse("")));
         } catch (LoadRefusal refusal) {
             results.add(CheckResult.fail(VERSION, refusal.reason(), refusal.getMessage()
-                    + host.versionSymbol().map(s -> " (the loader asks " + s + "() instead)").orElse("")));
+                    + declaration.versionSymbol().map(s -> " (the loader asks " + s + "() instead)").orElse("")));
         }
         return results;
+    }
+
+    /**
+     * The symbols the binary checks look for: the declared ones and the version function, which
+     * must be exported like any declared symbol and is refused the same way.
+     */
+    private static List<String> symbolsToCheck(LibraryDeclaration declaration, List<String> declared) {
+        List<String> names = new ArrayList<>(declared);
+        declaration.versionSymbol().filter(s -> !names.contains(s)).ifPresent(names::add);
+        return names;
     }
 
     /** The version in the real file name, else the major version of the SONAME. */

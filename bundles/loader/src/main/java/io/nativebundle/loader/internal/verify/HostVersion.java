@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.Version;
-import org.osgi.framework.VersionRange;
 
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.OsgiVersion;
+import io.nativebundle.contract.OsgiVersionRange;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
@@ -64,8 +65,8 @@ public record HostVersion(Version version, String source) {
     /**
      * @throws LoadRefusal {@code VERSION_MISMATCH} when the version is outside {@code range}
      */
-    public void check(VersionRange range, String library, Path file) throws LoadRefusal {
-        if (!range.includes(version)) {
+    public void check(OsgiVersionRange range, String library, Path file) throws LoadRefusal {
+        if (!range.includes(new OsgiVersion(version.getMajor(), version.getMinor(), version.getMicro(), ""))) {
             throw new LoadRefusal(RefusalReason.VERSION_MISMATCH, "library '" + library + "' accepts host versions "
                     + range + " (NativeBundle-Library version=), but " + file + " is version " + version
                     + " (" + source + "); install a fitting version of the library, or widen the range");
@@ -73,7 +74,7 @@ public record HostVersion(Version version, String source) {
     }
 
     /** The {@code version} check as the loader passed it. */
-    public String describe(VersionRange range, Path file) {
+    public String describe(OsgiVersionRange range, Path file) {
         return file.getFileName() + " is version " + version + " (" + source + "), inside " + range;
     }
 

@@ -25,16 +25,17 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.contract.PrebuiltHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
-import io.nativebundle.loader.internal.manifest.DigestTable;
-import io.nativebundle.loader.internal.manifest.LibraryDeclaration;
-import io.nativebundle.loader.internal.manifest.MalformedHeaderException;
+import io.nativebundle.loader.internal.host.RuntimeHost;
+import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelection;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.manifest.PathSafety;
 import io.nativebundle.loader.internal.manifest.RequirementFilter;
-import io.nativebundle.loader.internal.manifest.SymbolDeclarations;
 
 /**
  * One run of {@link JarVerifier} over one jar, in the order the framework and the loader meet
@@ -52,13 +53,13 @@ final class JarVerification {
     private final Path path;
     private final JarFile jar;
     private final NativeCodeSelector selector;
-    private final HostPlatform host;
+    private final RuntimeHost host;
     private final Path temp;
     private final List<CheckResult> results = new ArrayList<>();
     private Attributes headers;
-    private boolean system;
+    private LibraryDeclaration library;
 
-    JarVerification(Path path, JarFile jar, NativeCodeSelector selector, HostPlatform host, Path temp) {
+    JarVerification(Path path, JarFile jar, NativeCodeSelector selector, RuntimeHost host, Path temp) {
         this.path = path;
         this.jar = jar;
         this.selector = selector;
@@ -73,9 +74,9 @@ final class JarVerification {
         }
         abi(declaration.get().abiFilter());
         paths();
-        if (system) {
+        if (library.isSystem()) {
             // a host library: no Bundle-NativeCode, no NativeBundle-Digest; the host file is checked in place
-            results.addAll(systemChecks(declaration.get()));
+            results.addAll(HostLibraryChecks.report(library, declaration.get(), host));
             return results;
         }
         Optional<NativeCodeSelection> selection = platform();
@@ -105,24 +106,23 @@ final class JarVerification {
                     + NativeBundleConstants.HEADER_LIBRARY + " header");
             return Optional.empty();
         }
+        String bundle = path.getFileName() + " (" + header(Constants.BUNDLE_SYMBOLICNAME) + " "
+                + Optional.ofNullable(header(Constants.BUNDLE_VERSION)).orElse("0.0.0") + ")";
         try {
-            LibraryDeclaration library = LibraryDeclaration.parse(libraryHeader);
-            system = library.host().isPresent();
-            List<String> symbols = SymbolDeclarations.parse(header(NativeBundleConstants.HEADER_SYMBOLS)).stream()
+            library = BundleManifest.library(bundle, libraryHeader);
+            List<String> symbols = BundleManifest.symbols(header(NativeBundleConstants.HEADER_SYMBOLS)).stream()
                     .map(NativeSymbol::name).toList();
-            List<String> digested = DigestTable.parse(header(NativeBundleConstants.HEADER_DIGEST)).entries();
+            int digested = DigestHeader.parse(header(NativeBundleConstants.HEADER_DIGEST)).size();
+            Optional<PrebuiltHeader> prebuilt = PrebuiltHeader.parse(header(NativeBundleConstants.HEADER_PREBUILT));
             Optional<String> abiFilter = RequirementFilter.of(header(Constants.REQUIRE_CAPABILITY),
                     NativeBundleConstants.ABI_NAMESPACE);
-            String bundle = path.getFileName() + " (" + header(Constants.BUNDLE_SYMBOLICNAME) + " "
-                    + Optional.ofNullable(header(Constants.BUNDLE_VERSION)).orElse("0.0.0") + ")";
             results.add(CheckResult.pass("manifest", bundle + ": library " + library.name() + " " + library.version()
-                    + (system ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
-                    + digested.size() + " digest(s)"));
+                    + (library.isSystem() ? " from the host" : "") + ", " + symbols.size() + " declared symbol(s), "
+                    + digested + " digest(s)"));
             return Optional.of(new BundleDeclaration(bundle, library.name(), library.version().toString(), symbols,
-                    abiFilter, header(NativeBundleConstants.HEADER_WRAPPED) != null
-                            || header(NativeBundleConstants.HEADER_PREBUILT) != null));
+                    abiFilter, header(NativeBundleConstants.HEADER_WRAPPED) != null || prebuilt.isPresent(), prebuilt));
         } catch (MalformedHeaderException e) {
-            fail("manifest", e.refusal());
+            fail("manifest", LoadRefusal.malformedHeader(e));
             return Optional.empty();
         } catch (LoadRefusal refusal) {
             fail("manifest", refusal);
@@ -215,7 +215,7 @@ final class JarVerification {
             }
         }
         try {
-            DigestTable table = DigestTable.parse(header(NativeBundleConstants.HEADER_DIGEST));
+            Map<String, String> table = DigestHeader.parse(header(NativeBundleConstants.HEADER_DIGEST));
             int i = 0;
             for (String name : names) {
                 Path folder = Files.createDirectories(temp.resolve("digest").resolve(Integer.toString(i++)));
@@ -224,19 +224,9 @@ final class JarVerification {
             results.add(CheckResult.pass("digest", names.size() + " native file(s) match NativeBundle-Digest: "
                     + String.join(", ", names)));
         } catch (MalformedHeaderException e) {
-            fail("digest", e.refusal());
+            fail("digest", LoadRefusal.malformedHeader(e));
         } catch (LoadRefusal refusal) {
             fail("digest", refusal);
-        }
-    }
-
-    /** A host library: {@code locate}, the allow-list, the binary checks and {@code version}, on the host's file. */
-    private List<CheckResult> systemChecks(BundleDeclaration declaration) {
-        try {
-            return HostLibraryChecks.report(LibraryDeclaration.parse(header(NativeBundleConstants.HEADER_LIBRARY)),
-                    declaration, host);
-        } catch (MalformedHeaderException e) {
-            return List.of(CheckResult.fail("manifest", RefusalReason.MALFORMED_HEADER, e.getMessage()));
         }
     }
 

@@ -11,7 +11,7 @@ import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.VerificationReport;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 
 /**
@@ -42,7 +42,7 @@ public final class JarVerifier implements NativeBundleVerifier {
 
     @Override
     public VerificationReport verify(Path bundleJar) throws IOException {
-        HostPlatform host = HostPlatform.of(context);
+        RuntimeHost host = RuntimeHost.of(context);
         Path temp = Files.createTempDirectory("nativebundle-verify-");
         try (JarFile jar = new JarFile(bundleJar.toFile(), false)) {
             return new VerificationReport(bundleJar.toString(), new JarVerification(bundleJar, jar, selector, host, temp).run());

@@ -1,14 +1,14 @@
 package io.nativebundle.loader.internal.verify;
 
-import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
+import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.binary.host.HostLibc;
 
 /**
  * {@code LIBC_MISMATCH}: a library linked against musl does not load on glibc, nor the other way
@@ -24,7 +24,7 @@ final class LibcCheck implements BinaryCheck {
 
     @Override
     public String check(CheckSubject subject) throws LoadRefusal {
-        HostPlatform host = subject.host();
+        HostLibc host = subject.host().libc();
         StringJoiner checked = new StringJoiner(", ");
         for (BundleLibrary library : subject.libraries()) {
             LibcFlavour needs = library.elf().libc();
@@ -32,19 +32,19 @@ final class LibcCheck implements BinaryCheck {
                 checked.add(library.fileName() + " needs no particular libc");
                 continue;
             }
-            if (host.libc() != LibcFlavour.UNKNOWN && needs != host.libc()) {
+            if (host.flavour() != LibcFlavour.UNKNOWN && needs != host.flavour()) {
                 throw new LoadRefusal(RefusalReason.LIBC_MISMATCH, subject.name(library) + " is linked against "
-                        + name(needs) + " (" + evidence(library.elf()) + ") but this host runs " + name(host.libc())
-                        + " (" + host.libcSource() + "); build the library with a " + name(host.libc())
+                        + name(needs) + " (" + evidence(library.elf()) + ") but this host runs " + name(host.flavour())
+                        + " (" + host.source() + "); build the library with a " + name(host.flavour())
                         + " toolchain, or add a Bundle-NativeCode clause with selection-filter=\"("
-                        + "io.nativebundle.libc=" + host.libc().name().toLowerCase(Locale.ROOT)
+                        + NativeBundleConstants.LIBC_PROPERTY + "=" + host.flavourName().orElseThrow()
                         + ")\" for such a build");
             }
             checked.add(library.fileName() + " needs " + name(needs));
         }
-        String runs = host.libc() == LibcFlavour.UNKNOWN ? "host libc unknown, not compared"
-                : "host runs " + name(host.libc());
-        return checked + "; " + runs + " (" + host.libcSource() + ")";
+        String runs = host.flavour() == LibcFlavour.UNKNOWN ? "host libc unknown, not compared"
+                : "host runs " + name(host.flavour());
+        return checked + "; " + runs + " (" + host.source() + ")";
     }
 
     static String name(LibcFlavour flavour) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.stage.StagedLibrary;
 
@@ -35,7 +35,7 @@ public final class LoadVerifier {
      *                     {@code BUILD_NOTE_MISMATCH}, {@code DEPENDENCY_MISSING} or, for a host
      *                     library, {@code VERSION_MISMATCH}: the first check that fails
      */
-    public static VerifiedLibrary verify(BundleManifest manifest, StagedLibrary staged, HostPlatform host)
+    public static VerifiedLibrary verify(BundleManifest manifest, StagedLibrary staged, RuntimeHost host)
             throws LoadRefusal {
         if (manifest.system()) {
             return HostLibraryChecks.verify(manifest, staged, host);
@@ -45,15 +45,15 @@ public final class LoadVerifier {
             verified.put(staged.entries().get(i), digest(manifest, staged.entries().get(i), staged.files().get(i)));
         }
         BundleDeclaration declaration = new BundleDeclaration(manifest.bundle(), manifest.declaration().name(),
-                manifest.declaration().version().toString(), manifest.symbolNames(), manifest.abiFilter(),
-                manifest.wrapped());
+                manifest.version().toString(), manifest.symbolNames(), manifest.abiFilter(), manifest.wrapped(),
+                manifest.prebuilt());
         BinaryVerifier.Passed passed = BinaryVerifier.verify(host, declaration, staged.platform(), staged.entries(),
                 staged.files());
         List<CheckResult> checks = new ArrayList<>();
         checks.add(DigestCheck.passed(verified));
         checks.addAll(passed.checks());
         return new VerifiedLibrary(staged.platform(), staged.entries().get(0), staged.files(),
-                verified.get(staged.entries().get(0)), manifest.declaration().version(), checks, passed.dependencies());
+                verified.get(staged.entries().get(0)), manifest.version(), checks, passed.dependencies());
     }
 
     private static String digest(BundleManifest manifest, String entry, Path file) throws LoadRefusal {

@@ -1,12 +1,13 @@
 package io.nativebundle.loader.internal.verify;
 
+import java.nio.ByteOrder;
 import java.util.StringJoiner;
 
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.binary.host.HostMachine;
 
 /**
  * {@code WRONG_MACHINE}: every file's ELF class, machine and byte order are this JVM's. A library
@@ -22,8 +23,8 @@ final class MachineCheck implements BinaryCheck {
 
     @Override
     public String check(CheckSubject subject) throws LoadRefusal {
-        HostPlatform host = subject.host();
-        if (host.machine() == ElfMachine.OTHER) {
+        HostMachine host = subject.host().machine();
+        if (!host.isKnown()) {
             return "not checked: os.arch " + host.osArch() + " is no ELF machine the runtime knows";
         }
         StringJoiner checked = new StringJoiner(", ");
@@ -33,17 +34,18 @@ final class MachineCheck implements BinaryCheck {
                     && elf.byteOrder() == host.byteOrder();
             if (!fits) {
                 throw new LoadRefusal(RefusalReason.WRONG_MACHINE, subject.name(library) + " is built for "
-                        + describe(elf) + " but this JVM is " + host.describeMachine() + "; put the "
-                        + host.machine().osgiProcessor() + " build in the folder of the Bundle-NativeCode clause for "
+                        + describe(elf) + " but this JVM is " + host.describe() + "; put the "
+                        + host.osgiProcessor() + " build in the folder of the Bundle-NativeCode clause for "
                         + subject.platform());
             }
             checked.add(library.fileName() + " " + describe(elf));
         }
-        return checked + " fit this JVM (" + host.describeMachine() + ")";
+        return checked + " fit this JVM (" + host.describe() + ")";
     }
 
     private static String describe(ElfFile elf) {
         String machine = elf.machine() == ElfMachine.OTHER ? "an unknown machine" : elf.machine().osgiProcessor();
-        return machine + " " + elf.elfClass() + " " + HostPlatform.byteOrderName(elf.byteOrder());
+        return machine + " " + elf.elfClass() + " " + (elf.byteOrder() == ByteOrder.LITTLE_ENDIAN ? "little-endian"
+                : "big-endian");
     }
 }

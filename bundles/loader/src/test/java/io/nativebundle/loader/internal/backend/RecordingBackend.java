@@ -38,6 +38,8 @@ public final class RecordingBackend implements NativeBackend {
     private final List<String> events = new ArrayList<>();
     private final AtomicInteger callsAfterClose = new AtomicInteger();
     private volatile String refuseBind;
+    /** Runs at the start of each {@link #open}, on the loading thread: a test holds a load there. */
+    public volatile Runnable onOpen = () -> { };
 
     /** Exports a function; its body gets the arguments as the loader passes them. */
     public RecordingBackend function(String name, Function<Object[], Object> body) {
@@ -76,6 +78,7 @@ public final class RecordingBackend implements NativeBackend {
 
     @Override
     public BackendLibrary open(Path library, List<Path> dependencies) {
+        onOpen.run();
         record("open " + library.getFileName() + " " + dependencies.stream().map(Path::getFileName).toList());
         return new Library(library.getFileName().toString());
     }

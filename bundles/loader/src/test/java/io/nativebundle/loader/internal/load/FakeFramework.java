@@ -10,29 +10,35 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * Just enough of a framework, as proxies, for the load pipeline outside OSGi: bundles with headers
- * and entries, a context that records registrations and tells service listeners of
- * unregistrations (the tenant quotas listen to them), and framework properties.
+ * Just enough of a framework, as proxies, for the load pipeline and the extender outside OSGi:
+ * bundles with headers, entries, a state and a revision that a test changes as a refresh would,
+ * bundle events delivered to bundle listeners (a real {@code BundleTracker}), a context that
+ * records registrations and tells service listeners of unregistrations (the tenant quotas listen
+ * to them), and framework properties.
  */
-final class FakeFramework {
+public final class FakeFramework {
 
     /** One registered service. */
-    static final class Registered {
-        final Bundle registrant;
-        final String type;
-        final Object service;
-        final Dictionary<String, ?> properties;
-        volatile boolean unregistered;
+    public static final class Registered {
+        public final Bundle registrant;
+        public final String type;
+        public final Object service;
+        public final Dictionary<String, ?> properties;
+        public volatile boolean unregistered;
 
         Registered(Bundle registrant, String type, Object service, Dictionary<String, ?> properties) {
             this.registrant = registrant;
@@ -42,48 +48,102 @@ final class FakeFramework {
         }
     }
 
-    final Map<String, String> properties = new HashMap<>();
-    final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * A bundle a test controls: its state, and its revision, which a refresh replaces. Like
+     * Felix, it has a context only while STARTING, ACTIVE or STOPPING.
+     */
+    public final class FakeBundle {
+        public final Bundle bundle;
+        public volatile int state = Bundle.ACTIVE;
+        private volatile BundleRevision revision;
+        /** Runs before each {@code loadClass}, on the loading thread: a test blocks or fails a load there. */
+        public volatile Consumer<Bundle> onLoadClass = b -> { };
+
+        FakeBundle(Bundle bundle) {
+            this.bundle = bundle;
+            this.revision = newRevisionOf(bundle);
+        }
+
+        public BundleRevision revision() {
+            return revision;
+        }
+
+        /** What a refresh does to the bundle's revision: a new one takes the old one's place. */
+        public void newRevision() {
+            revision = newRevisionOf(bundle);
+        }
+    }
+
+    public final Map<String, String> properties = new HashMap<>();
+    public final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
     private final List<ServiceListener> listeners = Collections.synchronizedList(new ArrayList<>());
+    private final List<BundleListener> bundleListeners = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Long, FakeBundle> bundles = Collections.synchronizedMap(new HashMap<>());
     private final AtomicInteger ids = new AtomicInteger(100);
     /** Registrations of this type fail, to test the undo of a load refused while publishing. */
-    volatile String failRegistrationOf;
+    public volatile String failRegistrationOf;
+    /** Runs on each registration, before the service can be found, on the registering thread. */
+    public volatile Consumer<Registered> onRegister = r -> { };
     final Bundle loader = bundle("io.nativebundle.loader", "test:loader", new Hashtable<>(), Map.of());
 
-    /** A bundle installed from {@code location}, with {@code headers} and jar entries at {@code entries}. */
-    Bundle bundle(String symbolicName, String location, Hashtable<String, String> headers, Map<String, URL> entries) {
+    /** An ACTIVE bundle installed from {@code location}, with {@code headers} and jar entries at {@code entries}. */
+    public Bundle bundle(String symbolicName, String location, Hashtable<String, String> headers,
+                         Map<String, URL> entries) {
+        return install(symbolicName, location, headers, entries).bundle;
+    }
+
+    /** {@link #bundle}, with the handle that changes its state and revision. */
+    public FakeBundle install(String symbolicName, String location, Hashtable<String, String> headers,
+                              Map<String, URL> entries) {
         long id = ids.incrementAndGet();
         headers.put("Bundle-SymbolicName", symbolicName);
-        Bundle[] self = new Bundle[1];
-        BundleContext context = context(() -> self[0]);
-        self[0] = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+        FakeBundle[] self = new FakeBundle[1];
+        BundleContext context = context(() -> self[0].bundle);
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBundleId" -> id;
                     case "getSymbolicName" -> symbolicName;
                     case "getVersion" -> Version.emptyVersion;
                     case "getLocation" -> location;
                     case "getLastModified" -> 1L;
-                    case "getState" -> Bundle.ACTIVE;
+                    case "getState" -> self[0].state;
                     case "getHeaders" -> new Hashtable<>(headers);
                     case "getEntry" -> entries.get((String) args[0]);
-                    case "loadClass" -> Class.forName((String) args[0], false, FakeFramework.class.getClassLoader());
-                    case "getBundleContext" -> context;
-                    case "adapt" -> null;
+                    case "loadClass" -> {
+                        self[0].onLoadClass.accept(self[0].bundle);
+                        yield Class.forName((String) args[0], false, FakeFramework.class.getClassLoader());
+                    }
+                    case "getBundleContext" -> (self[0].state & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0
+                            ? context : null;
+                    case "adapt" -> args[0] == BundleRevision.class ? self[0].revision : null;
                     case "hashCode" -> Long.hashCode(id);
                     case "equals" -> proxy == args[0];
                     case "toString" -> symbolicName + " [" + id + "]";
                     default -> throw new UnsupportedOperationException("Bundle." + method.getName());
                 });
+        self[0] = new FakeBundle(bundle);
+        bundles.put(id, self[0]);
         return self[0];
     }
 
+    /** Sets the bundle's state and delivers the event to the bundle listeners, on this thread, as Felix does. */
+    public void fire(FakeBundle bundle, int state, int type) {
+        bundle.state = state;
+        BundleEvent event = new BundleEvent(type, bundle.bundle);
+        List<BundleListener> all;
+        synchronized (bundleListeners) {
+            all = List.copyOf(bundleListeners);
+        }
+        all.forEach(l -> l.bundleChanged(event));
+    }
+
     /** The loader's context. */
-    BundleContext loaderContext() {
+    public BundleContext loaderContext() {
         return loader.getBundleContext();
     }
 
     /** The services of {@code type} that are still registered. */
-    List<Registered> live(String type) {
+    public List<Registered> live(String type) {
         synchronized (registered) {
             return registered.stream().filter(r -> r.type.equals(type) && !r.unregistered).toList();
         }
@@ -93,13 +153,37 @@ final class FakeFramework {
         Bundle get();
     }
 
+    private Bundle installed(long id) {
+        FakeBundle b = bundles.get(id);
+        return b == null ? null : b.bundle;
+    }
+
+    private Bundle[] installed() {
+        synchronized (bundles) {
+            return bundles.values().stream().map(b -> b.bundle).toArray(Bundle[]::new);
+        }
+    }
+
+    private BundleRevision newRevisionOf(Bundle bundle) {
+        return (BundleRevision) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleRevision.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "getDeclaredRequirements", "getDeclaredCapabilities" -> List.of();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "revision of " + bundle;
+                    default -> throw new UnsupportedOperationException("BundleRevision." + method.getName());
+                });
+    }
+
     private BundleContext context(Self bundle) {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "getBundle" -> bundle.get();
+                    case "getBundle" -> args == null ? bundle.get() : installed((Long) args[0]);
                     case "getProperty" -> properties.get((String) args[0]);
-                    case "getBundles" -> new Bundle[0];
-                    case "addBundleListener" -> null;
+                    case "getBundles" -> installed();
+                    case "addBundleListener" -> bundleListeners.add((BundleListener) args[0]);
+                    case "removeBundleListener" -> bundleListeners.remove(args[0]);
                     case "addServiceListener" -> listeners.add((ServiceListener) args[0]);
                     case "registerService" -> register(bundle.get(), args);
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -118,6 +202,7 @@ final class FakeFramework {
         @SuppressWarnings("unchecked")
         Dictionary<String, ?> props = args[2] == null ? new Hashtable<>() : (Dictionary<String, ?>) args[2];
         Registered r = new Registered(registrant, type, args[1], props);
+        onRegister.accept(r);
         registered.add(r);
         ServiceReference<?> reference = (ServiceReference<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServiceReference.class}, (proxy, method, a) -> switch (method.getName()) {

@@ -26,6 +26,7 @@ import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.api.SymbolStats;
+import io.nativebundle.contract.Sha256;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.RecordingBackend;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
@@ -39,7 +40,6 @@ import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.tenant.Tenants;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.Fixtures;
-import io.nativebundle.loader.internal.verify.Sha256;
 
 /**
  * The whole load pipeline outside OSGi, on the recording backend instead of native code: real
@@ -198,6 +198,52 @@ public class LoadPipelineTest {
         assertEquals(RefusalReason.DIGEST_MISMATCH, refusal.reason());
         assertEquals(List.of(), backend.events());
         assertEquals(List.of(), generationFolders());
+    }
+
+    /**
+     * What the loader took on with the contract's rules: each of these headers used to pass the
+     * header step (a missing version was 0.0.0, a bad interface name an INTERFACE_MISMATCH, a bad
+     * signature or variable type a refusal while publishing, NativeBundle-Prebuilt was read for its
+     * presence only); now each is a MALFORMED_HEADER before the tenant's quota is touched or a file
+     * is copied.
+     */
+    @Test
+    public void aHeaderTheContractRefusesIsMalformedBeforeAnythingIsReserved() throws Exception {
+        String library = NativeBundleConstants.HEADER_LIBRARY;
+        String symbols = NativeBundleConstants.HEADER_SYMBOLS;
+        String[][] cases = {
+            {library, "sym;interface=" + Sym.class.getName(), "library 'sym' has no version"},
+            {library, "sym;version=1.0.0;interface=not..a.Name",
+                "interface 'not..a.Name' of library 'sym' is not a fully qualified Java class name"},
+            {library, "sym;version=1.0.0;version-symbol=sym_version",
+                "version-symbol= applies to a system library only; library 'sym' has no system="},
+            {library, "sym;version=1.0.0;sha256=" + "a".repeat(64), "sha256= applies to a system library only"},
+            {library, "sym;other;version=1.0.0", "expected one library name but found 2: sym;other"},
+            {library, "z;system=libz.so.1;version=1.2;sha256=\"" + "a".repeat(64) + ",\"",
+                "sha256 '' of library 'z' is not a SHA-256"},
+            {symbols, "1add;signature=\"(int,int)int\"", "'1add' is not a C symbol name"},
+            {symbols, "add;signature=\"(int,integer)int\"", "function 'add': signature '(int,integer)int', column 6:"
+                + " unknown parameter type 'integer'"},
+            {symbols, "counter;kind=variable;type=string", "variable 'counter': type 'string', column 1: a variable"
+                + " cannot be of type string"},
+            {NativeBundleConstants.HEADER_PREBUILT, "cargo", "cargo needs the ABI its libraries target as a version"},
+        };
+        int n = 0;
+        for (String[] c : cases) {
+            Hashtable<String, String> headers = symHeaders("acme");
+            headers.put(c[0], c[1]);
+            Bundle bundle = framework.bundle("test.bad" + n++, "test:bad", headers, Map.of(ENTRY, LIBSYM.toUri().toURL()));
+            LoadRefusal refusal = assertThrows(c[1], LoadRefusal.class, () -> pipeline.load(bundle));
+            assertEquals(c[1], RefusalReason.MALFORMED_HEADER, refusal.reason());
+            assertTrue(refusal.getMessage(), refusal.getMessage().startsWith(c[0] + ": ")
+                    && refusal.getMessage().contains(c[2]));
+        }
+        assertEquals(List.of(), backend.events());
+        assertEquals(List.of(), generationFolders());
+        assertEquals(List.of(), framework.registered);
+        // acme may load one library, and none of the refusals took its place
+        pipeline.load(symBundle("test.good", "acme"));
+        assertEquals(1, framework.live(NativeLibrary.class.getName()).size());
     }
 
     private Bundle symBundle(String symbolicName, String tenant) throws IOException {

@@ -7,8 +7,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A second process for {@link NativeCacheTest}: locks the file given as argument the way a
- * runtime locks its cache folder, prints {@code locked}, and holds it until killed. With a
- * second argument {@code try} it only tries, prints {@code locked} or {@code busy}, and exits.
+ * runtime locks its cache folder, prints {@code locked}, and holds it until its standard input
+ * ends (the test closes it, or dies) or it is killed. With a second argument {@code try} it only
+ * tries, prints {@code locked} or {@code busy}, and exits.
  */
 public final class LockHolder {
 
@@ -24,7 +25,9 @@ public final class LockHolder {
             FileLock lock = channel.lock();
             System.out.println("locked");
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
+            while (System.in.read() >= 0) {
+                // holds the lock until the test lets go of this process
+            }
             lock.release();
         }
     }

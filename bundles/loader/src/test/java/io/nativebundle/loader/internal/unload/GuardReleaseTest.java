@@ -70,6 +70,8 @@ public class GuardReleaseTest {
         LibraryGeneration generation = generation();
         Adder guard = guardOf(generation);
         assertEquals(3, guard.add(1, 2));
+        // that something does not happen can only be watched for a while: 200 ms with collections requested.
+        // The waits below are the unloader's own (awaitReleased asks for collections, which Await would not)
         assertFalse("a published guard keeps its target", ReleaseWatcher.awaitReleased(List.of(generation), 200));
 
         generation.beginUnload("test");

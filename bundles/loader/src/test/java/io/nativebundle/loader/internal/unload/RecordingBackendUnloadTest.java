@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntBinaryOperator;
 
 import org.junit.After;
@@ -34,6 +33,7 @@ import io.nativebundle.loader.internal.call.TestLibrary;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
+import io.nativebundle.testsupport.Await;
 
 /**
  * The guards, leases and the unload above the seam, on the recording backend, so without native
@@ -123,7 +123,7 @@ public class RecordingBackendUnloadTest {
         AtomicReference<Boolean> unloaded = new AtomicReference<>();
         Thread unloading = new Thread(() -> unloaded.set(unloader.unload(generation, "test")), "unloading");
         unloading.start();
-        await(() -> generation.state() == LibraryGeneration.State.CLOSING);
+        Await.until("the unload began", () -> generation.state() == LibraryGeneration.State.CLOSING);
 
         assertThrows("new calls are refused meanwhile", NativeLibraryUnloadedException.class, () -> typed.add(1, 2));
         assertThrows(NativeLibraryUnloadedException.class, () -> add.invoke(1, 2));
@@ -157,16 +157,5 @@ public class RecordingBackendUnloadTest {
         assertEquals(callers.attempts.get(), callers.successes.get() + callers.unloaded.get());
         assertEquals(1, backend.events().stream().filter(e -> e.startsWith("close")).count());
         assertEquals(0, backend.callsAfterClose());
-    }
-
-    /** Waits for a condition another thread makes true. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-        }
     }
 }

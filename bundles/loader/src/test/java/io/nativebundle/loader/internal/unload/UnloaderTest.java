@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
+import io.nativebundle.testsupport.Await;
 import jnr.ffi.LibraryLoader;
 
 /**
@@ -99,17 +101,14 @@ public class UnloaderTest {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
+                // a native call that outlasts the unload timeout: the time in C is what is tested
                 result.set(lifecycle.hold(1_500));
             } catch (Throwable t) {
                 result.set(t);
             }
         }, "in-flight");
         caller.start();
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (lifecycle.holding() == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(1, lifecycle.holding());
+        Await.until("the call is in flight in the library", Duration.ofSeconds(5), () -> lifecycle.holding() == 1);
 
         assertFalse("the call in flight outlives the timeout", unloader.unload(generation, "test"));
 
@@ -121,12 +120,9 @@ public class UnloaderTest {
 
         caller.join(10_000);
         assertEquals("the call in flight finished against mapped code", 42, result.get());
-        deadline = System.currentTimeMillis() + 20_000;
         // the reaper marks the generation CLOSED before it unmaps and deletes; leaving the
         // lingering set is its last step, so that is what to wait for
-        while (!unloader.lingering().isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the reaper closed the lingering generation", () -> unloader.lingering().isEmpty());
         assertEquals("the reaper closed it", LibraryGeneration.State.CLOSED, generation.state());
         assertEquals(List.of(), List.copyOf(MappedFiles.under(folder)));
         assertFalse(Files.exists(folder));

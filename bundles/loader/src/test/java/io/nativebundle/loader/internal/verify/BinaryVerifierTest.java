@@ -20,8 +20,9 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
+import io.nativebundle.contract.PrebuiltHeader;
 import io.nativebundle.loader.internal.LoadRefusal;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 
 public class BinaryVerifierTest {
 
@@ -80,7 +81,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void aMuslHostRefusesAGlibcLibrary() throws Exception {
-        HostPlatform musl = Fixtures.host(LibcFlavour.MUSL, Optional.empty(), Optional.of(new Version(1, 0, 0)));
+        RuntimeHost musl = Fixtures.host(LibcFlavour.MUSL, Optional.empty(), Optional.of(new Version(1, 0, 0)));
         LoadRefusal r = refusal(musl, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.LIBC_MISMATCH, r.reason());
         assertContains(r.getMessage(), "linked against glibc", "DT_NEEDED libc.so.6", "this host runs musl");
@@ -88,7 +89,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void anOlderGlibcIsRefusedWithTheVersionNeededAndTheVersionPresent() throws Exception {
-        HostPlatform old = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 1, 0)), Optional.of(new Version(1, 0, 0)));
+        RuntimeHost old = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 1, 0)), Optional.of(new Version(1, 0, 0)));
         LoadRefusal r = refusal(old, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.GLIBC_TOO_OLD, r.reason());
         assertContains(r.getMessage(), "needs GLIBC_2.", "from libc.so.6", "this host has glibc 2.1");
@@ -121,7 +122,7 @@ public class BinaryVerifierTest {
 
     @Test
     public void theBuildNoteAbiMustFitTheRuntimeAndTheRequirement() throws Exception {
-        HostPlatform abi2 = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(2, 0, 0)));
+        RuntimeHost abi2 = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(2, 0, 0)));
         LoadRefusal runtime = refusal(abi2, OK, List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
         assertEquals(RefusalReason.BUILD_NOTE_MISMATCH, runtime.reason());
         assertContains(runtime.getMessage(), "ABI 1.0.0", "[1.0.0, 2.0.0)", "provides io.nativebundle.abi 2.0.0");
@@ -148,6 +149,37 @@ public class BinaryVerifierTest {
                 List.of("native/libdep.so"), List.of(Fixtures.dep(Fixtures.HOST)));
         assertTrue(results.toString(), results.stream().allMatch(CheckResult::passed));
         assertContains(detail(results, "build-note"), "skipped", "NativeBundle-Wrapped", "NativeBundle-Digest pins");
+    }
+
+    @Test
+    public void aPrebuiltLibraryWithoutBuildNoteIsHeldToItsDeclaredAbi() throws Exception {
+        BundleDeclaration fits = prebuilt("cargo;abi=1.0.0", "dep");
+        List<CheckResult> results = BinaryVerifier.report(Fixtures.host(), fits, "linux-" + Fixtures.HOST,
+                List.of("native/libdep.so"), List.of(Fixtures.dep(Fixtures.HOST)));
+        assertTrue(results.toString(), results.stream().allMatch(CheckResult::passed));
+        assertContains(detail(results, "build-note"), "skipped: libdep.so was built elsewhere (NativeBundle-Prebuilt:"
+                + " cargo;abi=1.0.0)", "declared for ABI 1.0.0", "runtime ABI 1.0.0");
+
+        LoadRefusal requirement = refusal(prebuilt("cargo;abi=2.0.0", "dep"), List.of("native/libdep.so"),
+                List.of(Fixtures.dep(Fixtures.HOST)));
+        assertEquals(RefusalReason.BUILD_NOTE_MISMATCH, requirement.reason());
+        assertContains(requirement.getMessage(), "built for nativebundle ABI 2.0.0 (NativeBundle-Prebuilt)",
+                "does not accept it");
+        RuntimeHost abi2 = Fixtures.host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)),
+                Optional.of(new Version(2, 0, 0)));
+        BundleDeclaration noFilter = new BundleDeclaration("test.bundle", "dep", "1.0.0", List.of(), Optional.empty(),
+                true, PrebuiltHeader.parse("cmake;abi=1.0.0"));
+        LoadRefusal runtime = refusal(abi2, noFilter, List.of("native/libdep.so"), List.of(Fixtures.dep(Fixtures.HOST)));
+        assertContains(runtime.getMessage(), "ABI 1.0.0 (NativeBundle-Prebuilt)", "[1.0.0, 2.0.0)",
+                "provides io.nativebundle.abi 2.0.0");
+    }
+
+    @Test
+    public void aBuildNoteMustAgreeWithTheDeclaredPrebuiltAbi() throws Exception {
+        LoadRefusal r = refusal(prebuilt("cmake;abi=1.1.0", "ok"), List.of(OK_ENTRY), List.of(Fixtures.ok(Fixtures.HOST)));
+        assertEquals(RefusalReason.BUILD_NOTE_MISMATCH, r.reason());
+        assertContains(r.getMessage(), "has a build note for ABI 1.0.0, but NativeBundle-Prebuilt: cmake;abi=1.1.0"
+                + " declares abi=1.1.0");
     }
 
     @Test
@@ -193,7 +225,7 @@ public class BinaryVerifierTest {
         return refusal(Fixtures.host(), declaration, entries, files);
     }
 
-    private LoadRefusal refusal(HostPlatform host, BundleDeclaration declaration, List<String> entries, List<Path> files) {
+    private LoadRefusal refusal(RuntimeHost host, BundleDeclaration declaration, List<String> entries, List<Path> files) {
         LoadRefusal r = assertThrows(LoadRefusal.class,
                 () -> BinaryVerifier.verify(host, declaration, "linux-" + Fixtures.HOST, entries, files));
         List<CheckResult> report = BinaryVerifier.report(host, declaration, "linux-" + Fixtures.HOST, entries, files);
@@ -212,6 +244,13 @@ public class BinaryVerifierTest {
     private static BundleDeclaration declaration(String library, String version, String... symbols) {
         return new BundleDeclaration("test.bundle", library, version, List.of(symbols),
                 Optional.of("(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))"));
+    }
+
+    /** A bundle declared {@code NativeBundle-Prebuilt: <header>}, requiring ABI [1, 2) as the bnd plugin writes it. */
+    private static BundleDeclaration prebuilt(String header, String library) throws Exception {
+        return new BundleDeclaration("test.bundle", library, "1.0.0", List.of(),
+                Optional.of("(&(io.nativebundle.abi>=1.0.0)(!(io.nativebundle.abi>=2.0.0)))"), true,
+                PrebuiltHeader.parse(header));
     }
 
     private static String detail(List<CheckResult> results, String check) {

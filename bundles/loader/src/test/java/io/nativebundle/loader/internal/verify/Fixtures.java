@@ -13,7 +13,9 @@ import io.nativebundle.binary.ElfMachine;
 import io.nativebundle.binary.GlibcVersion;
 import io.nativebundle.binary.LibcFlavour;
 import io.nativebundle.binary.SystemLibraries;
-import io.nativebundle.loader.internal.host.HostPlatform;
+import io.nativebundle.binary.host.HostLibc;
+import io.nativebundle.binary.host.HostMachine;
+import io.nativebundle.loader.internal.host.RuntimeHost;
 
 /**
  * Real shared libraries for the check tests, for this host's and the other platform, compiled
@@ -49,14 +51,14 @@ public final class Fixtures {
     }
 
     /** The host as the tests see it: glibc 2.36, ABI 1.0.0, the real search path. */
-    public static HostPlatform host() {
+    public static RuntimeHost host() {
         return host(LibcFlavour.GLIBC, Optional.of(new GlibcVersion(2, 36, 0)), Optional.of(new Version(1, 0, 0)));
     }
 
-    public static HostPlatform host(LibcFlavour libc, Optional<GlibcVersion> glibc, Optional<Version> abi) {
-        ElfMachine machine = ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow();
-        return new HostPlatform(machine, System.getProperty("os.arch"), ElfClass.ELF64, ByteOrder.nativeOrder(), libc,
-                "set by the test", glibc, "set by the test", abi, SystemLibraries.of(machine, ElfClass.ELF64));
+    public static RuntimeHost host(LibcFlavour libc, Optional<GlibcVersion> glibc, Optional<Version> abi) {
+        HostMachine machine = HostMachine.of(System.getProperty("os.arch"), "64", ByteOrder.nativeOrder());
+        return new RuntimeHost(machine, new HostLibc(libc, glibc, "set by the test"), abi,
+                SystemLibraries.of(machine.machine(), ElfClass.ELF64));
     }
 
     private static Path build() throws IOException {

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.junit.Test;
 import org.osgi.framework.Version;
-import org.osgi.framework.VersionRange;
 
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.OsgiVersionRange;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 public class HostVersionTest {
@@ -49,22 +49,26 @@ public class HostVersionTest {
     @Test
     public void aVersionInsideTheRangePasses() throws Exception {
         HostVersion v = new HostVersion(new Version(1, 2, 13), "zlibVersion() returned \"1.2.13\"");
-        v.check(new VersionRange("[1.2,2)"), "z", LIBZ);
-        v.check(new VersionRange("1.2"), "z", LIBZ);
-        assertTrue(v.describe(new VersionRange("[1.2,2)"), LIBZ),
-                v.describe(new VersionRange("[1.2,2)"), LIBZ).contains("inside [1.2.0,2.0.0)"));
+        v.check(range("[1.2,2)"), "z", LIBZ);
+        v.check(range("1.2"), "z", LIBZ);
+        assertTrue(v.describe(range("[1.2,2)"), LIBZ),
+                v.describe(range("[1.2,2)"), LIBZ).contains("inside [1.2.0,2.0.0)"));
     }
 
     @Test
     public void aVersionOutsideTheRangeIsAMismatchNamingRangeVersionAndSource() {
         HostVersion v = new HostVersion(new Version(1, 2, 13), "zlibVersion() returned \"1.2.13\"");
-        LoadRefusal r = assertThrows(LoadRefusal.class, () -> v.check(new VersionRange("[1.3,2)"), "z", LIBZ));
+        LoadRefusal r = assertThrows(LoadRefusal.class, () -> v.check(range("[1.3,2)"), "z", LIBZ));
         assertEquals(RefusalReason.VERSION_MISMATCH, r.reason());
         assertEquals("library 'z' accepts host versions [1.3.0,2.0.0) (NativeBundle-Library version=), but " + LIBZ
                 + " is version 1.2.13 (zlibVersion() returned \"1.2.13\"); install a fitting version of the library,"
                 + " or widen the range", r.getMessage());
         // the ceiling is exclusive
         HostVersion two = new HostVersion(new Version(2, 0, 0), "from the SONAME libz.so.2");
-        assertThrows(LoadRefusal.class, () -> two.check(new VersionRange("[1.2,2)"), "z", LIBZ));
+        assertThrows(LoadRefusal.class, () -> two.check(range("[1.2,2)"), "z", LIBZ));
+    }
+
+    private static OsgiVersionRange range(String text) {
+        return OsgiVersionRange.parse(text).orElseThrow();
     }
 }

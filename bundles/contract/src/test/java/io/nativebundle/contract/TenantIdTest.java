@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.tenant;
+package io.nativebundle.contract;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
+/** The tenant-id cases the loader used to test against its own copy of the rule. */
 public class TenantIdTest {
 
     @Test

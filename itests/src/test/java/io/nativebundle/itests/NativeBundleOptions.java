@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.ops4j.pax.exam.Option;
 
-import io.nativebundle.definition.CoreBundle;
 import io.nativebundle.definition.CoreBundle.Role;
 import io.nativebundle.definition.RuntimeDefinition;
 import io.nativebundle.testkit.NativeBundleTestKit;
@@ -121,11 +120,9 @@ public final class NativeBundleOptions {
 
     /** The files of the core runtime's bundles, in install order, for a framework started outside Pax Exam. */
     public static List<File> coreBundleFiles() {
-        List<File> files = new ArrayList<>();
-        for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE)) {
-            files.add(new File(RUNTIME, bundle.fileName()));
-        }
-        return files;
+        // runs inside the framework, where the definition is a bundle and the test kit is not
+        return RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES).stream()
+                .map(bundle -> new File(RUNTIME, bundle.fileName())).toList();
     }
 
     /** The runtime's framework properties of {@link #core}, for a framework started outside Pax Exam. */

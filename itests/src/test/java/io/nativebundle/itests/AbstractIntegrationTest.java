@@ -7,6 +7,8 @@ import javax.inject.Inject;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import io.nativebundle.testsupport.osgi.Services;
+
 /**
  * The base of every integration test: Pax Exam injects the test framework's context here, and
  * the helpers wait on conditions (a service registered, a bundle installed) instead of sleeping.

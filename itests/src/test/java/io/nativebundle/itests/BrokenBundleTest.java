@@ -19,6 +19,7 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /** A bundle whose library cannot be opened is refused with a reason; nothing else is disturbed. */
 @RunWith(PaxExam.class)

@@ -20,6 +20,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * The extender contract, as Felix SCR keeps it for components: a native bundle requires the

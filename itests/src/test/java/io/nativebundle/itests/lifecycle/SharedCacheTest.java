@@ -40,8 +40,8 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Two runtimes, each a Felix framework in its own JVM, share one native cache folder: this

@@ -20,17 +20,17 @@ import org.osgi.framework.Bundle;
 
 import org.osgi.framework.BundleException;
 
-import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
+import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Issue 9: system-library bundles built from the zlib example with altered headers are refused

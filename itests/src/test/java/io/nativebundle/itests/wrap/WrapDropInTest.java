@@ -27,9 +27,9 @@ import org.osgi.framework.Version;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * The drop-in path on the math example's real libmath.so: a descriptor and the library dropped

@@ -23,7 +23,7 @@ import org.osgi.framework.ServiceReference;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 

@@ -27,7 +27,7 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 

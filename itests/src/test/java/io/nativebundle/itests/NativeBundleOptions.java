@@ -106,6 +106,19 @@ public final class NativeBundleOptions {
         };
     }
 
+    /**
+     * The core runtime plus {@code extra}, then FileInstall watching {@code plugins} and the wrap
+     * bundle, for {@code .nativebundle} drop-ins. FileInstall comes before wrap: wrap's optional
+     * import of FileInstall's API wires only to a bundle installed when wrap resolves (the launcher
+     * installs every core bundle before starting any).
+     */
+    public static Option[] withDropIns(File plugins, Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(core(extra)));
+        options.addAll(Arrays.asList(fileInstall(plugins)));
+        options.add(wrap());
+        return options.toArray(new Option[0]);
+    }
+
     /** A new empty folder under {@link #WORK}, e.g. a plugins folder for {@link #fileInstall}. */
     public static File newWorkDir(String prefix) {
         File dir = new File(WORK, prefix + "-" + UUID.randomUUID());

@@ -102,10 +102,6 @@ public class RefusedBundleShellTest extends AbstractIntegrationTest {
         assertTrue(Gogo.run(context, "native:symbols math").contains("counter"));
     }
 
-    private NativeLibraryRegistry registry() throws InterruptedException {
-        return service(NativeLibraryRegistry.class, null);
-    }
-
     private void awaitState(long bundleId, NativeBundleStatus.State state) throws Exception {
         NativeLibraryRegistry registry = registry();
         Await.until("bundle " + bundleId + " " + state, Duration.ofMillis(Services.TIMEOUT_MS),

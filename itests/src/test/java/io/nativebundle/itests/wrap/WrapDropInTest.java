@@ -50,12 +50,7 @@ public class WrapDropInTest extends AbstractIntegrationTest {
     @Configuration
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
-        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core(NativeBundleOptions.shell())));
-        // FileInstall before wrap: wrap's optional import of FileInstall's API wires only to a bundle
-        // installed when wrap resolves (the launcher installs every core bundle before starting any)
-        options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
-        options.add(NativeBundleOptions.wrap());
-        return options.toArray(new Option[0]);
+        return NativeBundleOptions.withDropIns(PLUGINS, NativeBundleOptions.shell());
     }
 
     @Test

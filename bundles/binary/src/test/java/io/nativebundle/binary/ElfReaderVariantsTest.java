@@ -97,7 +97,10 @@ public class ElfReaderVariantsTest {
             ElfFile lib = ElfReader.read(p);
             assertEquals(ElfType.DYN, lib.type());
             assertEquals(64, lib.elfClass().bits());
-            assertEquals(ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow(), lib.machine());
+            // a multiarch host may carry the other machine's libc too (Debian's libc6:arm64 on amd64):
+            // the folder names the machine
+            assertEquals(candidate, candidate.contains("/aarch64-") ? ElfMachine.AARCH64 : ElfMachine.X86_64,
+                    lib.machine());
             assertEquals(LibcFlavour.GLIBC, lib.libc());
             assertTrue(lib.dynamicSymbols().size() > 50);
             if (candidate.endsWith("libz.so.1")) {

@@ -19,6 +19,7 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** Every native service names the backend that calls its native code: {@code nativebundle.backend=jnr}. */
 @RunWith(PaxExam.class)

@@ -1,6 +1,7 @@
 package io.nativebundle.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /** A bundle whose library cannot be opened is refused with a reason; nothing else is disturbed. */
 @RunWith(PaxExam.class)
@@ -43,15 +45,15 @@ public class BrokenBundleTest extends AbstractIntegrationTest {
         bundle.start();
 
         assertEquals("a refused library must not fail the bundle's start", Bundle.ACTIVE, bundle.getState());
-        assertEquals("the refused bundle registers no service", 0, registeredBy(bundle));
-        NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
+        assertNull("the refused bundle registers no service", bundle.getRegisteredServices());
+        NativeLibraryRegistry registry = registry();
         NativeBundleStatus status = registry.status(bundle.getBundleId()).orElseThrow();
         assertEquals(NativeBundleStatus.State.REFUSED, status.state());
         assertTrue(status.toString(), status.reason().isPresent());
         assertTrue(status.detail(), status.detail().contains("libmath.so"));
 
         // the loader, the good library and its consumer keep serving
-        assertEquals(Bundle.ACTIVE, loader().getState());
+        assertEquals(Bundle.ACTIVE, installed("io.nativebundle.loader").getState());
         assertEquals(5, good.add(2, 3));
         assertEquals("5", Gogo.run(context, "example:add 2 3"));
         assertEquals(NativeBundleStatus.State.ACTIVE, registry.statuses().stream()
@@ -59,17 +61,4 @@ public class BrokenBundleTest extends AbstractIntegrationTest {
         bundle.uninstall();
     }
 
-    private static int registeredBy(Bundle bundle) {
-        Object[] refs = bundle.getRegisteredServices();
-        return refs == null ? 0 : refs.length;
-    }
-
-    private Bundle loader() {
-        for (Bundle b : context.getBundles()) {
-            if ("io.nativebundle.loader".equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no loader bundle");
-    }
 }

@@ -20,6 +20,8 @@ import org.osgi.framework.ServiceReference;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** The SCR consumer calls the native library through the registry and follows it across stop and start. */
 @RunWith(PaxExam.class)

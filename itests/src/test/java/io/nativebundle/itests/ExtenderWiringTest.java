@@ -18,7 +18,6 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.nativebundle.api.NativeBundleStatus;
-import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.testsupport.BundleRewriter;
 
 /**
@@ -41,7 +40,7 @@ public class ExtenderWiringTest extends AbstractIntegrationTest {
 
     @Test
     public void aBuiltNativeBundleIsWiredToTheLoader() throws Exception {
-        Bundle math = bundleNamed("io.nativebundle.examples.math");
+        Bundle math = installed("io.nativebundle.examples.math");
         assertEquals("io.nativebundle.loader", extenderOf(math).getSymbolicName());
         assertEquals(NativeBundleStatus.State.ACTIVE, registry().status(math.getBundleId()).orElseThrow().state());
     }
@@ -75,7 +74,7 @@ public class ExtenderWiringTest extends AbstractIntegrationTest {
             assertEquals("the bundle is wired to another io.nativebundle extender, io.nativebundle.itests.otherloader "
                     + otherLoader.getVersion() + " [" + otherLoader.getBundleId() + "], which loads it instead of"
                     + " this loader", status.detail());
-            assertEquals(NativeBundleStatus.State.ACTIVE, registry().status(bundleNamed("io.nativebundle.examples.math")
+            assertEquals(NativeBundleStatus.State.ACTIVE, registry().status(installed("io.nativebundle.examples.math")
                     .getBundleId()).orElseThrow().state());
         } finally {
             bundle.uninstall();
@@ -113,18 +112,5 @@ public class ExtenderWiringTest extends AbstractIntegrationTest {
         List<BundleWire> wires = bundle.adapt(BundleWiring.class).getRequiredWires(EXTENDER);
         assertEquals(wires.toString(), 1, wires.size());
         return wires.get(0).getProvider().getBundle();
-    }
-
-    private NativeLibraryRegistry registry() throws InterruptedException {
-        return context.getService(Services.await(context, NativeLibraryRegistry.class, null));
-    }
-
-    private Bundle bundleNamed(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }

@@ -23,6 +23,7 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** The math example is loaded, registered with every contract property, and returns real values. */
 @RunWith(PaxExam.class)

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.ops4j.pax.exam.Option;
 
-import io.nativebundle.definition.CoreBundle;
 import io.nativebundle.definition.CoreBundle.Role;
 import io.nativebundle.definition.RuntimeDefinition;
 import io.nativebundle.testkit.NativeBundleTestKit;
@@ -107,6 +106,19 @@ public final class NativeBundleOptions {
         };
     }
 
+    /**
+     * The core runtime plus {@code extra}, then FileInstall watching {@code plugins} and the wrap
+     * bundle, for {@code .nativebundle} drop-ins. FileInstall comes before wrap: wrap's optional
+     * import of FileInstall's API wires only to a bundle installed when wrap resolves (the launcher
+     * installs every core bundle before starting any).
+     */
+    public static Option[] withDropIns(File plugins, Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(core(extra)));
+        options.addAll(Arrays.asList(fileInstall(plugins)));
+        options.add(wrap());
+        return options.toArray(new Option[0]);
+    }
+
     /** A new empty folder under {@link #WORK}, e.g. a plugins folder for {@link #fileInstall}. */
     public static File newWorkDir(String prefix) {
         File dir = new File(WORK, prefix + "-" + UUID.randomUUID());
@@ -121,11 +133,9 @@ public final class NativeBundleOptions {
 
     /** The files of the core runtime's bundles, in install order, for a framework started outside Pax Exam. */
     public static List<File> coreBundleFiles() {
-        List<File> files = new ArrayList<>();
-        for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE)) {
-            files.add(new File(RUNTIME, bundle.fileName()));
-        }
-        return files;
+        // runs inside the framework, where the definition is a bundle and the test kit is not
+        return RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES).stream()
+                .map(bundle -> new File(RUNTIME, bundle.fileName())).toList();
     }
 
     /** The runtime's framework properties of {@link #core}, for a framework started outside Pax Exam. */

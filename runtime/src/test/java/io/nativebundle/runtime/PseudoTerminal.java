@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import io.nativebundle.testsupport.Processes;
 
 /**
  * A command run on a pseudo-terminal by util-linux {@code script}, as a person at a terminal
@@ -100,19 +101,10 @@ final class PseudoTerminal implements AutoCloseable {
 
     /** Kills script and everything below it, by pid, and waits until they are gone. */
     @Override
-    public void close() throws InterruptedException {
-        List<ProcessHandle> all = new ArrayList<>();
-        script.descendants().forEach(all::add);
-        all.add(script.toHandle());
-        for (ProcessHandle process : all) {
-            process.destroyForcibly();
-        }
-        for (ProcessHandle process : all) {
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("process " + process.pid() + " did not end: " + e);
-            }
+    public void close() {
+        List<Long> left = Processes.kill(script.toHandle(), Duration.ofSeconds(30));
+        if (!left.isEmpty()) {
+            throw new AssertionError("processes " + left + " did not end when killed");
         }
     }
 }

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.nativebundle.testsupport.Processes;
+
 /**
  * A process a test starts: its output goes to files, and it is stopped by the test, by pid with
  * all its children, when it outlives its time or the test gives up on it.
  */
 final class Subprocess implements AutoCloseable {
+
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
 
     /** What a finished process printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -68,11 +72,13 @@ final class Subprocess implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    /** Kills the process and everything it started, by pid; nothing when it has ended. */
+    /** Kills the process and everything it started, by pid, and waits until they are gone; nothing when it has ended. */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        List<Long> left = Processes.kill(process.toHandle(), KILL_TIMEOUT);
+        if (!left.isEmpty()) {
+            throw new AssertionError(String.join(" ", command) + ": processes " + left + " did not end when killed");
+        }
     }
 
     /** The last 60 lines of a log, enough to see why a build failed. */

@@ -69,7 +69,7 @@ public final class EmbeddedFramework implements AutoCloseable {
         EmbeddedFramework felix = new EmbeddedFramework(framework, work, storage, nativeCache);
         try {
             List<Bundle> core = new ArrayList<>();
-            for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.GOGO_COMMANDS)) {
+            for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS)) {
                 Path file = BenchPaths.runtimeBundles().resolve(bundle.fileName());
                 core.add(felix.context().installBundle(file.toUri().toString()));
             }

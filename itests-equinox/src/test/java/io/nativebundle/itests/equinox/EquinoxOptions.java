@@ -1,57 +1,73 @@
 package io.nativebundle.itests.equinox;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.ops4j.pax.exam.Option;
 
+import io.nativebundle.definition.CoreBundle.Role;
+import io.nativebundle.definition.RuntimeDefinition;
+import io.nativebundle.testkit.NativeBundleTestKit;
+import io.nativebundle.testkit.RuntimeBundles;
+
 /**
- * How an Equinox test framework looks: the runtime's bundles as files from the reactor and not
- * one {@code io.nativebundle.*} or Felix framework property. What the launcher sets for Felix is
- * an override; here the loader provides the ABI and detects the platform on its own.
+ * How an Equinox test framework looks: the runtime's bundles from the runtime definition (the
+ * test kit's, as in the Felix itests) and not one {@code io.nativebundle.*} or Felix framework
+ * property. What the launcher sets for Felix is an override; here the loader provides the ABI and
+ * detects the platform on its own.
  */
 final class EquinoxOptions {
 
-    /** The folder where Maven copied the bundles, versions stripped. */
+    /** The folder where Maven copied the example bundles, versions stripped. */
     static final File BUNDLES = new File(required("nativebundle.itest.bundles"));
-
-    /** Declarative Services, Gogo and the libraries the loader needs, in install order. */
-    private static final List<String> PLATFORM = List.of(
-            "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component", "org.apache.felix.scr",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
-            "asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "api", "binary");
+    /** The folder the runtime-bundles goal filled with the runtime's bundles. */
+    static final File RUNTIME = new File(required("nativebundle.itest.runtime"));
 
     private EquinoxOptions() {
     }
 
-    /** The runtime without the loader, for tests that install it themselves. */
-    static List<Option> withoutLoader() {
-        List<Option> options = new ArrayList<>(List.of(junitBundles(), cleanCaches(true),
-                systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath())));
-        for (String name : PLATFORM) {
-            options.add(bundle(jar(name).toURI().toString()));
-        }
-        return options;
+    /** Declarative Services, Gogo and what the loader needs, without the loader: for tests that install it. */
+    static Option[] withoutLoader() {
+        RuntimeBundles runtime = new RuntimeBundles(RUNTIME);
+        List<File> files = new ArrayList<>(runtime.files(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS));
+        files.remove(runtimeJar("loader"));
+        return withTestProperties(NativeBundleTestKit.bundles(files));
     }
 
     /** The runtime, the {@code native:} commands, the math example and its SCR consumer. */
     static Option[] withExamples() {
-        List<Option> options = withoutLoader();
-        for (String name : List.of("loader", "shell", "math", "consumer")) {
-            options.add(bundle(jar(name).toURI().toString()));
-        }
+        List<File> files = new RuntimeBundles(RUNTIME).files(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS,
+                Role.NATIVE_COMMANDS);
+        List<Option> options = new ArrayList<>(Arrays.asList(withTestProperties(NativeBundleTestKit.bundles(files))));
+        options.add(bundle(jar("math").toURI().toString()));
+        options.add(bundle(jar("consumer").toURI().toString()));
         return options.toArray(new Option[0]);
     }
 
-    /** A bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
+    /** An example bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
     static File jar(String name) {
         return new File(BUNDLES, name + ".jar");
+    }
+
+    /**
+     * A runtime bundle's file by its artifactId, e.g. {@code runtimeJar("loader")}; inside the
+     * framework too, where the definition is a bundle and the test kit is not.
+     */
+    static File runtimeJar(String artifactId) {
+        return new File(RUNTIME, RuntimeDefinition.coreBundle(artifactId).fileName());
+    }
+
+    /** The test's own settings, read inside the framework ({@link #jar} and {@link #RUNTIME}): no framework property. */
+    private static Option[] withTestProperties(Option[] runtime) {
+        List<Option> options = new ArrayList<>(Arrays.asList(runtime));
+        options.add(systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));
+        return options.toArray(new Option[0]);
     }
 
     private static String required(String key) {

@@ -25,6 +25,8 @@ import org.osgi.framework.wiring.BundleWiring;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.examples.math.MathLib;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** The math example and its SCR consumer in Eclipse Equinox, with no launcher-only framework property. */
 @RunWith(PaxExam.class)
@@ -51,7 +53,7 @@ public class EquinoxRuntimeTest {
 
     @Test
     public void theMathBundleWiresItsAbiRequirementToTheLoader() throws Exception {
-        Gogo.await(context, MathLib.class, null);
+        Services.await(context, MathLib.class, null);
         Bundle math = bundle("io.nativebundle.examples.math");
         List<BundleWire> abi = math.adapt(BundleWiring.class).getRequiredWires(NativeBundleConstants.ABI_NAMESPACE);
         assertEquals(abi.toString(), 1, abi.size());
@@ -60,18 +62,18 @@ public class EquinoxRuntimeTest {
 
     @Test
     public void theTypedServiceAndANativeFunctionCallC() throws Exception {
-        ServiceReference<MathLib> typed = Gogo.await(context, MathLib.class, null);
+        ServiceReference<MathLib> typed = Services.await(context, MathLib.class, null);
         assertEquals(5, context.getService(typed).add(2, 3));
-        ServiceReference<NativeFunction> add = Gogo.await(context, NativeFunction.class,
+        ServiceReference<NativeFunction> add = Services.await(context, NativeFunction.class,
                 "(&(" + NativeBundleConstants.LIBRARY + "=math)(" + NativeBundleConstants.SYMBOL + "=add))");
         assertEquals(5, context.getService(add).invoke(2, 3));
     }
 
     @Test
     public void theConsumerAndTheNativeCommandsPrintTheSum() throws Exception {
-        Gogo.await(context, Object.class, "(osgi.command.scope=example)");
+        Services.await(context, Object.class, "(osgi.command.scope=example)");
         assertEquals("5", Gogo.run(context, "example:add 2 3"));
-        Gogo.await(context, Object.class, "(&(osgi.command.scope=native)(osgi.command.function=call))");
+        Services.await(context, Object.class, "(&(osgi.command.scope=native)(osgi.command.function=call))");
         assertEquals("5", Gogo.run(context, "native:call math add 2 3"));
         String list = Gogo.run(context, "native:list");
         assertTrue(list, list.lines().anyMatch(line -> line.contains("math") && line.contains("ACTIVE")));

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 
@@ -22,6 +23,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * A native bundle installed before the loader: the ABI capability comes with the loader bundle,
@@ -36,30 +38,30 @@ public class LoaderInstalledLaterTest {
 
     @Configuration
     public Option[] config() {
-        return EquinoxOptions.withoutLoader().toArray(new Option[0]);
+        return EquinoxOptions.withoutLoader();
     }
 
     @Test
     public void aNativeBundleWaitsForTheLoaderAndStartsOnceItIsThere() throws Exception {
-        Bundle math = install("math");
+        Bundle math = install(EquinoxOptions.jar("math"));
         BundleException unresolved = assertThrows(BundleException.class, math::start);
         assertTrue(unresolved.getMessage(), unresolved.getMessage().contains("io.nativebundle.abi"));
         assertEquals(Bundle.INSTALLED, math.getState());
 
-        Bundle loader = install("loader");
+        Bundle loader = install(EquinoxOptions.runtimeJar("loader"));
         loader.start();
         math.start();
 
         assertEquals(Bundle.ACTIVE, math.getState());
-        ServiceReference<NativeFunction> add = Gogo.await(context, NativeFunction.class,
+        ServiceReference<NativeFunction> add = Services.await(context, NativeFunction.class,
                 "(&(nativebundle.library=math)(nativebundle.symbol=add))");
         assertEquals(5, context.getService(add).invoke(2, 3));
         assertEquals(loader, add.getBundle());
     }
 
-    private Bundle install(String name) throws Exception {
-        try (InputStream in = new FileInputStream(EquinoxOptions.jar(name))) {
-            return context.installBundle("file:" + EquinoxOptions.jar(name).getAbsolutePath(), in);
+    private Bundle install(File jar) throws Exception {
+        try (InputStream in = new FileInputStream(jar)) {
+            return context.installBundle("file:" + jar.getAbsolutePath(), in);
         }
     }
 }

@@ -30,11 +30,11 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Hot install, update and uninstall of the math example, through the BundleContext API (what the
@@ -173,7 +173,8 @@ public class HotUpdateTest extends AbstractIntegrationTest {
         assertEquals("5", Gogo.run(context, "example:add 2 3"));
         assertEquals(1, ProcessState.files(cache, "libmath.so").size());
 
-        Files.delete(plugins.resolve("math.jar"));
+        MathBundle.awaitRefreshAfter(context, "FileInstall uninstalls the deleted jar and refreshes",
+                () -> Files.delete(plugins.resolve("math.jar")));
         Services.awaitAbsent(context, Object.class, "(objectClass=" + MathBundle.MATH_LIB + ")");
         Await.until("FileInstall uninstalled it", Duration.ofMillis(MathBundle.TIMEOUT_MS),
                 () -> MathBundle.find(context) == null);

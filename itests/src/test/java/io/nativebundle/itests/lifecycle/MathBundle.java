@@ -24,8 +24,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * The math example as the lifecycle tests handle it: by name only. A test bundle that loaded
@@ -53,7 +53,8 @@ final class MathBundle {
     static TestProbeBuilder probe(TestProbeBuilder probe) {
         // io.nativebundle.binary.host: Platform asks the runtime's host detector for the processor name
         return probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "org.*, javax.*, junit.*, io.nativebundle.api,"
-                + " io.nativebundle.binary.host, io.nativebundle.testsupport, io.nativebundle.definition");
+                + " io.nativebundle.binary.host, io.nativebundle.testsupport, io.nativebundle.testsupport.osgi,"
+                + " io.nativebundle.definition");
     }
 
     /** The installed math bundle, or null. */
@@ -94,16 +95,54 @@ final class MathBundle {
     }
 
     /** Refreshes like Gogo's {@code refresh}, and waits until the framework finished it. */
-    static void refresh(BundleContext context, Bundle... bundles) throws InterruptedException {
+    static void refresh(BundleContext context, Bundle... bundles) throws Exception {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        awaitRefreshed("refresh of " + Arrays.toString(bundles),
+                listener -> wiring.refreshBundles(Arrays.asList(bundles), listener));
+    }
+
+    /**
+     * Does {@code change} and waits until the framework finished the next refresh: e.g. FileInstall's,
+     * which follows the uninstall of a deleted jar and holds the framework's global lock, so that a
+     * bundle started meanwhile fails to resolve ("Unable to acquire global lock for resolve").
+     * Felix reports a refresh once it released that lock.
+     */
+    static void awaitRefreshAfter(BundleContext context, String what, Change change) throws Exception {
+        FrameworkListener[] added = new FrameworkListener[1];
+        try {
+            awaitRefreshed(what, listener -> {
+                added[0] = listener;
+                context.addFrameworkListener(listener);
+                change.run();
+            });
+        } finally {
+            if (added[0] != null) {
+                context.removeFrameworkListener(added[0]);
+            }
+        }
+    }
+
+    /** Something a test does to the framework or the plugins folder. */
+    @FunctionalInterface
+    interface Change {
+        void run() throws Exception;
+    }
+
+    /** Something that starts a refresh and reports its end to {@code listener}. */
+    @FunctionalInterface
+    private interface RefreshStart {
+        void start(FrameworkListener listener) throws Exception;
+    }
+
+    private static void awaitRefreshed(String what, RefreshStart start) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        FrameworkListener listener = event -> {
+        start.start(event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
                 done.countDown();
             }
-        };
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(Arrays.asList(bundles), listener);
+        });
         if (!done.await(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("refresh of " + Arrays.toString(bundles) + " did not finish in " + TIMEOUT_MS + " ms");
+            throw new AssertionError(what + ": no refresh finished within " + TIMEOUT_MS + " ms");
         }
     }
 

@@ -40,8 +40,9 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.Processes;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Two runtimes, each a Felix framework in its own JVM, share one native cache folder: this
@@ -173,7 +174,7 @@ public class SharedCacheTest extends AbstractIntegrationTest {
             try {
                 return new Child(process);
             } catch (Throwable t) {
-                process.destroyForcibly();
+                Processes.kill(process.toHandle(), Duration.ofSeconds(20));
                 throw t;
             }
         }
@@ -193,9 +194,8 @@ public class SharedCacheTest extends AbstractIntegrationTest {
         }
 
         /** Ends the process like a crash: SIGKILL, no shutdown hooks, no cleanup. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        void kill() {
+            assertEquals(List.of(), Processes.kill(process.toHandle(), Duration.ofSeconds(20)));
         }
 
         private String next(String prefix) {
@@ -217,7 +217,7 @@ public class SharedCacheTest extends AbstractIntegrationTest {
 
         @Override
         public void close() {
-            process.destroyForcibly();
+            Processes.kill(process.toHandle(), Duration.ofSeconds(20));
         }
 
         private static String felixJar() throws Exception {

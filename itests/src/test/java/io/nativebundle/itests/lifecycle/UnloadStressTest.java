@@ -34,8 +34,8 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * The Done-when of the lifecycle issue: 8 threads call {@code MathLib.add} without pause while

@@ -28,7 +28,7 @@ import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * An unload that outlives {@code io.nativebundle.unload.timeout.ms} (here 0 ms, so every unload

@@ -25,9 +25,9 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /**
  * {@code update} of a native bundle, with no refresh, as an operator types it in Gogo: the SCR

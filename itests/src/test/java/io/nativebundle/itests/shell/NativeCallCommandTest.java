@@ -16,9 +16,9 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * {@code native:call}, {@code native:get} and {@code native:set}. The successful calls need the

@@ -17,9 +17,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /** {@code native:list}, {@code native:info} and {@code native:symbols} on the loaded math example. */
 @RunWith(PaxExam.class)

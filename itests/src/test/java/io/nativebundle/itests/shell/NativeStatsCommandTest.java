@@ -17,9 +17,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** {@code native:stats} over calls made through the shell; it needs {@link NativeMetrics} and {@link NativeFunction}. */
 @RunWith(PaxExam.class)

@@ -21,11 +21,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** {@code native:verify} on jars that are not installed; it needs the loader's {@link NativeBundleVerifier}. */
 @RunWith(PaxExam.class)

@@ -25,12 +25,12 @@ import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.Platform;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** A copy of math whose library was changed after the digest was written shows as REFUSED, with its reason. */
 @RunWith(PaxExam.class)
@@ -100,10 +100,6 @@ public class RefusedBundleShellTest extends AbstractIntegrationTest {
                 + math.bundleId(), e.getMessage());
         // commands that need a loaded library still find the one that is loaded
         assertTrue(Gogo.run(context, "native:symbols math").contains("counter"));
-    }
-
-    private NativeLibraryRegistry registry() throws InterruptedException {
-        return service(NativeLibraryRegistry.class, null);
     }
 
     private void awaitState(long bundleId, NativeBundleStatus.State state) throws Exception {

@@ -3,7 +3,7 @@ package io.nativebundle.itests.shell;
 import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeLibrary;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** Waits until the {@code native:} commands and the math example are both up. */
 final class Shell {

@@ -26,7 +26,7 @@ import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.SymbolStats;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** Per-symbol metrics of the math example, through NativeMetrics and through the platform MBeanServer. */
 @RunWith(PaxExam.class)

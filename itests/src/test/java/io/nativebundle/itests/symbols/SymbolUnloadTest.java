@@ -31,7 +31,7 @@ import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** After the bundle stops, kept symbol references refuse calls, and its services and MBeans are gone. */
 @RunWith(PaxExam.class)

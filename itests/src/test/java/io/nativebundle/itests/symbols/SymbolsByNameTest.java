@@ -26,7 +26,7 @@ import io.nativebundle.api.NativeVariable;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** Every symbol of the math example, looked up by name and called with right and wrong arguments. */
 @RunWith(PaxExam.class)

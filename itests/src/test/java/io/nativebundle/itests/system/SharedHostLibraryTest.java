@@ -37,9 +37,9 @@ import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Two bundles take the same host library, one that this JVM does not map on its own

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -20,17 +19,17 @@ import org.osgi.framework.Bundle;
 
 import org.osgi.framework.BundleException;
 
-import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
+import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Issue 9: system-library bundles built from the zlib example with altered headers are refused
@@ -154,20 +153,7 @@ public class SystemLibraryRefusalTest extends AbstractIntegrationTest {
     }
 
     private NativeBundleStatus refused(BundleRewriter broken, RefusalReason reason) throws Exception {
-        Bundle bundle = context.installBundle("test:" + broken.header("Bundle-SymbolicName"),
-                new ByteArrayInputStream(broken.toBytes()));
-        try {
-            bundle.start();
-            assertEquals("a refused library must not fail the bundle's start", Bundle.ACTIVE, bundle.getState());
-            assertEquals("the refused bundle registers no service", null, bundle.getRegisteredServices());
-            NativeBundleStatus status = registry().status(bundle.getBundleId()).orElseThrow();
-            assertEquals(status.toString(), State.REFUSED, status.state());
-            assertEquals(status.detail(), Optional.of(reason), status.reason());
-            assertTheRestKeepsServing();
-            return status;
-        } finally {
-            bundle.uninstall();
-        }
+        return refused(broken, reason, this::assertTheRestKeepsServing);
     }
 
     private void assertTheRestKeepsServing() throws Exception {
@@ -175,10 +161,6 @@ public class SystemLibraryRefusalTest extends AbstractIntegrationTest {
         NativeFunction crc32 = context.getService(Services.await(context, NativeFunction.class,
                 "(&(nativebundle.library=z)(nativebundle.symbol=crc32)(nativebundle.version>=1.2.0))"));
         assertEquals(907060870L, crc32.invoke(0L, "hello".getBytes(), 5));
-    }
-
-    private NativeLibraryRegistry registry() throws InterruptedException {
-        return service(NativeLibraryRegistry.class, null);
     }
 
     private static void assertContains(String text, String... parts) {

@@ -39,10 +39,10 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.examples.zlib.Zlib;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
 import io.nativebundle.itests.lifecycle.EventRecorder;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 import jnr.ffi.byref.NativeLongByReference;
 
 /**

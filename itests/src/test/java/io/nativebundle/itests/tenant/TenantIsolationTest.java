@@ -44,7 +44,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * Two tenants deployed through FileInstall, each with its own version of the math library and

@@ -10,8 +10,8 @@ import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeLibraryRegistry;
-import io.nativebundle.itests.Services;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Services;
 
 /** Looks for bundles and waits for the loader's verdict on them. */
 final class TenantStatus {

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -25,7 +24,6 @@ import org.osgi.framework.BundleException;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
-import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.binary.ElfFile;
 import io.nativebundle.binary.ElfReader;
@@ -132,20 +130,7 @@ public class RefusalReasonsTest extends AbstractIntegrationTest {
     }
 
     private NativeBundleStatus refused(BundleRewriter broken, RefusalReason reason) throws Exception {
-        Bundle bundle = context.installBundle("test:" + broken.header("Bundle-SymbolicName"),
-                new ByteArrayInputStream(broken.toBytes()));
-        try {
-            bundle.start();
-            assertEquals("a refused library must not fail the bundle's start", Bundle.ACTIVE, bundle.getState());
-            assertEquals("the refused bundle registers no service", 0, registeredBy(bundle));
-            NativeBundleStatus status = registry().status(bundle.getBundleId()).orElseThrow();
-            assertEquals(status.toString(), State.REFUSED, status.state());
-            assertEquals(status.detail(), Optional.of(reason), status.reason());
-            assertTheRestKeepsServing();
-            return status;
-        } finally {
-            bundle.uninstall();
-        }
+        return refused(broken, reason, this::assertTheRestKeepsServing);
     }
 
     private NativeBundleStatus unresolved(BundleRewriter broken) throws Exception {
@@ -170,29 +155,11 @@ public class RefusalReasonsTest extends AbstractIntegrationTest {
 
     private void assertTheRestKeepsServing() throws Exception {
         assertEquals(Bundle.ACTIVE, context.getBundle(0).getState());
-        assertEquals(Bundle.ACTIVE, bundleNamed("io.nativebundle.loader").getState());
+        assertEquals(Bundle.ACTIVE, installed("io.nativebundle.loader").getState());
         MathLib math = service(MathLib.class, null);
         assertEquals(5, math.add(2, 3));
         assertEquals(State.ACTIVE, registry().statuses().stream()
                 .filter(s -> s.symbolicName().equals("io.nativebundle.examples.math")).findFirst().orElseThrow().state());
-    }
-
-    private NativeLibraryRegistry registry() throws InterruptedException {
-        return service(NativeLibraryRegistry.class, null);
-    }
-
-    private Bundle bundleNamed(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    private static int registeredBy(Bundle bundle) {
-        Object[] refs = bundle.getRegisteredServices();
-        return refs == null ? 0 : refs.length;
     }
 
     static void assertContains(String text, String... parts) {

@@ -14,9 +14,9 @@ import java.util.jar.JarFile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /**
  * Files dropped into a watched plugins folder the way a user would, but atomically (written

@@ -27,9 +27,9 @@ import org.osgi.framework.Version;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
-import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Gogo;
+import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * The drop-in path on the math example's real libmath.so: a descriptor and the library dropped
@@ -50,12 +50,7 @@ public class WrapDropInTest extends AbstractIntegrationTest {
     @Configuration
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
-        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core(NativeBundleOptions.shell())));
-        // FileInstall before wrap: wrap's optional import of FileInstall's API wires only to a bundle
-        // installed when wrap resolves (the launcher installs every core bundle before starting any)
-        options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
-        options.add(NativeBundleOptions.wrap());
-        return options.toArray(new Option[0]);
+        return NativeBundleOptions.withDropIns(PLUGINS, NativeBundleOptions.shell());
     }
 
     @Test

@@ -6,9 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,7 +20,7 @@ import org.osgi.framework.ServiceReference;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 
@@ -45,11 +42,7 @@ public class WrapRefusalTest extends AbstractIntegrationTest {
     @Configuration
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
-        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core()));
-        // FileInstall before wrap, so that wrap's optional import of its API is wired (see WrapDropInTest)
-        options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
-        options.add(NativeBundleOptions.wrap());
-        return options.toArray(new Option[0]);
+        return NativeBundleOptions.withDropIns(PLUGINS);
     }
 
     private WrapRefusal refusalOf(Path descriptor) throws Exception {

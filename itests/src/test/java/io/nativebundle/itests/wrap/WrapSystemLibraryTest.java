@@ -7,9 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -27,7 +25,7 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.binary.SystemLibraries;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.itests.Services;
+import io.nativebundle.testsupport.osgi.Services;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 
@@ -58,10 +56,7 @@ public class WrapSystemLibraryTest extends AbstractIntegrationTest {
     @Configuration
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
-        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.core()));
-        options.addAll(Arrays.asList(NativeBundleOptions.fileInstall(PLUGINS)));
-        options.add(NativeBundleOptions.wrap());
-        return options.toArray(new Option[0]);
+        return NativeBundleOptions.withDropIns(PLUGINS);
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import io.nativebundle.definition.CoreBundle;
-import io.nativebundle.definition.CoreBundle.Role;
 import io.nativebundle.definition.RuntimeDefinition;
 
 /**
@@ -63,11 +62,19 @@ public class RuntimeBundlesMojo extends AbstractMojo {
     File outputDirectory;
 
     /**
-     * The roles to copy ({@code core}, {@code gogo-console}, {@code gogo-commands},
-     * {@code native-commands}, {@code wrap}, {@code plugins-folder}); all when empty.
+     * The roles to copy ({@code core}, {@code services}, {@code gogo-console}, {@code gogo-jline},
+     * {@code gogo-commands}, {@code native-commands}, {@code wrap}, {@code plugins-folder}); all when empty.
      */
     @Parameter
     List<String> roles;
+
+    /**
+     * Copy into a Maven repository layout ({@code groupId/as/folders/artifactId/version/file}), for a
+     * container that resolves {@code mvn:} URLs from a folder, such as Karaf offline; a flat folder
+     * otherwise, as the launcher's {@code bundle/}.
+     */
+    @Parameter(defaultValue = "false")
+    boolean repositoryLayout;
 
     /**
      * {@code groupId:artifactId}: do the work only in projects that declare this dependency, e.g.
@@ -83,15 +90,15 @@ public class RuntimeBundlesMojo extends AbstractMojo {
             getLog().debug("[nativebundle] runtime-bundles skipped: the project does not depend on " + onlyWith);
             return;
         }
-        List<CoreBundle> bundles = RuntimeDefinition.coreBundles(roles());
+        List<CoreBundle> bundles = RuntimeDefinition.coreBundles(RuntimeRoles.parse("runtime-bundles", roles));
         Path folder = outputDirectory.toPath();
         List<String> names = new ArrayList<>();
         try {
             Files.createDirectories(folder);
             for (CoreBundle bundle : bundles) {
-                Path to = folder.resolve(bundle.fileName());
-                OutputFiles.copy(resolve(bundle), to);
-                names.add(bundle.fileName());
+                String name = repositoryLayout ? bundle.repositoryPath() : bundle.fileName();
+                OutputFiles.copy(resolve(bundle), folder.resolve(name));
+                names.add(name);
             }
             List<String> list = new ArrayList<>(List.of(
                     "# The core bundles of this runtime, installed and started in this order; written by",
@@ -102,18 +109,6 @@ public class RuntimeBundlesMojo extends AbstractMojo {
             throw new MojoExecutionException("[nativebundle] cannot fill " + folder + ": " + e.getMessage(), e);
         }
         getLog().info("[nativebundle] " + names.size() + " runtime bundles in " + folder);
-    }
-
-    private Role[] roles() throws MojoFailureException {
-        List<Role> parsed = new ArrayList<>();
-        for (String label : roles == null ? List.<String>of() : roles) {
-            try {
-                parsed.add(Role.of(label.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("[nativebundle] runtime-bundles: " + e.getMessage(), e);
-            }
-        }
-        return parsed.toArray(new Role[0]);
     }
 
     private Path resolve(CoreBundle bundle) throws MojoExecutionException {

@@ -79,21 +79,37 @@ public final class NativeBundleTestKit {
     /**
      * The runtime alone: JUnit's bundles, the framework properties of the runtime definition, a new
      * native cache under {@code work}, the test-support and definition bundles, and the core bundles of the
-     * {@code core} role plus {@code roles}, in start order.
+     * {@code core} and {@code services} roles plus {@code roles}, in start order.
      */
     public static Option[] runtime(RuntimeBundles bundles, File work, Role... roles) {
         List<Option> options = new ArrayList<>();
-        options.add(junitBundles());
-        options.add(cleanCaches(true));
         for (Map.Entry<String, String> p : RuntimeDefinition.frameworkProperties().entrySet()) {
             options.add(frameworkProperty(p.getKey()).value(p.getValue()));
         }
         options.add(frameworkProperty("io.nativebundle.cache.dir").value(newFolder(work, "cache").getAbsolutePath()));
+        List<Role> wanted = new ArrayList<>(List.of(Role.CORE, Role.SERVICES));
+        wanted.addAll(Arrays.asList(roles));
+        options.addAll(Arrays.asList(bundles(bundles.files(wanted.toArray(new Role[0])))));
+        return options.toArray(new Option[0]);
+    }
+
+    /**
+     * JUnit's bundles, the test-support and definition bundles, then {@code files} in this order, and
+     * not one framework property: for a test that shows the runtime needs nothing from its host,
+     * e.g. in another framework. {@link #runtime} is this plus the definition's properties.
+     *
+     * <pre>{@code
+     * RuntimeBundles runtime = new RuntimeBundles(folder);
+     * Option[] options = NativeBundleTestKit.bundles(runtime.files(Role.CORE, Role.SERVICES));
+     * }</pre>
+     */
+    public static Option[] bundles(List<File> files) {
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(cleanCaches(true));
         options.add(bundle(bundleOf(Await.class)));
         options.add(bundle(bundleOf(RuntimeDefinition.class)));
-        List<Role> wanted = new ArrayList<>(List.of(Role.CORE));
-        wanted.addAll(Arrays.asList(roles));
-        for (File file : bundles.files(wanted.toArray(new Role[0]))) {
+        for (File file : files) {
             options.add(bundle(file.toURI().toString()));
         }
         return options.toArray(new Option[0]);

@@ -35,9 +35,7 @@ public final class RuntimeBundles {
 
     /** The file of one core bundle, by artifactId, e.g. {@code org.apache.felix.fileinstall}. */
     public File file(String artifactId) {
-        return RuntimeDefinition.coreBundles().stream().filter(b -> b.artifactId().equals(artifactId)).findFirst()
-                .map(this::file)
-                .orElseThrow(() -> new IllegalArgumentException("the runtime has no core bundle " + artifactId));
+        return file(RuntimeDefinition.coreBundle(artifactId));
     }
 
     private File file(CoreBundle bundle) {

@@ -12,8 +12,14 @@ public record CoreBundle(String groupId, String artifactId, String version, Role
 
     /** What a core bundle gives the runtime. */
     public enum Role {
-        /** The runtime itself: the loader, its API, jnr-ffi, Declarative Services, Event Admin. */
+        /** The runtime itself: the loader, its API, the ELF reader, jnr-ffi, jffi and ASM. */
         CORE("core"),
+        /**
+         * The standard OSGi services the runtime builds on: Declarative Services (with the util
+         * bundles it needs), Configuration Admin, Event Admin and Gogo's command runtime. A plain
+         * framework needs them next to {@link #CORE}; a full container such as Karaf brings its own.
+         */
+        SERVICES("services"),
         /** Gogo's plain console; it reads stdin unless {@code gosh.args=--nointeractive}. */
         GOGO_CONSOLE("gogo-console"),
         /** Gogo's line-editing console (JLine: history, completion), for a terminal. */
@@ -65,6 +71,14 @@ public record CoreBundle(String groupId, String artifactId, String version, Role
     /** The file name in a runtime's bundle folder: {@code artifactId-version.jar}, as Maven names it. */
     public String fileName() {
         return artifactId + "-" + version + ".jar";
+    }
+
+    /**
+     * The file's path in a Maven repository:
+     * {@code org/apache/felix/org.apache.felix.scr/2.2.12/org.apache.felix.scr-2.2.12.jar}.
+     */
+    public String repositoryPath() {
+        return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + fileName();
     }
 
     @Override

@@ -21,7 +21,7 @@ import io.nativebundle.definition.CoreBundle.Role;
  * distribution, the integration tests, the benchmarks and the test kit of plugin authors.
  *
  * <pre>{@code
- * for (CoreBundle b : RuntimeDefinition.coreBundles(Role.CORE)) {
+ * for (CoreBundle b : RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES)) {
  *     context.installBundle(folder.resolve(b.fileName()).toUri().toString());
  * }
  * Map<String, String> properties = RuntimeDefinition.frameworkProperties();
@@ -48,6 +48,18 @@ public final class RuntimeDefinition {
     public static List<CoreBundle> coreBundles(Role... roles) {
         Set<Role> wanted = roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
         return coreBundles().stream().filter(b -> wanted.contains(b.role())).toList();
+    }
+
+    /**
+     * One core bundle by its artifactId, e.g. {@code loader}.
+     *
+     * @throws IllegalArgumentException naming the artifactId and the known ones
+     */
+    public static CoreBundle coreBundle(String artifactId) {
+        List<CoreBundle> all = coreBundles();
+        return all.stream().filter(b -> b.artifactId().equals(artifactId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the runtime has no core bundle '" + artifactId
+                        + "'; it has " + all.stream().map(CoreBundle::artifactId).toList()));
     }
 
     /** The framework properties every runtime sets, in name order. */

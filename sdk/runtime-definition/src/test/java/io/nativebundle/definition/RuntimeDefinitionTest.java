@@ -39,6 +39,34 @@ public class RuntimeDefinitionTest {
     }
 
     @Test
+    public void theServicesAContainerBringsItselfAreOutsideTheCoreRole() {
+        // the Karaf feature lists the core role only and takes these from Karaf's own features
+        List<String> services = RuntimeDefinition.coreBundles(Role.SERVICES).stream().map(CoreBundle::artifactId).toList();
+        assertEquals(List.of("org.osgi.util.function", "org.osgi.util.promise", "org.apache.felix.gogo.runtime",
+                "org.apache.felix.configadmin", "org.apache.felix.eventadmin", "org.osgi.service.component",
+                "org.apache.felix.scr"), services);
+        List<String> core = RuntimeDefinition.coreBundles(Role.CORE).stream().map(CoreBundle::artifactId).toList();
+        assertEquals(List.of("asm", "asm-commons", "asm-analysis", "asm-tree", "asm-util", "jnr", "jnr-ffi", "binary",
+                "api", "loader"), core);
+    }
+
+    @Test
+    public void oneCoreBundleIsFoundByItsArtifactId() {
+        assertEquals(Role.CORE, RuntimeDefinition.coreBundle("loader").role());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeDefinition.coreBundle("gogo"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("the runtime has no core bundle 'gogo'; it has ["));
+        assertTrue(e.getMessage(), e.getMessage().contains("org.apache.felix.gogo.runtime"));
+    }
+
+    @Test
+    public void aBundleNamesItsFileFlatAndInARepository() {
+        CoreBundle scr = new CoreBundle("org.apache.felix", "org.apache.felix.scr", "2.2.12", Role.SERVICES);
+        assertEquals("org.apache.felix.scr-2.2.12.jar", scr.fileName());
+        assertEquals("org/apache/felix/org.apache.felix.scr/2.2.12/org.apache.felix.scr-2.2.12.jar", scr.repositoryPath());
+    }
+
+    @Test
     public void theFrameworkPropertiesLeaveTheAbiToTheLoader() {
         Map<String, String> p = RuntimeDefinition.frameworkProperties();
         // the loader bundle provides io.nativebundle.abi in any framework: no launcher-only capability
@@ -51,8 +79,8 @@ public class RuntimeDefinitionTest {
         assertEquals("core-bundles.list:2: expected <groupId>:<artifactId>:<version> <role>, found 'org.example:a core'",
                 assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("# c\norg.example:a core\n")).getMessage());
-        assertEquals("core-bundles.list:1: unknown role 'kernel'; expected one of core, gogo-console, gogo-jline, gogo-commands, "
-                + "native-commands, wrap, plugins-folder", assertThrows(IllegalArgumentException.class,
+        assertEquals("core-bundles.list:1: unknown role 'kernel'; expected one of core, services, gogo-console, gogo-jline, "
+                + "gogo-commands, native-commands, wrap, plugins-folder", assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("g:a:1 kernel")).getMessage());
         assertEquals(List.of(new CoreBundle("g", "a", "1.0", Role.WRAP)), RuntimeDefinition.parse("g:a:1.0 wrap # x\n\n"));
     }

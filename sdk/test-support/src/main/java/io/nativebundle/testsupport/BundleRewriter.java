@@ -8,11 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +18,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import io.nativebundle.contract.DigestHeader;
+import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Sha256;
 
 /**
  * Builds broken or altered bundles from a real jar: replace an entry's bytes, change a header,
@@ -33,6 +34,9 @@ import java.util.jar.Manifest;
  * }</pre>
  */
 public final class BundleRewriter {
+
+    /** Where a native bundle keeps its libraries: the entries {@link #fixDigests} covers. */
+    private static final String NATIVE_FOLDER = "native/";
 
     private final Manifest manifest;
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -146,16 +150,13 @@ public final class BundleRewriter {
 
     /** Rewrites {@code NativeBundle-Digest} so that it matches the entries as they are now. */
     public BundleRewriter fixDigests() {
-        StringBuilder sb = new StringBuilder();
+        Map<String, String> digests = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (e.getKey().startsWith("native/")) {
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(e.getKey()).append(";sha256=").append(sha256(e.getValue()));
+            if (e.getKey().startsWith(NATIVE_FOLDER)) {
+                digests.put(e.getKey(), Sha256.of(e.getValue()));
             }
         }
-        return header("NativeBundle-Digest", sb.toString());
+        return header(Headers.DIGEST, DigestHeader.format(digests));
     }
 
     public byte[] toBytes() throws IOException {
@@ -184,12 +185,12 @@ public final class BundleRewriter {
         }
     }
 
-    /** The SHA-256 of {@code bytes} as 64 lowercase hex digits, as {@code NativeBundle-Digest} writes it. */
+    /**
+     * The SHA-256 of {@code bytes} as {@code NativeBundle-Digest} writes it (the contract's
+     * {@code Sha256}): for tests that run inside a framework, where the contract is embedded
+     * privately in each bundle and so cannot be imported.
+     */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(bytes);
     }
 }

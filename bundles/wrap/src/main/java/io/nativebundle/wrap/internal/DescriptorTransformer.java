@@ -27,9 +27,12 @@ import io.nativebundle.wrap.DescriptorException;
  * <li>A file no listener claims, like a plain {@code .so}, is retried silently on every scan.</li>
  * </ul>
  * FileInstall watches the descriptor only, so the transformer also claims a {@code .so} that a
- * known descriptor wraps: when that file is new or changed, the descriptor's modification time is
- * moved on, which makes FileInstall wrap and update it on its next scan. The {@code .so} itself is
- * never installed.
+ * known descriptor wraps: when that file differs from the one the descriptor's latest wrap (or
+ * refusal) read, the descriptor's modification time is moved on, which makes FileInstall wrap and
+ * update it on its next scan. The {@code .so} itself is never installed. Whether the file differs
+ * is decided by its digest: its modification time comes from the file system's clock, which may lag
+ * the refusal's {@code Instant.now()} by a clock tick, and a copy that keeps its time ({@code cp -p},
+ * tar) may be years older than the refusal.
  */
 final class DescriptorTransformer implements ArtifactTransformer {
 
@@ -67,6 +70,9 @@ final class DescriptorTransformer implements ArtifactTransformer {
         Files.createDirectories(tmpDir);
         String stem = Descriptor.stem(descriptor.getFileName().toString());
         Path out = Files.createTempFile(tmpDir, stem + "-", ".jar");
+        // taken before the attempt: a library replaced during it then differs from what is recorded
+        Optional<Path> library = Wrapping.libraryOf(descriptor);
+        Optional<String> librarySeen = library.flatMap(DescriptorTransformer::digestIfPresent);
         try {
             Wrapped wrapped = Wrapping.wrap(null, descriptor, out, plugins.contextOf(descriptor, RuntimeAbi.current()));
             registry.wrapped(descriptor, wrapped);
@@ -75,7 +81,7 @@ final class DescriptorTransformer implements ArtifactTransformer {
             return out.toFile();
         } catch (DescriptorException e) {
             Files.deleteIfExists(out);
-            registry.refused(descriptor, e, Wrapping.libraryOf(descriptor));
+            registry.refused(descriptor, e, library, librarySeen);
             LOG.log(Level.WARNING, descriptor.toAbsolutePath().getParent() + "/" + e.getMessage()
                     + " (nothing is installed)");
             return null;
@@ -85,6 +91,14 @@ final class DescriptorTransformer implements ArtifactTransformer {
             registry.failed(descriptor, message);
             LOG.log(Level.WARNING, message + " (nothing is installed)");
             return null;
+        }
+    }
+
+    private static Optional<String> digestIfPresent(Path library) {
+        try {
+            return Files.isRegularFile(library) ? Optional.of(Sha256.of(library)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable now: any later readable file counts as a change
         }
     }
 
@@ -104,12 +118,10 @@ final class DescriptorTransformer implements ArtifactTransformer {
 
     private void rewrapIfChanged(Path descriptor, Path library) {
         try {
-            String sha256 = Sha256.of(library);
-            if (registry.isWrappedFrom(descriptor, sha256)) {
-                return; // the bundle already carries this file, e.g. both were dropped together
-            }
-            if (registry.refusedSince(descriptor, Files.getLastModifiedTime(library).toInstant())) {
-                return; // refused with this very file: a new wrap would only repeat the refusal
+            if (registry.lastRead(descriptor, Sha256.of(library))) {
+                // the bundle already carries this file (e.g. both were dropped together), or this
+                // very file was refused: a new wrap would only repeat either
+                return;
             }
             long now = System.currentTimeMillis();
             long before = Files.getLastModifiedTime(descriptor).toMillis();

@@ -15,22 +15,31 @@ import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 
 /**
- * What the drop-in knows about each descriptor: its latest refusal, or the digest of the library
- * it last wrapped (to tell whether a changed {@code .so} needs a new wrap). A deleted descriptor
- * drops out when it is next asked about, since FileInstall tells no listener about files it never
- * installed.
+ * What the drop-in knows about each descriptor: its latest refusal, and the digest of the library
+ * file as its latest wrap or refusal read it (to tell whether a changed {@code .so} needs a new
+ * wrap: by content, not by comparing times of two clocks). A deleted descriptor drops out when it
+ * is next asked about, since FileInstall tells no listener about files it never installed.
  */
 final class RefusalRegistry implements WrapStatus {
 
-    /** The last outcome for one descriptor. */
-    private record State(Optional<WrapRefusal> refusal, Optional<Path> library, Optional<String> sha256) {
+    /**
+     * The last outcome for one descriptor.
+     *
+     * @param librarySeen the digest of the library file that outcome read; empty when it was missing
+     *                    or not read (a host library, a failure)
+     */
+    private record State(Optional<WrapRefusal> refusal, Optional<Path> library, Optional<String> librarySeen) {
     }
 
     private final Map<Path, State> states = new ConcurrentHashMap<>();
 
-    void refused(Path descriptor, DescriptorException e, Optional<Path> library) {
+    /**
+     * @param library     the library file the descriptor names, if it parses
+     * @param librarySeen that file's digest taken before the attempt; empty when it did not exist
+     */
+    void refused(Path descriptor, DescriptorException e, Optional<Path> library, Optional<String> librarySeen) {
         states.put(key(descriptor), new State(Optional.of(new WrapRefusal(key(descriptor), e.line(), e.column(),
-                e.getMessage(), Instant.now())), library, Optional.empty()));
+                e.getMessage(), Instant.now())), library.map(RefusalRegistry::key), librarySeen));
     }
 
     void failed(Path descriptor, String message) {
@@ -50,16 +59,13 @@ final class RefusalRegistry implements WrapStatus {
                 .map(Map.Entry::getKey).filter(Files::exists).findFirst();
     }
 
-    /** Whether {@code descriptor} is wrapped from a library with this digest; false if refused. */
-    boolean isWrappedFrom(Path descriptor, String sha256) {
+    /**
+     * Whether the latest wrap or refusal of {@code descriptor} read the library file with this
+     * digest: then a wrap now would pack the same bytes, or repeat the same refusal.
+     */
+    boolean lastRead(Path descriptor, String sha256) {
         State state = states.get(key(descriptor));
-        return state != null && state.sha256().map(sha256::equals).orElse(false);
-    }
-
-    /** Whether {@code descriptor}'s latest refusal is newer than {@code time}, e.g. a library file's change. */
-    boolean refusedSince(Path descriptor, Instant time) {
-        State state = states.get(key(descriptor));
-        return state != null && state.refusal().map(r -> r.time().isAfter(time)).orElse(false);
+        return state != null && state.librarySeen().map(sha256::equals).orElse(false);
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
+import io.nativebundle.testsupport.Await;
+
 /**
  * The README's three commands in a real Apache Karaf 4.4: {@code feature:repo-add},
  * {@code feature:install nativebundle}, then plugins dropped into {@code deploy/}. One Karaf for
@@ -92,31 +94,39 @@ public class KarafFeatureIT {
     }
 
     /** feature:repo-add and feature:install, retried while Karaf's boot features are still coming up. */
-    private static void installFeature() throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        KarafInstance.Result result;
-        do {
-            result = karaf.client("feature:repo-add " + FEATURES, "feature:install nativebundle");
+    private static void installFeature() {
+        await("feature:install nativebundle", () -> {
+            KarafInstance.Result result = karaf.client("feature:repo-add " + FEATURES, "feature:install nativebundle");
             if (result.exitCode() == 0) {
-                return;
+                return result;
             }
-        } while (result.output().contains("Command not found") && System.nanoTime() < deadline);
-        throw new AssertionError("feature:install nativebundle failed (exit " + result.exitCode() + "): "
-                + result.output() + "\n--- karaf.log\n" + karaf.logTail(40));
+            String failure = "exit " + result.exitCode() + ": " + result.output();
+            if (result.output().contains("Command not found")) {
+                throw new IllegalStateException(failure); // not yet: Await tries again
+            }
+            throw new AssertionError("feature:install nativebundle failed (" + failure + ")\n--- karaf.log\n"
+                    + karaf.logTail(40));
+        });
     }
 
     /** Runs {@code command} until it prints {@code expected} (plugins arrive through FileInstall's polls). */
-    private static String awaitOutput(String command, String expected) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        KarafInstance.Result last;
-        do {
-            last = karaf.client(command);
-            if (last.exitCode() == 0 && last.output().strip().equals(expected)) {
-                return last.output().strip();
+    private static String awaitOutput(String command, String expected) {
+        return await("'" + command + "' printing " + expected, () -> {
+            KarafInstance.Result result = karaf.client(command);
+            if (result.exitCode() != 0 || !result.output().strip().equals(expected)) {
+                throw new IllegalStateException("exit " + result.exitCode() + ": " + result.output());
             }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("'" + command + "' never printed " + expected + "; last (exit " + last.exitCode()
-                + "): " + last.output() + "\n--- karaf.log\n" + karaf.logTail(40));
+            return result.output().strip();
+        });
+    }
+
+    /** Waits up to {@link #READY_TIMEOUT}, reporting the last output; a failure adds the end of Karaf's log. */
+    private static <T> T await(String what, Await.Probe<T> probe) {
+        try {
+            return Await.value(what, READY_TIMEOUT, probe);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- karaf.log\n" + karaf.logTail(40), e);
+        }
     }
 
     private static String required(String key) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.nativebundle.testsupport.Processes;
+
 /**
  * One Apache Karaf, copied from the unpacked stock distribution into a fresh folder, configured
  * for loopback on free ports and for an offline Maven resolver that sees only Karaf's system/
@@ -119,7 +121,7 @@ final class KarafInstance implements AutoCloseable {
             in.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         if (!client.waitFor(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            kill(client.toHandle());
+            Processes.kill(client.toHandle(), STOP_TIMEOUT);
             throw new AssertionError("bin/client " + String.join("; ", commands) + " did not end within "
                     + CLIENT_TIMEOUT.toSeconds() + " s; it printed: " + Files.readString(output));
         }
@@ -148,17 +150,9 @@ final class KarafInstance implements AutoCloseable {
         List<ProcessHandle> all = new ArrayList<>(started);
         if (karaf != null) {
             karaf.descendants().forEach(all::add);
-            karaf.destroy();
-            try {
-                if (!karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    kill(karaf.toHandle());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill(karaf.toHandle());
-            }
+            Processes.stop(karaf.toHandle(), STOP_TIMEOUT, STOP_TIMEOUT);
         }
-        all.forEach(KarafInstance::kill);
+        started.forEach(process -> Processes.kill(process, STOP_TIMEOUT));
         List<Long> left = new ArrayList<>();
         for (ProcessHandle process : all) {
             if (Files.exists(Path.of("/proc", String.valueOf(process.pid())))) {
@@ -171,18 +165,6 @@ final class KarafInstance implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static void kill(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // reported by stop(): the pid is still in /proc
-        }
     }
 
     private static void environment(Map<String, String> env) {

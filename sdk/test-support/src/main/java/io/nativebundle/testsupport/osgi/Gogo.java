@@ -1,4 +1,4 @@
-package io.nativebundle.itests;
+package io.nativebundle.testsupport.osgi;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,9 +7,18 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
 
-/** Runs Gogo commands the way the launcher's exec mode does, and returns what they print. */
+/**
+ * Runs Gogo commands the way a console (and the launcher's exec mode) does, and returns what they
+ * print: the output, then the formatted result.
+ *
+ * <pre>{@code
+ * assertEquals("5", Gogo.run(context, "native:call math add 2 3"));
+ * String report = Gogo.execute(context, "native:verify math").failureMessage();
+ * }</pre>
+ */
 public final class Gogo {
 
     private Gogo() {
@@ -40,7 +49,7 @@ public final class Gogo {
         try {
             Object result = session.execute(command);
             if (result != null) {
-                print.println(session.format(result, org.apache.felix.service.command.Converter.INSPECT));
+                print.println(session.format(result, Converter.INSPECT));
             }
         } catch (Exception e) {
             failure = e;
@@ -50,20 +59,12 @@ public final class Gogo {
         return new Outcome(out.toString(StandardCharsets.UTF_8).trim(), failure);
     }
 
-    /** Executes {@code command} and returns its formatted result plus its output. */
+    /** Executes {@code command} and returns its output plus its formatted result; a failure is thrown. */
     public static String run(BundleContext context, String command) throws Exception {
-        CommandProcessor processor = context.getService(Services.await(context, CommandProcessor.class, null));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(session.format(result, org.apache.felix.service.command.Converter.INSPECT));
-            }
-            return out.toString(StandardCharsets.UTF_8).trim();
-        } finally {
-            session.close();
+        Outcome outcome = execute(context, command);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
         }
+        return outcome.output();
     }
 }

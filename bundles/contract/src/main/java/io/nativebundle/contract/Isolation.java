@@ -12,8 +12,13 @@ import java.util.Optional;
  * {@code nativebundle.isolation}.
  */
 public enum Isolation {
-    IN_PROCESS("in-process"),
-    PROCESS("process");
+    IN_PROCESS(Isolation.IN_PROCESS_TOKEN),
+    PROCESS(Isolation.PROCESS_TOKEN);
+
+    /** The token of {@link #IN_PROCESS}, a constant for annotations and the API's constants. */
+    public static final String IN_PROCESS_TOKEN = "in-process";
+    /** The token of {@link #PROCESS}. */
+    public static final String PROCESS_TOKEN = "process";
 
     private final String token;
 

@@ -15,6 +15,10 @@
 
 #include "host.h"
 
+/* Threads that have read their slot's sequence number: READY waits for all of them, or a request
+ * sent right after READY could be taken for one they had already seen. */
+static uint32_t started;
+
 void futex_wait_word(uint32_t *address, uint32_t expected)
 {
     /* a shared mapping of a file: no FUTEX_PRIVATE_FLAG, the JVM waits and wakes on the same word */
@@ -82,6 +86,8 @@ static void *work(void *argument)
     uint32_t capacity = region.slot_bytes - SLOT_HEADER_BYTES;
     faults_thread_start((int) index);
     uint32_t seen = __atomic_load_n(word(slot, S_REQ_SEQ), __ATOMIC_ACQUIRE);
+    __atomic_add_fetch(&started, 1u, __ATOMIC_SEQ_CST);
+    futex_wake_word(&started);
     for (;;) {
         uint32_t seq = await_request(slot, seen);
         seen = seq;
@@ -120,5 +126,10 @@ int workers_start(void)
         }
     }
     pthread_attr_destroy(&attributes);
+    for (uint32_t n = __atomic_load_n(&started, __ATOMIC_SEQ_CST); n < region.slots;
+            n = __atomic_load_n(&started, __ATOMIC_SEQ_CST)) {
+        /* a private word of this process; the shared-futex call works on it all the same */
+        futex_wait_word(&started, n);
+    }
     return 0;
 }

@@ -112,6 +112,29 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         }
     }
 
+    /**
+     * Refuses a library that is loaded, e.g. with {@code HOST_CRASHED} when its host crashed too
+     * often: its services go away and its generation is unloaded, and it stays refused until the
+     * bundle is started again. Nothing happens when the bundle has moved on to another generation.
+     */
+    void refuseLoaded(long bundleId, long generation, LoadRefusal refusal) {
+        TrackedLibrary library = loaded.get(bundleId);
+        if (library == null || library.generation().generation() != generation) {
+            return;
+        }
+        // the refusal first, so that the status goes from ACTIVE to REFUSED without a step between
+        refusals.put(bundleId, refusal);
+        if (!loaded.remove(bundleId, library)) {
+            refusals.remove(bundleId, refusal);
+            return;
+        }
+        Bundle bundle = library.bundle();
+        LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + refusal);
+        library.unpublish();
+        unloader.unload(library.generation(), "refused: " + refusal.reason());
+        refused(bundle, bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY), refusal);
+    }
+
     @Override
     public Optional<NativeLibrary> loaded(long bundleId) {
         return Optional.ofNullable(loaded.get(bundleId)).map(TrackedLibrary::library);

@@ -104,6 +104,11 @@ final class DescriptorTransformer implements ArtifactTransformer {
 
     private void rewrapIfChanged(Path descriptor, Path library) {
         try {
+            if (!registry.isKnown(descriptor)) {
+                // not wrapped yet: FileInstall wraps it on this scan or the next, with this very file;
+                // marking it now would wrap it a second time, right after, and update the new bundle
+                return;
+            }
             String sha256 = Sha256.of(library);
             if (registry.isWrappedFrom(descriptor, sha256)) {
                 return; // the bundle already carries this file, e.g. both were dropped together

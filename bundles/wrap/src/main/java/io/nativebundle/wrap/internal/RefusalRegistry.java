@@ -51,6 +51,11 @@ final class RefusalRegistry implements WrapStatus {
     }
 
     /** Whether {@code descriptor} is wrapped from a library with this digest; false if refused. */
+    /** Whether {@code descriptor} was wrapped or refused before. */
+    boolean isKnown(Path descriptor) {
+        return states.containsKey(key(descriptor));
+    }
+
     boolean isWrappedFrom(Path descriptor, String sha256) {
         State state = states.get(key(descriptor));
         return state != null && state.sha256().map(sha256::equals).orElse(false);

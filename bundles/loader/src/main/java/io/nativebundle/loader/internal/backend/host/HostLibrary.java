@@ -2,7 +2,9 @@ package io.nativebundle.loader.internal.backend.host;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  */
 final class HostLibrary implements BackendLibrary {
 
-    /** A bind request as sent, kept to send it again to a restarted host. */
+    /** A bind request as sent, kept to send it again to a restarted host; compared by identity. */
     private record Binding(int op, int index, byte[] request) {
     }
 
@@ -37,18 +39,20 @@ final class HostLibrary implements BackendLibrary {
     private final HostIdentity identity;
     private final HostPlacement placement;
     private final Path file;
+    private final Path shared;
     private final HostChannel channel;
     private final HostSupervisor supervisor;
     private final HostStatusBoard board;
     private final List<Binding> bindings = new CopyOnWriteArrayList<>();
     private final AtomicInteger indices = new AtomicInteger();
 
-    private HostLibrary(HostRuntime runtime, HostIdentity identity, HostPlacement placement, Path file,
+    private HostLibrary(HostRuntime runtime, HostIdentity identity, HostPlacement placement, Path file, Path shared,
                         HostChannel channel, HostSupervisor supervisor, HostStatusBoard board) {
         this.runtime = runtime;
         this.identity = identity;
         this.placement = placement;
         this.file = file;
+        this.shared = shared;
         this.channel = channel;
         this.supervisor = supervisor;
         this.board = board;
@@ -61,14 +65,15 @@ final class HostLibrary implements BackendLibrary {
     static HostLibrary open(HostRuntime runtime, HostIdentity identity, HostPlacement placement, Path library,
                             List<Path> dependencies) throws LoadRefusal {
         HostSettings settings = runtime.settings();
-        SharedRegion region = runtime.region(library.getParent(), settings.threads() + 1, settings.callBytes());
+        SharedRegion region = runtime.region(identity, settings.threads() + 1, settings.callBytes());
         SlotPool pool = new SlotPool(region);
         HostStatusBoard board = new HostStatusBoard(settings.threads(), placement);
         List<Path> files = new ArrayList<>(dependencies);
         files.add(library);
         HostSupervisor supervisor = new HostSupervisor(identity, runtime, region, pool, placement, files, board);
         HostChannel channel = new HostChannel(identity, region, pool, supervisor, settings);
-        HostLibrary opened = new HostLibrary(runtime, identity, placement, library, channel, supervisor, board);
+        HostLibrary opened = new HostLibrary(runtime, identity, placement, library, region.file(), channel, supervisor,
+                board);
         supervisor.replay(opened::bindAgain);
         runtime.opened(opened);
         try {
@@ -88,15 +93,22 @@ final class HostLibrary implements BackendLibrary {
     @Override
     public boolean exports(String symbol) {
         byte[] name = name(symbol);
-        HostProcess p = supervisor.awaitRunning(symbol);
-        Slot slot = channel.beginControl(p);
-        try {
-            slot.begin(0);
-            slot.append(name, 0, name.length, false);
-            channel.exchange(slot, Wire.OP_LOOKUP, 0, symbol, Optional.empty());
-            return slot.cell(0) != 0;
-        } finally {
-            channel.endControl(slot);
+        for (int attempt = 1;; attempt++) {
+            HostProcess p = supervisor.awaitRunning(symbol);
+            Slot slot = channel.beginControl(p);
+            try {
+                slot.begin(0);
+                slot.append(name, 0, name.length, false);
+                channel.exchange(slot, Wire.OP_LOOKUP, 0, symbol, Optional.empty());
+                return slot.cell(0) != 0;
+            } catch (NativeHostCrashedException crash) {
+                // a call of a symbol published before this one crashed the host: ask the next one
+                if (attempt > runtime.settings().crashLimit()) {
+                    throw crash;
+                }
+            } finally {
+                channel.endControl(slot);
+            }
         }
     }
 
@@ -136,15 +148,30 @@ final class HostLibrary implements BackendLibrary {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "library '" + identity.library() + "' binds more than "
                     + Wire.MAX_BINDINGS + " symbols out of process");
         }
+        // kept before it is sent: a host that crashes right after answering is replaced by one that binds it too
+        Binding binding = new Binding(op, index, request);
+        bindings.add(binding);
         try {
-            send(supervisor.awaitRunning(symbol), op, index, request, symbol);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    send(supervisor.awaitRunning(symbol), op, index, request, symbol);
+                    break;
+                } catch (NativeHostCrashedException crash) {
+                    // the symbols published first are callable while the rest are bound: a call of
+                    // one may crash the host; bind in the next (which binds the earlier ones again)
+                    if (attempt > runtime.settings().crashLimit()) {
+                        throw crash;
+                    }
+                }
+            }
         } catch (HostChannel.HostRequestException e) {
+            bindings.remove(binding);
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "the native host of library '" + identity.library()
                     + "' cannot bind " + symbol + ": " + e.hostMessage());
         } catch (NativeHostCrashedException e) {
+            bindings.remove(binding);
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, e.getMessage(), e);
         }
-        bindings.add(new Binding(op, index, request));
         return index;
     }
 
@@ -172,8 +199,13 @@ final class HostLibrary implements BackendLibrary {
 
     @Override
     public List<String> close() {
-        List<String> problems = supervisor.stop();
+        List<String> problems = new ArrayList<>(supervisor.stop());
         runtime.closed(this);
+        try {
+            Files.deleteIfExists(shared);
+        } catch (IOException e) {
+            problems.add("cannot delete " + shared + ": " + e);
+        }
         return problems;
     }
 

@@ -183,13 +183,16 @@ public final class HostRuntime implements AutoCloseable {
         }
     }
 
-    /** For the shared file of a generation: created in its cache folder. */
-    SharedRegion region(Path generationFolder, int slots, int dataBytes) throws LoadRefusal {
+    /** The shared file of a generation: {@code <runtime>/host/shm/bundle<id>-g<generation>.shm}. */
+    SharedRegion region(HostIdentity identity, int slots, int dataBytes) throws LoadRefusal {
+        Futex f = futex();
+        Path file = folder.get().resolve("shm").resolve("bundle" + identity.bundleId() + "-g" + identity.generation()
+                + ".shm");
         try {
-            return SharedRegion.create(generationFolder, slots, dataBytes, futex());
+            return SharedRegion.create(file, slots, dataBytes, f);
         } catch (IOException e) {
-            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "cannot create the file shared with the native host in "
-                    + generationFolder + ": " + e);
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "cannot create the file shared with the native host, "
+                    + file + ": " + e);
         }
     }
 }

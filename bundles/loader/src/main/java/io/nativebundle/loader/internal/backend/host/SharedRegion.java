@@ -16,8 +16,11 @@ import java.util.List;
 /**
  * The file shared with the host processes of one generation, mapped once: its header, which the
  * JVM prepares before each start and the host reports through, and its slots ({@link Slot}). It
- * lives in the generation's cache folder (private to this user) and outlives the host processes
- * of the generation: each restart prepares the header again and keeps the slots' sequence numbers.
+ * lives in the runtime's own cache folder ({@code <runtime>/host/shm/}, readable by this user
+ * only; not in the generation's folder, where the unloader looks for libraries the dynamic linker
+ * keeps mapped) and outlives the host processes of the generation: each restart prepares the
+ * header again and keeps the slots' sequence numbers. The generation's close deletes it; the JVM's
+ * mapping goes with the buffer, at the next collection.
  *
  * <p>Words the other side reads are written with release or volatile semantics through a
  * {@link VarHandle} on the mapped buffer; the futex words are reached by address.
@@ -25,7 +28,6 @@ import java.util.List;
 final class SharedRegion {
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final String FILE = "host.shm";
 
     private final Path file;
     private final MappedByteBuffer buffer;
@@ -44,13 +46,13 @@ final class SharedRegion {
     }
 
     /**
-     * Creates {@code host.shm} in {@code folder}, readable and writable by this user only, with
-     * {@code slots} slots (the control slot included) of {@code dataBytes} of data each.
+     * Creates {@code file}, readable and writable by this user only, with {@code slots} slots (the
+     * control slot included) of {@code dataBytes} of data each.
      */
-    static SharedRegion create(Path folder, int slots, int dataBytes, Futex futex) throws IOException {
+    static SharedRegion create(Path file, int slots, int dataBytes, Futex futex) throws IOException {
         int slotBytes = roundUp(Wire.SLOT_HEADER_BYTES + dataBytes, 4096);
         long size = Wire.HEADER_BYTES + (long) slots * slotBytes;
-        Path file = folder.resolve(FILE);
+        Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         MappedByteBuffer buffer;

@@ -30,9 +30,9 @@ public record HostSettings(int crashLimit, Duration crashWindow, Duration restar
     /** How long a starting host may take until it reports READY. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     /** How long a host thread polls its slot after a call before it sleeps. */
-    static final Duration HOST_SPIN = Duration.ofMillis(2);
+    static final Duration HOST_SPIN = Duration.ofNanos(200_000);
     /** How long a caller polls for its result before it sleeps. */
-    static final Duration CALLER_SPIN = Duration.ofMillis(2);
+    static final Duration CALLER_SPIN = Duration.ofNanos(50_000);
 
     /** The settings when no property is set. */
     public static HostSettings defaults() {

@@ -15,6 +15,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,11 +172,16 @@ int main(int argc, char **argv)
     faults_install();
     faults_thread_start(-1);
     *(int64_t *) (region.base + H_PID) = (int64_t) getpid();
+    uint64_t address_space = *(uint64_t *) (region.base + H_LIMIT_AS);
+    uint64_t cpu = *(uint64_t *) (region.base + H_LIMIT_CPU);
+    if (address_space != 0) {
+        /* glibc reserves 64 MiB of address space per thread that allocates (its malloc arenas): under
+         * an address space limit one arena, so the limit counts what the library uses */
+        mallopt(M_ARENA_MAX, 1);
+    }
     if (workers_start() != 0) {
         _exit(EXIT_START_FAILED);
     }
-    uint64_t address_space = *(uint64_t *) (region.base + H_LIMIT_AS);
-    uint64_t cpu = *(uint64_t *) (region.base + H_LIMIT_CPU);
     /* CPU: SIGXCPU at the limit, which the fault handler reports; SIGKILL a second later */
     if (apply_limit(RLIMIT_AS, "RLIMIT_AS", address_space, address_space) != 0
             || apply_limit(RLIMIT_CPU, "RLIMIT_CPU", cpu, cpu + 1) != 0) {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -57,10 +58,15 @@ static uint32_t await_request(uint8_t *slot, uint32_t seen)
         if (seq != seen) {
             return seq;
         }
-        if ((spins & 63) == 0 && now_nanos() >= until) {
-            break;
+        if ((spins & 63) == 0) {
+            if (now_nanos() >= until) {
+                break;
+            }
+            /* with more busy threads than cores, the caller may be waiting for this very core */
+            sched_yield();
+        } else {
+            cpu_relax();
         }
-        cpu_relax();
     }
     for (;;) {
         /* sleeping before the re-check, both sequentially consistent: either the JVM sees the flag

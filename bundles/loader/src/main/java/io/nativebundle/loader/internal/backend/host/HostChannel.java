@@ -116,8 +116,12 @@ final class HostChannel {
                 if (p.isDead() || now - start > spinNanos || now - deadline > 0) {
                     break;
                 }
+                // on a machine with more busy threads than cores the host thread may be waiting for
+                // this very core: give it up now and then (returns at once when nobody waits)
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
             }
-            Thread.onSpinWait();
         }
         int waiting = base + Wire.S_JVM_WAITING;
         try {

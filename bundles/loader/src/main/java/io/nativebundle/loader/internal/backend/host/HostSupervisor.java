@@ -194,8 +194,14 @@ final class HostSupervisor {
         region.prepare(e, placement.maxAddressSpace().orElse(0L),
                 placement.maxCpuTime().map(Duration::toSeconds).orElse(0L), HostRuntime.STACK_BYTES,
                 settings.hostSpin().toNanos(), files);
-        Process process = runtime.launch(List.of(executable.toString(), region.file().toString(),
-                Long.toString(ProcessHandle.current().pid())), region.file().getParent());
+        Process process;
+        try {
+            process = runtime.launch(List.of(executable.toString(), region.file().toString(),
+                    Long.toString(ProcessHandle.current().pid())), region.file().getParent());
+        } catch (IllegalStateException e) {
+            // e.g. a host built for glibc on a musl machine: its ELF interpreter is missing
+            throw new StartFailure(RefusalReason.LOAD_FAILED, e.getMessage(), null);
+        }
         HostProcess p = new HostProcess(e, process);
         synchronized (lock) {
             current = p;

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the build needs beyond a JDK and Maven: gcc and g++ for the host, the
-# Debian cross compiler for linux/aarch64, and cargo for the Rust example
-# (bundles/examples/fnv). Safe to run repeatedly; does nothing when everything is
-# already there.
+# Debian cross compiler for linux/aarch64, cargo for the Rust example
+# (bundles/examples/fnv), and libffi (static, with its header) for this machine and for
+# linux/aarch64, which bundles/native-host links into nativebundle-host. The aarch64 libffi
+# comes from Debian's multiarch (dpkg --add-architecture arm64). Safe to run repeatedly;
+# does nothing when everything is already there.
 set -euo pipefail
 
 missing=()
@@ -11,8 +13,20 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 # cargo builds the Rust example's cdylib offline (no crates.io dependencies)
 command -v cargo >/dev/null 2>&1 || missing+=(cargo)
+# libffi.a of each target, as its compiler would find it (gcc prints the bare name when it does not)
+has_static() { [ "$("$1" -print-file-name="$2" 2>/dev/null)" != "$2" ]; }
+foreign=""
+if command -v gcc >/dev/null 2>&1; then
+    has_static gcc libffi.a || missing+=(libffi-dev)
+else
+    missing+=(libffi-dev)
+fi
 if [ "$(uname -m)" != "aarch64" ]; then
     command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+    if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || ! has_static aarch64-linux-gnu-gcc libffi.a; then
+        missing+=(libffi-dev:arm64)
+        foreign=arm64
+    fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -23,5 +37,12 @@ fi
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 echo "[nativebundle] installing ${missing[*]} ..." >&2
+if [ -n "$foreign" ] && ! dpkg --print-foreign-architectures | grep -qx "$foreign"; then
+    $sudo dpkg --add-architecture "$foreign"
+fi
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "[nativebundle] could not install ${missing[*]}. Without libffi-dev:arm64 the native host cannot be" >&2
+    echo "[nativebundle] built for linux/aarch64: build for this machine only with -Dnativebundle.targets=host." >&2
+    exit 1
+fi

@@ -13,7 +13,8 @@ import io.nativebundle.contract.LibraryDeclaration;
 
 /**
  * The complete symbol list of a bundle: the methods of the declared Java interface followed by
- * the {@code -nativebundle-symbols} extras.
+ * the {@code -nativebundle-symbols} extras. An extra of the same shape as a method may give it a
+ * timeout: {@code -nativebundle-symbols: spin;signature="()void";timeout=250ms}.
  */
 final class DeclaredSymbols {
 
@@ -30,7 +31,9 @@ final class DeclaredSymbols {
         }
         for (SymbolDeclaration extra : SymbolInstruction.parse(analyzer)) {
             SymbolDeclaration previous = symbols.putIfAbsent(extra.name(), extra);
-            if (previous != null && !previous.sameShape(extra)) {
+            if (previous != null && previous.sameShape(extra) && extra.symbol().timeout().isPresent()) {
+                symbols.put(extra.name(), extra);
+            } else if (previous != null && !previous.sameShape(extra)) {
                 analyzer.error("%s: symbol '%s' %s conflicts with %s %s", SymbolInstruction.INSTRUCTION,
                     extra.name(), describe(extra), previous.origin(), describe(previous))
                     .header(SymbolInstruction.INSTRUCTION);

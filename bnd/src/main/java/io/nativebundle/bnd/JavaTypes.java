@@ -1,6 +1,5 @@
 package io.nativebundle.bnd;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,54 +8,15 @@ import aQute.bnd.osgi.Descriptors.TypeRef;
 import io.nativebundle.contract.TypeName;
 
 /**
- * Maps the Java types of a jnr-ffi interface method to the signature vocabulary.
- *
- * <table>
- * <caption>Mapping</caption>
- * <tr><th>Java</th><th>signature</th></tr>
- * <tr><td>{@code void, byte, short, int, long, float, double, boolean}</td><td>the same word</td></tr>
- * <tr><td>{@code String}, {@code CharSequence}</td><td>{@code string}</td></tr>
- * <tr><td>{@code byte[]}, {@code java.nio.ByteBuffer} (parameters only)</td><td>{@code buffer}</td></tr>
- * <tr><td>{@code jnr.ffi.Pointer}</td><td>{@code pointer}</td></tr>
- * <tr><td>{@code long} annotated {@code @intptr_t}, {@code @uintptr_t}, {@code @caddr_t}</td>
- *     <td>{@code pointer}: the value is an address</td></tr>
- * <tr><td>{@code long} annotated with any other {@code jnr.ffi.types} annotation
- *     ({@code @size_t}, {@code @ssize_t}, {@code @u_int64_t}, {@code @off_t}, ...)</td>
- *     <td>{@code long}: an integer, 64 bits on every LP64 platform this runtime targets</td></tr>
- * <tr><td>a {@code jnr.ffi.byref} type ({@code NativeLongByReference}, {@code LongLongByReference},
- *     {@code IntByReference}, ...; parameters only)</td>
- *     <td>{@code pointer}: jnr-ffi passes the address of a temporary, e.g. zlib's {@code uLongf *destLen}</td></tr>
- * </table>
- *
- * Everything else (other arrays, boxed types, structs) has no mapping, so the
- * build fails instead of the loader guessing at run time.
+ * Reads bnd's {@link TypeRef}s with the contract's mapping of Java types to the signature
+ * vocabulary ({@link io.nativebundle.contract.JavaTypes}), which the loader's out-of-process
+ * backend uses too. Everything without a mapping (other arrays, boxed types, structs) fails the
+ * build instead of the loader guessing at run time.
  */
 final class JavaTypes {
 
     /** Supported Java types, named for messages. */
-    static final String SUPPORTED = "void, byte, short, int, long, float, double, boolean, String, CharSequence, "
-        + "byte[], java.nio.ByteBuffer, jnr.ffi.Pointer, jnr.ffi.byref.* (parameters)";
-
-    private static final String BY_REFERENCE_PACKAGE = "jnr.ffi.byref.";
-
-    private static final String TYPES_PACKAGE = "jnr.ffi.types.";
-    private static final Set<String> ADDRESS_TYPES = Set.of("intptr_t", "uintptr_t", "caddr_t");
-
-    private static final Map<String, TypeName> PRIMITIVES = Map.of(
-        "void", TypeName.VOID, "byte", TypeName.BYTE, "short", TypeName.SHORT, "int", TypeName.INT,
-        "long", TypeName.LONG, "float", TypeName.FLOAT, "double", TypeName.DOUBLE,
-        "boolean", TypeName.BOOLEAN);
-
-    private static final Map<String, TypeName> OBJECTS = Map.of(
-        "java.lang.String", TypeName.STRING, "java.lang.CharSequence", TypeName.STRING,
-        "byte[]", TypeName.BUFFER, "java.nio.ByteBuffer", TypeName.BUFFER,
-        "jnr.ffi.Pointer", TypeName.POINTER);
-
-    /** The boxed types jnr-ffi's {@code Variable<T>} supports, with the variable's type. */
-    private static final Map<String, TypeName> VARIABLE_TYPES = Map.of(
-        "java.lang.Byte", TypeName.BYTE, "java.lang.Short", TypeName.SHORT, "java.lang.Integer", TypeName.INT,
-        "java.lang.Long", TypeName.LONG, "java.lang.Float", TypeName.FLOAT, "java.lang.Double", TypeName.DOUBLE,
-        "jnr.ffi.Pointer", TypeName.POINTER);
+    static final String SUPPORTED = io.nativebundle.contract.JavaTypes.SUPPORTED;
 
     private JavaTypes() {
     }
@@ -68,34 +28,16 @@ final class JavaTypes {
      * @param annotations the fully qualified names of the annotations on the parameter or method
      */
     static Optional<TypeName> map(TypeRef type, Set<String> annotations) {
-        String fqn = type.getFQN();
-        if (type.isPrimitive()) {
-            TypeName primitive = PRIMITIVES.get(fqn);
-            if (primitive == TypeName.LONG) {
-                boolean address = annotations.stream()
-                    .filter(a -> a.startsWith(TYPES_PACKAGE))
-                    .anyMatch(a -> ADDRESS_TYPES.contains(a.substring(TYPES_PACKAGE.length())));
-                return Optional.of(address ? TypeName.POINTER : primitive);
-            }
-            return Optional.ofNullable(primitive);
-        }
-        return Optional.ofNullable(OBJECTS.get(fqn));
+        return io.nativebundle.contract.JavaTypes.map(type.getFQN(), annotations);
     }
 
-    /**
-     * The signature type of a parameter: as {@link #map}, and a {@code jnr.ffi.byref} type, which
-     * jnr-ffi passes as the address of a temporary it copies in and out, as {@code pointer}.
-     */
+    /** As {@link #map}, and a {@code jnr.ffi.byref} type as {@code pointer}. */
     static Optional<TypeName> parameter(TypeRef type, Set<String> annotations) {
-        String fqn = type.getFQN();
-        if (fqn.startsWith(BY_REFERENCE_PACKAGE) && fqn.endsWith("ByReference")) {
-            return Optional.of(TypeName.POINTER);
-        }
-        return map(type, annotations);
+        return io.nativebundle.contract.JavaTypes.parameter(type.getFQN(), annotations);
     }
 
     /** The type of a global variable accessed through {@code jnr.ffi.Variable<T>}, from {@code T}. */
     static Optional<TypeName> variable(String typeArgument) {
-        return Optional.ofNullable(VARIABLE_TYPES.get(typeArgument));
+        return io.nativebundle.contract.JavaTypes.variable(typeArgument);
     }
 }

@@ -25,8 +25,9 @@ record SymbolDeclaration(DeclaredSymbol symbol, String origin) {
         return symbol.signature();
     }
 
-    /** Same symbol, same meaning: origins may differ. */
+    /** Same symbol, same kind and signature or type: origins and timeouts may differ. */
     boolean sameShape(SymbolDeclaration other) {
-        return symbol.equals(other.symbol);
+        return symbol.name().equals(other.symbol.name()) && symbol.kind() == other.symbol.kind()
+            && symbol.signature().equals(other.symbol.signature());
     }
 }

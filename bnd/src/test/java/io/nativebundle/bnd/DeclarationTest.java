@@ -122,14 +122,45 @@ public class DeclarationTest {
 
     @Test
     public void anUnknownLibraryAttributeIsAWarning() throws Exception {
+        // isolation= was the example until it became known (issue 17); export= is still to come
         TestBundle.Result result = TestBundle.create()
-            .library("z;system=libz.so.1;version=1.2;isolation=process")
+            .library("z;system=libz.so.1;version=1.2;export=remote")
             .set("-nativebundle-symbols", "zlibVersion;signature=\"()string\"")
             .build();
 
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of("NativeBundle-Library: unknown attribute 'isolation' of library 'z' is ignored (known: "
-            + "version, interface, system, version-symbol, sha256)"), result.warnings());
+        assertEquals(List.of("NativeBundle-Library: unknown attribute 'export' of library 'z' is ignored (known: "
+            + "version, interface, system, version-symbol, sha256, isolation, timeout, max-address-space, "
+            + "max-cpu-time)"), result.warnings());
+    }
+
+    @Test
+    public void isolationTimeoutAndLimitsPassThroughAndASymbolOfTheInterfaceGetsItsTimeout() throws Exception {
+        String library = "math;version=1.2.0;interface=" + CounterLib.class.getName()
+            + ";isolation=process;timeout=2s;max-address-space=256m;max-cpu-time=30s";
+        TestBundle.Result result = TestBundle.create()
+            .library(library)
+            .set("-nativebundle-symbols", "add;signature=\"(int,int)int\";timeout=250ms")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of(), result.warnings());
+        assertEquals(library, result.header("NativeBundle-Library"));
+        assertEquals("counter;kind=variable;type=int, limit;signature=\"()int\", add;signature=\"(int,int)int\";"
+            + "timeout=250ms", result.header("NativeBundle-Symbols"));
+    }
+
+    @Test
+    public void aBadIsolationFailsTheBuildAsTheLoaderWouldRefuseIt() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;isolation=sandbox")
+            .set("-nativebundle-symbols", "add;signature=\"(int,int)int\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        assertEquals(List.of("NativeBundle-Library: isolation 'sandbox' of library 'math' is neither process or "
+            + "in-process"), result.errors());
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class NativeBundleOptions {
     public static final File RUNTIME = new File(required("nativebundle.itest.runtime"));
     /** A scratch folder for native caches and test-built bundles. */
     public static final File WORK = new File(required("nativebundle.itest.work"));
+    /** {@code libcrash.so} of {@code src/test/c/crash}: add, and a way each to end its process. */
+    public static final File CRASH_LIBRARY = new File(required("nativebundle.itest.libcrash"));
 
     private NativeBundleOptions() {
     }
@@ -49,6 +51,7 @@ public final class NativeBundleOptions {
         options.add(systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.work").value(WORK.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.libcrash").value(CRASH_LIBRARY.getAbsolutePath()));
         options.addAll(Arrays.asList(extra));
         return options(options.toArray(new Option[0]));
     }

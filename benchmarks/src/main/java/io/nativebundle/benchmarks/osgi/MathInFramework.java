@@ -46,9 +46,18 @@ public final class MathInFramework implements AutoCloseable {
      * @throws UnavailableException when the typed {@code MathLib} service does not appear
      */
     public static MathInFramework start(boolean metricsOn) throws BundleException, UnavailableException {
+        return start(metricsOn, false);
+    }
+
+    /**
+     * As {@link #start(boolean)}; with {@code isolated} the math bundle declares
+     * {@code isolation=process} in its {@code NativeBundle-Library}, so its calls run in a host process.
+     */
+    public static MathInFramework start(boolean metricsOn, boolean isolated) throws BundleException,
+            UnavailableException {
         EmbeddedFramework felix = EmbeddedFramework.start();
         try {
-            Bundle math = felix.install("math");
+            Bundle math = isolated ? felix.install("isolated:math", IsolatedMath.jar()) : felix.install("math");
             Bundle consumer = ConsumerBundle.install(felix);
             ServiceReference<?> metricsRef = felix.awaitReference(consumer.getBundleContext(), NATIVE_METRICS, null,
                     FOLLOW_UP_TIMEOUT_MS);
@@ -56,7 +65,8 @@ public final class MathInFramework implements AutoCloseable {
             MathInFramework running = new MathInFramework(felix, consumer, metrics);
             running.switchMetrics(metricsOn);
             math.start();
-            running.reference(MATH_LIB, "(nativebundle.library=" + LIBRARY + ")", SERVICE_TIMEOUT_MS);
+            running.reference(MATH_LIB, "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.isolation="
+                    + (isolated ? "process" : "in-process") + "))", SERVICE_TIMEOUT_MS);
             running.switchMetrics(metricsOn);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {

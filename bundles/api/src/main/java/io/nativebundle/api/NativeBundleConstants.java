@@ -3,6 +3,7 @@ package io.nativebundle.api;
 import io.nativebundle.contract.Abi;
 import io.nativebundle.contract.Extender;
 import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Isolation;
 import io.nativebundle.contract.LibraryCapability;
 import io.nativebundle.contract.TenantId;
 
@@ -87,6 +88,31 @@ public final class NativeBundleConstants {
      * the digests the host file may have.
      */
     public static final String ATTR_SHA256 = Headers.ATTR_SHA256;
+    /**
+     * Attribute of {@link #HEADER_LIBRARY}: {@code process} runs the library's calls in a host
+     * process of its own; {@code in-process} (the default) in the JVM.
+     * @since 2.1
+     */
+    public static final String ATTR_ISOLATION = Headers.ATTR_ISOLATION;
+    /**
+     * Attribute of {@link #HEADER_LIBRARY} and {@link #HEADER_SYMBOLS}: how long one call of a
+     * library run out of process may take, e.g. {@code 2s} or {@code 250ms}; a symbol's own
+     * overrides its library's. A call that overruns it throws {@link NativeCallTimeoutException}.
+     * @since 2.1
+     */
+    public static final String ATTR_TIMEOUT = Headers.ATTR_TIMEOUT;
+    /**
+     * Attribute of {@link #HEADER_LIBRARY}: the address space limit ({@code RLIMIT_AS}) of the
+     * library's host process, e.g. {@code 512m}.
+     * @since 2.1
+     */
+    public static final String ATTR_MAX_ADDRESS_SPACE = Headers.ATTR_MAX_ADDRESS_SPACE;
+    /**
+     * Attribute of {@link #HEADER_LIBRARY}: the CPU time limit ({@code RLIMIT_CPU}) of the library's
+     * host process, whole seconds, e.g. {@code 60s}.
+     * @since 2.1
+     */
+    public static final String ATTR_MAX_CPU_TIME = Headers.ATTR_MAX_CPU_TIME;
     /** Attribute of {@link #HEADER_SYMBOLS}: the signature, e.g. {@code (int,int)int}. */
     public static final String ATTR_SIGNATURE = Headers.ATTR_SIGNATURE;
     /** Attribute of {@link #HEADER_SYMBOLS}: {@code function} (default) or {@code variable}. */
@@ -113,11 +139,27 @@ public final class NativeBundleConstants {
     /** The library generation the service is bound to; it grows with every load. */
     public static final String GENERATION = "nativebundle.generation";
     /**
-     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process); the
-     * names {@code ffm} (Java's foreign function API) and {@code host} (a separate process) are
-     * reserved for the backends to come.
+     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process) or
+     * {@code host} (a host process of the library's own, see {@link #ISOLATION}); the name
+     * {@code ffm} (Java's foreign function API) is reserved for the backend to come.
      */
     public static final String BACKEND = "nativebundle.backend";
+    /**
+     * Where the library's calls run: {@link #ISOLATION_IN_PROCESS} or {@link #ISOLATION_PROCESS}.
+     * @since 2.1
+     */
+    public static final String ISOLATION = "nativebundle.isolation";
+    /**
+     * A value of {@link #ISOLATION} and {@link #ATTR_ISOLATION}: in the JVM's process, the default.
+     * @since 2.1
+     */
+    public static final String ISOLATION_IN_PROCESS = Isolation.IN_PROCESS_TOKEN;
+    /**
+     * A value of {@link #ISOLATION} and {@link #ATTR_ISOLATION}: in a host process of the library's
+     * own, whose crash never takes the JVM down.
+     * @since 2.1
+     */
+    public static final String ISOLATION_PROCESS = Isolation.PROCESS_TOKEN;
 
     /** The tenant of bundles that declare none. */
     public static final String DEFAULT_TENANT = TenantId.DEFAULT;
@@ -149,6 +191,55 @@ public final class NativeBundleConstants {
     public static final String LIBC_PROPERTY = "io.nativebundle.libc";
     /** The host's glibc version, e.g. {@code 2.36}, set by the launcher. */
     public static final String GLIBC_VERSION_PROPERTY = "io.nativebundle.glibc.version";
+    /**
+     * The prefix of the per-tenant isolation policy {@code io.nativebundle.tenant.<tenant>.isolation}:
+     * {@code process} runs every library of the tenant out of process, whatever its bundle says.
+     * @since 2.1
+     */
+    public static final String TENANT_PROPERTY_PREFIX = "io.nativebundle.tenant.";
+    /**
+     * After this many host crashes within {@link #HOST_CRASH_WINDOW_PROPERTY} a library is refused
+     * with {@link RefusalReason#HOST_CRASHED}; default 5.
+     * @since 2.1
+     */
+    public static final String HOST_CRASH_LIMIT_PROPERTY = "io.nativebundle.host.crash.limit";
+    /**
+     * The window of {@link #HOST_CRASH_LIMIT_PROPERTY}, a duration such as {@code 60s}; default 60s.
+     * @since 2.1
+     */
+    public static final String HOST_CRASH_WINDOW_PROPERTY = "io.nativebundle.host.crash.window";
+    /**
+     * The first pause before a crashed host is started again, a duration; it doubles with every
+     * crash in the window, up to {@link #HOST_RESTART_MAX_DELAY_PROPERTY}; default 100ms.
+     * @since 2.1
+     */
+    public static final String HOST_RESTART_DELAY_PROPERTY = "io.nativebundle.host.restart.delay";
+    /**
+     * The longest pause before a crashed host is started again; default 5s.
+     * @since 2.1
+     */
+    public static final String HOST_RESTART_MAX_DELAY_PROPERTY = "io.nativebundle.host.restart.max-delay";
+    /**
+     * How many calls one host process runs at once (one host thread each); default 4.
+     * @since 2.1
+     */
+    public static final String HOST_THREADS_PROPERTY = "io.nativebundle.host.threads";
+    /**
+     * The bytes of arguments and results one call may carry (its strings and buffers included), a
+     * size such as {@code 1m}; default 1m.
+     * @since 2.1
+     */
+    public static final String HOST_CALL_BYTES_PROPERTY = "io.nativebundle.host.call.bytes";
+    /**
+     * The default {@code max-address-space} of every host process, where a library declares none.
+     * @since 2.1
+     */
+    public static final String HOST_MAX_ADDRESS_SPACE_PROPERTY = "io.nativebundle.host.max-address-space";
+    /**
+     * The default {@code max-cpu-time} of every host process, where a library declares none.
+     * @since 2.1
+     */
+    public static final String HOST_MAX_CPU_TIME_PROPERTY = "io.nativebundle.host.max-cpu-time";
 
     private NativeBundleConstants() {
     }

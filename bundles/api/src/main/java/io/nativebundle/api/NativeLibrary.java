@@ -2,6 +2,7 @@ package io.nativebundle.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Version;
@@ -83,4 +84,24 @@ public interface NativeLibrary {
      * @since 1.1
      */
     List<CheckResult> checks();
+
+    /**
+     * Where the library's calls run: {@code in-process} (in the JVM's process, the default) or
+     * {@code process} (in a host process of its own, where a crash of the library never takes the
+     * JVM down); also the {@link NativeBundleConstants#ISOLATION} property of its services.
+     *
+     * @since 2.1
+     */
+    default String isolation() {
+        return NativeBundleConstants.ISOLATION_IN_PROCESS;
+    }
+
+    /**
+     * The host process of a library that runs out of process, as it is now; empty in process.
+     *
+     * @since 2.1
+     */
+    default Optional<NativeHostStatus> host() {
+        return Optional.empty();
+    }
 }

@@ -48,5 +48,13 @@ public enum RefusalReason {
      *
      * @since 1.2
      */
-    VERSION_MISMATCH
+    VERSION_MISMATCH,
+    /**
+     * The library runs out of process and its host process crashed too often: more than
+     * {@code io.nativebundle.host.crash.limit} times within {@code io.nativebundle.host.crash.window};
+     * the message names the last crashes. It stays refused until the bundle is started again.
+     *
+     * @since 2.1
+     */
+    HOST_CRASHED
 }

@@ -18,9 +18,14 @@
  * constructors, factories and accessors, so that they can gain fields in a minor version. Source
  * compatible; a major version for the binary, because a record's superclass is
  * {@code java.lang.Record} (the bnd baseline reports it as MAJOR).
+ *
+ * <p>2.1.0: libraries that run out of process ({@link io.nativebundle.api.NativeBundleConstants#ISOLATION}):
+ * {@link io.nativebundle.api.NativeHostCrashedException}, {@link io.nativebundle.api.NativeCallTimeoutException},
+ * {@link io.nativebundle.api.NativeHostStatus}, {@link io.nativebundle.api.RefusalReason#HOST_CRASHED},
+ * {@link io.nativebundle.api.NativeLibrary#isolation()} and {@link io.nativebundle.api.NativeLibrary#host()}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

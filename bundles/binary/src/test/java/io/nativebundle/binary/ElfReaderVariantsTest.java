@@ -87,8 +87,12 @@ public class ElfReaderVariantsTest {
     @Test
     public void systemLibraries() throws Exception {
         int found = 0;
-        for (String candidate : List.of("/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1",
-                "/lib/aarch64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libc.so.6", "/lib/aarch64-linux-gnu/libc.so.6")) {
+        // only this machine's multiarch folder: a Debian host may also hold another architecture's
+        // libraries (dpkg --add-architecture arm64 installs libc6:arm64 on x86-64)
+        String triple = ElfMachine.ofJavaOsArch(System.getProperty("os.arch")).orElseThrow() == ElfMachine.AARCH64
+                ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+        for (String candidate : List.of("/lib/" + triple + "/libz.so.1", "/usr/lib/" + triple + "/libz.so.1",
+                "/lib/" + triple + "/libc.so.6")) {
             Path p = Path.of(candidate);
             if (!Files.isRegularFile(p)) {
                 continue;

@@ -1,5 +1,6 @@
 package io.nativebundle.contract;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,16 +25,19 @@ public final class DeclaredSymbol {
     private final Kind kind;
     private final Optional<Signature> signature;
     private final Optional<TypeName> type;
+    private final Optional<Duration> timeout;
 
-    private DeclaredSymbol(String name, Kind kind, Optional<Signature> signature, Optional<TypeName> type) {
+    private DeclaredSymbol(String name, Kind kind, Optional<Signature> signature, Optional<TypeName> type,
+            Optional<Duration> timeout) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
         this.signature = signature;
         this.type = type;
+        this.timeout = timeout;
     }
 
     public static DeclaredSymbol function(String name, Signature signature) {
-        return new DeclaredSymbol(name, Kind.FUNCTION, Optional.of(signature), Optional.empty());
+        return new DeclaredSymbol(name, Kind.FUNCTION, Optional.of(signature), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -44,7 +48,29 @@ public final class DeclaredSymbol {
             throw new IllegalArgumentException("variable '" + name + "' cannot be of type " + type.token()
                     + "; expected one of " + TypeName.variableVocabulary());
         }
-        return new DeclaredSymbol(name, Kind.VARIABLE, Optional.empty(), Optional.of(type));
+        return new DeclaredSymbol(name, Kind.VARIABLE, Optional.empty(), Optional.of(type), Optional.empty());
+    }
+
+    /**
+     * This function with a timeout of its own, for when its library runs out of process
+     * ({@code spin;signature="()void";timeout=250ms}).
+     *
+     * @throws IllegalArgumentException for a variable, or a timeout that is not positive
+     */
+    public DeclaredSymbol withTimeout(Duration timeout) {
+        if (kind != Kind.FUNCTION) {
+            throw new IllegalArgumentException("variable '" + name + "' cannot have a timeout; only a function call can"
+                    + " run too long");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the timeout of '" + name + "' must be positive, not " + timeout);
+        }
+        return new DeclaredSymbol(name, kind, signature, type, Optional.of(timeout));
+    }
+
+    /** The function's own timeout, which overrides its library's; empty for none. */
+    public Optional<Duration> timeout() {
+        return timeout;
     }
 
     public String name() {
@@ -77,18 +103,19 @@ public final class DeclaredSymbol {
                     + signature();
         }
         // always quoted: the commas and parentheses of a signature are not legal in an unquoted value
-        return name + ";" + Headers.ATTR_SIGNATURE + "=\"" + signature() + "\"";
+        return name + ";" + Headers.ATTR_SIGNATURE + "=\"" + signature() + "\""
+                + timeout.map(t -> ";" + Headers.ATTR_TIMEOUT + "=" + Amounts.format(t)).orElse("");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DeclaredSymbol d && name.equals(d.name) && kind == d.kind && signature.equals(d.signature)
-                && type.equals(d.type);
+                && type.equals(d.type) && timeout.equals(d.timeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, signature, type);
+        return Objects.hash(name, kind, signature, type, timeout);
     }
 
     @Override

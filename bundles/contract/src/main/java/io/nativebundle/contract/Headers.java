@@ -6,6 +6,7 @@ package io.nativebundle.contract;
  *
  * <pre>
  * NativeBundle-Library: math;version=1.2.0;interface=org.example.math.api.MathLib
+ * NativeBundle-Library: vendor;version=3.1.0;isolation=process;timeout=2s;max-address-space=512m;max-cpu-time=60s
  * NativeBundle-Digest: native/linux/x86-64/libmath.so;sha256=&lt;64 hex&gt;
  * NativeBundle-Symbols: add;signature="(int,int)int", counter;kind=variable;type=int
  * NativeBundle-Tenant: acme
@@ -42,6 +43,20 @@ public final class Headers {
     public static final String ATTR_VERSION_SYMBOL = "version-symbol";
     /** {@link #DIGEST}: the digest of an entry; {@link #LIBRARY}: an allow-list of host file digests. */
     public static final String ATTR_SHA256 = "sha256";
+    /**
+     * {@link #LIBRARY}: where the calls run, {@code process} or {@code in-process} (the default);
+     * see {@link Isolation} and {@link IsolationSettings}.
+     */
+    public static final String ATTR_ISOLATION = "isolation";
+    /**
+     * {@link #LIBRARY} and {@link #SYMBOLS}: how long one call of a library run out of process may
+     * take, e.g. {@code 2s}; a symbol's own overrides the library's.
+     */
+    public static final String ATTR_TIMEOUT = "timeout";
+    /** {@link #LIBRARY}: the address space limit of the library's host process, e.g. {@code 256m}. */
+    public static final String ATTR_MAX_ADDRESS_SPACE = "max-address-space";
+    /** {@link #LIBRARY}: the CPU time limit of the library's host process, whole seconds, e.g. {@code 30s}. */
+    public static final String ATTR_MAX_CPU_TIME = "max-cpu-time";
     /** {@link #PREBUILT}: the nativebundle ABI the prebuilt libraries target. */
     public static final String ATTR_ABI = "abi";
     /** {@link #SYMBOLS}: the signature of a function, e.g. {@code (int,int)int}. */

@@ -17,9 +17,16 @@ public final class LibraryDeclaration {
     private final Optional<String> system;
     private final Optional<String> versionSymbol;
     private final List<String> sha256;
+    private final IsolationSettings isolation;
 
     LibraryDeclaration(String name, OsgiVersionRange range, Optional<String> interfaceName, Optional<String> system,
             Optional<String> versionSymbol, List<String> sha256) {
+        this(name, range, interfaceName, system, versionSymbol, sha256, IsolationSettings.DEFAULT);
+    }
+
+    LibraryDeclaration(String name, OsgiVersionRange range, Optional<String> interfaceName, Optional<String> system,
+            Optional<String> versionSymbol, List<String> sha256, IsolationSettings isolation) {
+        this.isolation = Objects.requireNonNull(isolation, "isolation");
         this.name = Objects.requireNonNull(name, "name");
         this.range = Objects.requireNonNull(range, "range");
         this.interfaceName = interfaceName;
@@ -103,6 +110,16 @@ public final class LibraryDeclaration {
         return sha256;
     }
 
+    /** Where the calls run, their timeout and the host process's limits; {@link IsolationSettings#DEFAULT} when none is declared. */
+    public IsolationSettings isolation() {
+        return isolation;
+    }
+
+    /** This declaration with other isolation settings, e.g. a descriptor's {@code isolation = process}. */
+    public LibraryDeclaration withIsolation(IsolationSettings settings) {
+        return new LibraryDeclaration(name, range, interfaceName, system, versionSymbol, sha256, settings);
+    }
+
     /** The header value in its canonical form; {@link LibraryHeader#parse} reads it back to an equal declaration. */
     public String toHeader() {
         StringBuilder b = new StringBuilder(name);
@@ -114,6 +131,7 @@ public final class LibraryDeclaration {
         if (!sha256.isEmpty()) {
             b.append(';').append(Headers.ATTR_SHA256).append("=\"").append(String.join(",", sha256)).append('"');
         }
+        b.append(isolation.attributes());
         return b.toString();
     }
 
@@ -121,12 +139,12 @@ public final class LibraryDeclaration {
     public boolean equals(Object o) {
         return o instanceof LibraryDeclaration d && name.equals(d.name) && range.toString().equals(d.range.toString())
                 && interfaceName.equals(d.interfaceName) && system.equals(d.system)
-                && versionSymbol.equals(d.versionSymbol) && sha256.equals(d.sha256);
+                && versionSymbol.equals(d.versionSymbol) && sha256.equals(d.sha256) && isolation.equals(d.isolation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, range.toString(), interfaceName, system, versionSymbol, sha256);
+        return Objects.hash(name, range.toString(), interfaceName, system, versionSymbol, sha256, isolation);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.nativebundle.contract;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -18,6 +20,9 @@ import java.util.Set;
  * <li>{@code interface}, if given, is a fully qualified Java name;</li>
  * <li>{@code system} is a {@link HostFileName}; {@code version-symbol} (a {@link CIdentifier}) and
  *     {@code sha256} (digests separated by commas) are for system libraries only;</li>
+ * <li>{@code isolation} is {@code process} or {@code in-process}; {@code timeout} and
+ *     {@code max-cpu-time} are {@link Amounts durations} ({@code max-cpu-time} whole seconds),
+ *     {@code max-address-space} an {@link Amounts amount of bytes} ({@link IsolationSettings});</li>
  * <li>other attributes are warned about, not refused, so that a newer attribute does not break an
  *     older reader.</li>
  * </ul>
@@ -28,7 +33,8 @@ public final class LibraryHeader {
 
     private static final String H = Headers.LIBRARY;
     private static final Set<String> KNOWN = Set.of(Headers.ATTR_VERSION, Headers.ATTR_INTERFACE, Headers.ATTR_SYSTEM,
-            Headers.ATTR_VERSION_SYMBOL, Headers.ATTR_SHA256);
+            Headers.ATTR_VERSION_SYMBOL, Headers.ATTR_SHA256, Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT,
+            Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME);
     private static final List<String> SYSTEM_ONLY = List.of(Headers.ATTR_VERSION_SYMBOL, Headers.ATTR_SHA256);
 
     /**
@@ -93,7 +99,8 @@ public final class LibraryHeader {
         for (String key : clause.attributes().keySet()) {
             if (!KNOWN.contains(key)) {
                 warnings.add(H + ": unknown attribute '" + key + "' of library '" + name
-                        + "' is ignored (known: version, interface, system, version-symbol, sha256)");
+                        + "' is ignored (known: version, interface, system, version-symbol, sha256, isolation,"
+                        + " timeout, max-address-space, max-cpu-time)");
             }
         }
         Optional<String> interfaceName = clause.attribute(Headers.ATTR_INTERFACE).map(String::strip);
@@ -112,11 +119,57 @@ public final class LibraryHeader {
         versionSymbol.filter(v -> !CIdentifier.isValid(v)).ifPresent(v -> problem("version-symbol '" + v
                 + "' of library '" + name + "' is not a C identifier; expected the name of a function like zlibVersion"));
         List<String> sha256 = digests(name, clause);
+        IsolationSettings isolation = isolation(name, clause);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new LibraryDeclaration(name, range, interfaceName, system.map(String::strip),
-                versionSymbol, sha256));
+                versionSymbol, sha256, isolation));
+    }
+
+    /** {@code isolation}, {@code timeout} and the limits; null after a problem. */
+    private IsolationSettings isolation(String name, HeaderClause clause) {
+        int before = problems.size();
+        Isolation isolation = clause.attribute(Headers.ATTR_ISOLATION).map(text -> Isolation.of(text).orElseGet(() -> {
+            problem("isolation '" + text.strip() + "' of library '" + name + "' is neither " + Isolation.vocabulary());
+            return Isolation.IN_PROCESS;
+        })).orElse(Isolation.IN_PROCESS);
+        Optional<Duration> timeout = duration(name, clause, Headers.ATTR_TIMEOUT);
+        OptionalLong addressSpace = OptionalLong.empty();
+        Optional<String> space = clause.attribute(Headers.ATTR_MAX_ADDRESS_SPACE);
+        if (space.isPresent()) {
+            addressSpace = Amounts.bytes(space.get());
+            if (addressSpace.isEmpty()) {
+                problem(Headers.ATTR_MAX_ADDRESS_SPACE + " '" + space.get().strip() + "' of library '" + name
+                        + "' is not a size; expected " + Amounts.SIZE_FORM);
+            }
+        }
+        Optional<Duration> cpu = duration(name, clause, Headers.ATTR_MAX_CPU_TIME);
+        cpu.filter(c -> c.toMillis() < 1000 || c.toMillis() % 1000 != 0).ifPresent(c -> problem(
+                Headers.ATTR_MAX_CPU_TIME + " '" + Amounts.format(c) + "' of library '" + name + "' is not whole"
+                        + " seconds; the CPU time limit of a process counts seconds, e.g. 30s"));
+        if (problems.size() > before) {
+            return null;
+        }
+        IsolationSettings settings = new IsolationSettings(isolation, timeout, addressSpace, cpu);
+        if (isolation == Isolation.IN_PROCESS && (timeout.isPresent() || addressSpace.isPresent() || cpu.isPresent())) {
+            warnings.add(H + ": timeout and limits of library '" + name + "' apply only when it runs out of process"
+                    + " (isolation=process, or a tenant's policy); in process they have no effect");
+        }
+        return settings;
+    }
+
+    private Optional<Duration> duration(String name, HeaderClause clause, String key) {
+        Optional<String> text = clause.attribute(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> d = Amounts.duration(text.get());
+        if (d.isEmpty()) {
+            problem(key + " '" + text.get().strip() + "' of library '" + name + "' is not a duration; expected "
+                    + Amounts.DURATION_FORM);
+        }
+        return d;
     }
 
     /** A bundled library is one build, so that its build note can be compared with the header. */

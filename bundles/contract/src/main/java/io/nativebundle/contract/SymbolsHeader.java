@@ -2,6 +2,7 @@ package io.nativebundle.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
  * NativeBundle-Symbols: add;signature="(int,int)int", greet;signature="(string)string", counter;kind=variable;type=int
  * </pre>
  * A clause names one or more symbols (C identifiers). {@code kind} is {@code function} (the
- * default), with a {@code signature} in the {@link SignatureParser} grammar, or {@code variable},
- * with a {@code type} a variable may have.
+ * default), with a {@code signature} in the {@link SignatureParser} grammar and optionally a
+ * {@code timeout} (a {@link Amounts duration}, for when the library runs out of process), or
+ * {@code variable}, with a {@code type} a variable may have.
  */
 public final class SymbolsHeader {
 
@@ -59,15 +61,27 @@ public final class SymbolsHeader {
             String signature = clause.attribute(Headers.ATTR_SIGNATURE).orElseThrow(() -> new MalformedHeaderException(
                     header + ": function '" + name + "' has no signature; write " + name
                             + ";signature=\"(int,int)int\""));
+            DeclaredSymbol function;
             try {
-                return DeclaredSymbol.function(name, SignatureParser.parse(signature));
+                function = DeclaredSymbol.function(name, SignatureParser.parse(signature));
             } catch (SignatureException e) {
                 throw new MalformedHeaderException(header + ": function '" + name + "': " + e.getMessage());
             }
+            Optional<String> timeout = clause.attribute(Headers.ATTR_TIMEOUT);
+            if (timeout.isEmpty()) {
+                return function;
+            }
+            return function.withTimeout(Amounts.duration(timeout.get()).orElseThrow(() -> new MalformedHeaderException(
+                    header + ": function '" + name + "': timeout '" + timeout.get().strip() + "' is not a duration;"
+                            + " expected " + Amounts.DURATION_FORM)));
         }
         if (kind.equals(Headers.KIND_VARIABLE)) {
             String type = clause.attribute(Headers.ATTR_TYPE).orElseThrow(() -> new MalformedHeaderException(
                     header + ": variable '" + name + "' has no type; write " + name + ";kind=variable;type=int"));
+            if (clause.attribute(Headers.ATTR_TIMEOUT).isPresent()) {
+                throw new MalformedHeaderException(header + ": variable '" + name + "' has a timeout; only a function"
+                        + " call can run too long");
+            }
             if (clause.attribute(Headers.ATTR_SIGNATURE).isPresent()) {
                 throw new MalformedHeaderException(header + ": variable '" + name + "' has a signature; a variable"
                         + " has a type only, e.g. " + name + ";kind=variable;type=int");

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -26,7 +28,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * Only the JDK and the OSGi framework API are on its class path.
  *
  * <p>Usage: {@code java -cp felix.jar:test-classes SecondRuntime <properties file> <storage> <bundle jar>...}.
- * It prints {@code FILE <path of the loaded libmath.so>} and {@code ADD <add(2,3)>}, then reads
+ * It prints {@code FILE <path of the loaded libmath.so>}, {@code ADD <add(2,3)>} and, when the
+ * library runs out of process, {@code HOST <pid of its host process>}, then reads
  * commands from stdin: {@code call} prints {@code ADD ...} again, {@code exit} stops the framework.
  */
 public final class SecondRuntime {
@@ -69,11 +72,17 @@ public final class SecondRuntime {
             }
         }
         Object library = await(context, "io.nativebundle.api.NativeLibrary");
-        System.out.println("FILE " + implemented(library, "io.nativebundle.api.NativeLibrary").getMethod("file")
-                .invoke(library));
+        Class<?> description = implemented(library, "io.nativebundle.api.NativeLibrary");
+        System.out.println("FILE " + description.getMethod("file").invoke(library));
         Object math = await(context, MATH_LIB);
         Method add = implemented(math, MATH_LIB).getMethod("add", int.class, int.class);
         System.out.println("ADD " + add.invoke(math, 2, 3));
+        // a library out of process: its host's pid, for a test that looks for it in /proc
+        Optional<?> host = (Optional<?>) description.getMethod("host").invoke(library);
+        if (host.isPresent()) {
+            OptionalLong pid = (OptionalLong) host.get().getClass().getMethod("pid").invoke(host.get());
+            System.out.println("HOST " + pid.orElse(-1));
+        }
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = commands.readLine(); line != null && !line.equals("exit"); line = commands.readLine()) {

@@ -6,22 +6,9 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -40,8 +27,6 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
-import io.nativebundle.testsupport.Await;
-import io.nativebundle.testsupport.Processes;
 import io.nativebundle.testsupport.osgi.Services;
 
 /**
@@ -74,7 +59,7 @@ public class SharedCacheTest extends AbstractIntegrationTest {
         ServiceReference<?> ref = MathBundle.awaitGeneration(context, 0);
         Path ours = libraryFile(MathBundle.generation(ref));
 
-        try (Child second = Child.start(cache)) {
+        try (ChildRuntime second = ChildRuntime.start(cache)) {
             Path theirs = second.file;
             assertEquals("the second runtime called its own copy", "5", second.added);
             assertTrue(theirs.startsWith(cache));
@@ -96,7 +81,7 @@ public class SharedCacheTest extends AbstractIntegrationTest {
             assertFalse(Files.exists(oursNow));
         }
 
-        try (Child third = Child.start(cache)) {
+        try (ChildRuntime third = ChildRuntime.start(cache)) {
             Path runtime = runtimeFolder(cache, third.file);
             third.exit();
             assertFalse("a runtime that stops cleanly removes its own folder", Files.exists(runtime));
@@ -125,109 +110,5 @@ public class SharedCacheTest extends AbstractIntegrationTest {
     /** {@code <cache>/rt-<pid>-<id>} of a file in the cache. */
     private static Path runtimeFolder(Path cache, Path file) {
         return cache.resolve(cache.relativize(file).getName(0));
-    }
-
-    /** The second runtime's JVM. */
-    private static final class Child implements AutoCloseable {
-        private final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final Writer commands;
-        final Path file;
-        final String added;
-
-        private Child(Process process) throws Exception {
-            this.process = process;
-            this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            }, "second-runtime-output");
-            reader.setDaemon(true);
-            reader.start();
-            this.file = Path.of(next("FILE "));
-            this.added = next("ADD ");
-        }
-
-        static Child start(Path cache) throws Exception {
-            File work = NativeBundleOptions.newWorkDir("second-runtime");
-            Properties properties = new Properties();
-            properties.putAll(NativeBundleOptions.frameworkProperties(cache.toFile()));
-            File propertiesFile = new File(work, "framework.properties");
-            try (OutputStream out = Files.newOutputStream(propertiesFile.toPath())) {
-                properties.store(out, "the second runtime");
-            }
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", felixJar() + File.pathSeparator + testClasses(),
-                    SecondRuntime.class.getName(), propertiesFile.getPath(), new File(work, "storage").getPath()));
-            for (File bundle : NativeBundleOptions.coreBundleFiles()) {
-                command.add(bundle.getPath());
-            }
-            command.add(NativeBundleOptions.jar("math").getPath());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try {
-                return new Child(process);
-            } catch (Throwable t) {
-                Processes.kill(process.toHandle(), Duration.ofSeconds(20));
-                throw t;
-            }
-        }
-
-        String call() throws Exception {
-            commands.write("call\n");
-            commands.flush();
-            return next("ADD ");
-        }
-
-        void exit() throws Exception {
-            commands.write("exit\n");
-            commands.flush();
-            next("STOPPED");
-            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(0, process.exitValue());
-        }
-
-        /** Ends the process like a crash: SIGKILL, no shutdown hooks, no cleanup. */
-        void kill() {
-            assertEquals(List.of(), Processes.kill(process.toHandle(), Duration.ofSeconds(20)));
-        }
-
-        private String next(String prefix) {
-            List<String> seen = new ArrayList<>();
-            return Await.value("a '" + prefix + "' line of the second runtime", Duration.ofSeconds(30), () -> {
-                for (String line = lines.poll(); line != null; line = lines.poll()) {
-                    if (line.startsWith(prefix)) {
-                        return line.substring(prefix.length()).trim();
-                    }
-                    seen.add(line);
-                }
-                if (!process.isAlive() && lines.isEmpty()) {
-                    throw new AssertionError("the second runtime ended without a '" + prefix + "' line; it printed "
-                            + seen);
-                }
-                return null;
-            });
-        }
-
-        @Override
-        public void close() {
-            Processes.kill(process.toHandle(), Duration.ofSeconds(20));
-        }
-
-        private static String felixJar() throws Exception {
-            Class<?> felix = org.osgi.framework.FrameworkUtil.getBundle(SharedCacheTest.class).getBundleContext()
-                    .getBundle(0).getClass();
-            return Path.of(felix.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        }
-
-        private static String testClasses() {
-            return new File(NativeBundleOptions.WORK.getParentFile(), "test-classes").getPath();
-        }
     }
 }

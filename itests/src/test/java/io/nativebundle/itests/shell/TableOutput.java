@@ -10,12 +10,12 @@ import java.util.Map;
  * separated by two or more spaces; the commands print {@code -} for an empty cell, so every line
  * has as many cells as the header.
  */
-final class TableOutput {
+public final class TableOutput {
 
     private TableOutput() {
     }
 
-    static List<Map<String, String>> rows(String table) {
+    public static List<Map<String, String>> rows(String table) {
         String[] lines = table.split("\n");
         String[] headers = cells(lines[0]);
         List<Map<String, String>> rows = new ArrayList<>();
@@ -38,7 +38,7 @@ final class TableOutput {
     }
 
     /** The row whose {@code column} is {@code value}; fails the test when there is none. */
-    static Map<String, String> row(String table, String column, String value) {
+    public static Map<String, String> row(String table, String column, String value) {
         return rows(table).stream().filter(r -> value.equals(r.get(column))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row with " + column + " " + value + " in:\n" + table));
     }

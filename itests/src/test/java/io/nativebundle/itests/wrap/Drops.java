@@ -22,7 +22,7 @@ import io.nativebundle.testsupport.osgi.Gogo;
  * Files dropped into a watched plugins folder the way a user would, but atomically (written
  * elsewhere, then moved in), so FileInstall never sees half a file; and waits with a bound.
  */
-final class Drops {
+public final class Drops {
 
     static final long TIMEOUT_MS = 15_000;
 
@@ -45,7 +45,7 @@ final class Drops {
     }
 
     /** Empties (or creates) a plugins folder, so a run starts from what the test drops. */
-    static void clean(File folder) throws IOException {
+    public static void clean(File folder) throws IOException {
         if (folder.exists()) {
             try (var files = Files.walk(folder.toPath())) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -65,7 +65,7 @@ final class Drops {
         }
     }
 
-    static Path drop(File folder, String name, byte[] content) throws IOException {
+    public static Path drop(File folder, String name, byte[] content) throws IOException {
         Files.createDirectories(folder.toPath());
         Path staging = Files.createTempFile(NativeBundleOptions.WORK.toPath(), "drop-", ".tmp");
         Files.write(staging, content);
@@ -73,7 +73,7 @@ final class Drops {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Path drop(File folder, String name, String... lines) throws IOException {
+    public static Path drop(File folder, String name, String... lines) throws IOException {
         return drop(folder, name, (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -85,7 +85,7 @@ final class Drops {
     }
 
     /** The bundle FileInstall installed from {@code descriptor}: its location is the descriptor's URL. */
-    static Bundle installedFrom(BundleContext context, Path descriptor) {
+    public static Bundle installedFrom(BundleContext context, Path descriptor) {
         // FileInstall's form: File.toURI() ("file:/..."), not Path.toUri() ("file:///...")
         String location = descriptor.toAbsolutePath().normalize().toFile().toURI().normalize().toString();
         return Arrays.stream(context.getBundles()).filter(b -> b.getLocation().equals(location)).findFirst().orElse(null);
@@ -95,7 +95,7 @@ final class Drops {
      * Runs a {@code native:} command on a dropped library once the shell can find it: the loader
      * lists a library in its registry just after it registered the library's services.
      */
-    static String call(BundleContext context, String command) {
+    public static String call(BundleContext context, String command) {
         return await(command, () -> {
             Gogo.Outcome call = Gogo.execute(context, command);
             return call.failure() == null ? call.output() : null;
@@ -103,7 +103,7 @@ final class Drops {
     }
 
     /** Waits for a value that is neither null nor {@code false}. */
-    static <T> T await(String what, Callable<T> probe) {
+    public static <T> T await(String what, Callable<T> probe) {
         return Await.value(what, Duration.ofMillis(TIMEOUT_MS), () -> {
             T value = probe.call();
             return Boolean.FALSE.equals(value) ? null : value;

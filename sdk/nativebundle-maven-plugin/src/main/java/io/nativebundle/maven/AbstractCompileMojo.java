@@ -67,7 +67,8 @@ abstract class AbstractCompileMojo extends AbstractMojo {
         }
         Path build = buildDirectory.toPath();
         Path include = NativeHeader.writeTo(build.resolve("nativebundle").resolve("include"));
-        CompileCommands commands = new CompileCommands(new Toolchain(System.getenv()), bundleRules());
+        Toolchain toolchain = new Toolchain(System.getenv());
+        CompileCommands commands = new CompileCommands(toolchain, bundleRules());
         Commands runner = new Commands(getLog());
         List<Library> list = libraries == null || libraries.isEmpty() ? defaultLibraries() : libraries;
         if (list.isEmpty()) {
@@ -86,13 +87,31 @@ abstract class AbstractCompileMojo extends AbstractMojo {
                         .resolve(library.folder(target, folder).replace('/', '-'));
                 mkdirs(out.getParent());
                 mkdirs(objects);
+                requireStaticLibraries(library, target, sources, toolchain, runner);
                 for (List<String> command : commands.commands(target, sources, library.getOptions(), include, out,
-                        objects)) {
+                        objects, library.isExecutable(), library.getStaticLibraries())) {
                     runner.run("compiling " + library.fileName() + " for " + target, command, basedir.toPath(),
                             Map.of());
                 }
+                if (library.isDigest()) {
+                    Digests.write(out);
+                }
                 getLog().info("[nativebundle] " + library.fileName() + " for " + target + ": " + out);
             }
+        }
+    }
+
+    /** Fails before compiling when the target's compiler cannot find a library to link statically. */
+    private void requireStaticLibraries(Library library, TargetPlatform target, List<Path> sources, Toolchain toolchain,
+            Commands runner) throws MojoFailureException {
+        if (library.getStaticLibraries().isEmpty()) {
+            return;
+        }
+        boolean onlyCxx = sources.stream().allMatch(s -> Language.of(s).orElseThrow() == Language.CXX);
+        String compiler = toolchain.compiler(onlyCxx ? Language.CXX : Language.C, target);
+        for (String name : library.getStaticLibraries()) {
+            String found = runner.output(List.of(compiler, "-print-file-name=lib" + name + ".a"), basedir.toPath());
+            Toolchain.requireStaticLibrary(name, target, compiler, found);
         }
     }
 

@@ -23,6 +23,24 @@ final class Commands {
     }
 
     /**
+     * Runs a query such as {@code gcc -print-file-name=libffi.a} and returns what it printed,
+     * stripped; a tool that cannot start or fails gives an empty answer, which the caller reports.
+     */
+    String output(List<String> command, Path directory) {
+        log.debug("[nativebundle] " + String.join(" ", command));
+        try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor() == 0 ? output.strip() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /**
      * Runs {@code command} in {@code directory} and waits for it.
      *
      * @param what       what the command does, for messages: {@code compiling libmath.so for linux/x86-64}

@@ -17,7 +17,8 @@ import org.apache.maven.plugin.MojoFailureException;
  * errors, so the sources stay warning-free), the language standard ({@code -std=c11},
  * {@code -std=c++17}) unless an option names one, {@code nativebundle.h} on the include path and
  * its own output folder on the library path. A native bundle's library also gets the
- * {@link #BUNDLE_COMPILE bundle rules}.
+ * {@link #BUNDLE_COMPILE bundle rules}. An executable is linked without {@code -shared}; libraries
+ * named to be linked statically are wrapped in {@code -Wl,-Bstatic ... -Wl,-Bdynamic}.
  */
 final class CompileCommands {
 
@@ -56,6 +57,15 @@ final class CompileCommands {
      */
     List<List<String>> commands(TargetPlatform target, List<Path> sources, List<String> options, Path include, Path out,
             Path objects) throws MojoFailureException {
+        return commands(target, sources, options, include, out, objects, false, List.of());
+    }
+
+    /**
+     * @param executable      whether to link a program rather than a shared library
+     * @param staticLibraries names of libraries to link statically, e.g. {@code ffi} for {@code libffi.a}
+     */
+    List<List<String>> commands(TargetPlatform target, List<Path> sources, List<String> options, Path include, Path out,
+            Path objects, boolean executable, List<String> staticLibraries) throws MojoFailureException {
         Set<Language> languages = EnumSet.noneOf(Language.class);
         for (Path source : sources) {
             languages.add(Language.of(source).orElseThrow());
@@ -64,13 +74,20 @@ final class CompileCommands {
         List<String> linkOptions = new ArrayList<>();
         linkOptions.add("-L" + out.getParent());
         options.stream().filter(CompileCommands::linkOnly).forEach(linkOptions::add);
+        if (!staticLibraries.isEmpty()) {
+            linkOptions.add("-Wl,-Bstatic");
+            staticLibraries.forEach(l -> linkOptions.add("-l" + l));
+            linkOptions.add("-Wl,-Bdynamic");
+        }
         if (bundleRules) {
             linkOptions.addAll(BUNDLE_LINK);
         }
         if (languages.size() == 1) {
             Language language = languages.iterator().next();
             List<String> command = compile(toolchain.compiler(language, target), language, compileOptions, include);
-            command.add(1, "-shared");
+            if (!executable) {
+                command.add(1, "-shared");
+            }
             command.add("-o");
             command.add(out.toString());
             sources.forEach(s -> command.add(s.toString()));
@@ -78,7 +95,11 @@ final class CompileCommands {
             return List.of(command);
         }
         List<List<String>> commands = new ArrayList<>();
-        List<String> link = new ArrayList<>(List.of(toolchain.compiler(Language.CXX, target), "-shared", "-fPIC"));
+        List<String> link = new ArrayList<>(List.of(toolchain.compiler(Language.CXX, target)));
+        if (!executable) {
+            link.add("-shared");
+        }
+        link.add("-fPIC");
         // flags such as -m32 or -nostdlib matter to the link too; -std= and warnings do not
         compileOptions.stream().filter(o -> !o.startsWith("-std=") && !o.startsWith("-W")).forEach(link::add);
         link.add("-o");

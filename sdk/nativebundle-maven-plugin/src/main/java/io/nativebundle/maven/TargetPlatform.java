@@ -20,19 +20,26 @@ final class TargetPlatform {
 
     /** The processors this plugin can build for, with their GNU toolchain names. */
     enum Arch {
-        X86_64("x86-64", "x86_64-linux-gnu", "X86_64", Set.of("x86_64", "amd64")),
-        AARCH64("aarch64", "aarch64-linux-gnu", "AARCH64", Set.of("aarch64", "arm64"));
+        X86_64("x86-64", "x86_64-linux-gnu", "X86_64", "amd64", Set.of("x86_64", "amd64")),
+        AARCH64("aarch64", "aarch64-linux-gnu", "AARCH64", "arm64", Set.of("aarch64", "arm64"));
 
         private final String processor;
         private final String triple;
         private final String envSuffix;
+        private final String debianArch;
         private final Set<String> javaNames;
 
-        Arch(String processor, String triple, String envSuffix, Set<String> javaNames) {
+        Arch(String processor, String triple, String envSuffix, String debianArch, Set<String> javaNames) {
             this.processor = processor;
             this.triple = triple;
             this.envSuffix = envSuffix;
+            this.debianArch = debianArch;
             this.javaNames = javaNames;
+        }
+
+        /** Debian's name of the architecture, for multiarch packages: {@code arm64}. */
+        String debianArch() {
+            return debianArch;
         }
 
         /** The OSGi processor name, also the folder name: {@code x86-64}. */

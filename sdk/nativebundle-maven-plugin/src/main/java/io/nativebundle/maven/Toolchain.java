@@ -65,6 +65,28 @@ final class Toolchain {
                 + "[nativebundle]   or build for this machine only: -Dnativebundle.targets=host";
     }
 
+    /**
+     * Checks that the target's compiler finds {@code lib<name>.a}, which the output links statically.
+     *
+     * @param found what {@code <compiler> -print-file-name=lib<name>.a} printed: a path when found,
+     *              the bare file name when not
+     * @throws MojoFailureException naming the library, the target and how to install it
+     */
+    static void requireStaticLibrary(String name, TargetPlatform target, String compiler, String found)
+            throws MojoFailureException {
+        String file = "lib" + name + ".a";
+        if (found != null && !found.strip().equals(file) && found.strip().endsWith("/" + file)) {
+            return;
+        }
+        String debian = target.arch().debianArch();
+        throw new MojoFailureException("[nativebundle] the static library " + file + " for " + target + " was not found by '"
+                + compiler + "' (it links the output statically, so that the target machine needs no lib" + name + ").\n"
+                + "[nativebundle]   Install it with:   dpkg --add-architecture " + debian + " && apt-get update"
+                + " && apt-get install -y lib" + name + "-dev:" + debian + "   (Debian/Ubuntu multiarch;"
+                + " scripts/install-toolchain.sh does this)\n"
+                + "[nativebundle]   or build for this machine only: -Dnativebundle.targets=host");
+    }
+
     /** Whether {@code command} is an executable path, or an executable file in a folder of {@code PATH}. */
     static boolean onPath(String command, Map<String, String> environment) {
         if (command.contains("/")) {

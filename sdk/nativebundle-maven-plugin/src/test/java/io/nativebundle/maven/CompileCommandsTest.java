@@ -70,4 +70,16 @@ public class CompileCommandsTest {
         assertFalse(CompileCommands.linkOnly("-Wall"));
         assertFalse(CompileCommands.linkOnly("-I/opt/include"));
     }
+
+    @Test
+    public void anExecutableIsLinkedWithoutSharedAndItsStaticLibrariesBetweenBstaticAndBdynamic() throws Exception {
+        Path program = Path.of("/b/classes/host/linux/x86-64/nativebundle-host");
+        List<String> command = new CompileCommands(toolchain, true).commands(HOST, List.of(Path.of("host.c")),
+                List.of("-pthread"), INCLUDE, program, OBJECTS, true, List.of("ffi")).get(0);
+        assertFalse(command.toString(), command.contains("-shared"));
+        assertEquals(List.of("gcc", "-fPIC", "-O2", "-g0", "-Wall", "-Wextra", "-Werror", "-std=c11",
+                "-fvisibility=hidden", "-D_DEFAULT_SOURCE", "-I/b/nativebundle/include", "-pthread", "-o",
+                program.toString(), "host.c", "-L/b/classes/host/linux/x86-64", "-Wl,-Bstatic", "-lffi",
+                "-Wl,-Bdynamic", "-Wl,--no-undefined"), command);
+    }
 }

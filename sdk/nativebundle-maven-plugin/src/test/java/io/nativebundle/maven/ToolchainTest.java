@@ -76,4 +76,20 @@ public class ToolchainTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
     }
+
+    @Test
+    public void aStaticLibraryTheCompilerFindsPassesAndAMissingOneSaysHowToInstallIt() throws Exception {
+        Toolchain.requireStaticLibrary("ffi", AARCH64_ON_X86_64, "aarch64-linux-gnu-gcc",
+                "/usr/lib/gcc-cross/aarch64-linux-gnu/12/../../../aarch64-linux-gnu/libffi.a");
+        // gcc -print-file-name answers with the bare name when it finds nothing
+        MojoFailureException e = assertThrows(MojoFailureException.class, () ->
+                Toolchain.requireStaticLibrary("ffi", AARCH64_ON_X86_64, "aarch64-linux-gnu-gcc", "libffi.a"));
+        assertTrue(e.getMessage(), e.getMessage().contains("the static library libffi.a for linux/aarch64 was not found"
+                + " by 'aarch64-linux-gnu-gcc'"));
+        assertTrue(e.getMessage(), e.getMessage().contains("dpkg --add-architecture arm64 && apt-get update && "
+                + "apt-get install -y libffi-dev:arm64"));
+        assertTrue(e.getMessage(), e.getMessage().contains("-Dnativebundle.targets=host"));
+        assertThrows(MojoFailureException.class, () ->
+                Toolchain.requireStaticLibrary("ffi", X86_64_ON_X86_64, "gcc", ""));
+    }
 }

@@ -1,6 +1,8 @@
 package io.nativebundle.loader.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
@@ -22,17 +24,21 @@ import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.backend.host.HostRuntime;
+import io.nativebundle.loader.internal.backend.host.HostSettings;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
 import io.nativebundle.loader.internal.open.GenerationOpener;
+import io.nativebundle.loader.internal.open.Isolations;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
+import io.nativebundle.loader.internal.tenant.TenantIsolation;
 import io.nativebundle.loader.internal.tenant.Tenants;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
@@ -47,6 +53,8 @@ import io.nativebundle.loader.internal.verify.JarVerifier;
         version = NativeBundleConstants.EXTENDER_VERSION)
 public final class LoaderActivator implements BundleActivator {
 
+    private static final Logger LOG = System.getLogger("io.nativebundle.loader");
+
     /** Service properties of {@link NativeLibraryRegistry}: unloads past their timeout since start, generations still mapped. */
     static final String UNLOAD_TIMEOUTS = "nativebundle.unload.timeouts";
     static final String UNLOAD_LINGERING = "nativebundle.unload.lingering";
@@ -56,6 +64,7 @@ public final class LoaderActivator implements BundleActivator {
     private NativeCache cache;
     private LifecycleEvents events;
     private Unloader unloader;
+    private HostRuntime hosts;
 
     @Override
     public void start(BundleContext context) throws IOException {
@@ -69,11 +78,27 @@ public final class LoaderActivator implements BundleActivator {
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
         NativeCodeSelector selector = new NativeCodeSelector(nativeCapability(context));
+        // libraries out of process: nothing is copied out or started until the first one loads
+        HostSettings hostSettings = HostSettings.defaults();
+        String hostProblem = null;
+        try {
+            hostSettings = HostSettings.of(context::getProperty);
+        } catch (IllegalArgumentException e) {
+            // only the libraries that would run out of process are refused for it, naming the setting
+            hostProblem = e.getMessage();
+            LOG.log(Level.ERROR, "nativebundle: " + hostProblem + "; libraries that run out of process are refused");
+        }
+        HostIncidents incidents = new HostIncidents(events);
+        hosts = new HostRuntime(hostSettings, incidents, backend, cache::hostFolder,
+                LoaderActivator.class.getClassLoader());
+        Isolations isolations = new Isolations(hosts, new TenantIsolation(context::getProperty), hostSettings,
+                hostProblem);
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
-                new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
-                unloader);
+                new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics),
+                new ServicePublisher(context), unloader);
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
+        incidents.tracker(customizer);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
@@ -95,6 +120,8 @@ public final class LoaderActivator implements BundleActivator {
             tracker.close();
         } finally {
             unloader.close();
+            // after the last unload: ends the hosts of generations still lingering
+            hosts.close();
             events.close();
             cache.close();
             // the MBeans live in the JVM-wide platform MBeanServer, beyond this framework

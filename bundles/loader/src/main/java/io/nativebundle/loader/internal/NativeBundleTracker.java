@@ -90,6 +90,39 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         reconcile(bundle, event);
     }
 
+    /**
+     * Refuses a library that is loaded, e.g. with {@code HOST_CRASHED} when its host crashed too
+     * often: its services go away and its generation is unloaded, and it stays refused until the
+     * bundle is started again (or changes revision). Nothing happens when the bundle has moved on
+     * to another generation. The refusal is left in the bundle's slot and applied by whoever holds
+     * the slot's claim, this thread or one already at work on the bundle, as every other change is.
+     */
+    void refuseLoaded(long bundleId, long generation, LoadRefusal refusal) {
+        BundleSlot slot;
+        Bundle bundle;
+        synchronized (slots) {
+            slot = slots.get(bundleId);
+            if (slot == null) {
+                return;
+            }
+            slot.refuseLoaded(generation, refusal);
+            if (!slot.claim()) {
+                return; // the thread at work on the bundle looks again, and applies it
+            }
+            TrackedLibrary library = slot.loaded();
+            if (library == null) {
+                // nothing loaded, so nothing to refuse
+                slot.release();
+                if (slot.idle()) {
+                    slots.remove(bundleId);
+                }
+                return;
+            }
+            bundle = library.bundle();
+        }
+        work(bundle, null, slot);
+    }
+
     @Override
     public Optional<NativeLibrary> loaded(long bundleId) {
         return Optional.ofNullable(loaded.get(bundleId));
@@ -118,6 +151,12 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
                 return;
             }
         }
+        work(bundle, event, slot);
+    }
+
+    /** Steps until nothing changed meanwhile, then lets go of the slot's claim, which this thread holds. */
+    private void work(Bundle bundle, BundleEvent event, BundleSlot slot) {
+        long id = bundle.getBundleId();
         while (true) {
             boolean lookAgain;
             try {
@@ -150,9 +189,23 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         boolean active = !closing && bundle.getState() == Bundle.ACTIVE;
         TrackedLibrary current = slot.loaded();
+        LoadRefusal lateRefusal;
+        synchronized (slots) {
+            lateRefusal = current == null ? null : slot.takeRefusalOf(current.generation().generation());
+        }
+        if (lateRefusal != null) {
+            // refused after it loaded (its host crashed too often): refused for the revision it served
+            slot.loaded(null, null);
+            unload(bundle, event, current, "refused: " + lateRefusal.reason());
+            slot.refused(lateRefusal, revision);
+            refusals.put(bundle.getBundleId(), lateRefusal);
+            LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + lateRefusal);
+            refused(bundle, lateRefusal);
+            current = null;
+        }
         if (current != null && !(active && slot.loadedFor(revision))) {
             slot.loaded(null, null);
-            unload(bundle, event, current);
+            unload(bundle, event, current, reason(bundle, event));
         }
         if (!active) {
             forget(bundle.getBundleId(), slot);
@@ -216,10 +269,10 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     }
 
     /** First no new lookups, then cut and wait: see {@link Unloader}. */
-    private void unload(Bundle bundle, BundleEvent event, TrackedLibrary library) {
+    private void unload(Bundle bundle, BundleEvent event, TrackedLibrary library, String why) {
         library.unpublish();
         loaded.remove(bundle.getBundleId(), library.library());
-        unloader.unload(library.generation(), reason(bundle, event));
+        unloader.unload(library.generation(), why);
     }
 
     private void forget(long id, BundleSlot slot) {

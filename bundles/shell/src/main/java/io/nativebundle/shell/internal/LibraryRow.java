@@ -14,11 +14,14 @@ import io.nativebundle.contract.ManifestHeader;
  * {@link NativeLibrary}; for the others, the version and the declared tenant come from the
  * bundle's headers, and what only a loaded library has (platform, namespace, digest) is empty.
  *
- * @param sha256 the full digest; the table shortens it
+ * @param sha256    the full digest; the table shortens it
+ * @param isolation {@code in-process} or {@code process}, when loaded
+ * @param host      the host process's state, when the library runs out of process
  */
 record LibraryRow(long id, String symbolicName, String library, Optional<String> version, Optional<String> platform,
                   NativeBundleStatus.State state, Optional<RefusalReason> reason, Optional<String> tenant,
-                  Optional<String> namespace, Optional<String> sha256, String detail) {
+                  Optional<String> namespace, Optional<String> sha256, String detail, Optional<String> isolation,
+                  Optional<String> host) {
 
     /** Digits of the digest shown in tables. */
     static final int SHORT_DIGEST = 12;
@@ -32,7 +35,8 @@ record LibraryRow(long id, String symbolicName, String library, Optional<String>
             NativeLibrary l = loaded.get();
             return new LibraryRow(status.bundleId(), status.symbolicName(), status.library(),
                     Optional.of(l.version().toString()), Optional.of(l.platform()), status.state(), status.reason(),
-                    Optional.of(l.tenant()), Optional.of(l.namespace()), Optional.of(l.sha256()), status.detail());
+                    Optional.of(l.tenant()), Optional.of(l.namespace()), Optional.of(l.sha256()), status.detail(),
+                    Optional.of(l.isolation()), HostView.state(l));
         }
         // read with the loader's clause grammar; a header that does not parse shows no version
         Optional<String> version = ManifestHeader.firstAttribute(
@@ -42,7 +46,8 @@ record LibraryRow(long id, String symbolicName, String library, Optional<String>
         Optional<String> tenant = Optional.ofNullable(headers.get(NativeBundleConstants.HEADER_TENANT))
                 .map(String::strip).filter(t -> !t.isEmpty());
         return new LibraryRow(status.bundleId(), status.symbolicName(), status.library(), version, Optional.empty(),
-                status.state(), status.reason(), tenant, Optional.empty(), Optional.empty(), status.detail());
+                status.state(), status.reason(), tenant, Optional.empty(), Optional.empty(), status.detail(),
+                Optional.empty(), Optional.empty());
     }
 
     /** {@code ACTIVE}, or {@code REFUSED (DIGEST_MISMATCH)} when there is a reason. */

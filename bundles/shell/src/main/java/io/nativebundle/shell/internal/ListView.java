@@ -15,11 +15,12 @@ final class ListView {
         if (rows.isEmpty()) {
             return "no native bundles";
         }
-        Table table = Table.withHeaders("ID", "LIBRARY", "VERSION", "PLATFORM", "STATE", "TENANT", "NAMESPACE", "SHA256")
-                .alignRight(0);
+        Table table = Table.withHeaders("ID", "LIBRARY", "VERSION", "PLATFORM", "STATE", "TENANT", "NAMESPACE", "SHA256",
+                "ISOLATION", "HOST").alignRight(0);
         for (LibraryRow r : rows) {
             table.row(r.id(), r.library(), r.version().orElse(null), r.platform().orElse(null), r.stateText(),
-                    r.tenant().orElse(null), r.namespace().orElse(null), r.shortDigest().orElse(null));
+                    r.tenant().orElse(null), r.namespace().orElse(null), r.shortDigest().orElse(null),
+                    r.isolation().orElse(null), r.host().orElse(null));
         }
         return table.toString();
     }
@@ -46,6 +47,8 @@ final class ListView {
         o.put("namespace", r.namespace());
         o.put("sha256", r.sha256());
         o.put("detail", r.detail().isEmpty() ? null : r.detail());
+        o.put("isolation", r.isolation());
+        o.put("host", r.host());
         return o;
     }
 }

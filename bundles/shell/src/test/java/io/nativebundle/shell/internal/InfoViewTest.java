@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.Test;
 
 import io.nativebundle.api.NativeBundleStatus;
+import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.NativeBundleStatus.State;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
@@ -117,5 +118,28 @@ public class InfoViewTest {
         assertTrue(json, json.contains("\"check\": \"symbols\""));
         assertTrue(json, json.contains("\"passed\": true"));
         assertTrue(json, json.contains("\"inFlightCounted\": false"));
+    }
+
+    @Test
+    public void aLibraryOutOfProcessShowsItsHostPidRestartsLastSignalAndLimits() {
+        NativeBundleStatus status = Fakes.active(Fakes.isolated(21, Fakes.host(NativeHostStatus.State.RUNNING, 4711)));
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nIsolation    process\n"));
+        assertTrue(text, text.contains("\nHost         RUNNING, pid 4711, 2 restarts, 3 crashes, 1 timeout\n"));
+        assertTrue(text, text.contains("\nLast signal  SIGSEGV\n"));
+        assertTrue(text, text.contains("\nLast crash   SIGSEGV (address 0x0) during the call of segv, pid 4700"));
+        assertTrue(text, text.contains("\nLimits       timeout 2s, max-address-space 256m, max-cpu-time none, 4 threads\n"));
+        String json = InfoView.json(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(json, json.contains("\"pid\": 4711"));
+        assertTrue(json, json.contains("\"lastSignal\": \"SIGSEGV\""));
+        assertTrue(json, json.contains("\"maxAddressSpace\": 268435456"));
+    }
+
+    @Test
+    public void aLibraryInProcessSaysSoAndHasNoHostRows() {
+        NativeBundleStatus status = Fakes.active(Fakes.math(12, "default"));
+        String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nIsolation   in-process\n"));
+        assertFalse(text, text.contains("Last signal"));
     }
 }

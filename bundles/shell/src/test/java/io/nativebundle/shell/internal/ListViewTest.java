@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.Test;
 
+import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.RefusalReason;
 
 public class ListViewTest {
@@ -20,9 +21,9 @@ public class ListViewTest {
     @Test
     public void oneAlignedLinePerBundleWithTheShortDigestAndTheRefusalReason() {
         assertEquals(String.join("\n",
-                "ID  LIBRARY  VERSION  PLATFORM      STATE                      TENANT   NAMESPACE        SHA256",
-                "12  math     1.2.0    linux-x86-64  ACTIVE                     default  default/math/v1  1cfb23575f97",
-                "14  math     1.2.0    -             REFUSED (DIGEST_MISMATCH)  acme     -                -"),
+                "ID  LIBRARY  VERSION  PLATFORM      STATE                      TENANT   NAMESPACE        SHA256        ISOLATION   HOST",
+                "12  math     1.2.0    linux-x86-64  ACTIVE                     default  default/math/v1  1cfb23575f97  in-process  -",
+                "14  math     1.2.0    -             REFUSED (DIGEST_MISMATCH)  acme     -                -             -           -"),
                 ListView.table(List.of(math, refused)));
     }
 
@@ -57,5 +58,14 @@ public class ListViewTest {
         assertTrue(row.tenant().isEmpty());
         assertTrue(row.version().isEmpty());
         assertEquals("UNRESOLVED", row.stateText());
+    }
+
+    @Test
+    public void aLibraryOutOfProcessShowsItsHostsStateAndPid() {
+        LibraryRow row = LibraryRow.of(Fakes.active(Fakes.isolated(21, Fakes.host(NativeHostStatus.State.RUNNING, 4711))),
+                Map.of());
+        String table = ListView.table(List.of(row));
+        assertTrue(table, table.endsWith("  process    RUNNING pid 4711"));
+        assertTrue(ListView.json(List.of(row)), ListView.json(List.of(row)).contains("\"host\": \"RUNNING pid 4711\""));
     }
 }

@@ -32,7 +32,9 @@ import io.nativebundle.contract.TenantId;
  * </pre>
  * A host library ({@code system =}) has no {@code Bundle-NativeCode} and no digest; its
  * {@code NativeBundle-Library} carries {@code system}, the version range and the optional
- * {@code version-symbol} and {@code sha256} allow-list. Every header is written by the contract's
+ * {@code version-symbol} and {@code sha256} allow-list. A descriptor's {@code isolation},
+ * {@code timeout} and limits become attributes of {@code NativeBundle-Library}, its
+ * {@code [timeouts]} the {@code timeout} of their symbols. Every header is written by the contract's
  * writers, so a wrapped bundle reads exactly like one the bnd plugin wrote.
  */
 final class BundleHeaders {
@@ -85,12 +87,12 @@ final class BundleHeaders {
     private static LibraryDeclaration library(Descriptor d) {
         OsgiVersion floor = OsgiVersion.parse(d.bundleVersion().toString()).orElseThrow();
         if (!d.isSystem()) {
-            return LibraryDeclaration.bundled(d.libraryName(), floor, Optional.empty());
+            return LibraryDeclaration.bundled(d.libraryName(), floor, Optional.empty()).withIsolation(d.isolation());
         }
         OsgiVersionRange range = d.range().getRight() == null ? OsgiVersionRange.atLeast(floor)
                 : OsgiVersionRange.parse(d.range().toString()).orElseThrow();
         return LibraryDeclaration.system(d.libraryName(), d.system().get().value(), range,
-                d.versionSymbol().map(Entry::value), d.sha256());
+                d.versionSymbol().map(Entry::value), d.sha256()).withIsolation(d.isolation());
     }
 
     /** A symbolic-name token: a folder name such as {@code Bad_Tenant!} must not make the header invalid. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
+import io.nativebundle.contract.IsolationSettings;
+
 /**
  * A parsed {@code .nativebundle} descriptor. Every value has been checked on its own; whether the
  * library really exports the symbols is {@link LibraryCheck}'s business.
@@ -20,11 +22,12 @@ import org.osgi.framework.VersionRange;
  * @param system        {@code system = libz.so.1}, if the library comes from the host
  * @param versionSymbol {@code version-symbol = zlibVersion} (host libraries only)
  * @param sha256        {@code sha256 = <hex>, <hex>} (host libraries only), lowercase
- * @param symbols       the functions, then the variables, in the order written
+ * @param symbols       the functions (with their {@code [timeouts]}), then the variables, in the order written
+ * @param isolation     {@code isolation = process}, {@code timeout}, {@code max-address-space}, {@code max-cpu-time}
  */
 record Descriptor(Path file, Entry library, Entry version, VersionRange range, Optional<Entry> tenant,
         Optional<Entry> libraryFile, Optional<Entry> system, Optional<Entry> versionSymbol, List<String> sha256,
-        List<SymbolEntry> symbols) {
+        List<SymbolEntry> symbols, IsolationSettings isolation) {
 
     String libraryName() {
         return library.value();

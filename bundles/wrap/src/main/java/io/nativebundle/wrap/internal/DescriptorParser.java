@@ -1,18 +1,24 @@
 package io.nativebundle.wrap.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.osgi.framework.VersionRange;
 
+import io.nativebundle.contract.Amounts;
 import io.nativebundle.contract.CIdentifier;
 import io.nativebundle.contract.DeclaredSymbol;
+import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.HostFileName;
+import io.nativebundle.contract.Isolation;
+import io.nativebundle.contract.IsolationSettings;
 import io.nativebundle.contract.LibraryName;
 import io.nativebundle.contract.OsgiVersion;
 import io.nativebundle.contract.OsgiVersionRange;
@@ -23,8 +29,8 @@ import io.nativebundle.contract.TenantId;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
- * Gives the lines of a descriptor their meaning: the top-level keys, the {@code [symbols]} and
- * {@code [variables]} sections, and the rules between keys. The first problem ends the parse,
+ * Gives the lines of a descriptor their meaning: the top-level keys, the {@code [symbols]},
+ * {@code [variables]} and {@code [timeouts]} sections, and the rules between keys. The first problem ends the parse,
  * with its line and column. Library names, tenant ids, host file names, digests, versions and
  * signatures follow the contract's rules, the ones the loader applies to the bundle written from
  * the descriptor; only where a value sits in the file is this parser's own business.
@@ -33,7 +39,9 @@ final class DescriptorParser {
 
     static final String SYMBOLS = "symbols";
     static final String VARIABLES = "variables";
-    static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256");
+    static final String TIMEOUTS = "timeouts";
+    static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256",
+            Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME);
 
     private final Path file;
     private final Map<String, Entry> keys = new LinkedHashMap<>();
@@ -41,6 +49,7 @@ final class DescriptorParser {
     private final Map<String, Position> sections = new HashMap<>();
     private final List<SymbolEntry> functions = new ArrayList<>();
     private final List<SymbolEntry> variables = new ArrayList<>();
+    private final List<Entry> timeouts = new ArrayList<>();
 
     private DescriptorParser(Path file) {
         this.file = file;
@@ -70,8 +79,9 @@ final class DescriptorParser {
 
     private String section(Line line) throws DescriptorException {
         String name = line.section();
-        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES)) {
-            throw error(line.at(), "unknown section [" + name + "]; expected [" + SYMBOLS + "] or [" + VARIABLES + "]");
+        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES) && !name.equals(TIMEOUTS)) {
+            throw error(line.at(), "unknown section [" + name + "]; expected [" + SYMBOLS + "], [" + VARIABLES + "] or ["
+                    + TIMEOUTS + "]");
         }
         Position earlier = sections.putIfAbsent(name, line.at());
         if (earlier != null) {
@@ -93,6 +103,10 @@ final class DescriptorParser {
     }
 
     private void symbol(String section, Entry entry) throws DescriptorException {
+        if (section.equals(TIMEOUTS)) {
+            timeouts.add(entry);
+            return;
+        }
         String name = entry.key();
         if (!CIdentifier.isValid(name)) {
             throw error(entry.keyAt(), "'" + name + "' is not a C symbol name; expected letters, digits and '_',"
@@ -164,10 +178,68 @@ final class DescriptorParser {
                 throw error(tenant.get().valueAt(), problem.get());
             }
         }
-        List<SymbolEntry> symbols = new ArrayList<>(functions);
+        List<SymbolEntry> symbols = new ArrayList<>(withTimeouts(functions));
         symbols.addAll(variables);
         return new Descriptor(file, library, version, range(version, system.isPresent()), tenant, libraryFile, system,
-                versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols);
+                versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols, isolation());
+    }
+
+    /** {@code isolation}, {@code timeout}, {@code max-address-space}, {@code max-cpu-time}, by the contract's rules. */
+    private IsolationSettings isolation() throws DescriptorException {
+        Isolation isolation = Isolation.IN_PROCESS;
+        Optional<Entry> mode = optional(Headers.ATTR_ISOLATION);
+        if (mode.isPresent()) {
+            isolation = Isolation.of(mode.get().value()).orElseThrow(() -> error(mode.get().valueAt(), "isolation '"
+                    + mode.get().value() + "' is neither " + Isolation.vocabulary()));
+        }
+        Optional<Duration> timeout = duration(optional(Headers.ATTR_TIMEOUT));
+        OptionalLong space = OptionalLong.empty();
+        Optional<Entry> spaceEntry = optional(Headers.ATTR_MAX_ADDRESS_SPACE);
+        if (spaceEntry.isPresent()) {
+            space = Amounts.bytes(spaceEntry.get().value());
+            if (space.isEmpty()) {
+                throw error(spaceEntry.get().valueAt(), "'" + spaceEntry.get().value() + "' is not a size; expected "
+                        + Amounts.SIZE_FORM);
+            }
+        }
+        Optional<Entry> cpuEntry = optional(Headers.ATTR_MAX_CPU_TIME);
+        Optional<Duration> cpu = duration(cpuEntry);
+        if (cpu.isPresent() && (cpu.get().toMillis() < 1000 || cpu.get().toMillis() % 1000 != 0)) {
+            throw error(cpuEntry.get().valueAt(), "'" + cpuEntry.get().value() + "' is not whole seconds; the CPU time"
+                    + " limit of a process counts seconds, e.g. 30s");
+        }
+        return new IsolationSettings(isolation, timeout, space, cpu);
+    }
+
+    private Optional<Duration> duration(Optional<Entry> entry) throws DescriptorException {
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Entry e = entry.get();
+        return Optional.of(Amounts.duration(e.value()).orElseThrow(() -> error(e.valueAt(), "'" + e.value()
+                + "' is not a duration; expected " + Amounts.DURATION_FORM)));
+    }
+
+    /** The functions, each with its timeout of the {@code [timeouts]} section; a timeout must name a function. */
+    private List<SymbolEntry> withTimeouts(List<SymbolEntry> declared) throws DescriptorException {
+        Map<String, Duration> byName = new HashMap<>();
+        for (Entry t : timeouts) {
+            boolean function = declared.stream().anyMatch(f -> f.name().equals(t.key()));
+            if (!function) {
+                throw error(t.keyAt(), "'" + t.key() + "' has a timeout but is not a function under [" + SYMBOLS + "];"
+                        + " only a function call can run too long");
+            }
+            Optional<Duration> d = duration(Optional.of(t));
+            if (byName.putIfAbsent(t.key(), d.orElseThrow()) != null) {
+                throw error(t.keyAt(), "duplicate timeout of '" + t.key() + "'");
+            }
+        }
+        List<SymbolEntry> result = new ArrayList<>();
+        for (SymbolEntry f : declared) {
+            Duration d = byName.get(f.name());
+            result.add(d == null ? f : new SymbolEntry(f.symbol().withTimeout(d), f.at()));
+        }
+        return result;
     }
 
     /**

@@ -118,6 +118,11 @@ final class DescriptorTransformer implements ArtifactTransformer {
 
     private void rewrapIfChanged(Path descriptor, Path library) {
         try {
+            if (!registry.isKnown(descriptor)) {
+                // not wrapped yet: FileInstall wraps it on this scan or the next, with this very file;
+                // marking it now would wrap it a second time, right after, and update the new bundle
+                return;
+            }
             if (registry.lastRead(descriptor, Sha256.of(library))) {
                 // the bundle already carries this file (e.g. both were dropped together), or this
                 // very file was refused: a new wrap would only repeat either

@@ -59,6 +59,11 @@ final class RefusalRegistry implements WrapStatus {
                 .map(Map.Entry::getKey).filter(Files::exists).findFirst();
     }
 
+    /** Whether {@code descriptor} was wrapped, refused or failed before. */
+    boolean isKnown(Path descriptor) {
+        return states.containsKey(key(descriptor));
+    }
+
     /**
      * Whether the latest wrap or refusal of {@code descriptor} read the library file with this
      * digest: then a wrap now would pack the same bytes, or repeat the same refusal.

@@ -133,7 +133,7 @@ public class DescriptorParserTest {
 
     @Test
     public void unknownSection() {
-        assertAt(3, 2, "unknown section [functions]; expected [symbols] or [variables]",
+        assertAt(3, 2, "unknown section [functions]; expected [symbols], [variables] or [timeouts]",
                 refused("library = foo", "version = 1", "[functions]"));
         assertAt(3, 4, "unknown section [x]", refused("library = foo", "version = 1", "[  x ]"));
     }
@@ -219,5 +219,21 @@ public class DescriptorParserTest {
         } catch (DescriptorException unexpected) {
             fail(unexpected.getMessage());
         }
+    }
+
+    @Test
+    public void isolationKeysAndTimeoutsAreRefusedAtTheirPlace() {
+        assertAt(3, 13, "isolation 'sandbox' is neither process or in-process",
+                refused("library = foo", "version = 1.0.0", "isolation = sandbox"));
+        assertAt(3, 11, "'2' is not a duration; expected a whole number of ms, s or m",
+                refused("library = foo", "version = 1.0.0", "timeout = 2"));
+        assertAt(3, 21, "'lots' is not a size", refused("library = foo", "version = 1.0.0", "max-address-space = lots"));
+        assertAt(3, 16, "'1500ms' is not whole seconds",
+                refused("library = foo", "version = 1.0.0", "max-cpu-time = 1500ms"));
+        assertAt(6, 1, "'counter' has a timeout but is not a function under [symbols]",
+                refused("library = foo", "version = 1.0.0", "[variables]", "counter = int", "[timeouts]",
+                        "counter = 1s"));
+        assertAt(6, 8, "'soon' is not a duration",
+                refused("library = foo", "version = 1.0.0", "[symbols]", "spin = ()void", "[timeouts]", "spin = soon"));
     }
 }

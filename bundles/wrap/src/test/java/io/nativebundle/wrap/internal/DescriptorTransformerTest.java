@@ -106,4 +106,18 @@ public class DescriptorTransformerTest {
         assertNull(transform(library));
         assertEquals("the same file would be refused the same way", DROPPED, Files.getLastModifiedTime(descriptor));
     }
+
+    @Test
+    public void aLibrarySeenBeforeItsDescriptorWasWrappedDoesNotMarkItForASecondWrap() throws Exception {
+        Path library = library(DROPPED);
+        Path descriptor = descriptor("add = (int,int)int");
+
+        // FileInstall hands over the .so first: nothing to install, and the descriptor, not wrapped
+        // yet, is left alone (a mark would wrap it twice and update the new bundle right after)
+        assertNull(transform(library));
+        assertEquals(DROPPED, Files.getLastModifiedTime(descriptor));
+        assertNotNull(transform(descriptor));
+        assertNull(transform(library));
+        assertEquals("the wrapped bundle carries this very file", DROPPED, Files.getLastModifiedTime(descriptor));
+    }
 }

@@ -118,6 +118,22 @@ public class WrapperTest {
     }
 
     @Test
+    public void isolationTimeoutsAndLimitsBecomeAttributesTheLoaderReads() throws Exception {
+        dropFix();
+        Path descriptor = descriptor("libfix.nativebundle", "library = fix", "version = 1.0.0", "isolation = process",
+                "timeout = 2s", "max-address-space = 256m", "max-cpu-time = 30s", "", "[symbols]",
+                "add = (int,int)int", "twice = (long)long", "[timeouts]", "twice = 250ms");
+        Path jar = NativeWrapper.wrap(null, descriptor, folder().resolve("fix.jar"));
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Attributes h = j.getManifest().getMainAttributes();
+            assertEquals("fix;version=1.0.0;isolation=process;timeout=2s;max-address-space=256m;max-cpu-time=30s",
+                    h.getValue("NativeBundle-Library"));
+            assertEquals("add;signature=\"(int,int)int\", twice;signature=\"(long)long\";timeout=250ms",
+                    h.getValue("NativeBundle-Symbols"));
+        }
+    }
+
+    @Test
     public void theSameInputsGiveTheSameBytes() throws Exception {
         dropFix();
         Path descriptor = goodDescriptor();

@@ -1,7 +1,10 @@
 package io.nativebundle.loader.internal.backend;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.LoadRefusal;
@@ -49,4 +52,13 @@ public interface BackendLibrary {
      * @return what went wrong, one entry per problem naming the file, for the log; empty when all is well
      */
     List<String> close();
+
+    /**
+     * The live state of the host process, for a library that runs in one; empty in process. The
+     * supplier must not reference what the library hands out, since the description of the
+     * library keeps it.
+     */
+    default Optional<Supplier<NativeHostStatus>> hostStatus() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.backend;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.loader.internal.LoadRefusal;
 
 /**
@@ -36,6 +37,14 @@ public interface NativeBackend {
 
     /** The name, the value of the {@code nativebundle.backend} service property, e.g. {@code jnr}. */
     String name();
+
+    /**
+     * Where the calls run, the value of the {@code nativebundle.isolation} service property:
+     * {@code in-process}, or {@code process} for a backend that runs them in a process of their own.
+     */
+    default String isolation() {
+        return NativeBundleConstants.ISOLATION_IN_PROCESS;
+    }
 
     /**
      * Opens the files of one generation by their absolute paths, the same-bundle dependencies

@@ -24,6 +24,9 @@ public final class BundleSlot {
     private LoadRefusal refusal;
     private BundleRevision refusedFor;
     private String elsewhere;
+    /** A refusal of a loaded generation from outside the claim (a host that crashed too often); under the tracker's lock. */
+    private LoadRefusal lateRefusal;
+    private long lateGeneration;
 
     /** Claims the slot; false when another thread holds it, which will then look at the bundle again. */
     public boolean claim() {
@@ -88,5 +91,21 @@ public final class BundleSlot {
 
     public void elsewhere(String extender) {
         this.elsewhere = extender;
+    }
+
+    /**
+     * Notes that the loaded generation {@code generation} is to be refused; called under the
+     * tracker's lock by a thread that may not hold the claim.
+     */
+    public void refuseLoaded(long generation, LoadRefusal why) {
+        this.lateRefusal = why;
+        this.lateGeneration = generation;
+    }
+
+    /** The refusal noted for {@code generation}, taken once; null if there is none (or it was for another generation). */
+    public LoadRefusal takeRefusalOf(long generation) {
+        LoadRefusal why = lateRefusal != null && lateGeneration == generation ? lateRefusal : null;
+        lateRefusal = null;
+        return why;
     }
 }

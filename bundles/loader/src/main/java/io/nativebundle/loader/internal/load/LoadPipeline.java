@@ -94,11 +94,11 @@ public final class LoadPipeline {
             LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
                     verified.version(), attempt.generation(), bundle.getBundleId(),
                     String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
-            verified = opener.open(generation, manifest.declaration(), type, verified);
+            verified = opener.open(generation, manifest.declaration(), type, verified, bundle, tenant);
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
-                    verified.checks(), generation.backend());
+                    verified.checks(), generation.backend(), generation.isolation(), generation.hostStatus());
             attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);

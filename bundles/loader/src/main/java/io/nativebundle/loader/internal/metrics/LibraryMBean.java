@@ -1,5 +1,9 @@
 package io.nativebundle.loader.internal.metrics;
 
+import java.util.Optional;
+
+import io.nativebundle.api.NativeHostStatus;
+
 /** Adapts {@link LibraryMetrics} to its MXBean interface. */
 final class LibraryMBean implements LibraryMXBean {
 
@@ -57,5 +61,45 @@ final class LibraryMBean implements LibraryMXBean {
     @Override
     public void setEnabled(boolean enabled) {
         metrics.switchLibrary(enabled);
+    }
+
+    @Override
+    public String getIsolation() {
+        return metrics.library().isolation();
+    }
+
+    @Override
+    public String getHostState() {
+        return host().map(h -> h.state().name()).orElse("");
+    }
+
+    @Override
+    public long getHostPid() {
+        return host().flatMap(h -> h.pid().isPresent() ? Optional.of(h.pid().getAsLong()) : Optional.empty())
+                .orElse(-1L);
+    }
+
+    @Override
+    public int getHostRestarts() {
+        return host().map(NativeHostStatus::restarts).orElse(0);
+    }
+
+    @Override
+    public int getHostCrashes() {
+        return host().map(NativeHostStatus::crashes).orElse(0);
+    }
+
+    @Override
+    public int getCallTimeouts() {
+        return host().map(NativeHostStatus::timeouts).orElse(0);
+    }
+
+    @Override
+    public String getLastHostCrash() {
+        return host().flatMap(NativeHostStatus::lastCrash).orElse("");
+    }
+
+    private Optional<NativeHostStatus> host() {
+        return metrics.library().host();
     }
 }

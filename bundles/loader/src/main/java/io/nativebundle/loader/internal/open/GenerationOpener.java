@@ -19,16 +19,28 @@ import io.nativebundle.loader.internal.verify.HostVersion;
 import io.nativebundle.loader.internal.verify.VerifiedLibrary;
 
 /**
- * The open step of a load: the {@link NativeBackend} opens the verified files, the generation
- * takes them over (from then on only the unloader closes them), the typed interface is bound,
- * and a host library's {@code version-symbol} function is asked for its version.
+ * The open step of a load: the backend chosen for the library ({@link Isolations}: in process, or
+ * a host process of its own) opens the verified files, the generation takes them over (from then
+ * on only the unloader closes them), the typed interface is bound, and a host library's
+ * {@code version-symbol} function is asked for its version.
  */
 public final class GenerationOpener {
 
     private final NativeBackend backend;
+    private final Isolations isolations;
 
+    /** An opener that runs every library in process with {@code backend}. */
     public GenerationOpener(NativeBackend backend) {
-        this.backend = backend;
+        this(backend, null);
+    }
+
+    /**
+     * @param inProcess  the in-process backend
+     * @param isolations chooses per library between it and a host process; null for in process always
+     */
+    public GenerationOpener(NativeBackend inProcess, Isolations isolations) {
+        this.backend = inProcess;
+        this.isolations = isolations;
     }
 
     /**
@@ -70,8 +82,26 @@ public final class GenerationOpener {
      */
     public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
                                 VerifiedLibrary verified) throws LoadRefusal {
+        return open(generation, declaration, type, verified, backend);
+    }
+
+    /**
+     * As {@link #open(LibraryGeneration, LibraryDeclaration, Class, VerifiedLibrary)}, with the
+     * backend chosen for the bundle's library and tenant.
+     *
+     * @throws LoadRefusal also {@code MALFORMED_HEADER} or {@code TENANT_REFUSED} when the isolation
+     *                     cannot be decided, {@code LOAD_FAILED} when the host process cannot start
+     */
+    public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
+                                VerifiedLibrary verified, Bundle bundle, String tenant) throws LoadRefusal {
+        NativeBackend chosen = isolations == null ? backend : isolations.choose(bundle, tenant, generation, backend);
+        return open(generation, declaration, type, verified, chosen);
+    }
+
+    private VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
+                                 VerifiedLibrary verified, NativeBackend backend) throws LoadRefusal {
         List<Path> files = verified.files();
-        generation.opened(backend.name(), backend.open(files.get(0), files.subList(1, files.size())));
+        generation.opened(backend.name(), backend.isolation(), backend.open(files.get(0), files.subList(1, files.size())));
         if (type != null) {
             generation.bind(type);
         }

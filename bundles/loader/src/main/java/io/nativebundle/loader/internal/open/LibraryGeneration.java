@@ -3,12 +3,16 @@ package io.nativebundle.loader.internal.open;
 import java.lang.ref.ReferenceQueue;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Version;
 
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
@@ -70,6 +74,8 @@ public final class LibraryGeneration {
     /** What the backend opened; closed once, after the drain. */
     private volatile BackendLibrary opened;
     private volatile String backend = "";
+    private volatile String isolation = NativeBundleConstants.ISOLATION_IN_PROCESS;
+    private volatile Optional<Supplier<NativeHostStatus>> hostStatus = Optional.empty();
     /** The typed binding between {@link #bind} and {@link #takeBinding}; dropped by the unload. */
     private volatile Object pending;
     private volatile long unloadStarted;
@@ -156,8 +162,25 @@ public final class LibraryGeneration {
 
     /** Takes over what {@code backend} opened for this generation; only the unloader closes it. */
     public void opened(String backendName, BackendLibrary library) {
+        opened(backendName, NativeBundleConstants.ISOLATION_IN_PROCESS, library);
+    }
+
+    /** As {@link #opened(String, BackendLibrary)}, with where its calls run ({@code nativebundle.isolation}). */
+    public void opened(String backendName, String isolationName, BackendLibrary library) {
         this.backend = backendName;
+        this.isolation = isolationName;
+        this.hostStatus = library.hostStatus();
         this.opened = library;
+    }
+
+    /** {@code in-process}, or {@code process} when the backend runs the calls in a host process. */
+    public String isolation() {
+        return isolation;
+    }
+
+    /** The live state of the host process, when the calls run in one. */
+    public Optional<Supplier<NativeHostStatus>> hostStatus() {
+        return hostStatus;
     }
 
     /**

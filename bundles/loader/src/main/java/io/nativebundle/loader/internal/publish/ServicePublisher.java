@@ -60,6 +60,7 @@ public final class ServicePublisher {
         p.put(NativeBundleConstants.TENANT, library.tenant());
         p.put(NativeBundleConstants.GENERATION, library.generation());
         p.put(NativeBundleConstants.BACKEND, library.backend());
+        p.put(NativeBundleConstants.ISOLATION, library.isolation());
         return p;
     }
 

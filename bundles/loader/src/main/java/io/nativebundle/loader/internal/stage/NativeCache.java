@@ -107,6 +107,14 @@ public final class NativeCache implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * The folder the native host program is copied to, {@code <runtime>/host}: this runtime's own,
+     * so it goes with the runtime's folder.
+     */
+    public Path hostFolder() {
+        return runtime.resolve("host");
+    }
+
     /** Creates the folder of one generation: {@code <runtime>/bundle<id>/g<generation>}. */
     public Path createFolder(long bundleId, long generation) throws IOException {
         Path folder = runtime.resolve("bundle" + bundleId).resolve("g" + generation);

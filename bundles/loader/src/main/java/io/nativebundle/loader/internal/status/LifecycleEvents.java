@@ -15,7 +15,9 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  *
  * <p>Every event carries {@code library}, {@code version}, {@code generation} (a Long, absent
  * for REFUSED), {@code bundle.id}, {@code bundle.symbolicName}, {@code reason} and
- * {@code message}.
+ * {@code message}. The events of a library run out of process add {@code pid}, and
+ * {@code signal}, {@code exit.status}, {@code symbol} or {@code restarts} where they apply:
+ * {@code HOST_CRASHED}, {@code HOST_RESTARTED}, {@code CALL_TIMEOUT}.
  *
  * <pre>{@code
  * @Component(property = EventConstants.EVENT_TOPIC + "=io/nativebundle/*")
@@ -30,6 +32,12 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String TOPIC_REFUSED = "io/nativebundle/REFUSED";
     public static final String TOPIC_UNLOADED = "io/nativebundle/UNLOADED";
     public static final String TOPIC_UNLOAD_TIMEOUT = "io/nativebundle/UNLOAD_TIMEOUT";
+    /** A library's host process ended unexpectedly (crash, exit, limit, or ended for a timeout). */
+    public static final String TOPIC_HOST_CRASHED = "io/nativebundle/HOST_CRASHED";
+    /** A new host process serves a library after a crash. */
+    public static final String TOPIC_HOST_RESTARTED = "io/nativebundle/HOST_RESTARTED";
+    /** A call of a library run out of process overran its timeout; its host was ended. */
+    public static final String TOPIC_CALL_TIMEOUT = "io/nativebundle/CALL_TIMEOUT";
 
     public static final String LIBRARY = "library";
     public static final String VERSION = "version";
@@ -38,6 +46,16 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String BUNDLE_SYMBOLIC_NAME = "bundle.symbolicName";
     public static final String REASON = "reason";
     public static final String MESSAGE = "message";
+    /** Host events: the host process's pid (a Long). */
+    public static final String PID = "pid";
+    /** HOST_CRASHED: the signal that ended the host, e.g. {@code SIGSEGV}, when a signal did. */
+    public static final String SIGNAL = "signal";
+    /** HOST_CRASHED: the host's exit status (an Integer), when it exited. */
+    public static final String EXIT_STATUS = "exit.status";
+    /** CALL_TIMEOUT: the function that overran; HOST_CRASHED: the one whose call faulted, when known. */
+    public static final String SYMBOL = "symbol";
+    /** HOST_RESTARTED: how often the host was restarted since the library loaded (an Integer). */
+    public static final String RESTARTS = "restarts";
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -98,6 +116,25 @@ public final class LifecycleEvents implements AutoCloseable {
         p.put(REASON, reason);
         p.put(MESSAGE, message);
         post(TOPIC_REFUSED, p, Level.DEBUG);
+    }
+
+    /**
+     * An event of a library's host process.
+     *
+     * @param extra the event's own properties ({@link #PID}, {@link #SIGNAL}, ...)
+     */
+    public void host(String topic, String library, String version, long generation, long bundleId,
+                     String symbolicName, String reason, String message, Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(extra);
+        p.put(LIBRARY, library);
+        p.put(VERSION, version);
+        p.put(GENERATION, generation);
+        p.put(BUNDLE_ID, bundleId);
+        p.put(BUNDLE_SYMBOLIC_NAME, symbolicName);
+        p.put(REASON, reason);
+        p.put(MESSAGE, message);
+        // the backend logs crashes and timeouts itself
+        post(topic, p, Level.DEBUG);
     }
 
     private void post(String topic, LibraryGeneration g, String reason, String message, Level fallback) {

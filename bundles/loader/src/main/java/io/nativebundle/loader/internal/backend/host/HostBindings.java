@@ -1,0 +1,178 @@
+package io.nativebundle.loader.internal.backend.host;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.objectweb.asm.Type;
+
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.JavaTypes;
+import io.nativebundle.contract.TypeName;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+
+/**
+ * Binds a typed interface to functions of a library that runs out of process: a generated class
+ * ({@link HostBindingGenerator}) implements each abstract method by calling its function's
+ * invoker, through a typed path without boxing where the signature has one. The methods are read
+ * with the contract's {@link JavaTypes}, as the bnd plugin read them to write
+ * {@code NativeBundle-Symbols}.
+ *
+ * <p>What an address of the host process would have to be dereferenced by the JVM for is refused
+ * at load, naming the method: a jnr-ffi {@code Pointer} parameter or result (memory the JVM would
+ * read and write) and a jnr-ffi by-reference out-parameter. A pointer passed as a {@code long}
+ * annotated {@code @intptr_t} is an opaque handle ({@link PointerHandles}) and is served.
+ */
+final class HostBindings {
+
+    /** Makes the invoker of one function, bound in the host. */
+    interface Functions {
+        FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal;
+    }
+
+    private static final ClassValue<Constructor<?>> CLASSES = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            List<Method> methods = abstractMethods(type);
+            List<NativeSignature> signatures = new ArrayList<>();
+            for (Method m : methods) {
+                signatures.add(signatureOrNull(m));
+            }
+            String name = type.getName() + "$NativeHost";
+            name = name.startsWith("java.") ? "io.nativebundle.host." + name : name;
+            byte[] bytes = HostBindingGenerator.generate(name, type, methods, signatures);
+            try {
+                return new HostBindingLoader(type).define(name, bytes).getConstructor(FunctionInvoker[].class);
+            } catch (NoSuchMethodException | LinkageError e) {
+                throw new IllegalStateException("could not define the host binding of " + type.getName() + ": " + e, e);
+            }
+        }
+    };
+
+    private HostBindings() {
+    }
+
+    /**
+     * An object of {@code type} whose abstract methods call the functions of the same name.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} naming the method whose types cannot cross the process boundary,
+     *                     or the symbol the host cannot bind
+     */
+    static <T> T bind(Class<T> type, String library, Functions functions) throws LoadRefusal {
+        List<Method> methods = abstractMethods(type);
+        FunctionInvoker[] invokers = new FunctionInvoker[methods.size()];
+        for (int i = 0; i < invokers.length; i++) {
+            Method m = methods.get(i);
+            invokers[i] = functions.function(m.getName(), signature(m, library));
+        }
+        try {
+            return type.cast(CLASSES.get(type).newInstance((Object) invokers));
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "could not create the host binding of " + type.getName()
+                    + ": " + e, e);
+        }
+    }
+
+    /** Every public abstract instance method of {@code type} and its superinterfaces, by name and descriptor. */
+    static List<Method> abstractMethods(Class<?> type) {
+        Map<String, Method> byDescriptor = new TreeMap<>();
+        collect(type, byDescriptor);
+        return List.copyOf(byDescriptor.values());
+    }
+
+    private static void collect(Class<?> type, Map<String, Method> byDescriptor) {
+        for (Method method : type.getMethods()) {
+            int modifiers = method.getModifiers();
+            if (Modifier.isAbstract(modifiers) && !Modifier.isStatic(modifiers) && !isObjectMethod(method)) {
+                byDescriptor.putIfAbsent(method.getName() + Type.getMethodDescriptor(method), method);
+            }
+        }
+        for (Class<?> superinterface : type.getInterfaces()) {
+            collect(superinterface, byDescriptor);
+        }
+    }
+
+    private static boolean isObjectMethod(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The signature of a method as the host calls it.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} for a type that cannot cross the process boundary
+     */
+    static NativeSignature signature(Method method, String library) throws LoadRefusal {
+        String where = method.getDeclaringClass().getName() + "." + method.getName()
+                + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(",", "(", ")"));
+        Annotation[][] annotations = method.getParameterAnnotations();
+        List<NativeType> parameters = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            String name = types[i].getTypeName();
+            if (JavaTypes.isByReference(name)) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", an out-parameter; a library"
+                        + " that runs out of process cannot fill one yet (out-parameters come with the C ABI work)");
+            }
+            if (name.equals(JavaTypes.JNR_POINTER)) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", memory the JVM reads and"
+                        + " writes at an address, and an address of the host process means nothing in the JVM; pass"
+                        + " a long annotated @intptr_t (an opaque handle) or a byte[]");
+            }
+            Optional<TypeName> type = JavaTypes.parameter(name, names(annotations[i]));
+            if (type.isEmpty() || type.get() == TypeName.VOID) {
+                throw refused(library, where, "parameter " + (i + 1) + " has type " + name + ", which has no native"
+                        + " mapping; supported: " + JavaTypes.SUPPORTED);
+            }
+            parameters.add(NativeType.valueOf(type.get().name()));
+        }
+        String result = method.getReturnType().getTypeName();
+        if (result.equals(JavaTypes.JNR_POINTER)) {
+            throw refused(library, where, "it returns " + result + ", memory the JVM would read at an address of the"
+                    + " host process; return a long annotated @intptr_t (an opaque handle)");
+        }
+        Optional<TypeName> type = JavaTypes.map(result, names(method.getAnnotations()));
+        if (type.isEmpty() || type.get() == TypeName.BUFFER) {
+            throw refused(library, where, "the return type " + result + " has no native mapping");
+        }
+        if (parameters.size() > Wire.MAX_PARAMETERS) {
+            throw refused(library, where, "it has " + parameters.size() + " parameters; at most " + Wire.MAX_PARAMETERS);
+        }
+        return new NativeSignature(parameters, NativeType.valueOf(type.get().name()));
+    }
+
+    /** The signature, or null when the method is refused: the generator then writes nothing to call. */
+    private static NativeSignature signatureOrNull(Method m) {
+        try {
+            return signature(m, "");
+        } catch (LoadRefusal e) {
+            return null;
+        }
+    }
+
+    private static Set<String> names(Annotation[] annotations) {
+        return Arrays.stream(annotations).map(a -> a.annotationType().getName()).collect(Collectors.toSet());
+    }
+
+    private static LoadRefusal refused(String library, String where, String why) {
+        return new LoadRefusal(RefusalReason.LOAD_FAILED, "library '" + library + "' runs out of process, and method "
+                + where + " cannot be called across the process boundary: " + why);
+    }
+}

@@ -1,0 +1,97 @@
+package io.nativebundle.loader.internal.backend.host;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.After;
+import org.junit.Test;
+
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.BackendLibrary;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.byref.IntByReference;
+import jnr.ffi.types.intptr_t;
+
+/** A typed interface bound to a library that runs out of process, as the bnd plugin reads it. */
+public class HostBindingsTest {
+
+    /** Typed paths, boxed paths, a handle, a default method. */
+    public interface Calls {
+        int add(int a, int b);
+
+        double mix(int a, double b, float c, long d);
+
+        boolean is_positive(int value);
+
+        String greet(CharSequence name);
+
+        int length(String text);
+
+        int fill(byte[] buffer, int count, int value);
+
+        @intptr_t
+        long box_new(int value);
+
+        int box_value(@intptr_t long box);
+
+        default int addTwice(int a, int b) {
+            return add(add(a, b), b);
+        }
+    }
+
+    /** Memory the JVM would read in the host: refused. */
+    public interface WithPointer {
+        int box_value(Pointer box);
+    }
+
+    /** An out-parameter: refused until out-parameters cross the boundary. */
+    public interface WithOut {
+        int add(IntByReference sum, int b);
+    }
+
+    private final HostFixture fixture;
+
+    public HostBindingsTest() throws Exception {
+        fixture = new HostFixture(3);
+    }
+
+    @After
+    public void close() {
+        fixture.close();
+    }
+
+    @Test
+    public void theBindingCallsTheHostThroughTypedAndBoxedPaths() throws Exception {
+        BackendLibrary library = fixture.open();
+        Calls calls = library.bind(Calls.class);
+        assertEquals(5, calls.add(2, 3));
+        assertEquals(8, calls.addTwice(2, 3));
+        assertEquals(10.75, calls.mix(1, 2.25, 0.5f, 7), 0.0);
+        assertTrue(calls.is_positive(4));
+        assertEquals("Hello, osgi!", calls.greet(new StringBuilder("osgi")));
+        assertNull(calls.greet(null));
+        assertEquals(3, calls.length("abc"));
+        byte[] bytes = new byte[3];
+        assertEquals(0, calls.fill(bytes, 3, 7));
+        assertEquals(7, bytes[2]);
+        assertEquals(99, calls.box_value(calls.box_new(99)));
+        // one generated class per interface, shared by every generation
+        assertEquals(calls.getClass(), fixture.open().bind(Calls.class).getClass());
+    }
+
+    @Test
+    public void aPointerObjectOrAnOutParameterIsRefusedAtBindNamingTheMethod() throws Exception {
+        BackendLibrary library = fixture.open();
+        LoadRefusal pointer = assertThrows(LoadRefusal.class, () -> library.bind(WithPointer.class));
+        assertEquals(RefusalReason.LOAD_FAILED, pointer.reason());
+        assertTrue(pointer.getMessage(), pointer.getMessage().contains(WithPointer.class.getName()
+                + ".box_value(jnr.ffi.Pointer) cannot be called across the process boundary: parameter 1 is"
+                + " jnr.ffi.Pointer"));
+        LoadRefusal out = assertThrows(LoadRefusal.class, () -> library.bind(WithOut.class));
+        assertTrue(out.getMessage(), out.getMessage().contains("an out-parameter"));
+    }
+}

@@ -2,6 +2,7 @@ package io.nativebundle.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Version;
@@ -83,4 +84,15 @@ public interface NativeLibrary {
      * @since 1.1
      */
     List<CheckResult> checks();
+
+    /**
+     * The SHA-256 of every file that was opened for this library, by jar entry: the library and
+     * the dependencies of its {@code Bundle-NativeCode} clause, in that order; for a system library
+     * its {@code system=} name and the host file's digest. {@code native:lock} writes these.
+     *
+     * @since 2.1
+     */
+    default Map<String, String> digests() {
+        return Map.of(entry(), sha256());
+    }
 }

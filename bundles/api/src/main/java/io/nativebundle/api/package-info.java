@@ -18,9 +18,15 @@
  * constructors, factories and accessors, so that they can gain fields in a minor version. Source
  * compatible; a major version for the binary, because a record's superclass is
  * {@code java.lang.Record} (the bnd baseline reports it as MAJOR).
+ *
+ * <p>2.1.0: the refusal reasons {@link io.nativebundle.api.RefusalReason#UNTRUSTED} and
+ * {@link io.nativebundle.api.RefusalReason#NOT_LOCKED}, the trust, lock file and tenant policy names
+ * in {@link io.nativebundle.api.NativeBundleConstants},
+ * {@link io.nativebundle.api.NativeLibrary#digests()} and the trust-store variant of
+ * {@link io.nativebundle.api.NativeBundleVerifier#verify(java.nio.file.Path, java.nio.file.Path, String)}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

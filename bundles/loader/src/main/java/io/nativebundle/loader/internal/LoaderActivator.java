@@ -70,7 +70,8 @@ public final class LoaderActivator implements BundleActivator {
         context.registerService(NativeMetrics.class, metrics, null);
         NativeCodeSelector selector = new NativeCodeSelector(nativeCapability(context));
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
-                new GenerationOpener(backend), new SymbolPublisher(context, metrics), new ServicePublisher(context),
+                new GenerationOpener(backend), new SymbolPublisher(context, metrics, tenants.gate()),
+                new ServicePublisher(context, tenants.gate()),
                 unloader);
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));

@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.tenant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -11,6 +12,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 
@@ -18,8 +20,9 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 
 /**
- * Multi-tenancy in the loader: the tenant of every bundle, the service hooks that keep tenants
- * apart, and the per-tenant quotas.
+ * Multi-tenancy in the loader: the tenant of every bundle, the hooks that keep tenants apart
+ * (service find and event hooks, bundle find and event hooks, a resolver hook), the gate every
+ * native service is registered through, and the per-tenant quotas.
  *
  * <pre>{@code
  * Tenants tenants = Tenants.start(context);          // first thing in the loader's start()
@@ -38,6 +41,7 @@ public final class Tenants {
 
     private final BundleTenants bundles;
     private final TenantQuotas quotas;
+    private final AtomicLong denied = new AtomicLong();
 
     Tenants(BundleTenants bundles, TenantQuotas quotas) {
         this.bundles = bundles;
@@ -53,10 +57,14 @@ public final class Tenants {
                 new PluginFolder(context.getProperty(PLUGINS_DIR_PROPERTY))));
         Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(context::getProperty)));
 
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_DESCRIPTION, "nativebundle: keeps the services of tenants apart");
+        TenantVisibility visibility = new TenantVisibility(bundles);
         context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
-                new TenantIsolationHook(new TenantVisibility(bundles)), properties);
+                new TenantIsolationHook(visibility), described("keeps the services of tenants apart"));
+        context.registerService(new String[] {org.osgi.framework.hooks.bundle.FindHook.class.getName(),
+                org.osgi.framework.hooks.bundle.EventHook.class.getName()},
+                new TenantBundleHook(visibility), described("hides the bundles of other tenants"));
+        context.registerService(ResolverHookFactory.class.getName(), new TenantResolverHook(visibility),
+                described("keeps tenants from wiring to each other's packages"));
 
         context.addBundleListener((SynchronousBundleListener) tenants::bundleChanged);
         try {
@@ -69,6 +77,15 @@ public final class Tenants {
             bundles.of(bundle); // warns now about bundles whose tenant is invalid
         }
         return tenants;
+    }
+
+    /**
+     * The gate of native services: each is registered as a service factory that gives its object
+     * to the bundles that may see its tenant, and {@code null} to the others.
+     */
+    public ServiceGate gate() {
+        return (tenant, service, description) -> new TenantServiceFactory<>(tenant, service, description, bundles,
+                denied);
     }
 
     /**
@@ -96,6 +113,12 @@ public final class Tenants {
     /** Gives back the quota of a generation that was admitted but not published. */
     public void release(long generation) {
         quotas.release(generation);
+    }
+
+    private static Dictionary<String, Object> described(String what) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_DESCRIPTION, "nativebundle: " + what);
+        return properties;
     }
 
     private void bundleChanged(BundleEvent event) {

@@ -78,7 +78,7 @@ public final class LoaderActivator implements BundleActivator {
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
-                new RegistryService(context, customizer, unloader::lingering), registryProperties(unloader));
+                new RegistryService(context, customizer, unloader::lingering, tenants::sees), registryProperties(unloader));
         unloader.setListener(() -> {
             try {
                 registry.setProperties(registryProperties(unloader));

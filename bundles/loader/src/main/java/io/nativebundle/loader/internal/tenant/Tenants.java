@@ -41,11 +41,13 @@ public final class Tenants {
 
     private final BundleTenants bundles;
     private final TenantQuotas quotas;
+    private final TenantVisibility visibility;
     private final AtomicLong denied = new AtomicLong();
 
     Tenants(BundleTenants bundles, TenantQuotas quotas) {
         this.bundles = bundles;
         this.quotas = quotas;
+        this.visibility = new TenantVisibility(bundles);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class Tenants {
                 new PluginFolder(context.getProperty(PLUGINS_DIR_PROPERTY))));
         Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(context::getProperty)));
 
-        TenantVisibility visibility = new TenantVisibility(bundles);
+        TenantVisibility visibility = tenants.visibility;
         context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
                 new TenantIsolationHook(visibility), described("keeps the services of tenants apart"));
         context.registerService(new String[] {org.osgi.framework.hooks.bundle.FindHook.class.getName(),
@@ -86,6 +88,14 @@ public final class Tenants {
     public ServiceGate gate() {
         return (tenant, service, description) -> new TenantServiceFactory<>(tenant, service, description, bundles,
                 denied);
+    }
+
+    /**
+     * Whether {@code viewer} may see {@code bundle}, find its services and wire to its packages: the
+     * rules the hooks apply.
+     */
+    public boolean sees(Bundle viewer, Bundle bundle) {
+        return visibility.sees(viewer, bundle);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
@@ -34,6 +35,8 @@ import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
 
@@ -63,6 +66,7 @@ public final class LoaderActivator implements BundleActivator {
         Tenants tenants = Tenants.start(context);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
+        tenants.followConfigurations(context, events::policy);
         // before any plugin library is opened: see JnrBackend
         NativeBackend backend = new JnrBackend();
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
@@ -72,7 +76,7 @@ public final class LoaderActivator implements BundleActivator {
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> HostPlatform.of(context), cache,
                 new GenerationOpener(backend), new SymbolPublisher(context, metrics, tenants.gate()),
                 new ServicePublisher(context, tenants.gate()),
-                unloader);
+                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)));
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
@@ -86,7 +90,8 @@ public final class LoaderActivator implements BundleActivator {
                 // unregistered while the loader stops
             }
         });
-        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector), null);
+        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector,
+                () -> tenants.trust(NativeBundleConstants.DEFAULT_TENANT)), null);
     }
 
     @Override
@@ -120,6 +125,12 @@ public final class LoaderActivator implements BundleActivator {
             return Path.of(configured);
         }
         return context.getDataFile("native").toPath();
+    }
+
+    /** The lock file of {@code io.nativebundle.lockfile}, read at every load so that it can be set while running. */
+    private static Optional<Path> lockFile(BundleContext context) {
+        String configured = context.getProperty(NativeBundleConstants.LOCKFILE_PROPERTY);
+        return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured.trim()));
     }
 
     private static Map<String, Object> nativeCapability(BundleContext context) {

@@ -1,7 +1,10 @@
 package io.nativebundle.loader.internal.publish;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Version;
 
@@ -14,16 +17,20 @@ import io.nativebundle.api.NativeSymbol;
  *
  * @param backend the name of the backend that opened it, e.g. {@code jnr}: the {@code nativebundle.backend}
  *                property of its services
+ * @param digests the SHA-256 of every opened file by entry, in the clause's order
  */
 public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
                             List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
-                            List<String> dependencies, List<CheckResult> checks, String backend)
+                            List<String> dependencies, List<CheckResult> checks, String backend,
+                            Map<String, String> digests)
         implements NativeLibrary {
 
     public LoadedLibrary {
         symbols = List.copyOf(symbols);
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
+        // insertion order kept: the library first, then its dependencies
+        digests = Collections.unmodifiableMap(new LinkedHashMap<>(digests));
     }
 
     @Override

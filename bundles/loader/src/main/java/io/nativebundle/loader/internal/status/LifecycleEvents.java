@@ -30,6 +30,8 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String TOPIC_REFUSED = "io/nativebundle/REFUSED";
     public static final String TOPIC_UNLOADED = "io/nativebundle/UNLOADED";
     public static final String TOPIC_UNLOAD_TIMEOUT = "io/nativebundle/UNLOAD_TIMEOUT";
+    /** A tenant's policy changed in Config Admin; it carries {@code tenant} and {@code message}. */
+    public static final String TOPIC_POLICY = "io/nativebundle/POLICY";
 
     public static final String LIBRARY = "library";
     public static final String VERSION = "version";
@@ -38,6 +40,7 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String BUNDLE_SYMBOLIC_NAME = "bundle.symbolicName";
     public static final String REASON = "reason";
     public static final String MESSAGE = "message";
+    public static final String TENANT = "tenant";
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -72,6 +75,16 @@ public final class LifecycleEvents implements AutoCloseable {
     /** Events that are only logged. */
     public static LifecycleEvents logOnly() {
         return new LifecycleEvents(null);
+    }
+
+    /** A tenant's policy changed: it applies from the next load on. */
+    public void policy(String tenant, String message) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(TENANT, tenant);
+        properties.put(MESSAGE, message);
+        if (sink == null || !sink.post(TOPIC_POLICY, properties)) {
+            LOG.log(Level.INFO, "nativebundle: " + TOPIC_POLICY + " tenant " + tenant + ": " + message);
+        }
     }
 
     public void loaded(LibraryGeneration generation, String message) {

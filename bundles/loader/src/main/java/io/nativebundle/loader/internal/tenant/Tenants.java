@@ -3,7 +3,9 @@ package io.nativebundle.loader.internal.tenant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -18,6 +20,7 @@ import org.osgi.framework.hooks.service.FindHook;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.loader.internal.trust.TrustSettings;
 
 /**
  * Multi-tenancy in the loader: the tenant of every bundle, the hooks that keep tenants apart
@@ -42,12 +45,14 @@ public final class Tenants {
     private final BundleTenants bundles;
     private final TenantQuotas quotas;
     private final TenantVisibility visibility;
+    private final TenantPolicies policies;
     private final AtomicLong denied = new AtomicLong();
 
-    Tenants(BundleTenants bundles, TenantQuotas quotas) {
+    Tenants(BundleTenants bundles, TenantQuotas quotas, TenantPolicies policies) {
         this.bundles = bundles;
         this.quotas = quotas;
         this.visibility = new TenantVisibility(bundles);
+        this.policies = policies;
     }
 
     /**
@@ -57,7 +62,8 @@ public final class Tenants {
     public static Tenants start(BundleContext context) {
         BundleTenants bundles = new BundleTenants(new TenantResolver(
                 new PluginFolder(context.getProperty(PLUGINS_DIR_PROPERTY))));
-        Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(context::getProperty)));
+        TenantPolicies policies = new TenantPolicies(context::getProperty);
+        Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(policies)), policies);
 
         TenantVisibility visibility = tenants.visibility;
         context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
@@ -88,6 +94,26 @@ public final class Tenants {
     public ServiceGate gate() {
         return (tenant, service, description) -> new TenantServiceFactory<>(tenant, service, description, bundles,
                 denied);
+    }
+
+    /** The policy of a tenant now: its quotas, trust store and other keys. */
+    public TenantPolicy policy(String tenant) {
+        return policies.policy(tenant);
+    }
+
+    /**
+     * Follows the tenants' Config Admin configurations (factory PID {@code io.nativebundle.tenant}),
+     * when Config Admin is there.
+     *
+     * @param applied told {@code (tenant, what changed)} after each change
+     */
+    public void followConfigurations(BundleContext context, BiConsumer<String, String> applied) {
+        TenantConfigurations.register(context, policies, applied);
+    }
+
+    /** The trust store a tenant's native bundles must be signed for, if any ({@code default} for runtime bundles). */
+    public Optional<TrustSettings> trust(String tenant) {
+        return policies.policy(tenant).trust();
     }
 
     /**

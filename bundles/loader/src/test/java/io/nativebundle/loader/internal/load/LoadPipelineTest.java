@@ -40,6 +40,8 @@ import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.Fixtures;
 import io.nativebundle.loader.internal.verify.Sha256;
@@ -87,7 +89,7 @@ public class LoadPipelineTest {
                 Fixtures::host, cache, new GenerationOpener(backend),
                 new SymbolPublisher(framework.loaderContext(), metrics, tenants.gate()),
                 new ServicePublisher(framework.loaderContext(), tenants.gate()),
-                unloader);
+                unloader, new TrustCheck(tenants::trust), new LockCheck(java.util.Optional::empty));
     }
 
     @After

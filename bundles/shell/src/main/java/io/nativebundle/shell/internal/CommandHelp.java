@@ -39,6 +39,12 @@ public final class CommandHelp {
     public static final String STATS_OFF = "switch metrics off for this library";
     public static final String STATS_LIBRARIES = "the libraries to show; every loaded library when none is given";
 
+    public static final String VERIFY_TRUST = "a trust store to check the jar's signature against (a PKCS#12 or JKS"
+            + " keystore, or a folder of PEM certificates); the runtime's io.nativebundle.trust.* when absent";
+    public static final String VERIFY_PASSWORD = "the password of the --trust keystore";
+    public static final String LOCK = "write the SHA-256 of every native file now loaded, per tenant, to a lock file"
+            + " (io.nativebundle.lockfile)";
+    public static final String LOCK_FILE = "the lock file to write, e.g. etc/nativebundle.lock";
     public static final String VERIFY = "checks a native bundle jar without installing it; prints PASS or FAIL per"
             + " check and fails if any check failed";
     public static final String VERIFY_LOCATION = "the jar: a path, a file: URL, or any URL to download,"

@@ -49,26 +49,25 @@ final class SignatureVerifier {
             throws UntrustedException, IOException {
         List<SignedContent.SignaturePair> pairs = content.pairs();
         if (content.manifest() == null || pairs.isEmpty()) {
-            throw new UntrustedException("unsigned", "it carries no signature (no META-INF/*.SF file with its block)");
+            throw new UntrustedException("unsigned: it carries no signature (no META-INF/*.SF file with its"
+                    + " block)");
         }
         List<String> problems = new ArrayList<>();
-        List<String> signers = new ArrayList<>();
         Date now = new Date();
         for (SignedContent.SignaturePair pair : pairs) {
             Outcome outcome = verifyPair(content, pair, coverMainAttributes, scratch);
-            String signer = outcome.signer().map(SignerCheck::describe).orElse(pair.file());
-            signers.add(signer);
+            String signer = outcome.signer().map(SignerCheck::describe).orElseGet(() -> SignerCheck.describe(pair));
             if (outcome.problem().isPresent()) {
-                problems.add(signer + ": " + outcome.problem().get());
+                problems.add("signed by " + signer + ": " + outcome.problem().get());
                 continue;
             }
             Optional<String> distrust = SignerCheck.problem(outcome.signer().get(), anchors, now);
             if (distrust.isEmpty()) {
                 return signer;
             }
-            problems.add(signer + ": " + distrust.get());
+            problems.add("signed by " + signer + ": " + distrust.get());
         }
-        throw new UntrustedException(String.join("; ", signers), String.join("; ", problems));
+        throw new UntrustedException(String.join("; ", problems));
     }
 
     /** The signer of one pair, or why the content does not carry it intact. */

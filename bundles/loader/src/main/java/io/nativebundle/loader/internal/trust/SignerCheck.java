@@ -1,5 +1,6 @@
 package io.nativebundle.loader.internal.trust;
 
+import java.io.ByteArrayInputStream;
 import java.security.CodeSigner;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -86,6 +87,29 @@ final class SignerCheck {
         }
         X509Certificate leaf = chain.get(0);
         return leaf.getSubjectX500Principal().getName() + " (issued by " + leaf.getIssuerX500Principal().getName() + ")";
+    }
+
+    /**
+     * The signer as the signature block names it, for a signature the JDK rejected before it said who
+     * made it (the content was changed): the certificate of the block that issued no other.
+     */
+    static String describe(SignedContent.SignaturePair pair) {
+        try {
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(
+                    new ByteArrayInputStream(pair.block()), "PKCS7");
+            List<X509Certificate> certificates = chain(path);
+            for (X509Certificate candidate : certificates) {
+                boolean issuer = certificates.stream().anyMatch(other -> other != candidate
+                        && other.getIssuerX500Principal().equals(candidate.getSubjectX500Principal()));
+                if (!issuer) {
+                    return candidate.getSubjectX500Principal().getName() + " (issued by "
+                            + candidate.getIssuerX500Principal().getName() + ")";
+                }
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // not a PKCS#7 block we can read: name the file
+        }
+        return "the signature " + pair.file();
     }
 
     private static List<X509Certificate> chain(CertPath path) {

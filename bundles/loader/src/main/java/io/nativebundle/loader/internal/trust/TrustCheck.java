@@ -70,8 +70,8 @@ public final class TrustCheck {
                     + " entr" + (jar.names().size() == 1 ? "y" : "ies")) + " are signed by " + signer
                     + ", trusted by " + anchors.source()));
         } catch (UntrustedException e) {
-            throw new LoadRefusal(RefusalReason.UNTRUSTED, manifest.bundle() + " is not trusted: signed by "
-                    + e.signers() + "; " + e.getMessage() + ". A trust store is set (" + anchors.source()
+            throw new LoadRefusal(RefusalReason.UNTRUSTED, manifest.bundle() + " is not trusted: " + e.getMessage()
+                    + ". A trust store is set (" + anchors.source()
                     + ") for tenant '" + tenant + "', and it trusts " + anchors.subjects());
         } catch (IOException e) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "cannot check the signature of " + manifest.bundle()
@@ -89,8 +89,8 @@ public final class TrustCheck {
                 return CheckResult.pass(NAME, "the manifest and " + content.names().size() + " entries are signed by "
                         + signer + ", trusted by " + anchors.source());
             } catch (UntrustedException e) {
-                return CheckResult.fail(NAME, RefusalReason.UNTRUSTED, "signed by " + e.signers() + "; "
-                        + e.getMessage() + "; the store trusts " + anchors.subjects());
+                return CheckResult.fail(NAME, RefusalReason.UNTRUSTED, e.getMessage() + "; the store trusts "
+                        + anchors.subjects());
             }
         } catch (TrustException e) {
             return CheckResult.fail(NAME, RefusalReason.UNTRUSTED, e.getMessage());

@@ -1,0 +1,165 @@
+package io.nativebundle.itests.trust;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertPath;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipFile;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import jdk.security.jarsigner.JarSigner;
+
+/**
+ * A throw-away certificate authority for the trust tests, made fresh in every run (nothing is
+ * committed): {@code CN=nativebundle test CA} and signers it issues (valid, expired, revoked),
+ * a self-signed stranger, a CRL, and jar signing with the JDK's own {@link JarSigner}.
+ * It runs where the test is configured, outside the framework.
+ */
+public final class TestPki {
+
+    private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
+
+    /** A key pair with its certificate chain, the signer's own first. */
+    public record Signer(KeyPair keys, List<X509Certificate> chain) {
+
+        public X509Certificate certificate() {
+            return chain.get(0);
+        }
+
+        /** Signs {@code jar} into {@code signed} (SHA-256, the JDK's defaults otherwise). */
+        public Path sign(Path jar, Path signed) throws IOException, GeneralSecurityException {
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(chain);
+            JarSigner signer = new JarSigner.Builder(keys.getPrivate(), path).digestAlgorithm("SHA-256")
+                    .signerName("SIGNER").build();
+            try (ZipFile in = new ZipFile(jar.toFile()); OutputStream out = Files.newOutputStream(signed)) {
+                signer.sign(in, out);
+            }
+            return signed;
+        }
+    }
+
+    private final Signer ca;
+
+    private TestPki(Signer ca) {
+        this.ca = ca;
+    }
+
+    /** A new CA, valid from an hour ago for a year. */
+    public static TestPki create() throws GeneralSecurityException {
+        KeyPair keys = keys();
+        // BC writes the RDNs in this order; the JDK prints them reversed: CN=nativebundle test CA,O=nativebundle tests
+        X500Name name = new X500Name("O=nativebundle tests, CN=nativebundle test CA");
+        X509Certificate certificate = certificate(name, keys, name, keys, Instant.now().minus(Duration.ofHours(1)),
+                Duration.ofDays(365), true);
+        return new TestPki(new Signer(keys, List.of(certificate)));
+    }
+
+    public Signer ca() {
+        return ca;
+    }
+
+    /** A code signer the CA issued, valid from {@code from} for {@code validity}. */
+    public Signer issue(String commonName, Instant from, Duration validity) throws GeneralSecurityException {
+        KeyPair keys = keys();
+        X509Certificate certificate = certificate(new X500Name("O=nativebundle tests, CN=" + commonName), keys,
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keys(), from, validity,
+                false);
+        return new Signer(keys, List.of(certificate, ca.certificate()));
+    }
+
+    /** A valid code signer the CA issued. */
+    public Signer issue(String commonName) throws GeneralSecurityException {
+        return issue(commonName, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(30));
+    }
+
+    /** A self-signed code signer no store trusts. */
+    public static Signer stranger(String commonName) throws GeneralSecurityException {
+        KeyPair keys = keys();
+        X500Name name = new X500Name("CN=" + commonName);
+        return new Signer(keys, List.of(certificate(name, keys, name, keys, Instant.now().minus(Duration.ofHours(1)),
+                Duration.ofDays(30), false)));
+    }
+
+    /** Writes the CA's certificate as {@code ca.pem} and a CRL revoking {@code revoked} as {@code ca.crl}. */
+    public Path writeTrustFolder(Path folder, X509Certificate... revoked) throws IOException, GeneralSecurityException {
+        Files.createDirectories(folder);
+        writePem(folder.resolve("ca.pem"), ca.certificate());
+        X509v2CRLBuilder crl = new X509v2CRLBuilder(
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), new Date());
+        crl.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(7))));
+        for (X509Certificate certificate : revoked) {
+            crl.addCRLEntry(certificate.getSerialNumber(), new Date(), CRLReason.keyCompromise);
+        }
+        X509CRLHolder holder = crl.build(signer(ca.keys()));
+        Files.write(folder.resolve("ca.crl"), holder.getEncoded());
+        return folder;
+    }
+
+    /** Writes a certificate in PEM. */
+    public static void writePem(Path file, X509Certificate certificate) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
+            pem.writeObject(certificate);
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+    }
+
+    private static KeyPair keys() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
+                                               Instant from, Duration validity, boolean ca)
+            throws GeneralSecurityException {
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(from), Date.from(from.plus(validity)),
+                    subject, subjectKeys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            if (!ca) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
+            }
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(issuerKeys)));
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static ContentSigner signer(KeyPair keys) throws GeneralSecurityException {
+        try {
+            return new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.nativebundle.binary.host.HostPlatform;
+import io.nativebundle.contract.DetachedSignature;
 import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 
@@ -21,8 +22,6 @@ public final class Wrapping {
     /** A descriptor is a few lines; anything this large is not one. */
     static final long MAX_DESCRIPTOR_SIZE = 1 << 20;
 
-    /** Where the descriptor itself is kept in the bundle, for provenance. */
-    static final String DESCRIPTOR_FOLDER = "META-INF/nativebundle/";
 
     /** Characters that would break the {@code Bundle-NativeCode} and digest headers. */
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_.+-]+");
@@ -85,8 +84,19 @@ public final class Wrapping {
         }
     }
 
+    /**
+     * The bundle with the descriptor itself, for provenance, and its detached signature
+     * ({@code <descriptor>.sig} beside it, if there is one), which the loader checks when a trust store is set.
+     */
     private static BundleWriter writer(Map<String, String> headers, Descriptor d) throws IOException {
-        return new BundleWriter(headers).add(DESCRIPTOR_FOLDER + d.file().getFileName(), Files.readAllBytes(d.file()));
+        String name = d.file().getFileName().toString();
+        BundleWriter writer = new BundleWriter(headers).add(DetachedSignature.descriptorEntry(name),
+                Files.readAllBytes(d.file()));
+        Path signature = d.file().resolveSibling(DetachedSignature.fileOf(name));
+        if (Files.isRegularFile(signature)) {
+            writer.add(DetachedSignature.signatureEntry(name), Files.readAllBytes(signature));
+        }
+        return writer;
     }
 
     /** The loader refuses a tenant header that contradicts the folder; say so now, at the line. */

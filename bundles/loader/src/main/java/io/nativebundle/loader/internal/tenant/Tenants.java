@@ -108,6 +108,12 @@ public final class Tenants {
      * @param applied told {@code (tenant, what changed)} after each change
      */
     public void followConfigurations(BundleContext context, BiConsumer<String, String> applied) {
+        try {
+            // before TenantConfigurations is loaded: it implements Config Admin's interface
+            Class.forName("org.osgi.service.cm.ManagedServiceFactory", false, Tenants.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return; // no Config Admin: tenant policies come from framework properties only
+        }
         TenantConfigurations.register(context, policies, applied);
     }
 

@@ -27,7 +27,7 @@ import org.junit.Test;
  */
 public class CommandDescriptorsTest {
 
-    private static final Set<String> COMMANDS = Set.of("list", "info", "symbols", "call", "get", "set", "stats", "verify");
+    private static final Set<String> COMMANDS = Set.of("list", "info", "symbols", "call", "get", "set", "stats", "verify", "lock");
 
     @Test
     public void theComponentDeclaresScopeNativeAndEveryCommand() throws Exception {

@@ -35,6 +35,7 @@ import io.nativebundle.itests.Gogo;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.tenant.TenantBundles;
 import io.nativebundle.testsupport.BundleRewriter;
+import io.nativebundle.testsupport.pki.TestPki;
 
 /**
  * Trust by signature: the runtime trusts a folder with a test CA's certificate and its CRL

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import org.apache.felix.fileinstall.ArtifactTransformer;
 
+import io.nativebundle.contract.DetachedSignature;
 import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
 
@@ -27,13 +29,16 @@ import io.nativebundle.wrap.DescriptorException;
  * <li>A file no listener claims, like a plain {@code .so}, is retried silently on every scan.</li>
  * </ul>
  * FileInstall watches the descriptor only, so the transformer also claims a {@code .so} that a
- * known descriptor wraps: when that file is new or changed, the descriptor's modification time is
- * moved on, which makes FileInstall wrap and update it on its next scan. The {@code .so} itself is
- * never installed.
+ * known descriptor wraps, and the descriptor's detached signature ({@code <descriptor>.sig}): when
+ * one of them is new or changed, the descriptor's modification time is moved on, which makes
+ * FileInstall wrap and update it on its next scan. Neither is ever installed itself. A deleted
+ * {@code .sig} is not noticed (FileInstall tells no listener about a file it did not install): the
+ * bundle keeps the signature it was wrapped with until the descriptor or its library changes.
  */
 final class DescriptorTransformer implements ArtifactTransformer {
 
     static final String EXTENSION = ".nativebundle";
+    static final String SIGNATURE_EXTENSION = EXTENSION + DetachedSignature.SUFFIX;
 
     private static final Logger LOG = System.getLogger("io.nativebundle.wrap");
 
@@ -50,14 +55,20 @@ final class DescriptorTransformer implements ArtifactTransformer {
         if (!artifact.isFile()) {
             return false;
         }
-        return artifact.getName().endsWith(EXTENSION) || descriptorOf(artifact.toPath()).isPresent();
+        return artifact.getName().endsWith(EXTENSION) || signedDescriptorOf(artifact.toPath()).isPresent()
+                || descriptorOf(artifact.toPath()).isPresent();
     }
 
     @Override
     public File transform(File artifact, File tmpDir) throws Exception {
         Path file = artifact.toPath();
         if (!file.getFileName().toString().endsWith(EXTENSION)) {
-            descriptorOf(file).ifPresent(descriptor -> rewrapIfChanged(descriptor, file));
+            Optional<Path> signed = signedDescriptorOf(file);
+            if (signed.isPresent()) {
+                rewrapIfChanged(signed.get(), file, registry::isSignedWith);
+            } else {
+                descriptorOf(file).ifPresent(descriptor -> rewrapIfChanged(descriptor, file, registry::isWrappedFrom));
+            }
             return null;
         }
         return wrap(file, tmpDir.toPath());
@@ -102,21 +113,37 @@ final class DescriptorTransformer implements ArtifactTransformer {
         return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
     }
 
-    private void rewrapIfChanged(Path descriptor, Path library) {
+    /** The descriptor a detached signature {@code <descriptor>.sig} belongs to, when it is there. */
+    private static Optional<Path> signedDescriptorOf(Path signature) {
+        String name = signature.getFileName().toString();
+        if (!name.endsWith(SIGNATURE_EXTENSION)) {
+            return Optional.empty();
+        }
+        Path descriptor = signature.resolveSibling(name.substring(0, name.length() - DetachedSignature.SUFFIX.length()));
+        return Files.isRegularFile(descriptor) ? Optional.of(descriptor) : Optional.empty();
+    }
+
+    /**
+     * Marks {@code descriptor} for a new wrap because {@code companion} (its library or its signature)
+     * is new or changed, unless the bundle already carries that content.
+     *
+     * @param carried whether the descriptor's last wrap packed a companion with this digest
+     */
+    private void rewrapIfChanged(Path descriptor, Path companion, BiPredicate<Path, String> carried) {
         try {
-            String sha256 = Sha256.of(library);
-            if (registry.isWrappedFrom(descriptor, sha256)) {
+            String sha256 = Sha256.of(companion);
+            if (carried.test(descriptor, sha256)) {
                 return; // the bundle already carries this file, e.g. both were dropped together
             }
-            if (registry.refusedSince(descriptor, Files.getLastModifiedTime(library).toInstant())) {
+            if (registry.refusedSince(descriptor, Files.getLastModifiedTime(companion).toInstant())) {
                 return; // refused with this very file: a new wrap would only repeat the refusal
             }
             long now = System.currentTimeMillis();
             long before = Files.getLastModifiedTime(descriptor).toMillis();
             Files.setLastModifiedTime(descriptor, FileTime.fromMillis(Math.max(now, before + 1000)));
-            LOG.log(Level.DEBUG, () -> library + " changed: " + descriptor.getFileName() + " is wrapped again");
+            LOG.log(Level.DEBUG, () -> companion + " changed: " + descriptor.getFileName() + " is wrapped again");
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, library + " changed, but " + descriptor.getFileName()
+            LOG.log(Level.WARNING, companion + " changed, but " + descriptor.getFileName()
                     + " cannot be marked for a new wrap: " + e);
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.nativebundle.wrap.internal.DetachedSigning;
+import io.nativebundle.wrap.internal.JarSignerSupport;
 import io.nativebundle.wrap.internal.WrapContext;
 import io.nativebundle.wrap.internal.Wrapping;
 
@@ -79,5 +80,14 @@ public final class NativeWrapper {
      */
     public static Path signDetached(Path descriptor, SigningKey key) throws DescriptorException, IOException {
         return DetachedSigning.sign(descriptor, key);
+    }
+
+    /**
+     * Why this runtime cannot sign, e.g. that the framework does not export
+     * {@code jdk.security.jarsigner} to this bundle; empty when it can. A shell asks before it reads
+     * a keystore, so the user learns first what the framework lacks.
+     */
+    public static Optional<String> signingProblem() {
+        return JarSignerSupport.problem();
     }
 }

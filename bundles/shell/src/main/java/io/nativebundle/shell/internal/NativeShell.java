@@ -167,8 +167,9 @@ public final class NativeShell {
         }
         VerificationReport report;
         try (JarSource jar = JarSource.open(location, currentDir)) {
+            char[] secret = Passwords.read(password, currentDir);
             report = trust.isEmpty() ? v.verify(jar.path())
-                    : v.verify(jar.path(), currentDir.resolve(trust), password.isEmpty() ? null : password);
+                    : v.verify(jar.path(), currentDir.resolve(trust), secret == null ? null : new String(secret));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot verify " + location + ": " + e.getMessage(), e);
         }

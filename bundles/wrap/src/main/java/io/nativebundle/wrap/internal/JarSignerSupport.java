@@ -19,9 +19,14 @@ public final class JarSignerSupport {
 
     /** @throws UnsupportedOperationException naming the missing package, its module, and how to provide it */
     public static void require() {
-        problem(JarSignerSupport.class.getClassLoader()).ifPresent(problem -> {
+        problem().ifPresent(problem -> {
             throw new UnsupportedOperationException(problem);
         });
+    }
+
+    /** Why this bundle cannot reach the jar signer; empty when it can. */
+    public static Optional<String> problem() {
+        return problem(JarSignerSupport.class.getClassLoader());
     }
 
     /** Why {@code loader} cannot reach the jar signer; empty when it can. */

@@ -13,6 +13,7 @@ import org.osgi.framework.Bundle;
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.DetachedSignature;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.stage.StagedLibrary;
@@ -64,6 +65,10 @@ public final class TrustCheck {
         try {
             SignedContent jar = BundleContent.of(bundle, copies);
             Optional<SignedContent> detached = jar.pairs().isEmpty() ? detached(bundle, staged, manifest) : Optional.empty();
+            if (jar.pairs().isEmpty() && detached.isEmpty() && droppedDescriptor(bundle)) {
+                throw new UntrustedException("unsigned: no detached signature " + DetachedSignature.fileOf(wrapped(bundle))
+                        + " was dropped beside " + wrapped(bundle) + " when it was wrapped (write it with native:sign)");
+            }
             String signer = SignatureVerifier.verify(detached.orElse(jar), detached.isEmpty(), anchors, scratch);
             return Optional.of(CheckResult.pass(NAME, (detached.isPresent() ? "the detached signature of "
                     + wrapped(bundle) + " and its library" : "the manifest and " + jar.names().size()
@@ -111,15 +116,21 @@ public final class TrustCheck {
      */
     private static Optional<SignedContent> detached(Bundle bundle, StagedLibrary staged, BundleManifest manifest)
             throws IOException {
-        String descriptor = wrapped(bundle);
-        String location = bundle.getLocation();
-        if (descriptor == null || location == null || !location.startsWith("file:")
-                || !location.endsWith("/" + descriptor)) {
+        if (!droppedDescriptor(bundle)) {
             return Optional.empty();
         }
+        String descriptor = wrapped(bundle);
         // a host library is not in the bundle: the signature covers the descriptor that names it
         return BundleContent.detached(bundle, descriptor,
                 manifest.system() ? Optional.empty() : Optional.of(staged.files().get(0)));
+    }
+
+    /** Whether the bundle was installed from the descriptor it was wrapped from (a drop-in). */
+    private static boolean droppedDescriptor(Bundle bundle) {
+        String descriptor = wrapped(bundle);
+        String location = bundle.getLocation();
+        return descriptor != null && location != null && location.startsWith("file:")
+                && location.endsWith("/" + descriptor);
     }
 
     private static String wrapped(Bundle bundle) {

@@ -192,12 +192,6 @@ public final class NativeBundleConstants {
     /** The host's glibc version, e.g. {@code 2.36}, set by the launcher. */
     public static final String GLIBC_VERSION_PROPERTY = "io.nativebundle.glibc.version";
     /**
-     * The prefix of the per-tenant isolation policy {@code io.nativebundle.tenant.<tenant>.isolation}:
-     * {@code process} runs every library of the tenant out of process, whatever its bundle says.
-     * @since 2.1
-     */
-    public static final String TENANT_PROPERTY_PREFIX = "io.nativebundle.tenant.";
-    /**
      * After this many host crashes within {@link #HOST_CRASH_WINDOW_PROPERTY} a library is refused
      * with {@link RefusalReason#HOST_CRASHED}; default 5.
      * @since 2.1
@@ -240,6 +234,57 @@ public final class NativeBundleConstants {
      * @since 2.1
      */
     public static final String HOST_MAX_CPU_TIME_PROPERTY = "io.nativebundle.host.max-cpu-time";
+
+    // --- trust, lock file and tenant policy (framework or system properties) ---
+
+    /**
+     * A trust store (a PKCS#12 or JKS keystore file). When it, or {@link #TRUST_CERTIFICATES_PROPERTY},
+     * is set, a native bundle loads only if a valid signature by one of its certificates covers its
+     * manifest and every native file of the selected clause; otherwise it is refused as
+     * {@link RefusalReason#UNTRUSTED}. See docs/trust.md.
+     *
+     * @since 2.1
+     */
+    public static final String TRUST_KEYSTORE_PROPERTY = "io.nativebundle.trust.keystore";
+    /** The type of {@link #TRUST_KEYSTORE_PROPERTY}: {@code PKCS12} (the default) or {@code JKS}. @since 2.1 */
+    public static final String TRUST_KEYSTORE_TYPE_PROPERTY = "io.nativebundle.trust.keystore.type";
+    /** The password of {@link #TRUST_KEYSTORE_PROPERTY}, if it has one. @since 2.1 */
+    public static final String TRUST_KEYSTORE_PASSWORD_PROPERTY = "io.nativebundle.trust.keystore.password";
+    /**
+     * A folder of trusted certificates in PEM (or DER) files, instead of or next to a keystore; its
+     * {@code *.crl} files are certificate revocation lists. @since 2.1
+     */
+    public static final String TRUST_CERTIFICATES_PROPERTY = "io.nativebundle.trust.certificates";
+    /** A CRL file, or a folder of {@code *.crl} files, checked with the trust store. @since 2.1 */
+    public static final String TRUST_CRLS_PROPERTY = "io.nativebundle.trust.crls";
+    /**
+     * A lock file (see {@code native:lock}): when set, a native file whose SHA-256 it does not lock
+     * for the bundle's tenant is refused as {@link RefusalReason#NOT_LOCKED}.
+     *
+     * @since 2.1
+     */
+    public static final String LOCKFILE_PROPERTY = "io.nativebundle.lockfile";
+    /**
+     * The prefix of the per-tenant framework properties: {@code io.nativebundle.tenant.<t>.<key>},
+     * e.g. {@code io.nativebundle.tenant.acme.max-libraries} or
+     * {@code io.nativebundle.tenant.acme.trust.keystore} (the {@code trust.*} keys as above, after the prefix),
+     * or {@code io.nativebundle.tenant.acme.isolation}: {@code process} runs every library of the tenant
+     * out of process, whatever its bundle says.
+     *
+     * @since 2.1
+     */
+    public static final String TENANT_PROPERTY_PREFIX = "io.nativebundle.tenant.";
+    /**
+     * The Config Admin factory PID of tenant policies. Each configuration names its tenant in
+     * {@link #TENANT_POLICY_TENANT} and holds the per-tenant keys without the prefix
+     * ({@code max-libraries}, {@code max-bytes}, {@code trust.keystore}, ...); it overrides the
+     * framework properties of that tenant and applies to the next load, without a restart.
+     *
+     * @since 2.1
+     */
+    public static final String TENANT_POLICY_PID = "io.nativebundle.tenant";
+    /** The key of a {@link #TENANT_POLICY_PID} configuration that names its tenant. @since 2.1 */
+    public static final String TENANT_POLICY_TENANT = "tenant";
 
     private NativeBundleConstants() {
     }

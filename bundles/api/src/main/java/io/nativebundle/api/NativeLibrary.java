@@ -3,6 +3,7 @@ package io.nativebundle.api;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Version;
@@ -103,5 +104,16 @@ public interface NativeLibrary {
      */
     default Optional<NativeHostStatus> host() {
         return Optional.empty();
+    }
+
+    /**
+     * The SHA-256 of every file that was opened for this library, by jar entry: the library and
+     * the dependencies of its {@code Bundle-NativeCode} clause, in that order; for a system library
+     * its {@code system=} name and the host file's digest. {@code native:lock} writes these.
+     *
+     * @since 2.1
+     */
+    default Map<String, String> digests() {
+        return Map.of(entry(), sha256());
     }
 }

@@ -56,5 +56,23 @@ public enum RefusalReason {
      *
      * @since 2.1
      */
-    HOST_CRASHED
+    HOST_CRASHED,
+    /**
+     * A trust store is configured (framework properties {@code io.nativebundle.trust.*}, the
+     * tenant's {@code io.nativebundle.tenant.<t>.trust.*}, or its Config Admin policy), and no valid
+     * signature by a trusted certificate covers the bundle's manifest and every native file of the
+     * selected clause: the bundle is unsigned, signed by an untrusted, expired or revoked
+     * certificate, or was changed after signing. The message names the signer found (or
+     * {@code unsigned}) and the trusted subjects.
+     *
+     * @since 2.1
+     */
+    UNTRUSTED,
+    /**
+     * A lock file is configured ({@code io.nativebundle.lockfile}) and the SHA-256 of a native file
+     * of the library is not locked in it for the bundle's tenant; the message names the digest.
+     *
+     * @since 2.1
+     */
+    NOT_LOCKED
 }

@@ -22,7 +22,12 @@
  * <p>2.1.0: libraries that run out of process ({@link io.nativebundle.api.NativeBundleConstants#ISOLATION}):
  * {@link io.nativebundle.api.NativeHostCrashedException}, {@link io.nativebundle.api.NativeCallTimeoutException},
  * {@link io.nativebundle.api.NativeHostStatus}, {@link io.nativebundle.api.RefusalReason#HOST_CRASHED},
- * {@link io.nativebundle.api.NativeLibrary#isolation()} and {@link io.nativebundle.api.NativeLibrary#host()}.
+ * {@link io.nativebundle.api.NativeLibrary#isolation()} and {@link io.nativebundle.api.NativeLibrary#host()};
+ * trust and locks: the refusal reasons {@link io.nativebundle.api.RefusalReason#UNTRUSTED} and
+ * {@link io.nativebundle.api.RefusalReason#NOT_LOCKED}, the trust, lock file and tenant policy names
+ * in {@link io.nativebundle.api.NativeBundleConstants},
+ * {@link io.nativebundle.api.NativeLibrary#digests()} and the trust-store variant of
+ * {@link io.nativebundle.api.NativeBundleVerifier#verify(java.nio.file.Path, java.nio.file.Path, String)}.
  */
 @Export
 @Version("2.1.0")

@@ -18,10 +18,11 @@
  * <p>A bad descriptor ends in a {@link io.nativebundle.wrap.DescriptorException} that names the
  * file, line and column. Dropped into {@code plugins/}, descriptor and library are wrapped and
  * installed by FileInstall; the latest refusal of each descriptor is kept by the
- * {@link io.nativebundle.wrap.WrapStatus} service.
+ * {@link io.nativebundle.wrap.WrapStatus} service. A {@link io.nativebundle.wrap.SigningKey} signs
+ * the bundle, or writes a drop-in's detached signature.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.nativebundle.wrap;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,9 +25,9 @@ import io.nativebundle.testsupport.BundleRewriter;
  * same number of bytes, with the manifest and digests to match. The file is then a different
  * library as far as every check before {@code dlopen} can tell, without a second C build.
  */
-final class TenantBundles {
+public final class TenantBundles {
 
-    static final String API_PACKAGE = "io.nativebundle.examples.math";
+    public static final String API_PACKAGE = "io.nativebundle.examples.math";
     static final String MATH_BSN = "io.nativebundle.examples.math";
     private static final String NATIVE = "native/";
 
@@ -35,7 +35,7 @@ final class TenantBundles {
     }
 
     /** The API bundle: the math example's interface package and nothing native. */
-    static File api() throws IOException {
+    public static File api() throws IOException {
         BundleRewriter api = BundleRewriter.of(NativeBundleOptions.jar("math"))
                 .symbolicName("io.nativebundle.itests.math.api")
                 .header("Bundle-Name", "nativebundle itests: math API")
@@ -55,7 +55,7 @@ final class TenantBundles {
      * @param version the library version, 1.2.0 (as built) or 1.3.0 (patched)
      * @param tenant  the {@code NativeBundle-Tenant} header, or null for none
      */
-    static BundleRewriter math(String symbolicName, String version, String tenant) throws IOException {
+    public static BundleRewriter math(String symbolicName, String version, String tenant) throws IOException {
         BundleRewriter math = importingInterface(BundleRewriter.of(NativeBundleOptions.jar("math")))
                 .symbolicName(symbolicName)
                 .header("Bundle-Version", version)

@@ -14,7 +14,7 @@ import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.osgi.Services;
 
 /** Looks for bundles and waits for the loader's verdict on them. */
-final class TenantStatus {
+public final class TenantStatus {
 
     private TenantStatus() {
     }
@@ -29,7 +29,7 @@ final class TenantStatus {
     }
 
     /** Waits until the loader reports {@code state} for {@code bundle}, and returns that status. */
-    static NativeBundleStatus awaitState(BundleContext context, Bundle bundle, NativeBundleStatus.State state)
+    public static NativeBundleStatus awaitState(BundleContext context, Bundle bundle, NativeBundleStatus.State state)
             throws InterruptedException {
         NativeLibraryRegistry registry = context.getService(Services.await(context, NativeLibraryRegistry.class, null));
         return Await.value("bundle " + bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] " + state,

@@ -12,13 +12,23 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import io.nativebundle.shell.internal.CommandHelp;
 import io.nativebundle.shell.internal.NativeShell;
 
-/** {@code native:verify deploy/math.jar}: a relative path is read from Karaf's base folder. */
+/**
+ * {@code native:verify deploy/math.jar}, or {@code native:verify --trust etc/trusted deploy/math.jar}
+ * to check its signature against a trust store: a relative path is read from Karaf's base folder.
+ */
 @Command(scope = "native", name = "verify", description = CommandHelp.VERIFY)
 @Service
 public class VerifyCommand extends NativeAction {
 
     @Option(name = "--json", description = CommandHelp.JSON)
     boolean json;
+
+    @Option(name = "--trust", description = CommandHelp.VERIFY_TRUST)
+    @Completion(FileCompleter.class)
+    String trust = "";
+
+    @Option(name = "--password", description = CommandHelp.VERIFY_PASSWORD)
+    String password = "";
 
     @Argument(index = 0, name = "location", description = CommandHelp.VERIFY_LOCATION, required = true)
     @Completion(FileCompleter.class)
@@ -27,7 +37,7 @@ public class VerifyCommand extends NativeAction {
     @Override
     String run(NativeShell shell) {
         // Karaf's shell has no working folder of its own; bin/karaf runs in karaf.base
-        shell.verify(json, location, Path.of("").toAbsolutePath(), System.out);
+        shell.verify(json, location, trust, password, Path.of("").toAbsolutePath(), System.out);
         return null;
     }
 }

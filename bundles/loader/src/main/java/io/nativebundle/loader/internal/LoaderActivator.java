@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
@@ -40,6 +41,8 @@ import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
 import io.nativebundle.loader.internal.tenant.TenantIsolation;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.JarVerifier;
 
@@ -72,6 +75,7 @@ public final class LoaderActivator implements BundleActivator {
         Tenants tenants = Tenants.start(context);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
+        tenants.followConfigurations(context, events::policy);
         // before any plugin library is opened: see JnrBackend
         NativeBackend backend = new JnrBackend();
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
@@ -94,15 +98,16 @@ public final class LoaderActivator implements BundleActivator {
         Isolations isolations = new Isolations(hosts, new TenantIsolation(context::getProperty), hostSettings,
                 hostProblem);
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
-                new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics),
-                new ServicePublisher(context), unloader);
+                new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),
+                new ServicePublisher(context, tenants.gate()),
+                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)));
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         incidents.tracker(customizer);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, customizer);
         tracker.open();
         ServiceRegistration<NativeLibraryRegistry> registry = context.registerService(NativeLibraryRegistry.class,
-                new RegistryService(context, customizer, unloader::lingering), registryProperties(unloader));
+                new RegistryService(context, customizer, unloader::lingering, tenants::sees), registryProperties(unloader));
         unloader.setListener(() -> {
             try {
                 registry.setProperties(registryProperties(unloader));
@@ -110,7 +115,8 @@ public final class LoaderActivator implements BundleActivator {
                 // unregistered while the loader stops
             }
         });
-        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector), null);
+        context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector,
+                () -> tenants.trust(NativeBundleConstants.DEFAULT_TENANT)), null);
     }
 
     @Override
@@ -146,6 +152,12 @@ public final class LoaderActivator implements BundleActivator {
             return Path.of(configured);
         }
         return context.getDataFile("native").toPath();
+    }
+
+    /** The lock file of {@code io.nativebundle.lockfile}, read at every load so that it can be set while running. */
+    private static Optional<Path> lockFile(BundleContext context) {
+        String configured = context.getProperty(NativeBundleConstants.LOCKFILE_PROPERTY);
+        return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured.trim()));
     }
 
     private static Map<String, Object> nativeCapability(BundleContext context) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.Fixtures;
 
@@ -82,11 +85,12 @@ public class NativeBundleTrackerTest {
         framework.registered.clear();
         LoadPipeline pipeline = new LoadPipeline(new NativeCodeSelector(Map.of("osgi.native.osname", List.of("Linux"),
                 "osgi.native.processor", List.of(Fixtures.HOST))), tenants, Fixtures::host, cache,
-                new GenerationOpener(backend), new SymbolPublisher(framework.loaderContext(), metrics),
-                new ServicePublisher(framework.loaderContext()), unloader);
+                new GenerationOpener(backend), new SymbolPublisher(framework.loaderContext(), metrics, tenants.gate()),
+                new ServicePublisher(framework.loaderContext(), tenants.gate()), unloader,
+                new TrustCheck(tenants::trust), new LockCheck(Optional::empty));
         customizer = new NativeBundleTracker(pipeline, unloader, LifecycleEvents.logOnly(),
                 new ExtenderWiring(framework.loaderContext().getBundle()));
-        registry = new RegistryService(framework.loaderContext(), customizer, unloader::lingering);
+        registry = new RegistryService(framework.loaderContext(), customizer, unloader::lingering, tenants::sees);
         tracker = new BundleTracker<>(framework.loaderContext(), Bundle.ACTIVE, customizer);
         tracker.open();
     }

@@ -39,6 +39,13 @@ public final class CommandHelp {
     public static final String STATS_OFF = "switch metrics off for this library";
     public static final String STATS_LIBRARIES = "the libraries to show; every loaded library when none is given";
 
+    public static final String VERIFY_TRUST = "a trust store to check the jar's signature against (a PKCS#12 or JKS"
+            + " keystore, or a folder of PEM certificates); the runtime's io.nativebundle.trust.* when absent";
+    public static final String VERIFY_PASSWORD = "the password of the --trust keystore: the password, env:NAME"
+            + " or file:PATH";
+    public static final String LOCK = "write the SHA-256 of every native file now loaded, per tenant, to a lock file"
+            + " (io.nativebundle.lockfile)";
+    public static final String LOCK_FILE = "the lock file to write, e.g. etc/nativebundle.lock";
     public static final String VERIFY = "checks a native bundle jar without installing it; prints PASS or FAIL per"
             + " check and fails if any check failed";
     public static final String VERIFY_LOCATION = "the jar: a path, a file: URL, or any URL to download,"
@@ -51,6 +58,21 @@ public final class CommandHelp {
     public static final String WRAP_LIBRARY = "the shared library, e.g. libfoo.so";
     public static final String WRAP_DESCRIPTOR = "the descriptor, e.g. libfoo.nativebundle";
     public static final String WRAP_OUT = "the bundle jar to write";
+
+    public static final String WRAP_SIGN = "sign the jar with the key of this keystore (PKCS#12 or JKS), for a runtime"
+            + " whose trust store (io.nativebundle.trust.*) trusts its certificate";
+    public static final String SIGN = "writes the detached signature of a .nativebundle drop-in, <descriptor>.sig"
+            + " beside it, covering the descriptor and its library; drop it into plugins/ with them, for a runtime"
+            + " with a trust store; prints the signature's path";
+    public static final String SIGN_DESCRIPTOR = "the descriptor to sign, e.g. libfoo.nativebundle; its library"
+            + " sits next to it";
+    public static final String SIGN_KEYSTORE = "the keystore (PKCS#12 or JKS) with the signing key";
+    public static final String STORETYPE = "the keystore's type, PKCS12 or JKS; by default JKS for a .jks file,"
+            + " else PKCS12";
+    public static final String STOREPASS = "the keystore's password: the password, env:NAME (an environment"
+            + " variable) or file:PATH (the first line of a file)";
+    public static final String ALIAS = "the key entry to sign with; needed when the keystore holds more than one key";
+    public static final String KEYPASS = "the key's password, if it differs from the keystore's (as --storepass)";
 
     public static final String REFUSED = "lists the .nativebundle descriptors in plugins/ that were refused and"
             + " installed nothing: file:line:column: reason, oldest first";

@@ -2,6 +2,9 @@ package io.nativebundle.shell.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +27,7 @@ import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.api.VerificationReport;
+import io.nativebundle.contract.LockFile;
 
 /**
  * What the {@code native:} commands do, whichever shell runs them: Gogo ({@code gogo.NativeCommands})
@@ -148,6 +152,14 @@ public final class NativeShell {
      * @param currentDir where a relative path is read from
      */
     public void verify(boolean json, String location, Path currentDir, PrintStream out) {
+        verify(json, location, "", "", currentDir, out);
+    }
+
+    /**
+     * {@code native:verify --trust <store>}: as {@link #verify(boolean, String, Path, PrintStream)}, the
+     * signature checked against {@code trust} (empty: the runtime's trust store, if any).
+     */
+    public void verify(boolean json, String location, String trust, String password, Path currentDir, PrintStream out) {
         NativeBundleVerifier v = verifier.get();
         if (v == null) {
             throw new IllegalStateException("native:verify needs a NativeBundleVerifier service and none is"
@@ -155,7 +167,9 @@ public final class NativeShell {
         }
         VerificationReport report;
         try (JarSource jar = JarSource.open(location, currentDir)) {
-            report = v.verify(jar.path());
+            char[] secret = Passwords.read(password, currentDir);
+            report = trust.isEmpty() ? v.verify(jar.path())
+                    : v.verify(jar.path(), currentDir.resolve(trust), secret == null ? null : new String(secret));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot verify " + location + ": " + e.getMessage(), e);
         }
@@ -165,6 +179,36 @@ public final class NativeShell {
         }
         if (!json) {
             out.println(VerifyView.summary(location, report));
+        }
+    }
+
+    /**
+     * {@code native:lock}: writes the SHA-256 of every native file of every loaded library, per
+     * tenant, to {@code file} (atomically), in the lock file format of {@code io.nativebundle.lockfile}.
+     *
+     * @return e.g. {@code locked 3 file(s) of 2 librar(ies) in /srv/nativebundle.lock}
+     */
+    public String lock(Path file) {
+        List<LockFile.Line> lines = new ArrayList<>();
+        List<NativeLibrary> loaded = registry().statuses().stream().flatMap(s -> s.loaded().stream()).toList();
+        for (NativeLibrary library : loaded) {
+            library.digests().forEach((entry, sha256) -> lines.add(new LockFile.Line(library.tenant(), library.name(),
+                    library.version().toString(), entry, sha256)));
+        }
+        try {
+            Path target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, LockFile.format(lines), StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return "locked " + lines.size() + " file(s) of " + loaded.size() + " librar" + (loaded.size() == 1 ? "y" : "ies")
+                    + " in " + target;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the lock file " + file + ": " + e.getMessage(), e);
         }
     }
 

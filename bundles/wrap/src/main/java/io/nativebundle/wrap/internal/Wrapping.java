@@ -3,14 +3,17 @@ package io.nativebundle.wrap.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.nativebundle.binary.host.HostPlatform;
+import io.nativebundle.contract.DetachedSignature;
 import io.nativebundle.contract.Sha256;
 import io.nativebundle.wrap.DescriptorException;
+import io.nativebundle.wrap.SigningKey;
 
 /**
  * One wrap, start to end: read and parse the descriptor, check the library against it, write the
@@ -20,9 +23,6 @@ public final class Wrapping {
 
     /** A descriptor is a few lines; anything this large is not one. */
     static final long MAX_DESCRIPTOR_SIZE = 1 << 20;
-
-    /** Where the descriptor itself is kept in the bundle, for provenance. */
-    static final String DESCRIPTOR_FOLDER = "META-INF/nativebundle/";
 
     /** Characters that would break the {@code Bundle-NativeCode} and digest headers. */
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_.+-]+");
@@ -38,8 +38,24 @@ public final class Wrapping {
      */
     public static Wrapped wrap(Path library, Path descriptor, Path out, WrapContext context)
             throws DescriptorException, IOException {
-        Descriptor d = DescriptorParser.parse(descriptor, read(descriptor));
+        return wrap(library, descriptor, out, context, Optional.empty());
+    }
+
+    /**
+     * As {@link #wrap(Path, Path, Path, WrapContext)}, the bundle signed with {@code key} when one is given.
+     *
+     * @throws UnsupportedOperationException with a key, when this bundle cannot reach the JDK's jar signer
+     */
+    public static Wrapped wrap(Path library, Path descriptor, Path out, WrapContext context, Optional<SigningKey> key)
+            throws DescriptorException, IOException {
+        if (key.isPresent()) {
+            JarSignerSupport.require(); // before any work: the framework lacks it, not the inputs
+        }
+        // read once: the bundle carries the very bytes its headers come from, which a detached signature covers
+        byte[] text = read(descriptor);
+        Descriptor d = DescriptorParser.parse(descriptor, new String(text, StandardCharsets.UTF_8));
         checkTenantFolder(d, context);
+        Optional<byte[]> signature = signatureOf(descriptor);
         LibraryCheck check = new LibraryCheck(d);
         if (d.isSystem()) {
             if (library != null) {
@@ -50,8 +66,9 @@ public final class Wrapping {
             }
             CheckedLibrary host = check.system(HostPlatform.current().libraries());
             Map<String, String> headers = BundleHeaders.of(d, host, Optional.empty(), Optional.empty(), context);
-            writer(headers, d).write(out);
-            return new Wrapped(out, headers.get("Bundle-SymbolicName"), host.file(), Optional.empty());
+            write(writer(headers, d, text, signature), out, key);
+            return new Wrapped(out, headers.get("Bundle-SymbolicName"), host.file(), Optional.empty(),
+                    signature.map(Sha256::of));
         }
         Path file = library != null ? library : siblingOf(d);
         String fileName = file.getFileName().toString();
@@ -65,8 +82,22 @@ public final class Wrapping {
         String sha256 = Sha256.of(content);
         String entry = "native/linux/" + checked.machine().osgiProcessor() + "/" + fileName;
         Map<String, String> headers = BundleHeaders.of(d, checked, Optional.of(entry), Optional.of(sha256), context);
-        writer(headers, d).add(entry, content).write(out);
-        return new Wrapped(out, headers.get("Bundle-SymbolicName"), file, Optional.of(sha256));
+        write(writer(headers, d, text, signature).add(entry, content), out, key);
+        return new Wrapped(out, headers.get("Bundle-SymbolicName"), file, Optional.of(sha256), signature.map(Sha256::of));
+    }
+
+    private static void write(BundleWriter writer, Path out, Optional<SigningKey> key) throws IOException {
+        if (key.isEmpty()) {
+            writer.write(out);
+            return;
+        }
+        Path unsigned = Files.createTempFile("nativebundle-wrap-", ".jar");
+        try {
+            writer.write(unsigned);
+            JarSigning.sign(unsigned, out, key.get());
+        } finally {
+            Files.deleteIfExists(unsigned);
+        }
     }
 
     /** The library file a bundled descriptor names, next to it. */
@@ -78,15 +109,38 @@ public final class Wrapping {
     /** Which library file a descriptor wraps, if it parses and names one; for noticing that file change. */
     static Optional<Path> libraryOf(Path descriptor) {
         try {
-            Descriptor d = DescriptorParser.parse(descriptor, read(descriptor));
+            Descriptor d = DescriptorParser.parse(descriptor, new String(read(descriptor), StandardCharsets.UTF_8));
             return d.isSystem() ? Optional.empty() : Optional.of(siblingOf(d));
         } catch (DescriptorException | IOException e) {
             return Optional.empty();
         }
     }
 
-    private static BundleWriter writer(Map<String, String> headers, Descriptor d) throws IOException {
-        return new BundleWriter(headers).add(DESCRIPTOR_FOLDER + d.file().getFileName(), Files.readAllBytes(d.file()));
+    /**
+     * The bundle with the descriptor itself, for provenance, and its detached signature
+     * ({@code <descriptor>.sig} beside it, if there is one), which the loader checks when a trust store is set.
+     */
+    private static BundleWriter writer(Map<String, String> headers, Descriptor d, byte[] text,
+                                       Optional<byte[]> signature) {
+        String name = d.file().getFileName().toString();
+        BundleWriter writer = new BundleWriter(headers).add(DetachedSignature.descriptorEntry(name), text);
+        signature.ifPresent(bytes -> writer.add(DetachedSignature.signatureEntry(name), bytes));
+        return writer;
+    }
+
+    /** The detached signature beside the descriptor, {@code <descriptor>.sig}, if there is one. */
+    static Optional<byte[]> signatureOf(Path descriptor) throws IOException {
+        Path signature = signaturePath(descriptor);
+        try {
+            return Optional.of(Files.readAllBytes(signature));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code plugins/acme/libz.nativebundle} → {@code plugins/acme/libz.nativebundle.sig}. */
+    static Path signaturePath(Path descriptor) {
+        return descriptor.resolveSibling(DetachedSignature.fileOf(descriptor.getFileName().toString()));
     }
 
     /** The loader refuses a tenant header that contradicts the folder; say so now, at the line. */
@@ -101,7 +155,7 @@ public final class Wrapping {
         }
     }
 
-    private static String read(Path descriptor) throws DescriptorException, IOException {
+    private static byte[] read(Path descriptor) throws DescriptorException, IOException {
         if (!Files.isRegularFile(descriptor)) {
             throw new java.io.FileNotFoundException(descriptor + " does not exist or is not a file");
         }
@@ -110,6 +164,6 @@ public final class Wrapping {
             throw new DescriptorException(descriptor, 1, 1, "the descriptor is " + size + " bytes; expected at most "
                     + MAX_DESCRIPTOR_SIZE + " bytes of text");
         }
-        return new String(Files.readAllBytes(descriptor), StandardCharsets.UTF_8);
+        return Files.readAllBytes(descriptor);
     }
 }

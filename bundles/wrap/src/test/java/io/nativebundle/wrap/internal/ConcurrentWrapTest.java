@@ -94,7 +94,8 @@ public class ConcurrentWrapTest {
                 start.await();
                 for (int round = 0; round < 2_000; round++) {
                     registry.refused(descriptor, new DescriptorException(descriptor, 1, 1, "missing required key"
-                            + " 'version'"), java.util.Optional.empty(), java.util.Optional.empty());
+                            + " 'version'"), java.util.Optional.empty(), java.util.Optional.empty(),
+                            java.util.Optional.empty());
                     registry.failed(descriptor, descriptor.getFileName() + ": cannot wrap: round " + round);
                 }
                 return null;

@@ -93,6 +93,21 @@ public class KarafFeatureIT {
                 bundles.contains("io.nativebundle.shell"));
     }
 
+    @Test
+    public void signingSaysWhatKarafLacksAndVerifyTakesATrustStore() throws Exception {
+        awaitOutput("native:call math add 2 3", "5");
+        // Karaf's etc/jre.properties leaves out jdk.security.jarsigner: the command says so before reading the keystore
+        KarafInstance.Result sign = karaf.client("native:wrap --sign etc/signer.p12 deploy/libz.nativebundle z.jar");
+        assertTrue(sign.output(), sign.output().contains("signing needs the JDK's jar signer, package"
+                + " jdk.security.jarsigner (module jdk.jartool)") && sign.output().contains("etc/jre.properties"));
+        assertFalse("nothing is written", Files.exists(karaf.home().resolve("z.jar")));
+        KarafInstance.Result detached = karaf.client("native:sign deploy/libz.nativebundle etc/signer.p12");
+        assertTrue(detached.output(), detached.output().contains("package jdk.security.jarsigner"));
+
+        String help = karaf.client("native:verify --help").output();
+        assertTrue(help, help.contains("--trust") && help.contains("--password"));
+    }
+
     /** feature:repo-add and feature:install, retried while Karaf's boot features are still coming up. */
     private static void installFeature() {
         await("feature:install nativebundle", () -> {

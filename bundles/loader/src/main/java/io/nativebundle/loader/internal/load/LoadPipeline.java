@@ -1,11 +1,15 @@
 package io.nativebundle.loader.internal.load;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 
+import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.host.RuntimeHost;
@@ -22,6 +26,8 @@ import io.nativebundle.loader.internal.stage.StagedLibrary;
 import io.nativebundle.loader.internal.stage.Stager;
 import io.nativebundle.loader.internal.tenant.TenantRefusal;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.LoadVerifier;
 import io.nativebundle.loader.internal.verify.VerifiedLibrary;
@@ -32,7 +38,9 @@ import io.nativebundle.loader.internal.verify.VerifiedLibrary;
  *   <li><b>manifest</b>: read the headers, select the clause for this platform;</li>
  *   <li><b>admit</b>: decide the tenant and reserve its quota;</li>
  *   <li><b>stage</b>: copy the files into a new generation folder (or link the host's file);</li>
- *   <li><b>verify</b>: every check before {@code dlopen}, on those very files;</li>
+ *   <li><b>verify</b>: every check before {@code dlopen}, on those very files: the signature when a
+ *   trust store is set ({@code UNTRUSTED}), the digests and binary checks, the lock file when one is
+ *   set ({@code NOT_LOCKED});</li>
  *   <li><b>open</b>: the backend opens them into a new {@link LibraryGeneration}, binds the interface;</li>
  *   <li><b>publish</b>: the library is announced to the registry, then a service per symbol, the
  *       guarded typed service, the description.</li>
@@ -54,12 +62,17 @@ public final class LoadPipeline {
     private final SymbolPublisher symbols;
     private final ServicePublisher services;
     private final Unloader unloader;
+    private final TrustCheck trust;
+    private final LockCheck lock;
 
     /**
-     * @param host this host, read once per load: the framework properties may say what it is
+     * @param host  this host, read once per load: the framework properties may say what it is
+     * @param trust the signature check of each tenant's trust store
+     * @param lock  the lock file check
      */
     public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<RuntimeHost> host, NativeCache cache,
-                        GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader) {
+                        GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader,
+                        TrustCheck trust, LockCheck lock) {
         this.selector = selector;
         this.tenants = tenants;
         this.host = host;
@@ -69,6 +82,8 @@ public final class LoadPipeline {
         this.symbols = symbols;
         this.services = services;
         this.unloader = unloader;
+        this.trust = trust;
+        this.lock = lock;
     }
 
     /** {@link #load(Bundle, Announcement)} for a load that nobody asks the registry about. */
@@ -89,7 +104,12 @@ public final class LoadPipeline {
             RuntimeHost here = host.get();
             Path folder = attempt.staged(stager.createFolder(bundle, manifest, attempt.generation()));
             StagedLibrary staged = stager.stage(bundle, manifest, here, folder);
+            Optional<CheckResult> trusted = trust.check(bundle, manifest, staged, tenant, folder);
             VerifiedLibrary verified = LoadVerifier.verify(manifest, staged, here);
+            Map<String, String> digests = digests(manifest, staged);
+            Optional<CheckResult> locked = lock.check(tenant, manifest.declaration().name(),
+                    verified.version().toString(), digests);
+            verified = verified.withChecks(trusted.stream().toList(), locked.stream().toList());
             Class<?> type = GenerationOpener.serviceInterface(bundle, manifest.declaration());
             LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
                     verified.version(), attempt.generation(), bundle.getBundleId(),
@@ -98,7 +118,8 @@ public final class LoadPipeline {
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
-                    verified.checks(), generation.backend(), generation.isolation(), generation.hostStatus());
+                    verified.checks(), generation.backend(), generation.isolation(), generation.hostStatus(),
+                    digests);
             attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
@@ -111,6 +132,15 @@ public final class LoadPipeline {
                         + manifest.declaration().name() + "': " + e, e);
             }
             throw failure;
+        }
+    }
+
+    private static Map<String, String> digests(BundleManifest manifest, StagedLibrary staged) throws LoadRefusal {
+        try {
+            return LockCheck.digests(staged);
+        } catch (IOException e) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "cannot read the staged files of library '"
+                    + manifest.declaration().name() + "' " + staged.files() + " to compute their SHA-256: " + e, e);
         }
     }
 

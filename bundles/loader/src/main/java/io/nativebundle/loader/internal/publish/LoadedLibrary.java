@@ -1,9 +1,12 @@
 package io.nativebundle.loader.internal.publish;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.Map;
 
 import org.osgi.framework.Version;
 
@@ -19,17 +22,20 @@ import io.nativebundle.api.NativeSymbol;
  *                  property of its services
  * @param isolation {@code in-process} or {@code process}: the {@code nativebundle.isolation} property
  * @param hostState the live state of its host process, when it runs in one
+ * @param digests   the SHA-256 of every opened file by entry, in the clause's order
  */
 public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
                             List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
                             List<String> dependencies, List<CheckResult> checks, String backend, String isolation,
-                            Optional<Supplier<NativeHostStatus>> hostState)
+                            Optional<Supplier<NativeHostStatus>> hostState, Map<String, String> digests)
         implements NativeLibrary {
 
     public LoadedLibrary {
         symbols = List.copyOf(symbols);
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
+        // insertion order kept: the library first, then its dependencies
+        digests = Collections.unmodifiableMap(new LinkedHashMap<>(digests));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
+import io.nativebundle.loader.internal.tenant.ServiceGate;
 
 /**
  * Registers the typed service and the {@link NativeLibrary} description of one loaded library.
@@ -24,14 +25,18 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * through the native bundle's own context, so it belongs to that bundle (the shell and
  * {@code inspect} show it there) and is visible to whoever imports the interface from it. The
  * {@link NativeLibrary} description is registered by the loader, which is the bundle that exports
- * its API.
+ * its API. Both go through the tenant gate: only bundles that may see the library's tenant get
+ * the object, whichever way they reached the reference.
  */
 public final class ServicePublisher {
 
     private final BundleContext loaderContext;
+    private final ServiceGate gate;
 
-    public ServicePublisher(BundleContext loaderContext) {
+    /** @param gate what each service is registered through: {@code Tenants.gate()} */
+    public ServicePublisher(BundleContext loaderContext, ServiceGate gate) {
         this.loaderContext = loaderContext;
+        this.gate = gate;
     }
 
     /**
@@ -44,9 +49,11 @@ public final class ServicePublisher {
         Hashtable<String, Object> properties = properties(library);
         if (type != null) {
             Object service = guard(generation, type, typedMetrics(type, publication.metrics()));
-            publication.registered(bundle.getBundleContext().registerService(type.getName(), service, properties));
+            publication.registered(bundle.getBundleContext().registerService(type.getName(),
+                    gate.guard(library.tenant(), service, type.getName() + " of library " + library.name()), properties));
         }
-        publication.registered(loaderContext.registerService(NativeLibrary.class, library, properties(library)));
+        publication.registered(loaderContext.registerService(NativeLibrary.class.getName(),
+                gate.guard(library.tenant(), library, "NativeLibrary " + library.name()), properties(library)));
     }
 
     /** The service properties of every service of the library. */

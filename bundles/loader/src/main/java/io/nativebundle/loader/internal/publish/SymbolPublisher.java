@@ -25,12 +25,14 @@ import io.nativebundle.loader.internal.call.NativeVariableService;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
+import io.nativebundle.loader.internal.tenant.ServiceGate;
 
 /**
  * Publishes the symbols a library declares in {@code NativeBundle-Symbols}: a
  * {@link NativeFunction} service per function and a {@link NativeVariable} service per variable,
- * registered by the loader with the library's service properties plus {@code nativebundle.symbol}.
- * Each service guards the invoker or accessor the generation's backend made for its symbol.
+ * registered by the loader with the library's service properties plus {@code nativebundle.symbol},
+ * through the tenant gate (only bundles that may see the library's tenant get the object). Each
+ * service guards the invoker or accessor the generation's backend made for its symbol.
  *
  * <pre>{@code
  * symbolPublisher.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
@@ -42,10 +44,13 @@ public final class SymbolPublisher {
 
     private final BundleContext loaderContext;
     private final MetricsRegistry metrics;
+    private final ServiceGate gate;
 
-    public SymbolPublisher(BundleContext loaderContext, MetricsRegistry metrics) {
+    /** @param gate what each service is registered through: {@code Tenants.gate()} */
+    public SymbolPublisher(BundleContext loaderContext, MetricsRegistry metrics, ServiceGate gate) {
         this.loaderContext = loaderContext;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     /**
@@ -80,12 +85,16 @@ public final class SymbolPublisher {
                 NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
                         generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
                 publication.guarded(f);
-                publication.registered(loaderContext.registerService(NativeFunction.class, f, props));
+                publication.registered(loaderContext.registerService(NativeFunction.class.getName(),
+                        gate.guard(library.tenant(), f, "NativeFunction " + name + " of library " + library.name()),
+                        props));
             } else {
                 NativeVariableService v = new NativeVariableService(name, d.type, library,
                         generation.variable(name, d.type), lease);
                 publication.guarded(v);
-                publication.registered(loaderContext.registerService(NativeVariable.class, v, props));
+                publication.registered(loaderContext.registerService(NativeVariable.class.getName(),
+                        gate.guard(library.tenant(), v, "NativeVariable " + name + " of library " + library.name()),
+                        props));
             }
         }
     }

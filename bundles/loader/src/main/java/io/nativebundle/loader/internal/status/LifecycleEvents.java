@@ -38,6 +38,8 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String TOPIC_HOST_RESTARTED = "io/nativebundle/HOST_RESTARTED";
     /** A call of a library run out of process overran its timeout; its host was ended. */
     public static final String TOPIC_CALL_TIMEOUT = "io/nativebundle/CALL_TIMEOUT";
+    /** A tenant's policy changed in Config Admin; it carries {@code tenant} and {@code message}. */
+    public static final String TOPIC_POLICY = "io/nativebundle/POLICY";
 
     public static final String LIBRARY = "library";
     public static final String VERSION = "version";
@@ -56,6 +58,7 @@ public final class LifecycleEvents implements AutoCloseable {
     public static final String SYMBOL = "symbol";
     /** HOST_RESTARTED: how often the host was restarted since the library loaded (an Integer). */
     public static final String RESTARTS = "restarts";
+    public static final String TENANT = "tenant";
 
     private static final Logger LOG = System.getLogger("io.nativebundle.loader");
 
@@ -90,6 +93,16 @@ public final class LifecycleEvents implements AutoCloseable {
     /** Events that are only logged. */
     public static LifecycleEvents logOnly() {
         return new LifecycleEvents(null);
+    }
+
+    /** A tenant's policy changed: it applies from the next load on. */
+    public void policy(String tenant, String message) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(TENANT, tenant);
+        properties.put(MESSAGE, message);
+        if (sink == null || !sink.post(TOPIC_POLICY, properties)) {
+            LOG.log(Level.INFO, "nativebundle: " + TOPIC_POLICY + " tenant " + tenant + ": " + message);
+        }
     }
 
     public void loaded(LibraryGeneration generation, String message) {

@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -26,11 +27,15 @@ public final class RegistryService implements NativeLibraryRegistry {
     private final ResolutionExplainer explainer;
     private final Supplier<List<LibraryGeneration>> lingering;
 
-    /** @param lingering the generations unloaded but still referenced ({@code Unloader::lingering}) */
-    public RegistryService(BundleContext context, LoadRecords tracker, Supplier<List<LibraryGeneration>> lingering) {
+    /**
+     * @param lingering the generations unloaded but still referenced ({@code Unloader::lingering})
+     * @param sees      whether the first bundle may wire to the second ({@code Tenants::sees})
+     */
+    public RegistryService(BundleContext context, LoadRecords tracker, Supplier<List<LibraryGeneration>> lingering,
+                           BiPredicate<Bundle, Bundle> sees) {
         this.context = context;
         this.tracker = tracker;
-        this.explainer = new ResolutionExplainer(context);
+        this.explainer = new ResolutionExplainer(context, sees);
         this.lingering = lingering;
     }
 

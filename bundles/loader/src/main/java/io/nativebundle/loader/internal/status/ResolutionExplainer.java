@@ -3,6 +3,8 @@ package io.nativebundle.loader.internal.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,9 +28,12 @@ import io.nativebundle.loader.internal.host.RuntimeCapabilities;
 final class ResolutionExplainer {
 
     private final BundleContext context;
+    private final BiPredicate<Bundle, Bundle> sees;
 
-    ResolutionExplainer(BundleContext context) {
+    /** @param sees whether the first bundle may wire to the second: tenants keep their packages apart */
+    ResolutionExplainer(BundleContext context, BiPredicate<Bundle, Bundle> sees) {
         this.context = context;
+        this.sees = sees;
     }
 
     String explain(Bundle bundle) {
@@ -39,10 +44,20 @@ final class ResolutionExplainer {
         FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class);
         List<String> unmet = new ArrayList<>();
         for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
-            if (isOptional(requirement) || !wiring.findProviders(requirement).isEmpty()) {
+            if (isOptional(requirement)) {
                 continue;
             }
-            unmet.add(describe(requirement));
+            List<Bundle> providers = wiring.findProviders(requirement).stream()
+                    .map(c -> c.getRevision().getBundle()).toList();
+            if (providers.isEmpty()) {
+                unmet.add(describe(requirement));
+            } else if (providers.stream().noneMatch(provider -> sees.test(bundle, provider))) {
+                unmet.add(describe(requirement) + "; only bundles of other tenants provide it ("
+                        + providers.stream().map(b -> b.getSymbolicName() + " " + b.getVersion() + " ["
+                                + b.getBundleId() + "]").distinct().collect(Collectors.joining(", "))
+                        + "), and a tenant's bundles wire only to their own tenant's, the default tenant's and the"
+                        + " runtime's; deploy the exporter for this tenant too");
+            }
         }
         if (unmet.isEmpty()) {
             return "the framework did not resolve the bundle, but every requirement has a provider; "
@@ -75,7 +90,7 @@ final class ResolutionExplainer {
                         .append(", processor ").append(offered(namespace, "osgi.native.processor")).append(')');
                 break;
             case PackageNamespace.PACKAGE_NAMESPACE:
-                sb.append(": no bundle exports that package");
+                sb.append(": no bundle this one may wire to exports that package");
                 break;
             default:
                 break;

@@ -28,27 +28,38 @@ final class QuotaSettings {
 
     private static final String UNLIMITED = "unlimited";
 
-    private final Function<String, String> properties;
+    private final TenantPolicies policies;
 
-    /** @param properties the framework properties, e.g. {@code context::getProperty} */
+    /** @param properties the framework properties, e.g. {@code context::getProperty}, without Config Admin */
     QuotaSettings(Function<String, String> properties) {
-        this.properties = properties;
+        this(new TenantPolicies(properties));
+    }
+
+    /** @param policies the tenants' policies: framework properties, overlaid with Config Admin's */
+    QuotaSettings(TenantPolicies policies) {
+        this.policies = policies;
     }
 
     TenantLimits limitsOf(String tenant) throws TenantRefusal {
-        String librariesKey = keyOf(tenant, MAX_LIBRARIES, DEFAULT_MAX_LIBRARIES);
-        String bytesKey = keyOf(tenant, MAX_BYTES, DEFAULT_MAX_BYTES);
-        return new TenantLimits(limit(librariesKey, false), librariesKey, limit(bytesKey, true), bytesKey);
+        TenantPolicy policy = policies.policy(tenant);
+        Setting libraries = setting(policy, MAX_LIBRARIES, DEFAULT_MAX_LIBRARIES);
+        Setting bytes = setting(policy, MAX_BYTES, DEFAULT_MAX_BYTES);
+        return new TenantLimits(limit(libraries, false), libraries.source(), limit(bytes, true), bytes.source());
+    }
+
+    /** A limit's value and where it came from. */
+    private record Setting(String value, String source) {
     }
 
     /** The tenant's own key when it is set, else the default key. */
-    private String keyOf(String tenant, String name, String defaultKey) {
-        String own = PREFIX + tenant + "." + name;
-        return properties.apply(own) != null ? own : defaultKey;
+    private static Setting setting(TenantPolicy policy, String name, String defaultKey) {
+        return policy.value(name).map(v -> new Setting(v, policy.source(name)))
+                .orElseGet(() -> new Setting(policy.framework().apply(defaultKey), defaultKey));
     }
 
-    private OptionalLong limit(String key, boolean size) throws TenantRefusal {
-        String value = properties.apply(key);
+    private static OptionalLong limit(Setting setting, boolean size) throws TenantRefusal {
+        String key = setting.source();
+        String value = setting.value();
         if (value == null || value.trim().equalsIgnoreCase(UNLIMITED)) {
             return OptionalLong.empty();
         }

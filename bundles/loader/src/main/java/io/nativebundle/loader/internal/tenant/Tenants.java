@@ -3,6 +3,9 @@ package io.nativebundle.loader.internal.tenant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -11,15 +14,18 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.loader.internal.trust.TrustSettings;
 
 /**
- * Multi-tenancy in the loader: the tenant of every bundle, the service hooks that keep tenants
- * apart, and the per-tenant quotas.
+ * Multi-tenancy in the loader: the tenant of every bundle, the hooks that keep tenants apart
+ * (service find and event hooks, bundle find and event hooks, a resolver hook), the gate every
+ * native service is registered through, and the per-tenant quotas.
  *
  * <pre>{@code
  * Tenants tenants = Tenants.start(context);          // first thing in the loader's start()
@@ -38,10 +44,15 @@ public final class Tenants {
 
     private final BundleTenants bundles;
     private final TenantQuotas quotas;
+    private final TenantVisibility visibility;
+    private final TenantPolicies policies;
+    private final AtomicLong denied = new AtomicLong();
 
-    Tenants(BundleTenants bundles, TenantQuotas quotas) {
+    Tenants(BundleTenants bundles, TenantQuotas quotas, TenantPolicies policies) {
         this.bundles = bundles;
         this.quotas = quotas;
+        this.visibility = new TenantVisibility(bundles);
+        this.policies = policies;
     }
 
     /**
@@ -51,12 +62,17 @@ public final class Tenants {
     public static Tenants start(BundleContext context) {
         BundleTenants bundles = new BundleTenants(new TenantResolver(
                 new PluginFolder(context.getProperty(PLUGINS_DIR_PROPERTY))));
-        Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(context::getProperty)));
+        TenantPolicies policies = new TenantPolicies(context::getProperty);
+        Tenants tenants = new Tenants(bundles, new TenantQuotas(new QuotaSettings(policies)), policies);
 
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_DESCRIPTION, "nativebundle: keeps the services of tenants apart");
+        TenantVisibility visibility = tenants.visibility;
         context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
-                new TenantIsolationHook(new TenantVisibility(bundles)), properties);
+                new TenantIsolationHook(visibility), described("keeps the services of tenants apart"));
+        context.registerService(new String[] {org.osgi.framework.hooks.bundle.FindHook.class.getName(),
+                org.osgi.framework.hooks.bundle.EventHook.class.getName()},
+                new TenantBundleHook(visibility), described("hides the bundles of other tenants"));
+        context.registerService(ResolverHookFactory.class.getName(), new TenantResolverHook(visibility),
+                described("keeps tenants from wiring to each other's packages"));
 
         context.addBundleListener((SynchronousBundleListener) tenants::bundleChanged);
         try {
@@ -69,6 +85,49 @@ public final class Tenants {
             bundles.of(bundle); // warns now about bundles whose tenant is invalid
         }
         return tenants;
+    }
+
+    /**
+     * The gate of native services: each is registered as a service factory that gives its object
+     * to the bundles that may see its tenant, and {@code null} to the others.
+     */
+    public ServiceGate gate() {
+        return (tenant, service, description) -> new TenantServiceFactory<>(tenant, service, description, bundles,
+                denied);
+    }
+
+    /** The policy of a tenant now: its quotas, trust store and other keys. */
+    public TenantPolicy policy(String tenant) {
+        return policies.policy(tenant);
+    }
+
+    /**
+     * Follows the tenants' Config Admin configurations (factory PID {@code io.nativebundle.tenant}),
+     * when Config Admin is there.
+     *
+     * @param applied told {@code (tenant, what changed)} after each change
+     */
+    public void followConfigurations(BundleContext context, BiConsumer<String, String> applied) {
+        try {
+            // before TenantConfigurations is loaded: it implements Config Admin's interface
+            Class.forName("org.osgi.service.cm.ManagedServiceFactory", false, Tenants.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return; // no Config Admin: tenant policies come from framework properties only
+        }
+        TenantConfigurations.register(context, policies, applied);
+    }
+
+    /** The trust store a tenant's native bundles must be signed for, if any ({@code default} for runtime bundles). */
+    public Optional<TrustSettings> trust(String tenant) {
+        return policies.policy(tenant).trust();
+    }
+
+    /**
+     * Whether {@code viewer} may see {@code bundle}, find its services and wire to its packages: the
+     * rules the hooks apply.
+     */
+    public boolean sees(Bundle viewer, Bundle bundle) {
+        return visibility.sees(viewer, bundle);
     }
 
     /**
@@ -96,6 +155,12 @@ public final class Tenants {
     /** Gives back the quota of a generation that was admitted but not published. */
     public void release(long generation) {
         quotas.release(generation);
+    }
+
+    private static Dictionary<String, Object> described(String what) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_DESCRIPTION, "nativebundle: " + what);
+        return properties;
     }
 
     private void bundleChanged(BundleEvent event) {

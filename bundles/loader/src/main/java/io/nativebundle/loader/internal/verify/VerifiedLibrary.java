@@ -28,6 +28,14 @@ public record VerifiedLibrary(String platform, String entry, List<Path> files, S
         dependencies = List.copyOf(dependencies);
     }
 
+    /** The same library with the checks run before its own (the signature) and after them (the lock file). */
+    public VerifiedLibrary withChecks(List<CheckResult> before, List<CheckResult> after) {
+        List<CheckResult> all = new ArrayList<>(before);
+        all.addAll(checks);
+        all.addAll(after);
+        return new VerifiedLibrary(platform, entry, files, sha256, version, all, dependencies);
+    }
+
     /** The same library with a version read after it was opened, and the check that read it. */
     public VerifiedLibrary withVersion(Version actual, CheckResult check) {
         List<CheckResult> more = new ArrayList<>(checks);

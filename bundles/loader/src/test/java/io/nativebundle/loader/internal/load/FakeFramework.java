@@ -17,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -45,6 +46,15 @@ public final class FakeFramework {
             this.type = type;
             this.service = service;
             this.properties = properties;
+        }
+
+        /**
+         * The object {@code consumer} gets: the publishers register native services as service
+         * factories that check the consumer's tenant, as the framework would call them.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object serviceFor(Bundle consumer) {
+            return service instanceof ServiceFactory factory ? factory.getService(consumer, null) : service;
         }
     }
 

@@ -2,6 +2,8 @@ package io.nativebundle.loader.internal.load;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -18,6 +20,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceFactory;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
@@ -38,6 +41,8 @@ import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.tenant.Tenants;
+import io.nativebundle.loader.internal.trust.LockCheck;
+import io.nativebundle.loader.internal.trust.TrustCheck;
 import io.nativebundle.loader.internal.unload.Unloader;
 import io.nativebundle.loader.internal.verify.Fixtures;
 
@@ -82,8 +87,9 @@ public class LoadPipelineTest {
         pipeline = new LoadPipeline(new NativeCodeSelector(Map.of("osgi.native.osname", List.of("Linux"),
                 "osgi.native.processor", List.of(Fixtures.HOST))), tenants,
                 Fixtures::host, cache, new GenerationOpener(backend),
-                new SymbolPublisher(framework.loaderContext(), metrics), new ServicePublisher(framework.loaderContext()),
-                unloader);
+                new SymbolPublisher(framework.loaderContext(), metrics, tenants.gate()),
+                new ServicePublisher(framework.loaderContext(), tenants.gate()),
+                unloader, new TrustCheck(tenants::trust), new LockCheck(java.util.Optional::empty));
     }
 
     @After
@@ -115,7 +121,7 @@ public class LoadPipelineTest {
         assertEquals("the typed service belongs to the native bundle", tracked.bundle(), typed.registrant);
         assertEquals(1, framework.live(NativeLibrary.class.getName()).size());
 
-        Sym sym = (Sym) typed.service;
+        Sym sym = (Sym) typed.serviceFor(framework.loader);
         assertEquals(5, sym.add(2, 3));
         assertEquals("Hello, osgi!", sym.greet("osgi"));
         NativeFunction add = function("add");
@@ -123,7 +129,7 @@ public class LoadPipelineTest {
         IntBinaryOperator fast = add.asIntBinaryOperator();
         assertEquals(11, fast.applyAsInt(5, 6));
         assertThrows(IllegalArgumentException.class, () -> add.invoke("x", 1));
-        NativeVariable counter = (NativeVariable) framework.live(NativeVariable.class.getName()).get(0).service;
+        NativeVariable counter = (NativeVariable) framework.live(NativeVariable.class.getName()).get(0).serviceFor(framework.loader);
         counter.setInt(41);
         assertEquals(41, counter.getInt());
         // the typed service and the NativeFunction share the symbol's metrics; a refused call counts as an error
@@ -133,9 +139,24 @@ public class LoadPipelineTest {
     }
 
     @Test
+    public void aNativeServiceOfOneTenantGivesNullToABundleOfAnotherAndItsObjectToItsOwn() throws Exception {
+        pipeline.load(symBundle("test.acme", "acme"));
+        Bundle acme = framework.bundle("test.acme.consumer", "test:acme.consumer", tenantHeader("acme"), Map.of());
+        Bundle globex = framework.bundle("test.globex.consumer", "test:globex.consumer", tenantHeader("globex"), Map.of());
+        for (FakeFramework.Registered r : framework.registered) {
+            assertEquals(r.type, "acme", r.properties.get(NativeBundleConstants.TENANT));
+            assertTrue(r.type + " is registered as a service factory", r.service instanceof ServiceFactory);
+            assertNotNull(r.type + " for acme", r.serviceFor(acme));
+            assertNotNull(r.type + " for the runtime", r.serviceFor(framework.loader));
+            assertNull(r.type + " for globex", r.serviceFor(globex));
+        }
+        assertEquals(5, ((Sym) framework.live(Sym.class.getName()).get(0).serviceFor(acme)).add(2, 3));
+    }
+
+    @Test
     public void anUnloadClosesTheBackendOnceAfterwardsNothingReachesIt() throws Exception {
         TrackedLibrary tracked = pipeline.load(symBundle("test.sym", null));
-        Sym sym = (Sym) framework.live(Sym.class.getName()).get(0).service;
+        Sym sym = (Sym) framework.live(Sym.class.getName()).get(0).serviceFor(framework.loader);
         NativeFunction add = function("add");
         assertEquals(5, sym.add(2, 3));
 
@@ -266,6 +287,12 @@ public class LoadPipelineTest {
         return h;
     }
 
+    private static Hashtable<String, String> tenantHeader(String tenant) {
+        Hashtable<String, String> h = new Hashtable<>();
+        h.put(NativeBundleConstants.HEADER_TENANT, tenant);
+        return h;
+    }
+
     private List<String> names(Class<?> type) {
         return framework.live(type.getName()).stream()
                 .map(r -> String.valueOf(r.properties.get(NativeBundleConstants.SYMBOL))).toList();
@@ -274,7 +301,7 @@ public class LoadPipelineTest {
     private NativeFunction function(String symbol) {
         return framework.live(NativeFunction.class.getName()).stream()
                 .filter(r -> symbol.equals(r.properties.get(NativeBundleConstants.SYMBOL)))
-                .map(r -> (NativeFunction) r.service).findFirst().orElseThrow();
+                .map(r -> (NativeFunction) r.serviceFor(framework.loader)).findFirst().orElseThrow();
     }
 
     private List<Path> generationFolders() throws IOException {

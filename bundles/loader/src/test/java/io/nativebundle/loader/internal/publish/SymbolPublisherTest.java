@@ -29,7 +29,7 @@ public class SymbolPublisherTest {
 
     private final FakeContext framework = new FakeContext();
     private final MetricsRegistry metrics = new MetricsRegistry(key -> null, null);
-    private final SymbolPublisher publisher = new SymbolPublisher(framework.context(), metrics);
+    private final SymbolPublisher publisher = new SymbolPublisher(framework.context(), metrics, (tenant, service, description) -> service);
 
     private static NativeSymbol function(String name, String signature) {
         return new NativeSymbol(name, NativeSymbol.Kind.FUNCTION, signature);

@@ -128,7 +128,8 @@ public class TenantQuotasTest {
     @Test
     public void tenantsAdmitsRuntimeBundlesWithoutQuotaAndRefusesInvalidTenants() throws Exception {
         BundleTenants bundles = new BundleTenants(new TenantResolver(new PluginFolder("/srv/plugins")));
-        Tenants tenants = new Tenants(bundles, quotas(Map.of("io.nativebundle.tenant.default-max-libraries", "0")));
+        Tenants tenants = new Tenants(bundles, quotas(Map.of("io.nativebundle.tenant.default-max-libraries", "0")),
+                new TenantPolicies(key -> null));
 
         assertEquals("default", tenants.admit(new FakeBundle(3, "file:/opt/bundle/zlib.jar", null).bundle, List.of(LIB), 1));
         TenantRefusal quota = assertThrows(TenantRefusal.class,

@@ -37,7 +37,8 @@ import io.nativebundle.shell.internal.NativeShell;
         "osgi.command.function=get",
         "osgi.command.function=set",
         "osgi.command.function=stats",
-        "osgi.command.function=verify"
+        "osgi.command.function=verify",
+        "osgi.command.function=lock"
 })
 public class NativeCommands {
 
@@ -113,9 +114,16 @@ public class NativeCommands {
     @Descriptor(CommandHelp.VERIFY)
     public void verify(CommandSession session,
             @Descriptor(CommandHelp.JSON) @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor(CommandHelp.VERIFY_TRUST) @Parameter(names = "--trust", absentValue = "") String trust,
+            @Descriptor(CommandHelp.VERIFY_PASSWORD) @Parameter(names = "--password", absentValue = "") String password,
             @Descriptor(CommandHelp.VERIFY_LOCATION) String location) {
         // Gogo routes System.out to this session's output
-        shell.verify(json, location, currentDir(session), System.out);
+        shell.verify(json, location, trust, password, currentDir(session), System.out);
+    }
+
+    @Descriptor(CommandHelp.LOCK)
+    public String lock(CommandSession session, @Descriptor(CommandHelp.LOCK_FILE) String file) {
+        return shell.lock(currentDir(session).resolve(file));
     }
 
     private static Path currentDir(CommandSession session) {

@@ -27,28 +27,56 @@ import org.junit.Test;
  */
 public class CommandDescriptorsTest {
 
-    private static final Set<String> COMMANDS = Set.of("list", "info", "symbols", "call", "get", "set", "stats", "verify");
+    private static final Set<String> COMMANDS = Set.of("list", "info", "symbols", "call", "get", "set", "stats", "verify", "lock");
+    private static final Set<String> WRAP_COMMANDS = Set.of("wrap", "sign", "refused");
 
     @Test
     public void theComponentDeclaresScopeNativeAndEveryCommand() throws Exception {
+        assertFunctions(NativeCommands.class, COMMANDS);
+        assertFunctions(WrapCommands.class, WRAP_COMMANDS);
+    }
+
+    private static void assertFunctions(Class<?> component, Set<String> commands) throws Exception {
         // written by bnd from @Component during process-classes, before the tests run
-        Path xml = Path.of("target/classes/OSGI-INF/" + NativeCommands.class.getName() + ".xml");
+        Path xml = Path.of("target/classes/OSGI-INF/" + component.getName() + ".xml");
         String descriptor = Files.readString(xml);
         assertTrue(descriptor, descriptor.contains("name=\"osgi.command.scope\" type=\"String\" value=\"native\""));
         Matcher m = Pattern.compile("name=\"osgi.command.function\" type=\"String\">([^<]*)<").matcher(descriptor);
         assertTrue(descriptor, m.find());
-        assertEquals(COMMANDS, new TreeSet<>(Arrays.asList(m.group(1).strip().split("\\s+"))));
+        assertEquals(commands, new TreeSet<>(Arrays.asList(m.group(1).strip().split("\\s+"))));
     }
 
     @Test
     public void everyPublicMethodIsADescribedCommand() {
+        assertDescribed(NativeCommands.class, COMMANDS);
+        assertDescribed(WrapCommands.class, WRAP_COMMANDS);
+    }
+
+    @Test
+    public void everyWayToWrapTakesTheSameSigningOptionsAsSign() {
+        Set<String> signing = Set.of("--storetype", "--storepass", "--alias", "--keypass");
+        for (Method method : WrapCommands.class.getMethods()) {
+            Set<String> options = new TreeSet<>();
+            Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream).filter(a -> a instanceof Parameter)
+                    .forEach(a -> options.addAll(Arrays.asList(((Parameter) a).names())));
+            if (method.getName().equals("wrap")) {
+                Set<String> expected = new TreeSet<>(signing);
+                expected.add("--sign");
+                assertEquals(method.toString(), expected, options);
+            } else if (method.getName().equals("sign")) {
+                assertEquals(method.toString(), new TreeSet<>(signing), options);
+            }
+        }
+    }
+
+    private static void assertDescribed(Class<?> component, Set<String> commands) {
         Set<String> seen = new TreeSet<>();
-        for (Method method : NativeCommands.class.getDeclaredMethods()) {
+        for (Method method : component.getDeclaredMethods()) {
             if (!Modifier.isPublic(method.getModifiers())) {
                 continue;
             }
             // Gogo calls any public method whose name matches, so there must be no others
-            assertTrue(method + " is public but not a command", COMMANDS.contains(method.getName()));
+            assertTrue(method + " is public but not a command", commands.contains(method.getName()));
             seen.add(method.getName());
             assertNotNull(method + " has no @Descriptor", method.getAnnotation(Descriptor.class));
             Annotation[][] annotations = method.getParameterAnnotations();
@@ -70,7 +98,7 @@ public class CommandDescriptorsTest {
                 }
             }
         }
-        assertEquals(COMMANDS, seen);
+        assertEquals(commands, seen);
     }
 
     @Test

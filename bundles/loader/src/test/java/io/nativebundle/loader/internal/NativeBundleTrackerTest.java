@@ -239,7 +239,8 @@ public class NativeBundleTrackerTest {
         assertTrue(status.loaded().isPresent());
         assertEquals(1, framework.live(NativeLibrary.class.getName()).size());
         assertEquals(1, framework.live(LoadPipelineTest.Sym.class.getName()).size());
-        assertEquals(5, ((LoadPipelineTest.Sym) framework.live(LoadPipelineTest.Sym.class.getName()).get(0).service)
+        assertEquals(5, ((LoadPipelineTest.Sym) framework.live(LoadPipelineTest.Sym.class.getName()).get(0)
+                .serviceFor(framework.loader))
                 .add(2, 3));
 
         framework.fire(sym, Bundle.STOPPING, BundleEvent.STOPPING);

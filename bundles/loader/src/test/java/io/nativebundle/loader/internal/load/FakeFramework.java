@@ -53,7 +53,7 @@ public final class FakeFramework {
          * factories that check the consumer's tenant, as the framework would call them.
          */
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Object serviceFor(Bundle consumer) {
+        public Object serviceFor(Bundle consumer) {
             return service instanceof ServiceFactory factory ? factory.getService(consumer, null) : service;
         }
     }
@@ -94,7 +94,7 @@ public final class FakeFramework {
     public volatile String failRegistrationOf;
     /** Runs on each registration, before the service can be found, on the registering thread. */
     public volatile Consumer<Registered> onRegister = r -> { };
-    final Bundle loader = bundle("io.nativebundle.loader", "test:loader", new Hashtable<>(), Map.of());
+    public final Bundle loader = bundle("io.nativebundle.loader", "test:loader", new Hashtable<>(), Map.of());
 
     /** An ACTIVE bundle installed from {@code location}, with {@code headers} and jar entries at {@code entries}. */
     public Bundle bundle(String symbolicName, String location, Hashtable<String, String> headers,

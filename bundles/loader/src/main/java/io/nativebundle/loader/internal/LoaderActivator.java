@@ -95,7 +95,7 @@ public final class LoaderActivator implements BundleActivator {
         HostIncidents incidents = new HostIncidents(events);
         hosts = new HostRuntime(hostSettings, incidents, backend, cache::hostFolder,
                 LoaderActivator.class.getClassLoader());
-        Isolations isolations = new Isolations(hosts, new TenantIsolation(context::getProperty), hostSettings,
+        Isolations isolations = new Isolations(hosts, new TenantIsolation(tenants::policy), hostSettings,
                 hostProblem);
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),

@@ -67,7 +67,7 @@ public final class Isolations {
             return inProcess;
         }
         String reason = declared.isolation() == Isolation.PROCESS ? "its bundle declares isolation=process"
-                : "the tenant's policy " + TenantIsolation.key(tenant) + "=process";
+                : "the tenant's policy " + tenants.source(tenant) + "=process";
         if (settingsProblem != null) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "library '" + generation.library() + "' runs out of"
                     + " process (" + reason + "), and the host settings are invalid: " + settingsProblem);

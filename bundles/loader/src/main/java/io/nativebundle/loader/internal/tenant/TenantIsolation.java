@@ -3,33 +3,25 @@ package io.nativebundle.loader.internal.tenant;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.contract.Isolation;
 
 /**
- * The operator's isolation policy per tenant: {@code io.nativebundle.tenant.<tenant>.isolation=process}
- * runs every library of the tenant out of process, whatever its bundle declares. {@code in-process}
- * (or no setting) leaves it to the bundle: a policy can only add isolation, never take a bundle's
- * away.
- *
- * <p>The one place the setting is read: built on any lookup of settings by name, today the
- * framework properties ({@code context::getProperty}), and as easily on a tenant's configuration.
+ * The operator's isolation policy per tenant: the key {@code isolation=process} of a tenant's
+ * policy (its Config Admin configuration, or the framework property
+ * {@code io.nativebundle.tenant.<tenant>.isolation}) runs every library of the tenant out of
+ * process, whatever its bundle declares. {@code in-process} (or no setting) leaves it to the
+ * bundle: a policy can only add isolation, never take a bundle's away.
  */
 public final class TenantIsolation {
 
-    /** The suffix of the setting after {@code io.nativebundle.tenant.<tenant>}. */
-    public static final String SUFFIX = ".isolation";
+    /** The key of a tenant's policy. */
+    public static final String KEY = "isolation";
 
-    private final Function<String, String> settings;
+    private final Function<String, TenantPolicy> policies;
 
-    /** @param settings looks a setting up by its full name; null when unset */
-    public TenantIsolation(Function<String, String> settings) {
-        this.settings = settings;
-    }
-
-    /** The setting's name for {@code tenant}: {@code io.nativebundle.tenant.acme.isolation}. */
-    public static String key(String tenant) {
-        return NativeBundleConstants.TENANT_PROPERTY_PREFIX + tenant + SUFFIX;
+    /** @param policies the current policy of a tenant, e.g. {@code tenants::policy} */
+    public TenantIsolation(Function<String, TenantPolicy> policies) {
+        this.policies = policies;
     }
 
     /**
@@ -39,15 +31,21 @@ public final class TenantIsolation {
      *                       must not quietly run a tenant's libraries in the JVM
      */
     public boolean outOfProcess(String tenant) throws TenantRefusal {
-        String value = settings.apply(key(tenant));
-        if (value == null || value.isBlank()) {
+        TenantPolicy policy = policies.apply(tenant);
+        Optional<String> value = policy.value(KEY).filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
             return false;
         }
-        Optional<Isolation> isolation = Isolation.of(value);
+        Optional<Isolation> isolation = Isolation.of(value.get());
         if (isolation.isEmpty()) {
-            throw new TenantRefusal("the isolation policy " + key(tenant) + "=" + value + " is not valid; expected "
-                    + Isolation.vocabulary());
+            throw new TenantRefusal("the isolation policy " + policy.source(KEY) + "=" + value.get()
+                    + " is not valid; expected " + Isolation.vocabulary());
         }
         return isolation.get() == Isolation.PROCESS;
+    }
+
+    /** Names where the policy of {@code tenant} comes from, for messages: {@code io.nativebundle.tenant.acme.isolation}, or its configuration. */
+    public String source(String tenant) {
+        return policies.apply(tenant).source(KEY);
     }
 }

@@ -15,15 +15,13 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.RefusalReason;
-import io.nativebundle.contract.LibraryDeclaration;
-import io.nativebundle.contract.LibraryHeader;
-import io.nativebundle.contract.MalformedHeaderException;
 import io.nativebundle.loader.internal.load.BundleSlot;
 import io.nativebundle.loader.internal.load.LoadPipeline;
 import io.nativebundle.loader.internal.load.TrackedLibrary;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.LoadRecords;
+import io.nativebundle.loader.internal.unload.UnloadReason;
 import io.nativebundle.loader.internal.unload.Unloader;
 
 /**
@@ -200,7 +198,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
             slot.refused(lateRefusal, revision);
             refusals.put(bundle.getBundleId(), lateRefusal);
             LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + lateRefusal);
-            refused(bundle, lateRefusal);
+            events.refused(bundle, lateRefusal);
             current = null;
         }
         if (current != null && !(active && slot.loadedFor(revision))) {
@@ -264,7 +262,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         } else {
             LOG.log(Level.WARNING, "nativebundle: refused " + BundleManifest.describe(bundle) + ": " + refusal);
         }
-        refused(bundle, refusal);
+        events.refused(bundle, refusal);
         return false;
     }
 
@@ -282,34 +280,7 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
         elsewhere.remove(id);
     }
 
-    private void refused(Bundle bundle, LoadRefusal refusal) {
-        String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
-        String library = String.valueOf(header);
-        String version = "";
-        try {
-            LibraryDeclaration declaration = LibraryHeader.parse(header);
-            library = declaration.name();
-            version = declaration.version().toString();
-        } catch (MalformedHeaderException e) {
-            // the raw header names it well enough
-        }
-        events.refused(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), library, version,
-                refusal.reason().name(), refusal.getMessage());
-    }
-
     private String reason(Bundle bundle, BundleEvent event) {
-        String name = "bundle " + BundleManifest.describe(bundle);
-        if (closing) {
-            return "the loader stopped";
-        }
-        if (event != null && event.getType() == BundleEvent.STOPPING) {
-            // stop, update and uninstall of an active bundle all pass through STOPPING
-            return name + " stopping";
-        }
-        if (event != null && event.getType() == BundleEvent.UNINSTALLED) {
-            return name + " uninstalled";
-        }
-        return bundle.getState() == Bundle.ACTIVE ? name + " was refreshed: its revision changed"
-                : name + " left ACTIVE";
+        return closing ? "the loader stopped" : UnloadReason.of(bundle, event);
     }
 }

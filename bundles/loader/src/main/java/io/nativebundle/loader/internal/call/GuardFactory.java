@@ -4,13 +4,11 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-import org.objectweb.asm.Type;
-
+import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.backend.InterfaceMethods;
+import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -52,7 +50,8 @@ public final class GuardFactory<T> {
         String name = guardClassName(type);
         byte[] bytes = GuardGenerator.generate(name, type, methods);
         try {
-            Class<?> guardClass = new GuardClassLoader(type).define(name, bytes);
+            Class<?> guardClass = new ProtocolClassLoader("nativebundle-guard", type, Guard.class, LibraryGeneration.class,
+                    SymbolMetrics.class, NativeLibraryUnloadedException.class).define(name, bytes);
             this.constructor = guardClass.getConstructor(LibraryGeneration.class, Object.class, SymbolMetrics[].class);
         } catch (NoSuchMethodException | LinkageError e) {
             throw new IllegalStateException("could not define the guard class of " + type.getName() + ": " + e, e);
@@ -112,34 +111,7 @@ public final class GuardFactory<T> {
     }
 
     private static List<Method> methodsOf(Class<?> type) {
-        Map<String, Method> byDescriptor = new TreeMap<>();
-        collect(type, byDescriptor);
-        return List.copyOf(new ArrayList<>(byDescriptor.values()));
-    }
-
-    /**
-     * Every public instance method of {@code type} and its superinterfaces by name and
-     * descriptor, so that erased signatures of a generic superinterface ({@code Object get()}
-     * next to {@code String get()}) are implemented too.
-     */
-    private static void collect(Class<?> type, Map<String, Method> byDescriptor) {
-        for (Method method : type.getMethods()) {
-            if (!Modifier.isStatic(method.getModifiers()) && !isObjectMethod(method)) {
-                byDescriptor.putIfAbsent(method.getName() + Type.getMethodDescriptor(method), method);
-            }
-        }
-        for (Class<?> superinterface : type.getInterfaces()) {
-            collect(superinterface, byDescriptor);
-        }
-    }
-
-    private static boolean isObjectMethod(Method method) {
-        try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return InterfaceMethods.all(type);
     }
 
     private static String guardClassName(Class<?> type) {

@@ -45,6 +45,10 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  *         .guard(generation, generation.takeBinding(MathLib.class), metrics);
  * // register the services; on unload: unregister, then unloader.unload(generation, "bundle stopping")
  * }</pre>
+ *
+ * <p>Over 300 lines on purpose: the identity, the state and the weak references that decide when
+ * the library may be closed change together under one lock; split, the state's rules would be
+ * checked in two classes that each see half of it.
  */
 public final class LibraryGeneration {
 

@@ -5,8 +5,14 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.contract.LibraryDeclaration;
+import io.nativebundle.contract.LibraryHeader;
+import io.nativebundle.contract.MalformedHeaderException;
+import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
 /**
@@ -119,6 +125,25 @@ public final class LifecycleEvents implements AutoCloseable {
     }
 
     /** The tracker already logs the refusal as a warning. */
+    /**
+     * REFUSED for {@code bundle}, naming the library and version its {@code NativeBundle-Library}
+     * declares (the raw header when it does not parse).
+     */
+    public void refused(Bundle bundle, LoadRefusal refusal) {
+        String header = bundle.getHeaders("").get(NativeBundleConstants.HEADER_LIBRARY);
+        String library = String.valueOf(header);
+        String version = "";
+        try {
+            LibraryDeclaration declaration = LibraryHeader.parse(header);
+            library = declaration.name();
+            version = declaration.version().toString();
+        } catch (MalformedHeaderException e) {
+            // the raw header names it well enough
+        }
+        refused(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), library, version,
+                refusal.reason().name(), refusal.getMessage());
+    }
+
     public void refused(long bundleId, String symbolicName, String library, String version, String reason,
                         String message) {
         Map<String, Object> p = new HashMap<>();

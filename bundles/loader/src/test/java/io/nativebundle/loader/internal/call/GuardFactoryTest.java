@@ -19,6 +19,7 @@ import org.junit.Test;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -258,7 +259,7 @@ public class GuardFactoryTest {
         Everything b = GuardFactory.of(Everything.class).guard(generation(), new Impl(), null);
         assertSame(a.getClass(), b.getClass());
         assertEquals(Everything.class.getName() + "$NativeGuard", a.getClass().getName());
-        assertTrue(a.getClass().getClassLoader() instanceof GuardClassLoader);
+        assertTrue(a.getClass().getClassLoader() instanceof ProtocolClassLoader);
     }
 
     @Test

@@ -4,17 +4,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
@@ -23,6 +18,8 @@ import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.contract.TypeName;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.InterfaceMethods;
+import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 
 /**
  * Binds a typed interface to functions of a library that runs out of process: a generated class
@@ -55,7 +52,8 @@ final class HostBindings {
             name = name.startsWith("java.") ? "io.nativebundle.host." + name : name;
             byte[] bytes = HostBindingGenerator.generate(name, type, methods, signatures);
             try {
-                return new HostBindingLoader(type).define(name, bytes).getConstructor(FunctionInvoker[].class);
+                return new ProtocolClassLoader("nativebundle-host-binding", type, FunctionInvoker.class,
+                        BindingSupport.class).define(name, bytes).getConstructor(FunctionInvoker[].class);
             } catch (NoSuchMethodException | LinkageError e) {
                 throw new IllegalStateException("could not define the host binding of " + type.getName() + ": " + e, e);
             }
@@ -88,30 +86,7 @@ final class HostBindings {
 
     /** Every public abstract instance method of {@code type} and its superinterfaces, by name and descriptor. */
     static List<Method> abstractMethods(Class<?> type) {
-        Map<String, Method> byDescriptor = new TreeMap<>();
-        collect(type, byDescriptor);
-        return List.copyOf(byDescriptor.values());
-    }
-
-    private static void collect(Class<?> type, Map<String, Method> byDescriptor) {
-        for (Method method : type.getMethods()) {
-            int modifiers = method.getModifiers();
-            if (Modifier.isAbstract(modifiers) && !Modifier.isStatic(modifiers) && !isObjectMethod(method)) {
-                byDescriptor.putIfAbsent(method.getName() + Type.getMethodDescriptor(method), method);
-            }
-        }
-        for (Class<?> superinterface : type.getInterfaces()) {
-            collect(superinterface, byDescriptor);
-        }
-    }
-
-    private static boolean isObjectMethod(Method method) {
-        try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return InterfaceMethods.abstractOnly(type);
     }
 
     /**

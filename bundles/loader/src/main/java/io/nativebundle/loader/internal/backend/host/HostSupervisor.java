@@ -28,6 +28,11 @@ import io.nativebundle.loader.internal.LoadRefusal;
  * runtime's launcher thread ({@link HostRuntime#launch}); the end of a process is handled on the
  * runtime's supervision thread, restarts on its restart threads; callers wait in
  * {@link #awaitRunning} while a host is (re)starting.
+ *
+ * <p>Over 300 lines on purpose: the state machine, the epoch of the current process and the crash
+ * history are read and changed under one lock on four kinds of threads (loader, launcher,
+ * supervision, restart); each transition is easier to check against the others in one place than
+ * spread over collaborators that would have to share the lock.
  */
 final class HostSupervisor {
 

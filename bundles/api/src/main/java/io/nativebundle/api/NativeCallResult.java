@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -25,6 +26,7 @@ public final class NativeCallResult {
     private final Object value;
     private final Map<String, Object> outValues;
     private final OptionalInt errno;
+    private final Optional<String> errnoMessage;
 
     /**
      * @param value     the result as {@link NativeFunction#invoke} returns it
@@ -32,9 +34,18 @@ public final class NativeCallResult {
      * @param errno     errno right after the call, when the signature captures it
      */
     public NativeCallResult(Object value, Map<String, Object> outValues, OptionalInt errno) {
+        this(value, outValues, errno, Optional.empty());
+    }
+
+    /**
+     * @param errnoMessage the C library's text for a non-zero errno ({@code strerror}), if known
+     */
+    public NativeCallResult(Object value, Map<String, Object> outValues, OptionalInt errno,
+                            Optional<String> errnoMessage) {
         this.value = value;
         this.outValues = Collections.unmodifiableMap(new LinkedHashMap<>(outValues));
         this.errno = Objects.requireNonNull(errno, "errno");
+        this.errnoMessage = Objects.requireNonNull(errnoMessage, "errnoMessage");
     }
 
     /** The result: boxed by the return type, a {@link NativeStruct} for a struct, {@code null} for {@code void}. */
@@ -54,6 +65,14 @@ public final class NativeCallResult {
     /** errno as the call left it on the calling thread; empty unless the signature says {@code errno}. */
     public OptionalInt errno() {
         return errno;
+    }
+
+    /**
+     * The C library's text for {@link #errno()} when it is not 0, as {@code strerror} gives it
+     * ({@code Numerical result out of range}); empty otherwise.
+     */
+    public Optional<String> errnoMessage() {
+        return errnoMessage;
     }
 
     @Override

@@ -140,7 +140,8 @@ final class JnrAbiFunction implements FunctionInvoker {
                         : ValueCodec.decodeScalar(p.type(), outs[i]));
             }
         }
-        return new NativeCallResult(value, outValues, errno);
+        return new NativeCallResult(value, outValues, errno,
+                errnoValue == 0 ? java.util.Optional.empty() : ErrnoMessages.of(errnoValue));
     }
 
     private static int size(NativeParameter p) {

@@ -119,6 +119,7 @@ public class JnrAbiFunctionTest {
         NativeCallResult over = strtoul.call(new Object[] {"18446744073709551616", 0L, 10});
         assertEquals(-1L, over.value());
         assertEquals(OptionalInt.of(ERANGE), over.errno());
+        assertEquals(java.util.Optional.of("Numerical result out of range"), over.errnoMessage());
         NativeCallResult hex = strtoul.call(new Object[] {"ff", 0L, 16});
         assertEquals(255L, hex.value());
     }

@@ -55,6 +55,19 @@ public final class NativeParameter {
         return Direction.valueOf(parameter.direction().name());
     }
 
+    /**
+     * Whether the parameter is an array ({@code int[] v}), passed as a pointer to a copy of the
+     * caller's Java array of the same width ({@code byte[]}, {@code short[]}, {@code int[]},
+     * {@code long[]} also for {@code pointer[]}, {@code float[]}, {@code double[]}; {@code null}
+     * for a null pointer). By {@link #direction()}: {@code IN} copies it in only, {@code OUT}
+     * copies C's values back out only (the array's length is the element count C may write),
+     * {@code INOUT} both. The caller passes the array in every direction; the values copied out
+     * land in the caller's array, which {@link NativeCallResult#outValues()} also holds.
+     */
+    public boolean isArray() {
+        return parameter.array();
+    }
+
     /** The name the signature gives the parameter, if any. */
     public Optional<String> name() {
         return parameter.optionalName();
@@ -74,7 +87,7 @@ public final class NativeParameter {
         return name().orElse("arg" + (index + 1));
     }
 
-    /** Whether the caller passes a value for it ({@code IN}, {@code INOUT}). */
+    /** Whether the caller passes a value for it ({@code IN}, {@code INOUT}, and every array). */
     public boolean takesValue() {
         return parameter.takesValue();
     }

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param type      the scalar type, or {@link TypeName#STRUCT}
  * @param struct    the layout when {@code type} is {@link TypeName#STRUCT}, else {@code null}
  * @param name      the parameter's name, or {@code null}
+ * @param array     whether it is an array of {@code type} ({@code int[] v}), passed as a pointer to
+ *                  a copy of the caller's array: copied in ({@code IN}), back out ({@code OUT}), or both
  */
-public record Parameter(Direction direction, TypeName type, StructLayout struct, String name) {
+public record Parameter(Direction direction, TypeName type, StructLayout struct, String name, boolean array) {
 
     /** How a parameter's value travels between Java and C. */
     public enum Direction {
@@ -36,11 +38,24 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
         if ((type == TypeName.STRUCT) != (struct != null)) {
             throw new IllegalArgumentException("a struct parameter needs its layout, and only it");
         }
+        if (array && !isArrayElement(type)) {
+            throw new IllegalArgumentException("an array parameter is one of " + ARRAY_ELEMENTS + ", not " + type.token()
+                    + "[]");
+        }
+    }
+
+    /** What an array parameter's elements may be: the types with a Java primitive array of the same width. */
+    public static final String ARRAY_ELEMENTS = "byte[], short[], int[], long[], float[], double[], pointer[]";
+
+    /** Whether an array parameter may have elements of {@code type}. */
+    public static boolean isArrayElement(TypeName type) {
+        return type == TypeName.BYTE || type == TypeName.SHORT || type == TypeName.INT || type == TypeName.LONG
+                || type == TypeName.FLOAT || type == TypeName.DOUBLE || type == TypeName.POINTER;
     }
 
     /** An unnamed parameter passed by value. */
     public static Parameter of(TypeName type) {
-        return new Parameter(Direction.IN, type, null, null);
+        return new Parameter(Direction.IN, type, null, null, false);
     }
 
     /** The parameter's layout when it is a struct. */
@@ -58,9 +73,9 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
         return direction != Direction.IN;
     }
 
-    /** Whether the caller passes a value ({@code in}, {@code inout}). */
+    /** Whether the caller passes a value ({@code in}, {@code inout}, and every array, whose length the caller's array gives). */
     public boolean takesValue() {
-        return direction != Direction.OUT;
+        return direction != Direction.OUT || array;
     }
 
     /** {@code out int exp}, {@code div_t{quot:int,rem:int}}, {@code double x}. */
@@ -68,6 +83,6 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
     public String toString() {
         String d = direction.keyword();
         return (d.isEmpty() ? "" : d + " ") + (struct != null ? struct.toString() : type.token())
-                + (name != null ? " " + name : "");
+                + (array ? "[]" : "") + (name != null ? " " + name : "");
     }
 }

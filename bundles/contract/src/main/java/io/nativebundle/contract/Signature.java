@@ -75,13 +75,14 @@ public final class Signature {
      */
     public boolean isBasic() {
         return !errno && returnType.isBasic()
-                && parameters.stream().allMatch(p -> p.direction() == Parameter.Direction.IN && p.type().isBasic());
+                && parameters.stream().allMatch(p -> p.direction() == Parameter.Direction.IN && !p.array()
+                        && p.type().isBasic());
     }
 
     /** The first type a basic backend cannot carry, for a refusal: {@code out int}, {@code div_t}, {@code uint}. */
     public Optional<String> firstNonBasic() {
         for (Parameter p : parameters) {
-            if (p.direction() != Parameter.Direction.IN || !p.type().isBasic()) {
+            if (p.direction() != Parameter.Direction.IN || p.array() || !p.type().isBasic()) {
                 return Optional.of(p.toString());
             }
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The signature grammar, the one parser of it:
  * <pre>
  * signature  = "(" [ param { "," param } ] ")" type [ "errno" ]
- * param      = [ "out" | "inout" ] type [ name ]
+ * param      = [ "out" | "inout" ] type [ "[]" ] [ name ]
  * type       = scalar | struct-name | layout
  * scalar     = void | byte | short | int | long | float | double | boolean | pointer | string | buffer
  *            | ubyte | ushort | uint | ulong | size_t | ssize_t
@@ -159,9 +159,6 @@ public final class SignatureParser {
             } else if (separator.kind() == Token.Kind.RIGHT_PAREN) {
                 next++;
                 return;
-            } else if (separator.kind() == Token.Kind.LEFT_BRACKET) {
-                throw error(next, "arrays are not supported as parameters, only as struct fields; pass a buffer"
-                        + " (a byte[] copied in and out) or a pointer");
             } else {
                 throw error(next, "expected ',' or ')' after a parameter type but found " + separator.describe());
             }
@@ -189,6 +186,20 @@ public final class SignatureParser {
             throw error(at, "a " + typed.type().token() + " cannot be " + direction.keyword()
                     + "; expected a scalar or a struct after " + direction.keyword());
         }
+        boolean array = false;
+        if (peek().kind() == Token.Kind.LEFT_BRACKET) {
+            int bracket = next++;
+            if (peek().kind() != Token.Kind.RIGHT_BRACKET) {
+                throw error(next, "expected ']' after '[': an array parameter has no length (the caller's array gives"
+                        + " it), write int[]; found " + peek().describe());
+            }
+            next++;
+            if (!Parameter.isArrayElement(typed.type())) {
+                throw error(bracket, "an array parameter is one of " + Parameter.ARRAY_ELEMENTS + ", not "
+                        + (typed.layout() != null ? typed.layout().name() : typed.type().token()) + "[]");
+            }
+            array = true;
+        }
         String name = null;
         if (peek().kind() == Token.Kind.WORD && isName(peek().text())) {
             int nameAt = next++;
@@ -197,7 +208,7 @@ public final class SignatureParser {
                 throw error(nameAt, "parameter name '" + name + "' is not a C identifier");
             }
         }
-        return new Parameter(direction, typed.type(), typed.layout(), name);
+        return new Parameter(direction, typed.type(), typed.layout(), name, array);
     }
 
     /** Whether a word after a parameter's type is its name: not a type, a struct or a keyword. */

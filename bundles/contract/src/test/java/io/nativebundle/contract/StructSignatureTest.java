@@ -84,6 +84,19 @@ public class StructSignatureTest {
     }
 
     @Test
+    public void arrayParametersInOutAndInout() {
+        Signature s = SignatureParser.parse("(int[] in, out double[] out_, inout pointer[] both, int n)void");
+        assertEquals("(int[] in,out double[] out_,inout pointer[] both,int n)void", s.toString());
+        assertTrue(s.parameterList().get(0).array());
+        // an out array takes a value too: the caller's array gives the length and receives the values
+        assertTrue(s.parameterList().get(1).takesValue());
+        assertTrue(s.parameterList().get(1).returnsValue());
+        assertFalse(s.isBasic());
+        assertEquals(Optional.of("int[] in"), s.firstNonBasic());
+        assertEquals(s, SignatureParser.parse(s.toString()));
+    }
+
+    @Test
     public void unsignedTypesAliasesAndErrno() {
         Signature strtoul = SignatureParser.parse("(string, pointer, int) size_t errno");
         assertEquals(TypeName.ULONG, strtoul.returnType());
@@ -97,8 +110,10 @@ public class StructSignatureTest {
 
     @Test
     public void errorsSayWhatWasExpectedAndWhatWasFound() {
-        assertReason("(int[] a)void", 5, "arrays are not supported as parameters, only as struct fields; pass a buffer"
-                + " (a byte[] copied in and out) or a pointer");
+        assertReason("(int[4] a)void", 6, "expected ']' after '[': an array parameter has no length (the caller's"
+                + " array gives it), write int[]; found '4'");
+        assertReason("(uint[] a)void", 6, "an array parameter is one of byte[], short[], int[], long[], float[],"
+                + " double[], pointer[], not uint[]");
         assertReason("(out string s)void", 6, "a string cannot be out; expected a scalar or a struct after out");
         assertReason("()int errno errno", 13, "unexpected 'errno' after errno");
         assertReason("()p{a int}", 7, "expected ':' after field 'a' but found 'int', as in { quot: int, rem: int }");

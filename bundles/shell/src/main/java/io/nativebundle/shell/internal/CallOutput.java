@@ -28,7 +28,8 @@ final class CallOutput {
         Map<String, Object> outs = result.outValues();
         for (NativeParameter p : signature.parameterList()) {
             if (p.returnsValue()) {
-                lines.add(p.label() + "=" + ValueFormatter.format(p.type(), outs.get(p.label())));
+                Object out = outs.get(p.label());
+                lines.add(p.label() + "=" + (p.isArray() ? elements(p, out) : ValueFormatter.format(p.type(), out)));
             }
         }
         result.errno().ifPresent(errno -> {
@@ -37,5 +38,17 @@ final class CallOutput {
             }
         });
         return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    /** {@code [9, 9, 3, 4]}, each element as a value of the element type; {@code null} for none. */
+    private static String elements(NativeParameter p, Object array) {
+        if (array == null) {
+            return "null";
+        }
+        java.util.StringJoiner out = new java.util.StringJoiner(", ", "[", "]");
+        for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
+            out.add(ValueFormatter.format(p.type(), java.lang.reflect.Array.get(array, i)));
+        }
+        return out.toString();
     }
 }

@@ -25,7 +25,8 @@ import io.nativebundle.api.NativeType;
  * <li>{@code buffer}: the word's UTF-8 bytes, or the bytes written after {@code hex:}, e.g. {@code hex:0a0b};</li>
  * <li>{@code ubyte}, {@code ushort}, {@code uint}, {@code ulong}: decimal or {@code 0x} hex from 0
  *     to the type's maximum ({@code 18446744073709551615} for {@code ulong});</li>
- * <li>a struct: a literal {@code {quot=3, rem=2}} ({@link StructLiteral}).</li>
+ * <li>a struct: a literal {@code {quot=3, rem=2}} ({@link StructLiteral});</li>
+ * <li>an array: {@code [1, 2, 3]} or {@code null}.</li>
  * </ul>
  * An {@code out} parameter takes no word.
  *
@@ -59,7 +60,8 @@ final class ValueParser {
                 if (word == null) {
                     throw new IllegalArgumentException("Gogo reads a bare null as no value; quote it ('null') to pass the text");
                 }
-                values[i] = types.get(i) == NativeType.STRUCT
+                values[i] = passed.get(i).isArray() ? array(types.get(i), word.toString())
+                        : types.get(i) == NativeType.STRUCT
                         ? StructLiteral.parse(passed.get(i).structType().orElseThrow(), word.toString())
                         : parse(types.get(i), word.toString());
             } catch (IllegalArgumentException e) {
@@ -97,11 +99,51 @@ final class ValueParser {
         }
     }
 
+    /**
+     * An array argument, {@code [1, 2, 3]} (or {@code null} for a null pointer), its elements read
+     * by the element type into the Java array {@code NativeParameter.isArray()} names; for an
+     * {@code out} array the values only give the length ({@code [0, 0]}).
+     */
+    static Object array(NativeType element, String text) {
+        String t = text.strip();
+        if (t.equals("null")) {
+            return null;
+        }
+        if (!t.startsWith("[") || !t.endsWith("]")) {
+            throw new IllegalArgumentException("'" + text + "' is not an array of " + element.token()
+                    + ": write [1, 2, 3], or null");
+        }
+        String body = t.substring(1, t.length() - 1).strip();
+        String[] words = body.isEmpty() ? new String[0] : body.split(",", -1);
+        Object array = java.lang.reflect.Array.newInstance(component(element), words.length);
+        for (int i = 0; i < words.length; i++) {
+            try {
+                java.lang.reflect.Array.set(array, i, parse(element, words[i].strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("element " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return array;
+    }
+
+    private static Class<?> component(NativeType element) {
+        switch (element) {
+            case BYTE: return byte.class;
+            case SHORT: return short.class;
+            case INT: return int.class;
+            case LONG: case POINTER: return long.class;
+            case FLOAT: return float.class;
+            case DOUBLE: return double.class;
+            default: throw new IllegalArgumentException("no array of " + element.token() + " is passed");
+        }
+    }
+
     /** A placeholder per passed parameter, e.g. {@code native:call math add <int> <int>}, {@code <div_t>} for a struct. */
     static String usage(String library, String symbol, List<NativeParameter> parameters) {
         StringJoiner j = new StringJoiner(" ");
         j.add("native:call").add(library).add(symbol);
-        parameters.forEach(p -> j.add("<" + p.structType().map(NativeStructType::name).orElse(p.type().token()) + ">"));
+        parameters.forEach(p -> j.add("<" + p.structType().map(NativeStructType::name).orElse(p.type().token())
+                + (p.isArray() ? "[]" : "") + ">"));
         return j.toString();
     }
 

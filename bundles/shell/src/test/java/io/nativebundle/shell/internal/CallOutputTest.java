@@ -72,6 +72,19 @@ public class CallOutputTest {
     }
 
     @Test
+    public void arraysAreReadAndPrinted() {
+        NativeSignature memset = NativeSignature.parse("(inout byte[] s, int c, size_t n)pointer");
+        Object[] values = ValueParser.arguments("c", "memset", memset, List.of("[1, 2, 0x7f]", "9", "2"));
+        assertArrayEquals(new byte[] {1, 2, 127}, (byte[]) values[0]);
+        assertNull(ValueParser.arguments("c", "memset", memset, List.of("null", "9", "0"))[0]);
+        assertEquals("argument 1 of memset(inout byte[] s,int c,ulong n)pointer of c: element 2: '300' is out of"
+                + " range for byte: -128..127 or 0x0..0xff", assertThrows(IllegalArgumentException.class,
+                        () -> ValueParser.arguments("c", "memset", memset, List.of("[1, 300]", "9", "2"))).getMessage());
+        assertEquals("0x10\ns=[9, 9, 3]", CallOutput.format(memset, new NativeCallResult(16L,
+                Map.of("s", new byte[] {9, 9, 3}), OptionalInt.empty())));
+    }
+
+    @Test
     public void theResultThenEachOutValueThenErrno() {
         NativeSignature frexp = NativeSignature.parse("(double x, out int exp)double");
         assertEquals("0.5\nexp=4", CallOutput.format(frexp, new NativeCallResult(0.5, Map.of("exp", 4),

@@ -40,7 +40,13 @@ final class Arguments {
         }
         for (int i = 0; i < given; i++) {
             NativeParameter p = parameters.get(i);
-            if (p.type() == NativeType.STRUCT) {
+            if (p.isArray()) {
+                Class<?> expected = arrayClass(p.type());
+                if (args[i] != null && args[i].getClass() != expected) {
+                    throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be "
+                            + expected.getSimpleName() + " or null but is " + describe(args[i]));
+                }
+            } else if (p.type() == NativeType.STRUCT) {
                 NativeStructType layout = p.structType().orElseThrow();
                 if (!(args[i] instanceof NativeStruct s) || !s.type().equals(layout)) {
                     throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be a"
@@ -101,6 +107,19 @@ final class Arguments {
         return (Number) arg;
     }
 
+    /** The Java array an array parameter of {@code type} takes: the primitive array of the same width. */
+    static Class<?> arrayClass(NativeType type) {
+        switch (type) {
+            case BYTE: return byte[].class;
+            case SHORT: return short[].class;
+            case INT: return int[].class;
+            case LONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            default: throw new IllegalStateException("no array parameter of " + type.token());
+        }
+    }
+
     /** An integral box whose value is from 0 to {@code max}: out of range is refused, never truncated. */
     private static void unsigned(Object arg, long max, NativeType type, String symbol, NativeSignature signature,
                                  int index) {
@@ -144,8 +163,9 @@ final class Arguments {
             String s = (String) value;
             return "String \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
         }
-        if (value instanceof byte[]) {
-            return "byte[" + ((byte[]) value).length + "]";
+        if (value.getClass().isArray()) {
+            return value.getClass().getComponentType().getSimpleName() + "[" + java.lang.reflect.Array.getLength(value)
+                    + "]";
         }
         if (value instanceof ByteBuffer) {
             ByteBuffer b = (ByteBuffer) value;

@@ -57,13 +57,13 @@ final class JffiTypes {
 
     /**
      * The call context of any signature: a struct by value as its jffi struct type, an
-     * {@code out}/{@code inout} parameter as a pointer, errno saved when the signature says so.
+     * {@code out}/{@code inout} parameter and an array as a pointer, errno saved when the signature says so.
      */
     static CallContext richContext(NativeSignature signature) {
         Type[] parameters = new Type[signature.parameterList().size()];
         for (int i = 0; i < parameters.length; i++) {
             NativeParameter p = signature.parameterList().get(i);
-            parameters[i] = p.returnsValue() ? Type.POINTER
+            parameters[i] = p.returnsValue() || p.isArray() ? Type.POINTER
                     : p.type() == NativeType.STRUCT ? of(p.structType().orElseThrow()) : of(p.type());
         }
         Type result = signature.returnType() == NativeType.STRUCT

@@ -98,6 +98,10 @@ final class JnrAbiFunction implements FunctionInvoker {
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
             Object arg = p.takesValue() ? arguments[given++] : null;
+            if (p.isArray()) {
+                JffiArrays.put(buffer, arg, p.direction());
+                continue;
+            }
             switch (p.direction()) {
                 case IN -> {
                     if (p.type() == NativeType.STRUCT) {
@@ -132,9 +136,16 @@ final class JnrAbiFunction implements FunctionInvoker {
             value = ValueCodec.decode(signature.returnStructType().orElseThrow(), struct, 0);
         }
         Map<String, Object> outValues = new LinkedHashMap<>();
+        given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
-            if (outs[i] != null) {
+            Object arg = p.takesValue() ? arguments[given++] : null;
+            if (p.isArray()) {
+                if (p.returnsValue()) {
+                    // jffi copied C's values back into the caller's own array
+                    outValues.put(p.label(), arg);
+                }
+            } else if (outs[i] != null) {
                 outValues.put(p.label(), p.type() == NativeType.STRUCT
                         ? ValueCodec.decode(p.structType().orElseThrow(), outs[i], 0)
                         : ValueCodec.decodeScalar(p.type(), outs[i]));

@@ -172,6 +172,37 @@ public class JnrAbiFunctionTest {
     }
 
     @Test
+    public void arraysAreCopiedInOutOrBoth() throws Exception {
+        // in: strlen reads the copy
+        FunctionInvoker strlen = function(libc, "strlen", "(byte[] s)size_t");
+        assertEquals(5L, strlen.invoke(new Object[] {"hello\0world\0".getBytes(StandardCharsets.US_ASCII)}));
+        // inout: memset writes into the copy, which comes back into the caller's array
+        FunctionInvoker memset = function(libc, "memset", "(inout byte[] s, int c, size_t n)pointer");
+        byte[] bytes = {1, 2, 3, 4};
+        NativeCallResult set = memset.call(new Object[] {bytes, 9, 2L});
+        assertEquals(List.of((byte) 9, (byte) 9, (byte) 3, (byte) 4), List.of(bytes[0], bytes[1], bytes[2], bytes[3]));
+        assertTrue(set.outValues().get("s") == bytes);
+        // out: pipe fills two descriptors, which close then accepts
+        FunctionInvoker pipe = function(libc, "pipe", "(out int[] fds)int");
+        FunctionInvoker closeFd = function(libc, "close", "(int)int");
+        int[] fds = {-1, -1};
+        assertEquals(0, pipe.call(new Object[] {fds}).value());
+        try {
+            assertTrue(fds[0] > 2 && fds[1] > 2 && fds[0] != fds[1]);
+        } finally {
+            assertEquals(0, closeFd.invoke(new Object[] {fds[0]}));
+            assertEquals(0, closeFd.invoke(new Object[] {fds[1]}));
+        }
+        // out double[]: getloadavg writes as many as asked
+        FunctionInvoker load = function(libc, "getloadavg", "(out double[] avg, int n)int");
+        double[] avg = {-1, -1, -1};
+        assertEquals(3, load.call(new Object[] {avg, 3}).value());
+        assertTrue(avg[0] >= 0 && avg[1] >= 0 && avg[2] >= 0);
+        // null is a null pointer
+        assertEquals(0L, function(libc, "strnlen", "(byte[], size_t)size_t").invoke(new Object[] {null, 0L}));
+    }
+
+    @Test
     public void aStructPassedByValue() throws Exception {
         // inet_ntoa takes struct in_addr { uint32_t s_addr } by value
         FunctionInvoker ntoa = function(libc, "inet_ntoa", "(in_addr{s_addr:uint})string");

@@ -17,12 +17,16 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
+import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
+import io.nativebundle.api.RefusalReason;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.wrap.Drops;
@@ -169,6 +173,26 @@ public class LibcAbiTest extends AbstractIntegrationTest {
         assertEquals(OptionalInt.of(34), over.errno());
         String shell = shell("native:call c strtoul 18446744073709551616 0 10");
         assertEquals("18446744073709551615\nerrno=34 (Numerical result out of range)", shell);
+    }
+
+    @Test
+    public void aLibraryOutOfProcessRefusesAStructItsHostCannotCarryNamingSymbolAndType() throws Exception {
+        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "cp.nativebundle", "library = cp", "system = libc.so.6",
+                "version = [2.17,3)", "version-symbol = gnu_get_libc_version", "isolation = process", "",
+                "[structs]", "div_t = { quot: int, rem: int }", "", "[symbols]", "abs = (int)int",
+                "div = (int, int)div_t");
+        NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
+        Bundle bundle = Drops.await("cp.nativebundle wrapped", () -> Drops.installedFrom(context, descriptor));
+        NativeBundleStatus status = Drops.await("cp refused", () -> registry.status(bundle.getBundleId())
+                .filter(s -> s.reason().isPresent()).orElse(null));
+        assertEquals(java.util.Optional.of(RefusalReason.LOAD_FAILED), status.reason());
+        assertTrue(status.detail(), status.detail().contains("function 'div' of library 'cp' is declared"
+                + " (int,int)div_t{quot:int,rem:int}; a library that runs out of process (isolation=process) cannot"
+                + " carry 'div_t'"));
+        Services.awaitAbsent(context, NativeFunction.class, "(nativebundle.library=cp)");
+        // the libc loaded in process is undisturbed
+        dropLibc();
+        assertEquals("{quot=3, rem=2}", function("c", "div").invoke(17, 5).toString());
     }
 
     @Test

@@ -68,6 +68,24 @@ public final class NativeParameter {
         return parameter.array();
     }
 
+    /**
+     * The Java array an array parameter takes: the primitive array of the element's width
+     * ({@code long[]} for {@code pointer[]}).
+     *
+     * @throws IllegalStateException when the parameter is not an array
+     */
+    public Class<?> arrayClass() {
+        switch (isArray() ? type() : NativeType.VOID) {
+            case BYTE: return byte[].class;
+            case SHORT: return short[].class;
+            case INT: return int[].class;
+            case LONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            default: throw new IllegalStateException("parameter " + label() + " is not an array");
+        }
+    }
+
     /** The name the signature gives the parameter, if any. */
     public Optional<String> name() {
         return parameter.optionalName();

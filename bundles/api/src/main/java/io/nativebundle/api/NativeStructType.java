@@ -50,6 +50,19 @@ public final class NativeStructType {
             return field.count();
         }
 
+        /**
+         * The Java array that carries this field when it is a fixed array ({@link NativeStruct}'s
+         * table: {@code short[]} for {@code ubyte}, {@code long[]} for {@code uint}, ...).
+         *
+         * @throws IllegalStateException when the field is not an array
+         */
+        public Class<?> arrayClass() {
+            if (count() == 0) {
+                throw new IllegalStateException("field '" + name() + "' is not an array");
+            }
+            return NativeStruct.arrayClass(this);
+        }
+
         /** The offset from the start of the struct, in bytes. */
         public int offset() {
             return field.offset();

@@ -115,7 +115,7 @@ final class StructLiteral {
             }
         }
         expect(']');
-        Class<?> component = componentOf(field);
+        Class<?> component = field.arrayClass().getComponentType();
         if (elements.size() != field.count()) {
             throw new IllegalArgumentException("field '" + field.name() + "' is an array of " + field.count()
                     + " but the literal has " + elements.size());
@@ -128,20 +128,6 @@ final class StructLiteral {
                     : component == short.class ? ((Number) e).shortValue() : e);
         }
         return array;
-    }
-
-    /** The Java array component of a fixed array field, as {@code NativeStruct} documents it. */
-    private static Class<?> componentOf(NativeStructType.Field field) {
-        switch (field.type()) {
-            case BYTE: return byte.class;
-            case SHORT: case UBYTE: return short.class;
-            case INT: case USHORT: return int.class;
-            case LONG: case UINT: case ULONG: case POINTER: return long.class;
-            case FLOAT: return float.class;
-            case DOUBLE: return double.class;
-            case BOOLEAN: return boolean.class;
-            default: return NativeStruct.class;
-        }
     }
 
     private String word() {

@@ -60,7 +60,7 @@ final class ValueParser {
                 if (word == null) {
                     throw new IllegalArgumentException("Gogo reads a bare null as no value; quote it ('null') to pass the text");
                 }
-                values[i] = passed.get(i).isArray() ? array(types.get(i), word.toString())
+                values[i] = passed.get(i).isArray() ? array(passed.get(i), word.toString())
                         : types.get(i) == NativeType.STRUCT
                         ? StructLiteral.parse(passed.get(i).structType().orElseThrow(), word.toString())
                         : parse(types.get(i), word.toString());
@@ -104,7 +104,8 @@ final class ValueParser {
      * by the element type into the Java array {@code NativeParameter.isArray()} names; for an
      * {@code out} array the values only give the length ({@code [0, 0]}).
      */
-    static Object array(NativeType element, String text) {
+    static Object array(NativeParameter parameter, String text) {
+        NativeType element = parameter.type();
         String t = text.strip();
         if (t.equals("null")) {
             return null;
@@ -115,7 +116,7 @@ final class ValueParser {
         }
         String body = t.substring(1, t.length() - 1).strip();
         String[] words = body.isEmpty() ? new String[0] : body.split(",", -1);
-        Object array = java.lang.reflect.Array.newInstance(component(element), words.length);
+        Object array = java.lang.reflect.Array.newInstance(parameter.arrayClass().getComponentType(), words.length);
         for (int i = 0; i < words.length; i++) {
             try {
                 java.lang.reflect.Array.set(array, i, parse(element, words[i].strip()));
@@ -124,18 +125,6 @@ final class ValueParser {
             }
         }
         return array;
-    }
-
-    private static Class<?> component(NativeType element) {
-        switch (element) {
-            case BYTE: return byte.class;
-            case SHORT: return short.class;
-            case INT: return int.class;
-            case LONG: case POINTER: return long.class;
-            case FLOAT: return float.class;
-            case DOUBLE: return double.class;
-            default: throw new IllegalArgumentException("no array of " + element.token() + " is passed");
-        }
     }
 
     /** A placeholder per passed parameter, e.g. {@code native:call math add <int> <int>}, {@code <div_t>} for a struct. */

@@ -89,7 +89,7 @@ public final class ValueCodec {
             if (field.count() == 0) {
                 values.put(field.name(), readOne(in, at, field));
             } else {
-                Object array = Array.newInstance(elementClass(field), field.count());
+                Object array = Array.newInstance(field.arrayClass().getComponentType(), field.count());
                 for (int i = 0; i < field.count(); i++) {
                     Array.set(array, i, readOne(in, at + i * field.elementSize(), field));
                 }
@@ -102,20 +102,6 @@ public final class ValueCodec {
     private static Object readOne(ByteBuffer in, int at, NativeStructType.Field field) {
         return field.type() == NativeType.STRUCT ? read(in, at, field.structType().orElseThrow())
                 : readScalar(in, at, field.type());
-    }
-
-    /** The component class of the Java array that carries a fixed array field (NativeStruct's table). */
-    private static Class<?> elementClass(NativeStructType.Field field) {
-        switch (field.type()) {
-            case BYTE: return byte.class;
-            case SHORT: case UBYTE: return short.class;
-            case INT: case USHORT: return int.class;
-            case LONG: case UINT: case ULONG: case POINTER: return long.class;
-            case FLOAT: return float.class;
-            case DOUBLE: return double.class;
-            case BOOLEAN: return boolean.class;
-            default: return NativeStruct.class;
-        }
     }
 
     private static void writeScalar(ByteBuffer out, int at, NativeType type, Object value) {

@@ -41,7 +41,7 @@ final class Arguments {
         for (int i = 0; i < given; i++) {
             NativeParameter p = parameters.get(i);
             if (p.isArray()) {
-                Class<?> expected = arrayClass(p.type());
+                Class<?> expected = p.arrayClass();
                 if (args[i] != null && args[i].getClass() != expected) {
                     throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be "
                             + expected.getSimpleName() + " or null but is " + describe(args[i]));
@@ -105,19 +105,6 @@ final class Arguments {
             throw mismatch(type, arg, symbol, signature, index);
         }
         return (Number) arg;
-    }
-
-    /** The Java array an array parameter of {@code type} takes: the primitive array of the same width. */
-    static Class<?> arrayClass(NativeType type) {
-        switch (type) {
-            case BYTE: return byte[].class;
-            case SHORT: return short[].class;
-            case INT: return int[].class;
-            case LONG: case POINTER: return long[].class;
-            case FLOAT: return float[].class;
-            case DOUBLE: return double[].class;
-            default: throw new IllegalStateException("no array parameter of " + type.token());
-        }
     }
 
     /** An integral box whose value is from 0 to {@code max}: out of range is refused, never truncated. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.contract.CScalars;
+import io.nativebundle.contract.TypeName;
 
 /**
  * Writes scalars and structs into the bytes C sees and reads them back, in the machine's byte
@@ -33,15 +35,10 @@ public final class ValueCodec {
         return read(buffer(bytes), offset, type);
     }
 
-    /** The size in memory of a scalar of {@code type} (a C {@code int} for {@code boolean}). */
+    /** The size in memory of a scalar of {@code type} (a C {@code int} for {@code boolean}): the contract's rule. */
     public static int size(NativeType type) {
-        switch (type) {
-            case BYTE: case UBYTE: return 1;
-            case SHORT: case USHORT: return 2;
-            case INT: case UINT: case FLOAT: case BOOLEAN: return 4;
-            case LONG: case ULONG: case DOUBLE: case POINTER: return 8;
-            default: throw new IllegalArgumentException("a " + type.token() + " is not stored by value");
-        }
+        // NativeType names its constants after the contract's TypeName
+        return CScalars.size(TypeName.valueOf(type.name()));
     }
 
     /** The bytes of one scalar carrier. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.SignatureException;
@@ -109,6 +110,18 @@ public final class NativeSignature {
      */
     public boolean capturesErrno() {
         return signature.capturesErrno();
+    }
+
+    /**
+     * For a declaration of a variadic function, e.g. {@code snprintf = (buffer dst, size_t n,
+     * string fmt, ..., int, double)int}, the number of fixed parameters (3); the parameters after
+     * them are this declaration's variadic arguments, declared by their promoted types. Empty for
+     * a function that is not variadic.
+     *
+     * @since 2.2.0
+     */
+    public OptionalInt fixedParameterCount() {
+        return signature.fixedCount() < 0 ? OptionalInt.empty() : OptionalInt.of(signature.fixedCount());
     }
 
     /**

@@ -36,7 +36,8 @@
  * {@link io.nativebundle.api.NativeCallResult} (result, out values, errno) and
  * {@link io.nativebundle.api.NativeFunction#call}; {@link io.nativebundle.api.NativeSignature#parameterList()},
  * {@link io.nativebundle.api.NativeSignature#returnStructType()},
- * {@link io.nativebundle.api.NativeSignature#capturesErrno()} and
+ * {@link io.nativebundle.api.NativeSignature#capturesErrno()},
+ * {@link io.nativebundle.api.NativeSignature#fixedParameterCount()} (variadic declarations) and
  * {@link io.nativebundle.api.NativeSignature#isBasic()}. Existing callers are unaffected:
  * {@code invoke} keeps its behaviour for every signature it accepted before.
  */

@@ -17,6 +17,8 @@ public final class Signature {
     private final TypeName returnType;
     private final StructLayout returnStruct;
     private final boolean errno;
+    /** The number of fixed parameters of a variadic declaration, or -1. */
+    private final int fixedCount;
 
     /**
      * A signature of unnamed parameters passed by value, without errno capture.
@@ -33,6 +35,21 @@ public final class Signature {
      *                                  struct without its layout
      */
     public Signature(List<Parameter> parameters, TypeName returnType, StructLayout returnStruct, boolean errno) {
+        this(parameters, returnType, returnStruct, errno, -1);
+    }
+
+    /**
+     * @param fixedCount for a declaration of a variadic function, how many parameters are fixed
+     *                   (those after them are the promoted variadic arguments); -1 for none
+     * @throws IllegalArgumentException as above, or for a fixed count out of range
+     */
+    public Signature(List<Parameter> parameters, TypeName returnType, StructLayout returnStruct, boolean errno,
+                     int fixedCount) {
+        this.fixedCount = fixedCount;
+        if (fixedCount < -1 || fixedCount == 0 || fixedCount > parameters.size()) {
+            throw new IllegalArgumentException("a variadic function has 1 to " + parameters.size()
+                    + " fixed parameters, not " + fixedCount);
+        }
         this.parameters = List.copyOf(parameters);
         this.returnType = Objects.requireNonNull(returnType, "returnType");
         this.returnStruct = returnStruct;
@@ -70,11 +87,19 @@ public final class Signature {
     }
 
     /**
+     * For a declaration of a variadic function ({@code (string fmt, ..., int, double)int}), the
+     * number of fixed parameters; -1 when the function is not variadic.
+     */
+    public int fixedCount() {
+        return fixedCount;
+    }
+
+    /**
      * Whether this signature uses only what every backend carries: the first vocabulary's
      * scalars, by value, unnamed, without errno.
      */
     public boolean isBasic() {
-        return !errno && returnType.isBasic()
+        return !errno && fixedCount < 0 && returnType.isBasic()
                 && parameters.stream().allMatch(p -> p.direction() == Parameter.Direction.IN && !p.array()
                         && p.type().isBasic());
     }
@@ -88,6 +113,9 @@ public final class Signature {
         }
         if (!returnType.isBasic()) {
             return Optional.of(returnStruct != null ? returnStruct.name() : returnType.token());
+        }
+        if (fixedCount >= 0) {
+            return Optional.of("...");
         }
         return errno ? Optional.of("errno") : Optional.empty();
     }
@@ -105,7 +133,11 @@ public final class Signature {
     /** {@code (int,int)int}: the canonical form, lowercase, without blanks but between a type and its name. */
     @Override
     public String toString() {
-        return parameters.stream().map(Parameter::toString).collect(Collectors.joining(",", "(", ")"))
+        List<String> written = new java.util.ArrayList<>(parameters.stream().map(Parameter::toString).toList());
+        if (fixedCount >= 0) {
+            written.add(fixedCount, "...");
+        }
+        return written.stream().collect(Collectors.joining(",", "(", ")"))
                 + (returnStruct != null ? returnStruct.toString() : returnType.token()) + (errno ? " errno" : "");
     }
 }

@@ -46,6 +46,12 @@ final class SignatureLexer {
             }
             return new Token(Token.Kind.WORD, text.substring(from, pos), startLine, startColumn);
         }
+        if (text.startsWith("...", pos)) {
+            advance();
+            advance();
+            advance();
+            return new Token(Token.Kind.ELLIPSIS, "...", startLine, startColumn);
+        }
         advance();
         Token.Kind kind = switch (c) {
             case '(' -> Token.Kind.LEFT_PAREN;

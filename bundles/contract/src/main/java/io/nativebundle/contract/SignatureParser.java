@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The signature grammar, the one parser of it:
  * <pre>
- * signature  = "(" [ param { "," param } ] ")" type [ "errno" ]
+ * signature  = "(" [ param { "," ( param | "..." ) } ] ")" type [ "errno" ]
  * param      = [ "out" | "inout" ] type [ "[]" ] [ name ]
  * type       = scalar | struct-name | layout
  * scalar     = void | byte | short | int | long | float | double | boolean | pointer | string | buffer
@@ -126,10 +126,11 @@ public final class SignatureParser {
         }
         next++;
         List<Parameter> parameters = new ArrayList<>();
+        int fixed = -1;
         if (peek().kind() == Token.Kind.RIGHT_PAREN) {
             next++;
         } else {
-            parameters(parameters);
+            fixed = parameters(parameters);
         }
         if (peek().kind() != Token.Kind.WORD) {
             throw error(next, "expected a return type after ')' but found " + peek().describe()
@@ -146,23 +147,53 @@ public final class SignatureParser {
         if (result.type() == TypeName.STRUCT && result.layout() == null) {
             throw error(at, "internal: struct without layout");
         }
-        return new Signature(parameters, result.type(), result.layout(), errno);
+        return new Signature(parameters, result.type(), result.layout(), errno, fixed);
     }
 
-    /** {@code param { "," param } ")"}, after the "(". */
-    private void parameters(List<Parameter> parameters) {
+    /**
+     * {@code param { "," param } ")"}, after the "(", where one element may be {@code ...}.
+     *
+     * @return the number of fixed parameters before {@code ...}, or -1 without it
+     */
+    private int parameters(List<Parameter> parameters) {
+        int fixed = -1;
         while (true) {
-            parameters.add(parameter());
+            if (peek().kind() == Token.Kind.ELLIPSIS) {
+                if (fixed >= 0 || parameters.isEmpty()) {
+                    throw error(next, parameters.isEmpty() ? "a variadic function has at least one fixed parameter"
+                            + " before '...', as in (string fmt, ..., int)int" : "'...' may appear only once");
+                }
+                fixed = parameters.size();
+                next++;
+            } else {
+                int at = next;
+                Parameter p = parameter();
+                if (fixed >= 0 && !isPromoted(p)) {
+                    throw error(at, "a variadic argument is passed promoted: after '...' write one of " + PROMOTED
+                            + " by value, not " + p);
+                }
+                parameters.add(p);
+            }
             Token separator = peek();
             if (separator.kind() == Token.Kind.COMMA) {
                 next++;
             } else if (separator.kind() == Token.Kind.RIGHT_PAREN) {
                 next++;
-                return;
+                return fixed;
             } else {
                 throw error(next, "expected ',' or ')' after a parameter type but found " + separator.describe());
             }
         }
+    }
+
+    /** What a variadic argument may be declared as: C's default argument promotions leave no narrower type. */
+    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer";
+
+    private static boolean isPromoted(Parameter p) {
+        return p.direction() == Parameter.Direction.IN && !p.array() && switch (p.type()) {
+            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER -> true;
+            default -> false;
+        };
     }
 
     /** {@code [ "out" | "inout" ] type [ name ]}. */

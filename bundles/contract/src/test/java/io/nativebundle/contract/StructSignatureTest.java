@@ -97,6 +97,23 @@ public class StructSignatureTest {
     }
 
     @Test
+    public void variadicDeclarationsListThePromotedArgumentsAfterTheEllipsis() {
+        Signature snprintf = SignatureParser.parse("(buffer dst, size_t n, string fmt, ..., int, double)int");
+        assertEquals("(buffer dst,ulong n,string fmt,...,int,double)int", snprintf.toString());
+        assertEquals(3, snprintf.fixedCount());
+        assertEquals(5, snprintf.parameterList().size());
+        assertEquals(snprintf, SignatureParser.parse(snprintf.toString()));
+        assertEquals(Optional.of("..."), SignatureParser.parse("(string fmt, ..., int)int").firstNonBasic());
+        assertEquals(-1, SignatureParser.parse("(int)int").fixedCount());
+        assertEquals(1, SignatureParser.parse("(string fmt, ...)int").fixedCount());
+        assertReason("(string, ..., float)int", 15, "a variadic argument is passed promoted: after '...' write one of"
+                + " int, uint, long, ulong, double, pointer, string, buffer by value, not float");
+        assertReason("(..., int)int", 2, "a variadic function has at least one fixed parameter before '...', as in"
+                + " (string fmt, ..., int)int");
+        assertReason("(string, ..., int, ...)int", 20, "'...' may appear only once");
+    }
+
+    @Test
     public void unsignedTypesAliasesAndErrno() {
         Signature strtoul = SignatureParser.parse("(string, pointer, int) size_t errno");
         assertEquals(TypeName.ULONG, strtoul.returnType());

@@ -66,6 +66,7 @@ public class LibcAbiTest extends AbstractIntegrationTest {
         "gettimeofday = (out timeval tv, pointer tz)int",
         "strtoul = (string s, pointer end, int base)size_t errno",
         "uname = (out utsname)int",
+        "snprintf = (inout byte[] dst, size_t n, string fmt, ..., long, double, string)int",
     };
 
     static final String[] LIBM = {
@@ -193,6 +194,23 @@ public class LibcAbiTest extends AbstractIntegrationTest {
         // the libc loaded in process is undisturbed
         dropLibc();
         assertEquals("{quot=3, rem=2}", function("c", "div").invoke(17, 5).toString());
+    }
+
+    @Test
+    public void snprintfIsCalledWithTheVariadicArgumentsOfItsDeclarationAsStringFormatSays() throws Exception {
+        dropLibc();
+        NativeFunction snprintf = function("c", "snprintf");
+        Random random = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            long n = random.nextLong();
+            double d = random.nextDouble() * 1e6;
+            byte[] out = new byte[128];
+            NativeCallResult r = snprintf.call(out, (long) out.length, "%ld %.4f %s", n, d, "end");
+            String expected = String.format(java.util.Locale.ROOT, "%d %.4f %s", n, d, "end");
+            assertEquals(expected.length(), r.value());
+            assertEquals(expected, new String(out, 0, expected.length(), StandardCharsets.US_ASCII));
+            assertTrue(r.outValues().get("dst") == out);
+        }
     }
 
     @Test

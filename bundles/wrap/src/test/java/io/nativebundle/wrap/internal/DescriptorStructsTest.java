@@ -33,13 +33,15 @@ public class DescriptorStructsTest {
                 "frexp = (double x, out int exp)double",
                 "gettimeofday = (out timeval tv, pointer)int",
                 "strtoul = (string, pointer, int)size_t errno",
+                "snprintf = (inout byte[] dst, size_t n, string fmt, ..., int, double)int",
                 "[structs]",
                 "div_t = { quot: int, rem: int } size=8",
                 "timeval = { tv_sec: long, tv_usec: long }",
                 "pair = { a: div_t, b: byte[3] }");
         assertEquals(List.of("div(int,int)div_t{quot:int,rem:int}size=8", "frexp(double x,out int exp)double",
                 "gettimeofday(out timeval{tv_sec:long,tv_usec:long} tv,pointer)int",
-                "strtoul(string,pointer,int)ulong errno"),
+                "strtoul(string,pointer,int)ulong errno",
+                "snprintf(inout byte[] dst,ulong n,string fmt,...,int,double)int"),
                 d.symbols().stream().map(s -> s.symbol().toString()).toList());
         // the header carries the layouts, and reads back to the same symbols
         String header = SymbolsHeader.format(d.symbols().stream().map(SymbolEntry::symbol).toList());

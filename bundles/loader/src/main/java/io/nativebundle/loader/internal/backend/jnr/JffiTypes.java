@@ -68,7 +68,12 @@ final class JffiTypes {
         }
         Type result = signature.returnType() == NativeType.STRUCT
                 ? of(signature.returnStructType().orElseThrow()) : of(signature.returnType());
-        return CallContextCache.getInstance().getCallContext(result, parameters, CallingConvention.DEFAULT,
+        // a variadic declaration: libffi's variadic cif (ffi_prep_cif_var). jffi's cache does not key on the
+        // fixed count, so a fixed and a variadic context of the same types may be shared; on the two targets
+        // that cannot mis-call: libffi sets %al for every x86-64 call, and AAPCS64 on Linux passes variadic
+        // arguments like fixed ones
+        int fixed = signature.fixedParameterCount().orElse(parameters.length);
+        return CallContextCache.getInstance().getCallContext(result, fixed, parameters, CallingConvention.DEFAULT,
                 signature.capturesErrno());
     }
 

@@ -83,7 +83,9 @@ public class HostLibraryTest {
                 {"(int,int)div_t{quot:int,rem:int}", "div_t"},
                 {"(double x,out int exp)double", "out int exp"},
                 {"(uint)int", "uint"},
-                {"(string,pointer,int)long errno", "errno"}}) {
+                {"(string,pointer,int)long errno", "errno"},
+                {"(int[] v)int", "int[] v"},
+                {"(string fmt,...,int)int", "..."}}) {
             LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> f(library, "add", c[0]));
             assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());
             assertEquals("function 'add' of library '" + refusal.getMessage().split("'")[3] + "' is declared "

@@ -203,6 +203,18 @@ public class JnrAbiFunctionTest {
     }
 
     @Test
+    public void aVariadicFunctionIsCalledWithThePromotedArgumentsOfItsDeclaration() throws Exception {
+        FunctionInvoker snprintf = function(libc, "snprintf",
+                "(inout byte[] dst, size_t n, string fmt, ..., int, double, string, ulong)int");
+        byte[] out = new byte[64];
+        int written = (Integer) snprintf.invoke(new Object[] {out, 64L, "%d|%.3f|%s|%lu", -42, Math.PI, "x",
+            -1L});
+        String expected = "-42|3.142|x|18446744073709551615";
+        assertEquals(expected.length(), written);
+        assertEquals(expected, new String(out, 0, written, StandardCharsets.US_ASCII));
+    }
+
+    @Test
     public void aStructPassedByValue() throws Exception {
         // inet_ntoa takes struct in_addr { uint32_t s_addr } by value
         FunctionInvoker ntoa = function(libc, "inet_ntoa", "(in_addr{s_addr:uint})string");

@@ -54,7 +54,9 @@ import io.nativebundle.contract.TenantId;
  *
  * <p><b>Signatures.</b> A signature is {@code (type,...)type} over the vocabulary
  * {@code void, byte, short, int, long, float, double, boolean, pointer, string, buffer}
- * ({@code void} only as a return type, {@code ()} for no parameters). The interface's methods map
+ * ({@code void} only as a return type, {@code ()} for no parameters); {@code -nativebundle-symbols}
+ * may also use the rest of the contract's grammar (unsigned types, structs written out, named,
+ * {@code out} and array parameters, {@code errno}: docs/c-abi.md). The interface's methods map
  * as: primitives to their own name; {@code String} and {@code CharSequence} to {@code string};
  * {@code byte[]} and {@code java.nio.ByteBuffer} to {@code buffer} (parameters only);
  * {@code jnr.ffi.Pointer} to {@code pointer}; a {@code long} annotated {@code @intptr_t},

@@ -220,7 +220,7 @@ public class DistributionIT {
         assertEquals(run.toString(), List.of("907060870"), run.out.lines().toList());
         assertEquals("logged once by the wrap bundle; the launcher does not wait for it", List.of("WARNING: "
                 + acme.resolve("bad.nativebundle") + ":5:15: unknown parameter type 'bufer'; expected one of void, byte,"
-                + " short, int, long, float, double, boolean, pointer, string, buffer (nothing is installed)"),
+                + " short, int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t (nothing is installed)"),
                 run.err.lines().toList());
     }
 

@@ -40,13 +40,35 @@ public interface NativeFunction {
     /**
      * Calls the function with arguments checked against the signature: {@code int}, {@code long},
      * {@code float}, {@code double}, {@code pointer} (a {@code long}), {@code string} (a
-     * {@code String}), {@code buffer} (a {@code byte[]} or direct {@code ByteBuffer}).
+     * {@code String}), {@code buffer} (a {@code byte[]} or direct {@code ByteBuffer}); for the
+     * types added in 2.2.0 see {@link #call}, which takes the same arguments.
      *
-     * @return the result boxed, a {@code String} for {@code string}, {@code null} for {@code void}
+     * @return the result boxed, a {@code String} for {@code string}, {@code null} for {@code void},
+     *         a {@link NativeStruct} for a struct, the unsigned types by their carrier
+     *         ({@link NativeType}); the values of out-parameters and errno only through {@link #call}
      * @throws IllegalArgumentException for a wrong argument count or type, naming the expected signature
      * @throws NativeLibraryUnloadedException when the library generation is unloaded
      */
     Object invoke(Object... args);
+
+    /**
+     * Calls the function and returns the result with the values of its {@code out} and
+     * {@code inout} parameters and, when the signature says {@code errno}, errno as the call left
+     * it on this thread. {@code args} has one value per parameter the caller passes (every
+     * parameter except the {@code out} ones), in order: the carriers of {@link #invoke}, a
+     * {@link NativeStruct} of the parameter's layout for a struct, and for the unsigned types
+     * {@code ubyte} a number from 0 to 255, {@code ushort} to 65535, {@code uint} to 4294967295
+     * and {@code ulong} any {@code long} (its 64 bits). A value out of range is refused, never
+     * truncated.
+     *
+     * <p>{@link #invoke} takes the same arguments and returns {@link NativeCallResult#value()}
+     * only; for a signature of the first vocabulary both behave as before.
+     *
+     * @throws IllegalArgumentException for a wrong argument count or type, or a value out of range
+     * @throws NativeLibraryUnloadedException when the library generation is unloaded
+     * @since 2.2.0
+     */
+    NativeCallResult call(Object... args);
 
     /** A typed view of an {@code (int,int)int} function, without boxing. */
     IntBinaryOperator asIntBinaryOperator();

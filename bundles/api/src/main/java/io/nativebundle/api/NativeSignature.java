@@ -1,7 +1,10 @@
 package io.nativebundle.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.SignatureException;
@@ -14,6 +17,8 @@ import io.nativebundle.contract.SignatureParser;
  * NativeSignature s = NativeSignature.parse("(string)int");
  * s.parameters(); // [STRING]
  * s.returnType(); // INT
+ * NativeSignature frexp = NativeSignature.parse("(double x, out int exp)double");
+ * frexp.parameterList().get(1).label(); // "exp"
  * }</pre>
  *
  * <p>A value. A final class rather than a record, so that it can gain a field (with a new
@@ -26,6 +31,8 @@ public final class NativeSignature {
     private final Signature signature;
     private final List<NativeType> parameters;
     private final NativeType returnType;
+    private final List<NativeParameter> parameterList;
+    private final NativeStructType returnStruct;
 
     /**
      * @param parameters the parameter types, none of them {@link NativeType#VOID}
@@ -37,6 +44,24 @@ public final class NativeSignature {
         this.returnType = Objects.requireNonNull(returnType, "returnType");
         this.signature = new Signature(this.parameters.stream().map(NativeType::contractName).toList(),
                 returnType.contractName());
+        this.parameterList = list(signature);
+        this.returnStruct = null;
+    }
+
+    private NativeSignature(Signature parsed) {
+        this.signature = parsed;
+        this.parameters = parsed.parameters().stream().map(NativeType::of).toList();
+        this.returnType = NativeType.of(parsed.returnType());
+        this.parameterList = list(parsed);
+        this.returnStruct = parsed.returnLayout().map(NativeStructType::new).orElse(null);
+    }
+
+    private static List<NativeParameter> list(Signature signature) {
+        List<NativeParameter> list = new ArrayList<>();
+        for (int i = 0; i < signature.parameterList().size(); i++) {
+            list.add(new NativeParameter(signature.parameterList().get(i), i));
+        }
+        return List.copyOf(list);
     }
 
     /**
@@ -54,11 +79,64 @@ public final class NativeSignature {
             // the contract's exception class is private to this bundle: hand on its message only
             throw new IllegalArgumentException(e.getMessage());
         }
-        return new NativeSignature(parsed.parameters().stream().map(NativeType::of).toList(),
-                NativeType.of(parsed.returnType()));
+        return new NativeSignature(parsed);
     }
 
-    /** The parameter types, in order; unmodifiable. */
+    /**
+     * The parameters with their names and how each value travels ({@code out int exp}); one
+     * per entry of {@link #parameters()}.
+     *
+     * @since 2.2.0
+     */
+    public List<NativeParameter> parameterList() {
+        return parameterList;
+    }
+
+    /**
+     * The layout of the struct returned by value, when {@link #returnType()} is
+     * {@link NativeType#STRUCT}.
+     *
+     * @since 2.2.0
+     */
+    public Optional<NativeStructType> returnStructType() {
+        return Optional.ofNullable(returnStruct);
+    }
+
+    /**
+     * Whether a call captures errno ({@code errno} after the return type), readable in
+     * {@link NativeCallResult#errno()}.
+     *
+     * @since 2.2.0
+     */
+    public boolean capturesErrno() {
+        return signature.capturesErrno();
+    }
+
+    /**
+     * For a declaration of a variadic function, e.g. {@code snprintf = (buffer dst, size_t n,
+     * string fmt, ..., int, double)int}, the number of fixed parameters (3); the parameters after
+     * them are this declaration's variadic arguments, declared by their promoted types. Empty for
+     * a function that is not variadic.
+     *
+     * @since 2.2.0
+     */
+    public OptionalInt fixedParameterCount() {
+        return signature.fixedCount() < 0 ? OptionalInt.empty() : OptionalInt.of(signature.fixedCount());
+    }
+
+    /**
+     * Whether every backend carries this signature: only the scalars {@code void} to
+     * {@code buffer}, by value, unnamed, without errno. The others (unsigned types, structs,
+     * out-parameters, errno) need a backend that supports them; one that does not refuses the
+     * symbol when it is loaded.
+     *
+     * @since 2.2.0
+     */
+    public boolean isBasic() {
+        return signature.isBasic();
+    }
+
+    /** The parameter types, in order ({@link NativeType#STRUCT} for a struct); unmodifiable. */
     public List<NativeType> parameters() {
         return parameters;
     }
@@ -78,7 +156,7 @@ public final class NativeSignature {
         return signature.hashCode();
     }
 
-    /** {@code (int,int)int}. */
+    /** {@code (int,int)int}, {@code (double x,out int exp)double}, {@code (int,int)div_t{quot:int,rem:int}}. */
     @Override
     public String toString() {
         return signature.toString();

@@ -28,7 +28,25 @@ public enum NativeType {
     /** A NUL-terminated UTF-8 string ({@code const char *}); a Java {@code String}. */
     STRING(TypeName.STRING),
     /** A byte array or direct {@code ByteBuffer} passed as a pointer to its bytes. */
-    BUFFER(TypeName.BUFFER);
+    BUFFER(TypeName.BUFFER),
+    /** An unsigned 8-bit integer, {@code uint8_t}; a Java {@code Short} from 0 to 255. */
+    UBYTE(TypeName.UBYTE),
+    /** An unsigned 16-bit integer, {@code uint16_t}; a Java {@code Integer} from 0 to 65535. */
+    USHORT(TypeName.USHORT),
+    /** An unsigned 32-bit integer, {@code unsigned int}; a Java {@code Long} from 0 to 4294967295. */
+    UINT(TypeName.UINT),
+    /**
+     * An unsigned 64-bit integer, {@code unsigned long} and {@code size_t} on LP64; a Java
+     * {@code Long} holding the 64 bits, so values from 2<sup>63</sup> up read as negative (use
+     * {@link Long#toUnsignedString(long)} and {@link Long#compareUnsigned(long, long)}).
+     */
+    ULONG(TypeName.ULONG),
+    /**
+     * A struct, by value or by pointer ({@code out}/{@code inout}); a {@link NativeStruct}. Its
+     * layout is the parameter's {@link NativeParameter#structType()} or the signature's
+     * {@link NativeSignature#returnStructType()}; {@link #of(String)} does not read it.
+     */
+    STRUCT(TypeName.STRUCT);
 
     /** The contract's name of the type: the one spelling of its token. */
     private final TypeName name;
@@ -50,6 +68,11 @@ public enum NativeType {
     public static NativeType of(String token) {
         return of(TypeName.of(token).orElseThrow(() -> new IllegalArgumentException("unknown native type '" + token
                 + "'; expected one of " + TypeName.vocabulary())));
+    }
+
+    /** Whether this is an unsigned integer type ({@code ubyte ushort uint ulong}). */
+    public boolean isUnsigned() {
+        return name.isUnsigned();
     }
 
     /** The contract's name of this type. */

@@ -28,9 +28,21 @@
  * in {@link io.nativebundle.api.NativeBundleConstants},
  * {@link io.nativebundle.api.NativeLibrary#digests()} and the trust-store variant of
  * {@link io.nativebundle.api.NativeBundleVerifier#verify(java.nio.file.Path, java.nio.file.Path, String)}.
+ *
+ * <p>2.2.0: the C ABI real libraries use. {@link io.nativebundle.api.NativeType} gains the unsigned
+ * types {@code UBYTE USHORT UINT ULONG} and {@code STRUCT}; {@link io.nativebundle.api.NativeStructType}
+ * (a struct's layout), {@link io.nativebundle.api.NativeStruct} (a struct value, fields in order),
+ * {@link io.nativebundle.api.NativeParameter} (name and direction: {@code out}, {@code inout}),
+ * {@link io.nativebundle.api.NativeCallResult} (result, out values, errno) and
+ * {@link io.nativebundle.api.NativeFunction#call}; {@link io.nativebundle.api.NativeSignature#parameterList()},
+ * {@link io.nativebundle.api.NativeSignature#returnStructType()},
+ * {@link io.nativebundle.api.NativeSignature#capturesErrno()},
+ * {@link io.nativebundle.api.NativeSignature#fixedParameterCount()} (variadic declarations) and
+ * {@link io.nativebundle.api.NativeSignature#isBasic()}. Existing callers are unaffected:
+ * {@code invoke} keeps its behaviour for every signature it accepted before.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

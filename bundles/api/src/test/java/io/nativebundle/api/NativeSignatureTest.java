@@ -27,7 +27,7 @@ public class NativeSignatureTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NativeSignature.parse("(int,integer)int"));
         assertEquals("signature '(int,integer)int', column 6: unknown parameter type 'integer'; expected one of void,"
-                + " byte, short, int, long, float, double, boolean, pointer, string, buffer", e.getMessage());
+                + " byte, short, int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t", e.getMessage());
         assertEquals(IllegalArgumentException.class, e.getClass());
         assertThrows(IllegalArgumentException.class, () -> NativeSignature.parse("(int,int)"));
         assertThrows(IllegalArgumentException.class,
@@ -37,13 +37,16 @@ public class NativeSignatureTest {
     @Test
     public void everyTypeHasItsTokenAndReadsBack() {
         for (NativeType type : NativeType.values()) {
+            if (type == NativeType.STRUCT) {
+                continue; // named by its layout, never by its token (NativeStructTest)
+            }
             assertEquals(type, NativeType.of(type.token()));
             assertEquals(type, NativeType.of(" " + type.token().toUpperCase() + " "));
             assertEquals(type.name().toLowerCase(), type.token());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeType.of("bufer"));
         assertEquals("unknown native type 'bufer'; expected one of void, byte, short, int, long, float, double,"
-                + " boolean, pointer, string, buffer", e.getMessage());
+                + " boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t", e.getMessage());
     }
 
     @Test

@@ -46,9 +46,25 @@ final class SignatureLexer {
             }
             return new Token(Token.Kind.WORD, text.substring(from, pos), startLine, startColumn);
         }
+        if (text.startsWith("...", pos)) {
+            advance();
+            advance();
+            advance();
+            return new Token(Token.Kind.ELLIPSIS, "...", startLine, startColumn);
+        }
         advance();
-        Token.Kind kind = c == '(' ? Token.Kind.LEFT_PAREN : c == ')' ? Token.Kind.RIGHT_PAREN
-                : c == ',' ? Token.Kind.COMMA : Token.Kind.OTHER;
+        Token.Kind kind = switch (c) {
+            case '(' -> Token.Kind.LEFT_PAREN;
+            case ')' -> Token.Kind.RIGHT_PAREN;
+            case ',' -> Token.Kind.COMMA;
+            case '{' -> Token.Kind.LEFT_BRACE;
+            case '}' -> Token.Kind.RIGHT_BRACE;
+            case ':' -> Token.Kind.COLON;
+            case '[' -> Token.Kind.LEFT_BRACKET;
+            case ']' -> Token.Kind.RIGHT_BRACKET;
+            case '=' -> Token.Kind.EQUALS;
+            default -> Token.Kind.OTHER;
+        };
         return new Token(kind, String.valueOf(c), startLine, startColumn);
     }
 

@@ -2,13 +2,23 @@ package io.nativebundle.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The signature grammar, the one parser of it:
  * <pre>
- * signature  = "(" [ type { "," type } ] ")" type
- * type       = void | byte | short | int | long | float | double | boolean | pointer | string | buffer
+ * signature  = "(" [ param { "," ( param | "..." ) } ] ")" type [ "errno" ]
+ * param      = [ "out" | "inout" ] type [ "[]" ] [ name ]
+ * type       = scalar | struct-name | layout
+ * scalar     = void | byte | short | int | long | float | double | boolean | pointer | string | buffer
+ *            | ubyte | ushort | uint | ulong | size_t | ssize_t
+ * layout     = struct-name "{" field { "," field } "}" [ "size" "=" number ]
+ * field      = name ":" ( scalar | struct-name | layout ) [ "[" number "]" ]
  * </pre>
+ * A struct name is one declared to the parser (a descriptor's {@code [structs]}) or, in
+ * {@code NativeBundle-Symbols}, a layout written out in full, so a header signature is complete
+ * on its own. {@code size_t} is read as {@code ulong} and {@code ssize_t} as {@code long} (LP64).
  * Blanks and line breaks may stand between tokens; type names are read in any case.
  * {@code void} is only a return type: {@code ()} means no parameters. Every error names what was
  * expected, what was found, and the line and column of the token ({@link SignatureException}).
@@ -30,12 +40,24 @@ public final class SignatureParser {
     private final String text;
     private final String what;
     private final List<Token> tokens;
+    private final Map<String, StructLayout> structs;
     private int next;
 
+    /** The keyword after the return type that asks for errno capture. */
+    static final String ERRNO = "errno";
+    private static final String SIZE = "size";
+    /** The longest fixed array and the largest struct size a declaration may state. */
+    static final int MAX_COUNT = 1 << 20;
+
     private SignatureParser(String what, String text) {
+        this(what, text, Map.of());
+    }
+
+    private SignatureParser(String what, String text, Map<String, StructLayout> structs) {
         this.what = what;
         this.text = text;
         this.tokens = SignatureLexer.tokens(text);
+        this.structs = structs;
     }
 
     /**
@@ -44,7 +66,31 @@ public final class SignatureParser {
      * @throws SignatureException at the first token that does not fit
      */
     public static Signature parse(String text) {
-        return new SignatureParser("signature", text == null ? "" : text).signature();
+        return parse(text, Map.of());
+    }
+
+    /**
+     * Parses a function signature that may name the structs of {@code structs} by name (a
+     * descriptor's {@code [structs]}).
+     *
+     * @throws SignatureException at the first token that does not fit
+     */
+    public static Signature parse(String text, Map<String, StructLayout> structs) {
+        return new SignatureParser("signature", text == null ? "" : text, structs).signature();
+    }
+
+    /**
+     * Parses the layout of a struct named {@code name}: {@code { quot: int, rem: int }}, with an
+     * optional {@code size=8} after it; fields may be structs of {@code structs}.
+     *
+     * @throws SignatureException at the first token that does not fit, or for a declared size
+     *                            that is not the computed one
+     */
+    public static StructLayout struct(String name, String text, Map<String, StructLayout> structs) {
+        SignatureParser p = new SignatureParser("struct", text == null ? "" : text, structs);
+        StructLayout layout = p.layoutBody(0, name);
+        p.expectEnd("after the struct");
+        return layout;
     }
 
     /**
@@ -55,7 +101,7 @@ public final class SignatureParser {
      */
     public static TypeName type(String text, String role) {
         SignatureParser p = new SignatureParser("type", text == null ? "" : text);
-        TypeName type = p.typeName(role);
+        TypeName type = p.scalarName(role);
         p.expectEnd("after the type");
         return type;
     }
@@ -79,46 +125,249 @@ public final class SignatureParser {
             throw error(next, "a signature must start with '(', as in (int,int)int; found " + peek().describe());
         }
         next++;
-        List<TypeName> parameters = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        int fixed = -1;
         if (peek().kind() == Token.Kind.RIGHT_PAREN) {
             next++;
         } else {
-            parameters(parameters);
+            fixed = parameters(parameters);
         }
         if (peek().kind() != Token.Kind.WORD) {
             throw error(next, "expected a return type after ')' but found " + peek().describe()
                     + "; write void for none");
         }
-        TypeName returnType = typeName("return");
-        expectEnd("after the return type");
-        return new Signature(parameters, returnType);
+        int at = next;
+        Typed result = type("return");
+        boolean errno = false;
+        if (peek().kind() == Token.Kind.WORD && peek().text().equals(ERRNO)) {
+            next++;
+            errno = true;
+        }
+        expectEnd(errno ? "after errno" : "after the return type");
+        if (result.type() == TypeName.STRUCT && result.layout() == null) {
+            throw error(at, "internal: struct without layout");
+        }
+        return new Signature(parameters, result.type(), result.layout(), errno, fixed);
     }
 
-    /** {@code type { "," type } ")"}, after the "(". */
-    private void parameters(List<TypeName> parameters) {
+    /**
+     * {@code param { "," param } ")"}, after the "(", where one element may be {@code ...}.
+     *
+     * @return the number of fixed parameters before {@code ...}, or -1 without it
+     */
+    private int parameters(List<Parameter> parameters) {
+        int fixed = -1;
         while (true) {
-            if (peek().kind() != Token.Kind.WORD) {
-                throw error(next, "expected a parameter type but found " + peek().describe());
+            if (peek().kind() == Token.Kind.ELLIPSIS) {
+                if (fixed >= 0 || parameters.isEmpty()) {
+                    throw error(next, parameters.isEmpty() ? "a variadic function has at least one fixed parameter"
+                            + " before '...', as in (string fmt, ..., int)int" : "'...' may appear only once");
+                }
+                fixed = parameters.size();
+                next++;
+            } else {
+                int at = next;
+                Parameter p = parameter();
+                if (fixed >= 0 && !isPromoted(p)) {
+                    throw error(at, "a variadic argument is passed promoted: after '...' write one of " + PROMOTED
+                            + " by value, not " + p);
+                }
+                parameters.add(p);
             }
-            int at = next;
-            TypeName type = typeName("parameter");
-            if (type == TypeName.VOID) {
-                throw error(at, VOID_PARAMETER);
-            }
-            parameters.add(type);
             Token separator = peek();
             if (separator.kind() == Token.Kind.COMMA) {
                 next++;
             } else if (separator.kind() == Token.Kind.RIGHT_PAREN) {
                 next++;
-                return;
+                return fixed;
             } else {
                 throw error(next, "expected ',' or ')' after a parameter type but found " + separator.describe());
             }
         }
     }
 
-    private TypeName typeName(String role) {
+    /** What a variadic argument may be declared as: C's default argument promotions leave no narrower type. */
+    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer";
+
+    private static boolean isPromoted(Parameter p) {
+        return p.direction() == Parameter.Direction.IN && !p.array() && switch (p.type()) {
+            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code [ "out" | "inout" ] type [ name ]}. */
+    private Parameter parameter() {
+        if (peek().kind() != Token.Kind.WORD) {
+            throw error(next, "expected a parameter type but found " + peek().describe());
+        }
+        Parameter.Direction direction = Parameter.Direction.IN;
+        String word = peek().text();
+        if ((word.equals("out") || word.equals("inout")) && tokens.get(next + 1).kind() == Token.Kind.WORD) {
+            direction = word.equals("out") ? Parameter.Direction.OUT : Parameter.Direction.INOUT;
+            next++;
+        }
+        int at = next;
+        Typed typed = type("parameter");
+        if (typed.type() == TypeName.VOID) {
+            throw error(at, VOID_PARAMETER);
+        }
+        if (direction != Parameter.Direction.IN
+                && (typed.type() == TypeName.STRING || typed.type() == TypeName.BUFFER)) {
+            throw error(at, "a " + typed.type().token() + " cannot be " + direction.keyword()
+                    + "; expected a scalar or a struct after " + direction.keyword());
+        }
+        boolean array = false;
+        if (peek().kind() == Token.Kind.LEFT_BRACKET) {
+            int bracket = next++;
+            if (peek().kind() != Token.Kind.RIGHT_BRACKET) {
+                throw error(next, "expected ']' after '[': an array parameter has no length (the caller's array gives"
+                        + " it), write int[]; found " + peek().describe());
+            }
+            next++;
+            if (!Parameter.isArrayElement(typed.type())) {
+                throw error(bracket, "an array parameter is one of " + Parameter.ARRAY_ELEMENTS + ", not "
+                        + (typed.layout() != null ? typed.layout().name() : typed.type().token()) + "[]");
+            }
+            array = true;
+        }
+        String name = null;
+        if (peek().kind() == Token.Kind.WORD && isName(peek().text())) {
+            int nameAt = next++;
+            name = peek(nameAt).text();
+            if (!CIdentifier.isValid(name)) {
+                throw error(nameAt, "parameter name '" + name + "' is not a C identifier");
+            }
+        }
+        return new Parameter(direction, typed.type(), typed.layout(), name, array);
+    }
+
+    /** Whether a word after a parameter's type is its name: not a type, a struct or a keyword. */
+    private boolean isName(String word) {
+        return TypeName.of(word).isEmpty() && !structs.containsKey(word) && !word.equals("out")
+                && !word.equals("inout") && !word.equals(ERRNO) && tokens.get(next + 1).kind() != Token.Kind.LEFT_BRACE;
+    }
+
+    /** A type and, for a struct, its layout. */
+    private record Typed(TypeName type, StructLayout layout) {
+    }
+
+    /** A scalar, a struct declared in {@code structs}, or a layout written out ({@code div_t{quot:int,rem:int}}). */
+    private Typed type(String role) {
+        Token token = peek();
+        if (token.kind() != Token.Kind.WORD) {
+            throw error(next, "expected a " + role + " type but found " + token.describe());
+        }
+        int at = next++;
+        if (peek().kind() == Token.Kind.LEFT_BRACE) {
+            return new Typed(TypeName.STRUCT, layoutBody(at, token.text()));
+        }
+        Optional<TypeName> scalar = TypeName.of(token.text());
+        if (scalar.isPresent()) {
+            return new Typed(scalar.get(), null);
+        }
+        StructLayout declared = structs.get(token.text());
+        if (declared != null) {
+            return new Typed(TypeName.STRUCT, declared);
+        }
+        throw error(at, "unknown " + role + " type '" + token.text() + "'; expected one of " + TypeName.vocabulary()
+                + (structs.isEmpty() ? "" : " or a declared struct (" + String.join(", ", structs.keySet()) + ")"));
+    }
+
+    /** {@code "{" field { "," field } "}" [ "size" "=" number ]}, at the brace. */
+    private StructLayout layoutBody(int nameAt, String name) {
+        if (!CIdentifier.isValid(name)) {
+            throw error(nameAt, "struct name '" + name + "' is not a C identifier");
+        }
+        if (TypeName.of(name).isPresent() || name.equals("out") || name.equals("inout") || name.equals(ERRNO)
+                || name.equals(SIZE) || name.equals(TypeName.STRUCT.token())) {
+            throw error(nameAt, "struct name '" + name + "' is a reserved word of the signature grammar");
+        }
+        if (peek().kind() != Token.Kind.LEFT_BRACE) {
+            throw error(next, "expected '{' to start the fields of struct " + name + " but found " + peek().describe());
+        }
+        next++;
+        List<StructLayout.FieldDeclaration> fields = new ArrayList<>();
+        while (true) {
+            fields.add(field(name));
+            Token separator = peek();
+            next++;
+            if (separator.kind() == Token.Kind.RIGHT_BRACE) {
+                break;
+            }
+            if (separator.kind() != Token.Kind.COMMA) {
+                throw error(next - 1, "expected ',' or '}' after a field of struct " + name + " but found "
+                        + separator.describe());
+            }
+        }
+        Optional<Integer> size = Optional.empty();
+        if (peek().kind() == Token.Kind.WORD && peek().text().equals(SIZE)) {
+            next++;
+            if (peek().kind() != Token.Kind.EQUALS) {
+                throw error(next, "expected '=' after size but found " + peek().describe());
+            }
+            next++;
+            size = Optional.of(number("the size of struct " + name));
+        }
+        try {
+            return StructLayout.of(name, fields, size);
+        } catch (IllegalArgumentException e) {
+            throw error(nameAt, e.getMessage());
+        }
+    }
+
+    /** {@code name ":" type [ "[" number "]" ]}. */
+    private StructLayout.FieldDeclaration field(String struct) {
+        Token name = peek();
+        if (name.kind() != Token.Kind.WORD || !CIdentifier.isValid(name.text())) {
+            throw error(next, "expected a field name of struct " + struct + " but found " + name.describe());
+        }
+        next++;
+        if (peek().kind() != Token.Kind.COLON) {
+            throw error(next, "expected ':' after field '" + name.text() + "' but found " + peek().describe()
+                    + ", as in { quot: int, rem: int }");
+        }
+        next++;
+        int at = next;
+        Typed typed = type("field");
+        if (typed.layout() == null && !typed.type().isFieldType()) {
+            throw error(at, "field '" + name.text() + "' of struct " + struct + " cannot be of type "
+                    + typed.type().token() + "; a field has a fixed size (write pointer for a char *)");
+        }
+        int count = 0;
+        if (peek().kind() == Token.Kind.LEFT_BRACKET) {
+            next++;
+            count = number("the length of array '" + name.text() + "'");
+            if (peek().kind() != Token.Kind.RIGHT_BRACKET) {
+                throw error(next, "expected ']' after the length of array '" + name.text() + "' but found "
+                        + peek().describe());
+            }
+            next++;
+        }
+        return new StructLayout.FieldDeclaration(name.text(), typed.type(), typed.layout(), count);
+    }
+
+    private int number(String what) {
+        Token token = peek();
+        int at = next++;
+        try {
+            int n = token.kind() == Token.Kind.WORD ? Integer.parseInt(token.text()) : -1;
+            if (n > 0 && n <= MAX_COUNT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw error(at, "expected " + what + " as a number from 1 to " + MAX_COUNT + " but found " + token.describe());
+    }
+
+    private void expectEnd(String where) {
+        if (peek().kind() != Token.Kind.END) {
+            throw error(next, "unexpected " + peek().describe() + " " + where);
+        }
+    }
+
+    private TypeName scalarName(String role) {
         Token token = peek();
         if (token.kind() != Token.Kind.WORD) {
             throw error(next, "expected a " + role + " type but found " + token.describe());
@@ -128,14 +377,12 @@ public final class SignatureParser {
                 + "'; expected one of " + TypeName.vocabulary()));
     }
 
-    private void expectEnd(String where) {
-        if (peek().kind() != Token.Kind.END) {
-            throw error(next, "unexpected " + peek().describe() + " " + where);
-        }
-    }
-
     private Token peek() {
         return tokens.get(next);
+    }
+
+    private Token peek(int index) {
+        return tokens.get(index);
     }
 
     private SignatureException error(int tokenIndex, String reason) {

@@ -12,7 +12,11 @@ record Token(Kind kind, String text, int line, int column) {
 
     enum Kind {
         LEFT_PAREN, RIGHT_PAREN, COMMA,
-        /** Letters, digits and '_': a type name (later also parameter and struct names). */
+        /** The punctuation of struct layouts: <code>{ } : [ ] =</code>. */
+        LEFT_BRACE, RIGHT_BRACE, COLON, LEFT_BRACKET, RIGHT_BRACKET, EQUALS,
+        /** {@code ...}: where the variadic arguments of a declaration start. */
+        ELLIPSIS,
+        /** Letters, digits and '_': a type, parameter, struct or field name, or a number. */
         WORD,
         /** A character the grammar has no use for; the parser says what it expected instead. */
         OTHER,

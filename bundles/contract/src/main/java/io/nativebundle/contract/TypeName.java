@@ -3,6 +3,7 @@ package io.nativebundle.contract;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +24,25 @@ public enum TypeName {
     BOOLEAN("boolean"),
     POINTER("pointer"),
     STRING("string"),
-    BUFFER("buffer");
+    BUFFER("buffer"),
+    /** An unsigned 8-bit integer, {@code uint8_t}. */
+    UBYTE("ubyte"),
+    /** An unsigned 16-bit integer, {@code uint16_t}. */
+    USHORT("ushort"),
+    /** An unsigned 32-bit integer, {@code unsigned int}. */
+    UINT("uint"),
+    /** An unsigned 64-bit integer, {@code unsigned long} on the LP64 targets. */
+    ULONG("ulong"),
+    /**
+     * A struct, passed or returned by value, or by pointer as an {@code out}/{@code inout}
+     * parameter; its layout is a {@link StructLayout}. Never spelled by this token alone: a
+     * signature names the struct ({@code div_t}) or writes its layout
+     * ({@code div_t{quot:int,rem:int}}).
+     */
+    STRUCT("struct");
+
+    /** {@code size_t} and {@code ssize_t}: named aliases, written back as the type they stand for (LP64). */
+    private static final Map<String, TypeName> ALIASES = Map.of("size_t", ULONG, "ssize_t", LONG);
 
     /** What a global variable may be: what the loader can read and write at a symbol's address. */
     private static final Set<TypeName> VARIABLE_TYPES = EnumSet.of(BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, POINTER);
@@ -50,17 +69,39 @@ public enum TypeName {
      */
     public static Optional<TypeName> of(String token) {
         String t = token == null ? "" : token.strip().toLowerCase(Locale.ROOT);
+        if (ALIASES.containsKey(t)) {
+            return Optional.of(ALIASES.get(t));
+        }
         for (TypeName type : values()) {
-            if (type.token.equals(t)) {
+            if (type != STRUCT && type.token.equals(t)) {
                 return Optional.of(type);
             }
         }
         return Optional.empty();
     }
 
-    /** {@code void, byte, short, ...}: every token, for messages. */
+    /** {@code void, byte, short, ...}: every scalar token and the aliases, for messages. */
     public static String vocabulary() {
-        return Arrays.stream(values()).map(TypeName::token).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).filter(t -> t != STRUCT).map(TypeName::token)
+                .collect(Collectors.joining(", ")) + ", size_t, ssize_t";
+    }
+
+    /** Whether this is an unsigned integer type. */
+    public boolean isUnsigned() {
+        return this == UBYTE || this == USHORT || this == UINT || this == ULONG;
+    }
+
+    /** The scalar types of the first vocabulary, which every backend carries (the others need a richer call path). */
+    public boolean isBasic() {
+        return ordinal() <= BUFFER.ordinal();
+    }
+
+    /**
+     * Whether a struct field may have this type: a value of fixed size, so no {@code string},
+     * {@code buffer} or {@code void} (write {@code pointer} for a {@code char *} field).
+     */
+    public boolean isFieldType() {
+        return this != VOID && this != STRING && this != BUFFER;
     }
 
     /** {@code byte, short, int, long, float, double, pointer}: the variable types, for messages. */

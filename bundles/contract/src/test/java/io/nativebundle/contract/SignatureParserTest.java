@@ -28,12 +28,15 @@ public class SignatureParserTest {
     @Test
     public void everyTypeOfTheVocabularyParses() {
         for (TypeName type : TypeName.values()) {
+            if (type == TypeName.STRUCT) {
+                continue; // a struct is named by its layout, never by this token (StructSignatureTest)
+            }
             assertEquals(type, SignatureParser.parse("()" + type.token()).returnType());
             if (type != TypeName.VOID) {
                 assertEquals(List.of(type), SignatureParser.parse("(" + type.token() + ")void").parameters());
             }
         }
-        assertEquals("void, byte, short, int, long, float, double, boolean, pointer, string, buffer",
+        assertEquals("void, byte, short, int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t",
                 TypeName.vocabulary());
     }
 
@@ -49,7 +52,7 @@ public class SignatureParserTest {
         assertError("(int,int", 1, 9, "expected ',' or ')' after a parameter type but found the end of the signature");
         assertError("(int;int)int", 1, 5, "expected ',' or ')' after a parameter type but found ';'");
         assertError("(int,integer)int", 1, 6, "unknown parameter type 'integer'; expected one of void, byte, short,"
-                + " int, long, float, double, boolean, pointer, string, buffer");
+                + " int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t");
         assertError("(int)str", 1, 6, "unknown return type 'str'; expected one of " + TypeName.vocabulary());
         assertError("", 1, 1, "a signature must start with '(', as in (int,int)int; found the end of the signature");
     }

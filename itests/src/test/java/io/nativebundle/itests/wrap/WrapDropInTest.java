@@ -160,7 +160,7 @@ public class WrapDropInTest extends AbstractIntegrationTest {
         Path bad = Drops.drop(ci, "bad.nativebundle", Drops.mathWith(7, "multiply = (int,int)intt"));
         Gogo.Outcome outcome = Gogo.execute(context, "native:wrap " + library + " " + bad + " " + ci + "/bad.jar");
         assertEquals(ci.toPath().toAbsolutePath() + "/bad.nativebundle:7:21: unknown return type 'intt'; expected one of"
-                + " void, byte, short, int, long, float, double, boolean, pointer, string, buffer",
+                + " void, byte, short, int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t",
                 outcome.failureMessage());
         assertTrue(Files.notExists(ci.toPath().resolve("bad.jar")));
     }

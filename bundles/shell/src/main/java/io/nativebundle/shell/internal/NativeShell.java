@@ -85,14 +85,21 @@ public final class NativeShell {
         return json ? SymbolsView.json(lib) : SymbolsView.table(lib);
     }
 
-    /** {@code native:call}: calls a function by name, the arguments read by its signature. */
+    /**
+     * {@code native:call}: calls a function by name, the arguments read by its signature. Prints
+     * the result on one line, then each out-parameter as {@code name=value} on its own line, then
+     * {@code errno=<n> (<message>)} when the signature captures errno and it is not 0.
+     */
     public String call(String library, String symbol, List<String> args) {
         ServiceReference<NativeFunction> ref = services.newest(NativeFunction.class, library, symbol)
                 .orElseThrow(() -> SymbolErrors.noFunction(libraries(), library, symbol));
         // not Optional.map: a void function's result is null, which map would take for "no service"
         return services.use(ref, f -> {
             Object[] values = ValueParser.arguments(library, symbol, f.signature(), args);
-            return ValueFormatter.format(f.signature().returnType(), f.invoke(values));
+            if (f.signature().isBasic()) {
+                return ValueFormatter.format(f.signature().returnType(), f.invoke(values));
+            }
+            return CallOutput.format(f.signature(), f.call(values));
         });
     }
 

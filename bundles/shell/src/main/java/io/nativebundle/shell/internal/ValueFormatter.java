@@ -7,7 +7,8 @@ import io.nativebundle.api.NativeType;
 
 /**
  * Prints a native value as a plain word, the way {@link ValueParser} reads it back: numbers in
- * decimal, pointers in {@code 0x} hex, buffers as {@code hex:...}, strings as they are.
+ * decimal ({@code ulong} unsigned), pointers in {@code 0x} hex, buffers as {@code hex:...},
+ * strings as they are, structs as {@code {quot=3, rem=2}} (NativeStruct's form).
  */
 final class ValueFormatter {
 
@@ -29,6 +30,8 @@ final class ValueFormatter {
                 return value instanceof Number n ? String.valueOf(n.longValue() != 0) : value.toString();
             case BUFFER:
                 return "hex:" + HexFormat.of().formatHex(bytes(value));
+            case ULONG:
+                return value instanceof Long l ? Long.toUnsignedString(l) : value.toString();
             default:
                 return value.toString();
         }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 
 /**
@@ -20,8 +22,13 @@ import io.nativebundle.api.NativeType;
  * <li>{@code float}, {@code double}: a decimal number such as {@code 2.5} or {@code 1e-3};</li>
  * <li>{@code boolean}: {@code true}, {@code false}, {@code 1} or {@code 0};</li>
  * <li>{@code string}: the word as given;</li>
- * <li>{@code buffer}: the word's UTF-8 bytes, or the bytes written after {@code hex:}, e.g. {@code hex:0a0b}.</li>
+ * <li>{@code buffer}: the word's UTF-8 bytes, or the bytes written after {@code hex:}, e.g. {@code hex:0a0b};</li>
+ * <li>{@code ubyte}, {@code ushort}, {@code uint}, {@code ulong}: decimal or {@code 0x} hex from 0
+ *     to the type's maximum ({@code 18446744073709551615} for {@code ulong});</li>
+ * <li>a struct: a literal {@code {quot=3, rem=2}} ({@link StructLiteral});</li>
+ * <li>an array: {@code [1, 2, 3]} or {@code null}.</li>
  * </ul>
+ * An {@code out} parameter takes no word.
  *
  * Every error is an {@link IllegalArgumentException} whose message names the argument, the word
  * and the expected signature.
@@ -39,10 +46,12 @@ final class ValueParser {
      * @throws IllegalArgumentException on a wrong count or a word that does not fit its type
      */
     static Object[] arguments(String library, String symbol, NativeSignature signature, List<?> words) {
-        List<NativeType> types = signature.parameters();
+        // out-parameters take no word: the runtime allocates them and the call prints their values
+        List<NativeParameter> passed = signature.parameterList().stream().filter(NativeParameter::takesValue).toList();
+        List<NativeType> types = passed.stream().map(NativeParameter::type).toList();
         if (words.size() != types.size()) {
             throw new IllegalArgumentException(symbol + signature + " of " + library + " takes " + count(types.size())
-                    + ", got " + words.size() + "; usage: " + usage(library, symbol, types));
+                    + ", got " + words.size() + "; usage: " + usage(library, symbol, passed));
         }
         Object[] values = new Object[types.size()];
         for (int i = 0; i < values.length; i++) {
@@ -51,7 +60,10 @@ final class ValueParser {
                 if (word == null) {
                     throw new IllegalArgumentException("Gogo reads a bare null as no value; quote it ('null') to pass the text");
                 }
-                values[i] = parse(types.get(i), word.toString());
+                values[i] = passed.get(i).isArray() ? array(passed.get(i), word.toString())
+                        : types.get(i) == NativeType.STRUCT
+                        ? StructLiteral.parse(passed.get(i).structType().orElseThrow(), word.toString())
+                        : parse(types.get(i), word.toString());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("argument " + (i + 1) + " of " + symbol + signature + " of " + library
                         + ": " + e.getMessage(), e);
@@ -73,6 +85,10 @@ final class ValueParser {
             case INT: return (int) integer(text, type, 32, false);
             case LONG: return integer(text, type, 64, false);
             case POINTER: return integer(text, type, 64, true);
+            case UBYTE: return (short) unsigned(text, type, 8);
+            case USHORT: return (int) unsigned(text, type, 16);
+            case UINT: return unsigned(text, type, 32);
+            case ULONG: return unsigned(text, type, 64);
             case FLOAT: return floating(text, true);
             case DOUBLE: return floating(text, false);
             case BOOLEAN: return bool(text);
@@ -83,12 +99,61 @@ final class ValueParser {
         }
     }
 
-    /** A placeholder per parameter, e.g. {@code native:call math add <int> <int>}. */
-    static String usage(String library, String symbol, List<NativeType> types) {
+    /**
+     * An array argument, {@code [1, 2, 3]} (or {@code null} for a null pointer), its elements read
+     * by the element type into the Java array {@code NativeParameter.isArray()} names; for an
+     * {@code out} array the values only give the length ({@code [0, 0]}).
+     */
+    static Object array(NativeParameter parameter, String text) {
+        NativeType element = parameter.type();
+        String t = text.strip();
+        if (t.equals("null")) {
+            return null;
+        }
+        if (!t.startsWith("[") || !t.endsWith("]")) {
+            throw new IllegalArgumentException("'" + text + "' is not an array of " + element.token()
+                    + ": write [1, 2, 3], or null");
+        }
+        String body = t.substring(1, t.length() - 1).strip();
+        String[] words = body.isEmpty() ? new String[0] : body.split(",", -1);
+        Object array = java.lang.reflect.Array.newInstance(parameter.arrayClass().getComponentType(), words.length);
+        for (int i = 0; i < words.length; i++) {
+            try {
+                java.lang.reflect.Array.set(array, i, parse(element, words[i].strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("element " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return array;
+    }
+
+    /** A placeholder per passed parameter, e.g. {@code native:call math add <int> <int>}, {@code <div_t>} for a struct. */
+    static String usage(String library, String symbol, List<NativeParameter> parameters) {
         StringJoiner j = new StringJoiner(" ");
         j.add("native:call").add(library).add(symbol);
-        types.forEach(t -> j.add("<" + t.token() + ">"));
+        parameters.forEach(p -> j.add("<" + p.structType().map(NativeStructType::name).orElse(p.type().token())
+                + (p.isArray() ? "[]" : "") + ">"));
         return j.toString();
+    }
+
+    /**
+     * An unsigned integer of {@code bits} bits, decimal or {@code 0x} hex, from 0 to 2^bits - 1;
+     * a {@code ulong} above {@code Long.MAX_VALUE} comes back as the long of its 64 bits.
+     */
+    private static long unsigned(String text, NativeType type, int bits) {
+        String t = text.strip();
+        boolean hex = t.startsWith("0x") || t.startsWith("0X");
+        String digits = hex ? t.substring(2) : t.startsWith("+") ? t.substring(1) : t;
+        BigInteger max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> hex ? Character.digit(c, 16) >= 0 : c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("'" + text + "' is not " + article(type) + ": write a number from 0 to "
+                    + max + " in decimal or 0x hex");
+        }
+        BigInteger value = new BigInteger(digits, hex ? 16 : 10);
+        if (value.compareTo(max) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is out of range for " + type.token() + ": 0.." + max);
+        }
+        return value.longValue();
     }
 
     /**
@@ -163,7 +228,8 @@ final class ValueParser {
 
     /** {@code an int}, {@code a long}. */
     static String article(NativeType type) {
-        return (type == NativeType.INT ? "an " : "a ") + type.token();
+        return (type == NativeType.INT || type == NativeType.UBYTE || type == NativeType.USHORT
+                || type == NativeType.UINT || type == NativeType.ULONG ? "an " : "a ") + type.token();
     }
 
     private static String count(int n) {

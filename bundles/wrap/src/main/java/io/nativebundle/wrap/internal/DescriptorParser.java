@@ -25,12 +25,13 @@ import io.nativebundle.contract.OsgiVersionRange;
 import io.nativebundle.contract.Sha256;
 import io.nativebundle.contract.SignatureException;
 import io.nativebundle.contract.SignatureParser;
+import io.nativebundle.contract.StructLayout;
 import io.nativebundle.contract.TenantId;
 import io.nativebundle.wrap.DescriptorException;
 
 /**
  * Gives the lines of a descriptor their meaning: the top-level keys, the {@code [symbols]},
- * {@code [variables]} and {@code [timeouts]} sections, and the rules between keys. The first problem ends the parse,
+ * {@code [variables]}, {@code [timeouts]} and {@code [structs]} sections, and the rules between keys. The first problem ends the parse,
  * with its line and column. Library names, tenant ids, host file names, digests, versions and
  * signatures follow the contract's rules, the ones the loader applies to the bundle written from
  * the descriptor; only where a value sits in the file is this parser's own business.
@@ -40,6 +41,7 @@ final class DescriptorParser {
     static final String SYMBOLS = "symbols";
     static final String VARIABLES = "variables";
     static final String TIMEOUTS = "timeouts";
+    static final String STRUCTS = "structs";
     static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256",
             Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME);
 
@@ -50,6 +52,11 @@ final class DescriptorParser {
     private final List<SymbolEntry> functions = new ArrayList<>();
     private final List<SymbolEntry> variables = new ArrayList<>();
     private final List<Entry> timeouts = new ArrayList<>();
+    /** The [structs] in declaration order; a struct may use those declared before it. */
+    private final Map<String, StructLayout> structs = new LinkedHashMap<>();
+    private final Map<String, Position> structNames = new HashMap<>();
+    /** The [symbols] entries, parsed when the whole file is read, so they may name any struct of [structs]. */
+    private final List<Entry> functionEntries = new ArrayList<>();
 
     private DescriptorParser(Path file) {
         this.file = file;
@@ -79,9 +86,9 @@ final class DescriptorParser {
 
     private String section(Line line) throws DescriptorException {
         String name = line.section();
-        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES) && !name.equals(TIMEOUTS)) {
-            throw error(line.at(), "unknown section [" + name + "]; expected [" + SYMBOLS + "], [" + VARIABLES + "] or ["
-                    + TIMEOUTS + "]");
+        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES) && !name.equals(TIMEOUTS) && !name.equals(STRUCTS)) {
+            throw error(line.at(), "unknown section [" + name + "]; expected [" + SYMBOLS + "], [" + VARIABLES + "], ["
+                    + TIMEOUTS + "] or [" + STRUCTS + "]");
         }
         Position earlier = sections.putIfAbsent(name, line.at());
         if (earlier != null) {
@@ -107,6 +114,10 @@ final class DescriptorParser {
             timeouts.add(entry);
             return;
         }
+        if (section.equals(STRUCTS)) {
+            struct(entry);
+            return;
+        }
         String name = entry.key();
         if (!CIdentifier.isValid(name)) {
             throw error(entry.keyAt(), "'" + name + "' is not a C symbol name; expected letters, digits and '_',"
@@ -119,8 +130,7 @@ final class DescriptorParser {
         }
         try {
             if (section.equals(SYMBOLS)) {
-                functions.add(new SymbolEntry(DeclaredSymbol.function(name, SignatureParser.parse(entry.value())),
-                        entry.keyAt()));
+                functionEntries.add(entry);
             } else {
                 variables.add(new SymbolEntry(DeclaredSymbol.variable(name,
                         SignatureParser.variableType(entry.value())), entry.keyAt()));
@@ -130,12 +140,41 @@ final class DescriptorParser {
         }
     }
 
+    /** {@code div_t = { quot: int, rem: int }}: a struct of the contract's layout grammar, by name. */
+    private void struct(Entry entry) throws DescriptorException {
+        String name = entry.key();
+        Position earlier = structNames.putIfAbsent(name, entry.keyAt());
+        if (earlier != null) {
+            throw error(entry.keyAt(), "duplicate struct '" + name + "'; it is already declared on line "
+                    + earlier.line());
+        }
+        try {
+            structs.put(name, SignatureParser.struct(name, entry.value(), Map.copyOf(structs)));
+        } catch (SignatureException e) {
+            // an error about the name itself points at the key, every other at its place in the value
+            throw error(e.reason().startsWith("struct name '") ? entry.keyAt() : at(entry.valueAt(), e), e.reason());
+        }
+    }
+
+    /** The [symbols] functions, with every struct of [structs] known. */
+    private void functions() throws DescriptorException {
+        for (Entry entry : functionEntries) {
+            try {
+                functions.add(new SymbolEntry(DeclaredSymbol.function(entry.key(),
+                        SignatureParser.parse(entry.value(), structs)), entry.keyAt()));
+            } catch (SignatureException e) {
+                throw error(at(entry.valueAt(), e), e.reason());
+            }
+        }
+    }
+
     /** Where in the descriptor the grammar's error is: its line and column counted from the value's start. */
     private static Position at(Position value, SignatureException e) {
         return e.line() == 1 ? value.plus(e.column() - 1) : new Position(value.line() + e.line() - 1, e.column());
     }
 
     private Descriptor build() throws DescriptorException {
+        functions();
         Entry library = required("library", "the library name, e.g. library = foo");
         Entry version = required("version", "the library version, e.g. version = 1.2.0");
         Optional<String> badName = LibraryName.problem(library.value());

@@ -133,7 +133,7 @@ public class DescriptorParserTest {
 
     @Test
     public void unknownSection() {
-        assertAt(3, 2, "unknown section [functions]; expected [symbols], [variables] or [timeouts]",
+        assertAt(3, 2, "unknown section [functions]; expected [symbols], [variables], [timeouts] or [structs]",
                 refused("library = foo", "version = 1", "[functions]"));
         assertAt(3, 4, "unknown section [x]", refused("library = foo", "version = 1", "[  x ]"));
     }
@@ -213,7 +213,7 @@ public class DescriptorParserTest {
         DescriptorException e = refused("library = foo", "version = 1", "[symbols]", "add = (int,integer)int");
         assertEquals(FILE, e.file());
         assertEquals("libfoo.nativebundle:4:12: unknown parameter type 'integer'; expected one of void, byte, short,"
-                + " int, long, float, double, boolean, pointer, string, buffer", e.getMessage());
+                + " int, long, float, double, boolean, pointer, string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t", e.getMessage());
         try {
             parse("library = foo", "version = 1", "tenant = ok-tenant");
         } catch (DescriptorException unexpected) {

@@ -1,5 +1,10 @@
 package io.nativebundle.loader.internal.backend;
 
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.nativebundle.api.NativeCallResult;
+
 /**
  * Calls one exported function of a {@link BackendLibrary}. The loader's guard around it takes
  * care of the lease, the metrics and the argument checks; an invoker only encodes, calls and
@@ -28,6 +33,23 @@ public interface FunctionInvoker {
      *         pointer) for {@code string}, read before the call returns
      */
     Object invoke(Object[] arguments);
+
+    /**
+     * Calls a function of any signature the backend accepted in {@code BackendLibrary.function}:
+     * one argument per parameter the caller passes (all but the {@code out} ones), checked like
+     * {@link #invoke}'s, a {@code NativeStruct} of the parameter's layout for a struct, an
+     * unsigned value by its carrier, within range.
+     *
+     * <p>The default serves the first vocabulary only (no out values, no errno); a backend that
+     * does not override it must refuse every other signature when the function is bound, which
+     * is what the host backend does.
+     *
+     * @return the result ({@link #invoke}'s boxing, a {@code NativeStruct} for a struct), the out
+     *         values by label in parameter order, errno when the signature captures it
+     */
+    default NativeCallResult call(Object[] arguments) {
+        return new NativeCallResult(invoke(arguments), Map.of(), OptionalInt.empty());
+    }
 
     /** {@code (int,int)int}. */
     default int intIntToInt(int a, int b) {

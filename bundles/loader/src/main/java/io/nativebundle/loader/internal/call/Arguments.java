@@ -3,7 +3,10 @@ package io.nativebundle.loader.internal.call;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeStruct;
+import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 
 /**
@@ -12,7 +15,9 @@ import io.nativebundle.api.NativeType;
  * (unboxing and widening: an {@code Integer} for a {@code long}, never a {@code Long} for an
  * {@code int}); a {@code string} is a {@code String} or {@code null}, a {@code buffer} a
  * {@code byte[]}, a direct {@code ByteBuffer} (from its position) or {@code null}. What passes
- * is what {@code FunctionInvoker.invoke} accepts.
+ * is what {@code FunctionInvoker.invoke} accepts. Since API 2.2.0: an unsigned value is a number
+ * from 0 to the type's maximum ({@code ulong}: any {@code long}, its bits), a struct a
+ * {@code NativeStruct} of the parameter's layout, and {@code out} parameters take no argument.
  */
 final class Arguments {
 
@@ -24,19 +29,42 @@ final class Arguments {
      *                                  e.g. {@code add(int,int)int: argument 2 must be int but is String "x"}
      */
     static void check(String symbol, NativeSignature signature, Object[] args) {
-        List<NativeType> parameters = signature.parameters();
+        // the caller passes a value for each parameter but the out ones (all of them in the first vocabulary)
+        List<NativeParameter> parameters = signature.parameterList().stream().filter(NativeParameter::takesValue)
+                .toList();
         int given = args == null ? 0 : args.length;
         if (given != parameters.size()) {
             throw new IllegalArgumentException(symbol + signature + " expects " + count(parameters.size())
+                    + (parameters.size() == signature.parameterList().size() ? "" : " (out-parameters are not passed)")
                     + " but got " + given);
         }
         for (int i = 0; i < given; i++) {
-            check(parameters.get(i), args[i], symbol, signature, i);
+            NativeParameter p = parameters.get(i);
+            if (p.isArray()) {
+                Class<?> expected = p.arrayClass();
+                if (args[i] != null && args[i].getClass() != expected) {
+                    throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be "
+                            + expected.getSimpleName() + " or null but is " + describe(args[i]));
+                }
+            } else if (p.type() == NativeType.STRUCT) {
+                NativeStructType layout = p.structType().orElseThrow();
+                if (!(args[i] instanceof NativeStruct s) || !s.type().equals(layout)) {
+                    throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be a"
+                            + " NativeStruct of " + layout + " but is " + describe(args[i]));
+                }
+            } else {
+                check(p.type(), args[i], symbol, signature, i);
+            }
         }
     }
 
     private static void check(NativeType type, Object arg, String symbol, NativeSignature signature, int index) {
         switch (type) {
+            case UBYTE -> unsigned(arg, 0xFFL, type, symbol, signature, index);
+            case USHORT -> unsigned(arg, 0xFFFFL, type, symbol, signature, index);
+            case UINT -> unsigned(arg, 0xFFFF_FFFFL, type, symbol, signature, index);
+            // any long: its 64 bits are the value (NativeType.ULONG)
+            case ULONG -> integral(arg, 8, type, symbol, signature, index);
             case BYTE -> integral(arg, 1, type, symbol, signature, index);
             case SHORT -> integral(arg, 2, type, symbol, signature, index);
             case INT -> integral(arg, 4, type, symbol, signature, index);
@@ -79,6 +107,16 @@ final class Arguments {
         return (Number) arg;
     }
 
+    /** An integral box whose value is from 0 to {@code max}: out of range is refused, never truncated. */
+    private static void unsigned(Object arg, long max, NativeType type, String symbol, NativeSignature signature,
+                                 int index) {
+        long value = integral(arg, 8, type, symbol, signature, index).longValue();
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(symbol + signature + ": argument " + (index + 1) + " must be "
+                    + type.token() + " (0 to " + max + ") but is " + value);
+        }
+    }
+
     /** Any primitive number box; float and double parameters take integers by widening. */
     private static Number number(Object arg, NativeType type, String symbol, NativeSignature signature, int index) {
         if (arg instanceof Byte || arg instanceof Short || arg instanceof Integer || arg instanceof Long
@@ -112,8 +150,9 @@ final class Arguments {
             String s = (String) value;
             return "String \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
         }
-        if (value instanceof byte[]) {
-            return "byte[" + ((byte[]) value).length + "]";
+        if (value.getClass().isArray()) {
+            return value.getClass().getComponentType().getSimpleName() + "[" + java.lang.reflect.Array.getLength(value)
+                    + "]";
         }
         if (value instanceof ByteBuffer) {
             ByteBuffer b = (ByteBuffer) value;

@@ -39,7 +39,7 @@ final class FunctionAdapters {
     }
 
     static FunctionAdapters of(NativeFunctionService f) {
-        NativeSignature s = f.signature();
+        NativeSignature s = shape(f.signature());
         Object adapter = s.equals(INT_INT_INT) ? new IntBinary(f)
                 : s.equals(INT_INT) ? new IntUnary(f)
                 : s.equals(INT) ? new IntNullary(f)
@@ -51,9 +51,17 @@ final class FunctionAdapters {
         return new FunctionAdapters(f, adapter);
     }
 
+    /**
+     * The signature without its parameter names, for a signature of the first vocabulary:
+     * {@code (int a,int b)int} has the shape {@code (int,int)int} and the same typed view.
+     */
+    private static NativeSignature shape(NativeSignature s) {
+        return s.isBasic() ? new NativeSignature(s.parameters(), s.returnType()) : s;
+    }
+
     /** The adapter as {@code type} when the function's signature is {@code needed}. */
     <T> T require(Class<T> type, String accessor, NativeSignature needed) {
-        if (!function.signature().equals(needed)) {
+        if (!shape(function.signature()).equals(needed)) {
             throw new IllegalStateException(function.name() + function.signature() + " is not a " + needed
                     + " function; " + accessor + " needs " + needed + ", use invoke(Object...) for "
                     + function.signature());

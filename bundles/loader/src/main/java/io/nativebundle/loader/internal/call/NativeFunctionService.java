@@ -8,6 +8,7 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.ToIntFunction;
 
+import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSignature;
@@ -35,6 +36,8 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
     private static final long NOT_COUNTED = Long.MIN_VALUE;
 
     private final NativeSignature signature;
+    /** Whether {@link #invoke} takes the first vocabulary's path; the others go through {@link #call}. */
+    private final boolean basic;
     private final SymbolMetrics metrics;
     private final FunctionAdapters adapters;
 
@@ -42,6 +45,7 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
                                  FunctionInvoker target, Lease lease, SymbolMetrics metrics) {
         super(name, library, target, lease);
         this.signature = signature;
+        this.basic = signature.isBasic();
         this.metrics = metrics;
         this.adapters = FunctionAdapters.of(this);
     }
@@ -53,6 +57,9 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
 
     @Override
     public Object invoke(Object... args) {
+        if (!basic) {
+            return call(args).value();
+        }
         long t = begin();
         FunctionInvoker f = null;
         try {
@@ -64,6 +71,22 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
         } finally {
             end(f, t);
             // direct ByteBuffers were passed by address: keep them alive until the call returned
+            Reference.reachabilityFence(args);
+        }
+    }
+
+    @Override
+    public NativeCallResult call(Object... args) {
+        long t = begin();
+        FunctionInvoker f = null;
+        try {
+            f = enter();
+            Arguments.check(name(), signature, args);
+            NativeCallResult result = f.call(args);
+            t = returned(t);
+            return result;
+        } finally {
+            end(f, t);
             Reference.reachabilityFence(args);
         }
     }

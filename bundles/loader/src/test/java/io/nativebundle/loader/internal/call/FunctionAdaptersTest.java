@@ -32,6 +32,11 @@ public class FunctionAdaptersTest {
     }
 
     @Test
+    public void namedParametersKeepTheTypedView() {
+        assertEquals(5, TestLibrary.function("add", "(int a, int b)int").asIntBinaryOperator().applyAsInt(2, 3));
+    }
+
+    @Test
     public void theAdapterIsBuiltOnce() {
         NativeFunctionService add = TestLibrary.function("add", "(int,int)int");
         assertSame(add.asIntBinaryOperator(), add.asIntBinaryOperator());

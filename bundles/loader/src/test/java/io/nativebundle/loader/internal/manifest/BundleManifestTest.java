@@ -50,6 +50,6 @@ public class BundleManifestTest {
                 () -> BundleManifest.symbols("add;signature=\"(int,integer)int\""));
         assertEquals("NativeBundle-Symbols: function 'add': signature '(int,integer)int', column 6: unknown parameter"
                 + " type 'integer'; expected one of void, byte, short, int, long, float, double, boolean, pointer,"
-                + " string, buffer", symbols.getMessage());
+                + " string, buffer, ubyte, ushort, uint, ulong, size_t, ssize_t", symbols.getMessage());
     }
 }

@@ -18,6 +18,7 @@ import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.SignatureParser;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
@@ -114,6 +115,14 @@ final class HostLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        if (!signature.isBasic()) {
+            // the wire protocol carries the first vocabulary's scalars only; refuse rather than mis-call
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' of library '"
+                    + identity.library() + "' is declared " + signature + "; a library that runs out of process"
+                    + " (isolation=process) cannot carry '" + SignatureParser.parse(signature.toString()).firstNonBasic().orElseThrow()
+                    + "': expected only void, byte, short, int, long, float, double, boolean, pointer, string,"
+                    + " buffer by value, without errno");
+        }
         if (signature.parameters().size() > Wire.MAX_PARAMETERS) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, symbol + signature + " of library '" + identity.library()
                     + "' has " + signature.parameters().size() + " parameters; a library that runs out of process"

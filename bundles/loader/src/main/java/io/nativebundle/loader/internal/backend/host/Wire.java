@@ -102,6 +102,9 @@ final class Wire {
             case POINTER -> T_POINTER;
             case STRING -> T_STRING;
             case BUFFER -> T_BUFFER;
+            // HostLibrary.function refuses these before a request is written
+            case UBYTE, USHORT, UINT, ULONG, STRUCT -> throw new IllegalArgumentException("the host protocol has no code"
+                    + " for " + type.token());
         };
     }
 }

@@ -33,12 +33,14 @@ final class JffiArguments {
         return buffer;
     }
 
-    private static void put(HeapInvocationBuffer buffer, NativeType type, Object arg) {
+    static void put(HeapInvocationBuffer buffer, NativeType type, Object arg) {
         switch (type) {
-            case BYTE -> buffer.putByte(((Number) arg).intValue());
-            case SHORT -> buffer.putShort(((Number) arg).intValue());
+            case BYTE, UBYTE -> buffer.putByte(((Number) arg).intValue());
+            case SHORT, USHORT -> buffer.putShort(((Number) arg).intValue());
             case INT -> buffer.putInt(((Number) arg).intValue());
-            case LONG -> buffer.putLong(((Number) arg).longValue());
+            // the low 32 bits of a value the loader checked to be 0..4294967295
+            case UINT -> buffer.putInt((int) ((Number) arg).longValue());
+            case LONG, ULONG -> buffer.putLong(((Number) arg).longValue());
             case POINTER -> buffer.putAddress(((Number) arg).longValue());
             case FLOAT -> buffer.putFloat(((Number) arg).floatValue());
             case DOUBLE -> buffer.putDouble(((Number) arg).doubleValue());

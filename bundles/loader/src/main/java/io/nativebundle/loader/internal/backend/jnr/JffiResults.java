@@ -15,7 +15,9 @@ final class JffiResults {
     }
 
     /**
-     * @return the boxed result: {@code null} for {@code void}, a {@code Boolean} for
+     * @return the boxed result: {@code null} for {@code void}, an unsigned type by its carrier
+     *         (zero-extended: {@code ubyte} a {@code Short}, {@code ushort} an {@code Integer},
+     *         {@code uint} a {@code Long}, {@code ulong} a {@code Long} of its bits), a {@code Boolean} for
      *         {@code boolean}, a {@code Long} address for {@code pointer} and {@code buffer}, a
      *         {@code String} (or {@code null} for a null pointer) for {@code string}
      */
@@ -33,7 +35,14 @@ final class JffiResults {
             case BOOLEAN:
                 return INVOKER.invokeInt(context, function, arguments) != 0;
             case LONG:
+            case ULONG:
                 return INVOKER.invokeLong(context, function, arguments);
+            case UBYTE:
+                return (short) (INVOKER.invokeInt(context, function, arguments) & 0xFF);
+            case USHORT:
+                return INVOKER.invokeInt(context, function, arguments) & 0xFFFF;
+            case UINT:
+                return INVOKER.invokeInt(context, function, arguments) & 0xFFFF_FFFFL;
             case FLOAT:
                 return INVOKER.invokeFloat(context, function, arguments);
             case DOUBLE:

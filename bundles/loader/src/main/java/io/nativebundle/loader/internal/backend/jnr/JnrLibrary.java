@@ -8,6 +8,7 @@ import com.kenai.jffi.Library;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
@@ -85,7 +86,15 @@ final class JnrLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
-        return new JnrFunction(signature, address(symbol));
+        if (signature.isBasic()) {
+            return new JnrFunction(signature, address(symbol));
+        }
+        String disagreement = JnrAbiFunction.layoutDisagreement(signature);
+        if (!disagreement.isEmpty()) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' is declared " + signature
+                    + ": " + disagreement + "the layout would mis-call");
+        }
+        return new JnrAbiFunction(signature, address(symbol));
     }
 
     @Override

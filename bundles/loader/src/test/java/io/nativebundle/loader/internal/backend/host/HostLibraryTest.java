@@ -77,6 +77,27 @@ public class HostLibraryTest {
     }
 
     @Test
+    public void aSignatureTheWireCannotCarryIsRefusedWhenBoundNamingSymbolAndType() throws Exception {
+        BackendLibrary library = fixture.open();
+        for (String[] c : new String[][] {
+                {"(int,int)div_t{quot:int,rem:int}", "div_t"},
+                {"(double x,out int exp)double", "out int exp"},
+                {"(uint)int", "uint"},
+                {"(string,pointer,int)long errno", "errno"},
+                {"(int[] v)int", "int[] v"},
+                {"(string fmt,...,int)int", "..."}}) {
+            LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> f(library, "add", c[0]));
+            assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());
+            assertEquals("function 'add' of library '" + refusal.getMessage().split("'")[3] + "' is declared "
+                    + NativeSignature.parse(c[0]) + "; a library that runs out of process (isolation=process) cannot"
+                    + " carry '" + c[1] + "': expected only void, byte, short, int, long, float, double, boolean,"
+                    + " pointer, string, buffer by value, without errno", refusal.getMessage());
+        }
+        // the library stays usable
+        assertEquals(5, f(library, "add", "(int,int)int").invoke(new Object[] {2, 3}));
+    }
+
+    @Test
     public void aBufferIsCopiedInAndBackOut() throws Exception {
         FunctionInvoker fill = f(fixture.open(), "fill", "(buffer,int,int)int");
         byte[] bytes = {1, 2, 3, 4};

@@ -1,0 +1,66 @@
+package io.nativebundle.api;
+
+/**
+ * The Java carrier of each scalar type and the rule for values that do not fit: a narrower or
+ * equal integral box is widened ({@code Integer} for a {@code long} field), a value outside the
+ * type's range is refused, never truncated. Unsigned types are carried by the next wider signed
+ * type ({@code ubyte} a {@code Short}, {@code ushort} an {@code Integer}, {@code uint} a
+ * {@code Long}); {@code ulong} by a {@code Long} holding its 64 bits.
+ */
+final class Carriers {
+
+    private Carriers() {
+    }
+
+    /**
+     * {@code value} as the carrier of {@code type}.
+     *
+     * @throws IllegalArgumentException naming {@code where}, the type, its range and the value
+     */
+    static Object normalize(NativeType type, Object value, String where) {
+        switch (type) {
+            case BYTE: return (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, type, where);
+            case SHORT: return (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, type, where);
+            case INT: return (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, type, where);
+            case LONG: case POINTER: case ULONG: return integral(value, Long.MIN_VALUE, Long.MAX_VALUE, type, where);
+            case UBYTE: return (short) integral(value, 0, 0xFF, type, where);
+            case USHORT: return (int) integral(value, 0, 0xFFFF, type, where);
+            case UINT: return integral(value, 0, 0xFFFF_FFFFL, type, where);
+            case FLOAT:
+                if (value instanceof Float || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                    return ((Number) value).floatValue();
+                }
+                throw mismatch(type, value, where);
+            case DOUBLE:
+                if (value instanceof Number n && !(value instanceof java.math.BigInteger)
+                        && !(value instanceof java.math.BigDecimal)) {
+                    return n.doubleValue();
+                }
+                throw mismatch(type, value, where);
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                throw mismatch(type, value, where);
+            default:
+                throw new IllegalArgumentException(where + ": a " + type.token() + " has no scalar carrier");
+        }
+    }
+
+    private static long integral(Object value, long min, long max, NativeType type, String where) {
+        if (!(value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long)) {
+            throw mismatch(type, value, where);
+        }
+        long v = ((Number) value).longValue();
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(where + " must be " + type.token() + " (" + min + " to " + max
+                    + ") but is " + v);
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException mismatch(NativeType type, Object value, String where) {
+        return new IllegalArgumentException(where + " must be " + type.token() + " but is "
+                + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
+    }
+}

@@ -1,0 +1,133 @@
+package io.nativebundle.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import io.nativebundle.contract.Parameter;
+
+/**
+ * One parameter of a {@link NativeSignature}: its type, how its value travels, and its name when
+ * the signature gives one ({@code frexp = (double x, out int exp)double}).
+ *
+ * @since 2.2.0
+ */
+public final class NativeParameter {
+
+    /** How a parameter's value travels between Java and C. */
+    public enum Direction {
+        /** By value: the caller passes it ({@code double x}; a struct is copied into the call). */
+        IN,
+        /**
+         * By pointer, written by the callee ({@code out int exp}, {@code out timeval}): the caller
+         * passes nothing; the runtime allocates the value, zeroed, and hands back what the callee
+         * wrote in {@link NativeCallResult#outValues()}.
+         */
+        OUT,
+        /**
+         * By pointer, read and written by the callee ({@code inout ulong len}): the caller passes
+         * a value, the runtime copies it in, and hands back what the callee left there.
+         */
+        INOUT
+    }
+
+    private final Parameter parameter;
+    private final int index;
+    private final NativeStructType struct;
+
+    NativeParameter(Parameter parameter, int index) {
+        this.parameter = Objects.requireNonNull(parameter, "parameter");
+        this.index = index;
+        this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
+    }
+
+    /** The type; {@link NativeType#STRUCT} for a struct. */
+    public NativeType type() {
+        return NativeType.of(parameter.type());
+    }
+
+    /** The struct's layout when {@link #type()} is {@link NativeType#STRUCT}. */
+    public Optional<NativeStructType> structType() {
+        return Optional.ofNullable(struct);
+    }
+
+    /** How the value travels. */
+    public Direction direction() {
+        return Direction.valueOf(parameter.direction().name());
+    }
+
+    /**
+     * Whether the parameter is an array ({@code int[] v}), passed as a pointer to a copy of the
+     * caller's Java array of the same width ({@code byte[]}, {@code short[]}, {@code int[]},
+     * {@code long[]} also for {@code pointer[]}, {@code float[]}, {@code double[]}; {@code null}
+     * for a null pointer). By {@link #direction()}: {@code IN} copies it in only, {@code OUT}
+     * copies C's values back out only (the array's length is the element count C may write),
+     * {@code INOUT} both. The caller passes the array in every direction; the values copied out
+     * land in the caller's array, which {@link NativeCallResult#outValues()} also holds.
+     */
+    public boolean isArray() {
+        return parameter.array();
+    }
+
+    /**
+     * The Java array an array parameter takes: the primitive array of the element's width
+     * ({@code long[]} for {@code pointer[]}).
+     *
+     * @throws IllegalStateException when the parameter is not an array
+     */
+    public Class<?> arrayClass() {
+        switch (isArray() ? type() : NativeType.VOID) {
+            case BYTE: return byte[].class;
+            case SHORT: return short[].class;
+            case INT: return int[].class;
+            case LONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            default: throw new IllegalStateException("parameter " + label() + " is not an array");
+        }
+    }
+
+    /** The name the signature gives the parameter, if any. */
+    public Optional<String> name() {
+        return parameter.optionalName();
+    }
+
+    /** The position among all parameters, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * What an out value is called in {@link NativeCallResult#outValues()} and by
+     * {@code native:call}: the parameter's name, or {@code arg<N>} with {@code N} its position
+     * from 1 ({@code arg2}).
+     */
+    public String label() {
+        return name().orElse("arg" + (index + 1));
+    }
+
+    /** Whether the caller passes a value for it ({@code IN}, {@code INOUT}, and every array). */
+    public boolean takesValue() {
+        return parameter.takesValue();
+    }
+
+    /** Whether the call hands a value of it back ({@code OUT}, {@code INOUT}). */
+    public boolean returnsValue() {
+        return parameter.returnsValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NativeParameter p && parameter.equals(p.parameter) && index == p.index;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(parameter, index);
+    }
+
+    /** {@code out int exp}. */
+    @Override
+    public String toString() {
+        return parameter.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package io.nativebundle.api;
+
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A struct value: one value per field of its {@link NativeStructType}, in field order. What a
+ * struct parameter takes and what a struct result or out value is.
+ *
+ * <pre>{@code
+ * NativeStructType divT = div.signature().returnStructType().orElseThrow();
+ * NativeStruct r = (NativeStruct) div.invoke(17, 5);
+ * r.get("quot");                                        // 3 (an Integer)
+ * r.toString();                                         // {quot=3, rem=2}
+ * NativeStruct.of(divT, Map.of("quot", 3, "rem", 2));   // a value to pass
+ * }</pre>
+ *
+ * <p>A field's value is the carrier of its type ({@link NativeType}: {@code Integer} for
+ * {@code int}, {@code Long} for {@code uint} and {@code pointer}, ...), a nested
+ * {@code NativeStruct}, or for a fixed array a Java array: {@code byte[]} for {@code byte},
+ * {@code short[]} for {@code short} and {@code ubyte}, {@code int[]} for {@code int} and
+ * {@code ushort}, {@code long[]} for {@code long}, {@code uint}, {@code ulong} and
+ * {@code pointer}, {@code boolean[]}, {@code float[]}, {@code double[]}, {@code NativeStruct[]}.
+ * Arrays are copied in and out, so a struct is immutable.
+ *
+ * @since 2.2.0
+ */
+public final class NativeStruct {
+
+    private final NativeStructType type;
+    private final Map<String, Object> values;
+
+    private NativeStruct(NativeStructType type, Map<String, Object> values) {
+        this.type = type;
+        this.values = values;
+    }
+
+    /**
+     * A struct of {@code type} with {@code values}, one per field.
+     *
+     * @throws IllegalArgumentException for a missing or unknown field, or a value that is not
+     *                                  the field's type or does not fit it, naming the field
+     */
+    public static NativeStruct of(NativeStructType type, Map<String, ?> values) {
+        Objects.requireNonNull(type, "type");
+        for (String name : values.keySet()) {
+            if (type.field(name).isEmpty()) {
+                throw new IllegalArgumentException("struct " + type.name() + " has no field '" + name
+                        + "'; its fields are " + type.fields().stream().map(NativeStructType.Field::name).toList());
+            }
+        }
+        Map<String, Object> checked = new LinkedHashMap<>();
+        for (NativeStructType.Field field : type.fields()) {
+            if (!values.containsKey(field.name())) {
+                throw new IllegalArgumentException("struct " + type.name() + ": field '" + field.name()
+                        + "' has no value; expected one for each of "
+                        + type.fields().stream().map(NativeStructType.Field::name).toList());
+            }
+            checked.put(field.name(), value(type, field, values.get(field.name())));
+        }
+        return new NativeStruct(type, Collections.unmodifiableMap(checked));
+    }
+
+    private static Object value(NativeStructType struct, NativeStructType.Field field, Object value) {
+        String where = "struct " + struct.name() + ": field '" + field.name() + "'";
+        if (field.count() == 0) {
+            return field.type() == NativeType.STRUCT ? nested(field, value, where)
+                    : Carriers.normalize(field.type(), value, where);
+        }
+        Class<?> arrayType = arrayClass(field);
+        if (value == null || value.getClass() != arrayType || Array.getLength(value) != field.count()) {
+            throw new IllegalArgumentException(where + " must be " + arrayType.getSimpleName().replace("[]", "")
+                    + "[" + field.count() + "] but is " + describe(value));
+        }
+        Object copy = Array.newInstance(arrayType.getComponentType(), field.count());
+        for (int i = 0; i < field.count(); i++) {
+            Object element = Array.get(value, i);
+            Array.set(copy, i, field.type() == NativeType.STRUCT ? nested(field, element, where + "[" + i + "]")
+                    : Carriers.normalize(field.type(), element, where + "[" + i + "]"));
+        }
+        return copy;
+    }
+
+    private static NativeStruct nested(NativeStructType.Field field, Object value, String where) {
+        NativeStructType nested = field.structType().orElseThrow();
+        if (value instanceof NativeStruct s && s.type.equals(nested)) {
+            return s;
+        }
+        throw new IllegalArgumentException(where + " must be a struct " + nested.name() + " but is " + describe(value));
+    }
+
+    /** The Java array class of a fixed array field. */
+    static Class<?> arrayClass(NativeStructType.Field field) {
+        switch (field.type()) {
+            case BYTE: return byte[].class;
+            case SHORT: case UBYTE: return short[].class;
+            case INT: case USHORT: return int[].class;
+            case LONG: case UINT: case ULONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            case BOOLEAN: return boolean[].class;
+            case STRUCT: return NativeStruct[].class;
+            default: throw new IllegalStateException("no array of " + field.type());
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.getClass().isArray()) {
+            return value.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(value) + "]";
+        }
+        return value.getClass().getSimpleName() + " " + value;
+    }
+
+    /** The layout. */
+    public NativeStructType type() {
+        return type;
+    }
+
+    /**
+     * The value of field {@code name}; an array field's value is a copy.
+     *
+     * @throws IllegalArgumentException when the struct has no such field
+     */
+    public Object get(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("struct " + type.name() + " has no field '" + name + "'");
+        }
+        Object value = values.get(name);
+        return value.getClass().isArray() ? copy(value) : value;
+    }
+
+    /**
+     * A {@code byte[]} field read as a C string: UTF-8 up to the first NUL ({@code uname}'s
+     * {@code sysname}).
+     *
+     * @throws IllegalArgumentException when the field is not a {@code byte} array
+     */
+    public String string(String name) {
+        if (!(values.get(name) instanceof byte[] bytes)) {
+            throw new IllegalArgumentException("struct " + type.name() + ": field '" + name
+                    + "' is not a byte array, so it holds no C string");
+        }
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** The values in field order; arrays are copies. */
+    public Map<String, Object> values() {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, v.getClass().isArray() ? copy(v) : v));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object copy(Object array) {
+        int n = Array.getLength(array);
+        Object copy = Array.newInstance(array.getClass().getComponentType(), n);
+        System.arraycopy(array, 0, copy, 0, n);
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof NativeStruct s) || !type.equals(s.type)) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (!Objects.deepEquals(e.getValue(), s.values.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = type.hashCode();
+        for (Object v : values.values()) {
+            h = 31 * h + java.util.Arrays.deepHashCode(new Object[] {v});
+        }
+        return h;
+    }
+
+    /**
+     * {@code {quot=3, rem=2}}: field order, {@code ulong} values unsigned, arrays as
+     * {@code [1, 2]}; the form {@code native:call} prints and reads.
+     */
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "{", "}");
+        for (NativeStructType.Field field : type.fields()) {
+            out.add(field.name() + "=" + format(field.type(), values.get(field.name())));
+        }
+        return out.toString();
+    }
+
+    /** A value as {@code native:call} prints it: unsigned {@code ulong}, arrays element by element. */
+    static String format(NativeType type, Object value) {
+        if (value != null && value.getClass().isArray()) {
+            StringJoiner out = new StringJoiner(", ", "[", "]");
+            for (int i = 0; i < Array.getLength(value); i++) {
+                out.add(format(type, Array.get(value, i)));
+            }
+            return out.toString();
+        }
+        if (type == NativeType.ULONG && value instanceof Long l) {
+            return Long.toUnsignedString(l);
+        }
+        return String.valueOf(value);
+    }
+}

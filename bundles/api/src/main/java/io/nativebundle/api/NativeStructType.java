@@ -1,0 +1,131 @@
+package io.nativebundle.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.nativebundle.contract.StructField;
+import io.nativebundle.contract.StructLayout;
+
+/**
+ * The layout of a C struct a signature uses: its fields in order with their offsets, its size and
+ * alignment, computed by natural C alignment for the LP64 targets (Linux x86-64 and aarch64).
+ * Declared in a descriptor's {@code [structs]} ({@code div_t = { quot: int, rem: int }}) and
+ * carried in {@code NativeBundle-Symbols} written out: {@code div_t{quot:int,rem:int}}.
+ *
+ * <p>A value, obtained from {@link NativeSignature#returnStructType()} or
+ * {@link NativeParameter#structType()}.
+ *
+ * @since 2.2.0
+ */
+public final class NativeStructType {
+
+    /** One field: a scalar or a nested struct, alone or as a fixed array, at its offset. */
+    public static final class Field {
+        private final StructField field;
+        private final NativeStructType struct;
+
+        Field(StructField field) {
+            this.field = field;
+            this.struct = field.struct().map(NativeStructType::new).orElse(null);
+        }
+
+        /** The field's name. */
+        public String name() {
+            return field.name();
+        }
+
+        /** The element type; {@link NativeType#STRUCT} for a nested struct. */
+        public NativeType type() {
+            return NativeType.of(field.type());
+        }
+
+        /** The nested struct's layout; empty for a scalar field. */
+        public Optional<NativeStructType> structType() {
+            return Optional.ofNullable(struct);
+        }
+
+        /** The length of a fixed array ({@code sysname: byte[65]}); 0 for a single value. */
+        public int count() {
+            return field.count();
+        }
+
+        /**
+         * The Java array that carries this field when it is a fixed array ({@link NativeStruct}'s
+         * table: {@code short[]} for {@code ubyte}, {@code long[]} for {@code uint}, ...).
+         *
+         * @throws IllegalStateException when the field is not an array
+         */
+        public Class<?> arrayClass() {
+            if (count() == 0) {
+                throw new IllegalStateException("field '" + name() + "' is not an array");
+            }
+            return NativeStruct.arrayClass(this);
+        }
+
+        /** The offset from the start of the struct, in bytes. */
+        public int offset() {
+            return field.offset();
+        }
+
+        /** The size of one element, in bytes. */
+        public int elementSize() {
+            return field.elementSize();
+        }
+
+        /** {@code quot:int}. */
+        @Override
+        public String toString() {
+            return field.toString();
+        }
+    }
+
+    private final StructLayout layout;
+    private final List<Field> fields;
+
+    NativeStructType(StructLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.fields = layout.fields().stream().map(Field::new).toList();
+    }
+
+    /** The struct's name, e.g. {@code div_t}. */
+    public String name() {
+        return layout.name();
+    }
+
+    /** The fields in declaration order. */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** The field named {@code name}. */
+    public Optional<Field> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The size in bytes, padding included. */
+    public int size() {
+        return layout.size();
+    }
+
+    /** The alignment in bytes: that of the most aligned field. */
+    public int alignment() {
+        return layout.alignment();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NativeStructType t && layout.equals(t.layout);
+    }
+
+    @Override
+    public int hashCode() {
+        return layout.hashCode();
+    }
+
+    /** {@code div_t{quot:int,rem:int}}: the layout as signatures write it. */
+    @Override
+    public String toString() {
+        return layout.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package io.nativebundle.api;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.Test;
+
+/** Struct layouts and values, named and out-parameters and the unsigned carriers, as the API shows them. */
+public class NativeStructTest {
+
+    private static final NativeSignature DIV = NativeSignature.parse("(int,int)div_t{quot:int,rem:int}");
+
+    @Test
+    public void aStructResultHasItsLayout() {
+        NativeStructType divT = DIV.returnStructType().orElseThrow();
+        assertEquals(NativeType.STRUCT, DIV.returnType());
+        assertEquals("div_t", divT.name());
+        assertEquals(8, divT.size());
+        assertEquals(List.of("quot", "rem"), divT.fields().stream().map(NativeStructType.Field::name).toList());
+        assertEquals(4, divT.field("rem").orElseThrow().offset());
+        assertFalse(DIV.isBasic());
+        assertTrue(NativeSignature.parse("(int,int)int").isBasic());
+    }
+
+    @Test
+    public void valuesKeepFieldOrderWidenAndPrintAsTheShellReadsThem() {
+        NativeStructType divT = DIV.returnStructType().orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("rem", (short) 2);
+        values.put("quot", 3);
+        NativeStruct s = NativeStruct.of(divT, values);
+        assertEquals("{quot=3, rem=2}", s.toString());
+        assertEquals(2, s.get("rem"));
+        assertEquals(NativeStruct.of(divT, Map.of("quot", 3, "rem", 2)), s);
+    }
+
+    @Test
+    public void badValuesAreNamed() {
+        NativeStructType divT = DIV.returnStructType().orElseThrow();
+        assertEquals("struct div_t: field 'rem' has no value; expected one for each of [quot, rem]",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(divT, Map.of("quot", 3)))
+                        .getMessage());
+        assertEquals("struct div_t has no field 'q'; its fields are [quot, rem]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NativeStruct.of(divT, Map.of("q", 3, "quot", 1, "rem", 2))).getMessage());
+        assertEquals("struct div_t: field 'quot' must be int (-2147483648 to 2147483647) but is 4294967296",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NativeStruct.of(divT, Map.of("quot", 1L << 32, "rem", 2))).getMessage());
+        assertEquals("struct div_t: field 'quot' must be int but is String x",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NativeStruct.of(divT, Map.of("quot", "x", "rem", 2))).getMessage());
+    }
+
+    @Test
+    public void arraysNestedStructsAndUnsignedFields() {
+        NativeStructType t = NativeSignature.parse("()u{name:byte[8],n:uint,big:ulong,d:div_t{quot:int,rem:int}}")
+                .returnStructType().orElseThrow();
+        NativeStructType divT = t.field("d").orElseThrow().structType().orElseThrow();
+        byte[] name = new byte[8];
+        System.arraycopy("Linux".getBytes(StandardCharsets.UTF_8), 0, name, 0, 5);
+        NativeStruct s = NativeStruct.of(t, Map.of("name", name, "n", 4_000_000_000L, "big", -1L,
+                "d", NativeStruct.of(divT, Map.of("quot", 1, "rem", 0))));
+        assertEquals("Linux", s.string("name"));
+        name[0] = 'X'; // the value copied the array
+        assertArrayEquals("Linux".getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf((byte[]) s.get("name"), 5));
+        assertEquals("{name=[76, 105, 110, 117, 120, 0, 0, 0], n=4000000000, big=18446744073709551615,"
+                + " d={quot=1, rem=0}}", s.toString());
+        assertEquals("struct u: field 'n' must be uint (0 to 4294967295) but is -1",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(t, Map.of("name", name, "n", -1,
+                        "big", 0L, "d", NativeStruct.of(divT, Map.of("quot", 1, "rem", 0))))).getMessage());
+        assertEquals("struct u: field 'name' must be byte[8] but is byte[3]",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(t, Map.of("name", new byte[3],
+                        "n", 1, "big", 0L, "d", NativeStruct.of(divT, Map.of("quot", 1, "rem", 0))))).getMessage());
+    }
+
+    @Test
+    public void parametersHaveNamesDirectionsAndLabels() {
+        NativeSignature frexp = NativeSignature.parse("(double x, out int exp)double");
+        NativeParameter exp = frexp.parameterList().get(1);
+        assertEquals(NativeParameter.Direction.OUT, exp.direction());
+        assertEquals("exp", exp.label());
+        assertFalse(exp.takesValue());
+        assertEquals("arg2", NativeSignature.parse("(double, out int)double").parameterList().get(1).label());
+        assertEquals(Optional.empty(), frexp.returnStructType());
+        assertTrue(NativeSignature.parse("(string,pointer,int)size_t errno").capturesErrno());
+        assertEquals(NativeType.ULONG, NativeSignature.parse("()size_t").returnType());
+        assertTrue(NativeType.UINT.isUnsigned());
+    }
+}

@@ -30,7 +30,7 @@
  * {@link io.nativebundle.api.NativeBundleVerifier#verify(java.nio.file.Path, java.nio.file.Path, String)}.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public enum RemoteExport {
     NONE("none"),
-    REMOTE("remote");
+    REMOTE(RemoteExport.REMOTE_TOKEN);
+
+    /** The token of {@link #REMOTE}, a constant for the API's constants. */
+    public static final String REMOTE_TOKEN = "remote";
 
     private final String token;
 

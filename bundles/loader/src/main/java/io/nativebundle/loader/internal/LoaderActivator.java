@@ -36,6 +36,7 @@ import io.nativebundle.loader.internal.open.GenerationOpener;
 import io.nativebundle.loader.internal.open.Isolations;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
+import io.nativebundle.loader.internal.remote.RemoteExports;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
@@ -100,7 +101,8 @@ public final class LoaderActivator implements BundleActivator {
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),
                 new ServicePublisher(context, tenants.gate()),
-                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)));
+                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)),
+                RemoteExports.of(context::getProperty));
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         incidents.tracker(customizer);

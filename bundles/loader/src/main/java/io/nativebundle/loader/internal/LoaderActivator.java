@@ -37,6 +37,7 @@ import io.nativebundle.loader.internal.open.Isolations;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.remote.RemoteExports;
+import io.nativebundle.loader.internal.remote.RemoteImportsRuntime;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
@@ -69,6 +70,7 @@ public final class LoaderActivator implements BundleActivator {
     private LifecycleEvents events;
     private Unloader unloader;
     private HostRuntime hosts;
+    private RemoteImportsRuntime imports;
 
     @Override
     public void start(BundleContext context) throws IOException {
@@ -119,10 +121,14 @@ public final class LoaderActivator implements BundleActivator {
         });
         context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector,
                 () -> tenants.trust(NativeBundleConstants.DEFAULT_TENANT)), null);
+        imports = RemoteImportsRuntime.start(context, tenants);
     }
 
     @Override
     public void stop(BundleContext context) {
+        if (imports != null) {
+            imports.close();
+        }
         try {
             // unloads every library: each unload waits at most the unload timeout
             tracker.close();

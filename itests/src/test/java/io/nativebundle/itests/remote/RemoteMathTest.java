@@ -50,6 +50,16 @@ public class RemoteMathTest extends AbstractIntegrationTest {
             Await.until("example:add in B answers through the import", () -> "5".equals(Gogo.run(context,
                     "example:add 2 3")) && calledThroughImport());
 
+            // the operators' view: the import with its endpoint, B's own export with its port, the remote calls apart
+            String list = Gogo.run(context, "native:list");
+            assertTrue(list, list.matches("(?s).*\nRemote\n.*\nmath +imported +MathLib +tcp://127\\.0\\.0\\.1:"
+                    + RemoteOptions.port() + " +default\n.*"));
+            assertTrue(list, list.matches("(?s).*\nmath +exported +MathLib +tcp://127\\.0\\.0\\.1:[0-9]+ +default.*"));
+            assertTrue(list, list.matches("(?s).*\nmath +exported +NativeFunction add +tcp://127\\.0\\.0\\.1:[0-9]+ .*"));
+            String stats = Gogo.run(context, "native:stats math");
+            assertTrue(stats, stats.matches("(?s).*\nRemote calls\n.*\nmath +tcp://127\\.0\\.0\\.1:"
+                    + RemoteOptions.port() + " +[1-9][0-9]* +0 +[0-9.]+ (ns|µs|ms|s) .*"));
+
             a.command("stop-math", "MATH STOPPED");
             Gogo.Outcome stopped = Gogo.execute(context, "example:add 2 3");
             assertTrue(stopped.failureMessage(), stopped.failure() instanceof NativeRemoteCallException);
@@ -84,9 +94,10 @@ public class RemoteMathTest extends AbstractIntegrationTest {
 
     /** Whether the consumer's last call went through the import: B's local add was not called. */
     private boolean calledThroughImport() throws Exception {
-        // B's local math generation counts its calls; a call through the import does not reach it
-        String before = Gogo.run(context, "native:stats math");
+        // B's local math generation counts its calls (the JSON has only the local symbols); a call
+        // through the import does not reach it
+        String before = Gogo.run(context, "native:stats --json math");
         Gogo.run(context, "example:add 2 3");
-        return before.equals(Gogo.run(context, "native:stats math"));
+        return before.equals(Gogo.run(context, "native:stats --json math"));
     }
 }

@@ -20,7 +20,8 @@ import io.nativebundle.testkit.RuntimeBundles;
 
 /**
  * Framework B of the remote tests: the test framework with the examples, the shell, the runtime's
- * remote bundles, and math imported from framework A ({@link ExportingChild}) on a free port.
+ * remote bundles, math imported from framework A ({@link ExportingChild}) on a free port, and its
+ * own math exported.
  */
 final class RemoteOptions {
 
@@ -42,6 +43,8 @@ final class RemoteOptions {
         options.add(frameworkProperty("io.nativebundle.remote.import").value("math;interface="
                 + "io.nativebundle.examples.math.MathLib;endpoint=tcp://127.0.0.1:" + port + ";timeout="
                 + TIMEOUT_MS + "ms"));
+        // B exports its own math too (any free port), so that native:list has an export to show
+        options.add(frameworkProperty("io.nativebundle.remote.export").value("math"));
         options.add(systemProperty(PORT).value(String.valueOf(port)));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         return options.toArray(new Option[0]);

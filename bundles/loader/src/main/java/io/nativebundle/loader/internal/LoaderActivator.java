@@ -122,6 +122,7 @@ public final class LoaderActivator implements BundleActivator {
         context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector,
                 () -> tenants.trust(NativeBundleConstants.DEFAULT_TENANT)), null);
         imports = RemoteImportsRuntime.start(context, tenants);
+        metrics.remote(imports.services()::stats);
     }
 
     @Override

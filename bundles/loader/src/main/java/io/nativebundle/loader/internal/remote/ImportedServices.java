@@ -2,11 +2,13 @@ package io.nativebundle.loader.internal.remote;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -21,6 +23,8 @@ import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.RemoteStats;
+import io.nativebundle.loader.internal.metrics.LatencyHistogram;
 import io.nativebundle.loader.internal.tenant.Tenants;
 
 /**
@@ -82,9 +86,15 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
         return services;
     }
 
-    /** The calls made through each imported library, by library name. */
-    public Map<String, RemoteCallStats> stats() {
-        return Map.copyOf(stats);
+    /** The calls made through each imported library, in library order. */
+    public List<RemoteStats> stats() {
+        List<RemoteStats> list = new ArrayList<>();
+        new TreeMap<>(stats).forEach((library, calls) -> {
+            LatencyHistogram.Snapshot latency = calls.latency().snapshot();
+            list.add(new RemoteStats(library, calls.endpoint(), calls.calls(), calls.failed(), latency.mean(),
+                    latency.percentile(50), latency.percentile(99)));
+        });
+        return list;
     }
 
     @Override
@@ -100,7 +110,7 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
         String tenant = configured.map(RemoteImports.Import::tenant).orElse(NativeBundleConstants.DEFAULT_TENANT);
         String endpoint = String.valueOf(raw.getProperty(RemoteProperties.ENDPOINT_ID));
         long timeout = timeoutMillis(raw);
-        RemoteCallStats calls = stats.computeIfAbsent(library, l -> new RemoteCallStats());
+        RemoteCallStats calls = stats.computeIfAbsent(library, l -> new RemoteCallStats(endpoint));
         String[] types = (String[]) raw.getProperty(Constants.OBJECTCLASS);
         Hashtable<String, Object> properties = properties(raw, tenant);
         if (configured.isPresent()) {

@@ -8,11 +8,21 @@ import io.nativebundle.loader.internal.metrics.LatencyHistogram;
  * The calls made through one imported library: how many, how many failed, and their latency, kept
  * apart from the in-process calls of the library's local generations.
  */
-public final class RemoteCallStats {
+final class RemoteCallStats {
 
+    private final String endpoint;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final LatencyHistogram latency = new LatencyHistogram();
+
+    RemoteCallStats(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The endpoint the import calls. */
+    String endpoint() {
+        return endpoint;
+    }
 
     void called(long nanos, boolean failure) {
         calls.incrementAndGet();
@@ -22,15 +32,15 @@ public final class RemoteCallStats {
         latency.record(nanos);
     }
 
-    public long calls() {
+    long calls() {
         return calls.get();
     }
 
-    public long failed() {
+    long failed() {
         return failed.get();
     }
 
-    public LatencyHistogram latency() {
+    LatencyHistogram latency() {
         return latency;
     }
 }

@@ -29,7 +29,7 @@ public class RemoteCallHandlerTest {
 
     private static final String ENDPOINT = "tcp://127.0.0.1:9100";
 
-    private final RemoteCallStats stats = new RemoteCallStats();
+    private final RemoteCallStats stats = new RemoteCallStats("tcp://127.0.0.1:9100");
 
     private Math imported(Math target) {
         return (Math) Proxy.newProxyInstance(Math.class.getClassLoader(), new Class<?>[] {Math.class},

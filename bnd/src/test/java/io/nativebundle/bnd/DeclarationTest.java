@@ -122,16 +122,36 @@ public class DeclarationTest {
 
     @Test
     public void anUnknownLibraryAttributeIsAWarning() throws Exception {
-        // isolation= was the example until it became known (issue 17); export= is still to come
+        // isolation= (issue 17) and export= (issue 20) were the example until they became known
         TestBundle.Result result = TestBundle.create()
-            .library("z;system=libz.so.1;version=1.2;export=remote")
+            .library("z;system=libz.so.1;version=1.2;replicas=3")
             .set("-nativebundle-symbols", "zlibVersion;signature=\"()string\"")
             .build();
 
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of("NativeBundle-Library: unknown attribute 'export' of library 'z' is ignored (known: "
+        assertEquals(List.of("NativeBundle-Library: unknown attribute 'replicas' of library 'z' is ignored (known: "
             + "version, interface, system, version-symbol, sha256, isolation, timeout, max-address-space, "
-            + "max-cpu-time)"), result.warnings());
+            + "max-cpu-time, export)"), result.warnings());
+    }
+
+    @Test
+    public void exportRemotePassesThroughAndABadExportFailsTheBuild() throws Exception {
+        TestBundle.Result exported = TestBundle.create()
+            .library("math;version=1.2.0;export=remote")
+            .set("-nativebundle-symbols", "add;signature=\"(int,int)int\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+        assertEquals(List.of(), exported.errors());
+        assertEquals(List.of(), exported.warnings());
+        assertEquals("math;version=1.2.0;export=remote", exported.header("NativeBundle-Library"));
+
+        TestBundle.Result bad = TestBundle.create()
+            .library("math;version=1.2.0;export=everywhere")
+            .set("-nativebundle-symbols", "add;signature=\"(int,int)int\"")
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+        assertEquals(List.of("NativeBundle-Library: export 'everywhere' of library 'math' is neither remote or none"),
+            bad.errors());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -49,6 +50,12 @@ public final class Launcher {
     static final String GOGO_JLINE = "org.apache.felix.gogo.jline";
     /** Gogo's plain console, for exec mode: its builtins (echo, each, grep) without touching the terminal. */
     static final String GOGO_PLAIN = "org.apache.felix.gogo.shell";
+    /** FileInstall's artifactId: it starts last, after the bundles of {@code bundle/remote/} too. */
+    static final String FILEINSTALL = "org.apache.felix.fileinstall";
+    /** The folder below {@code bundle/} with the optional role remote, installed with {@code --remote}. */
+    static final String REMOTE_FOLDER = "remote";
+    /** slf4j-simple's level, a system property; {@code --remote} makes it {@code warn} unless set. */
+    static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GOGO_TIMEOUT = Duration.ofSeconds(10);
@@ -97,10 +104,16 @@ public final class Launcher {
             createFolders(layout);
             ConsoleMode mode = ConsoleMode.of(parsed.commands().isPresent());
             Map<String, String> properties = FrameworkProperties.create(layout, mode, hostLibc());
+            properties.putAll(parsed.properties());
+            if (parsed.remote()) {
+                // Aries RSA logs through slf4j-simple, which reads system properties only: warnings and errors
+                System.setProperty(SLF4J_LEVEL, System.getProperty(SLF4J_LEVEL, "warn"));
+            }
             framework = start(properties);
             BundleContext context = framework.getBundleContext();
             CoreBundles core = new CoreBundles(layout.bundles());
-            List<Bundle> consoles = provisionCoreBundles(context, core);
+            List<Bundle> consoles = provisionCoreBundles(context, core,
+                    parsed.remote() ? new CoreBundles(layout.bundles().resolve(REMOTE_FOLDER)) : null);
             awaitPlugins(context, layout, parsed);
             // The console starts last, so that the first command typed (or read from a pipe)
             // already finds the plugins' commands and services; the one this mode does not use goes.
@@ -170,11 +183,25 @@ public final class Launcher {
         return framework;
     }
 
-    /** Installs and starts the core bundles, except Gogo's consoles, which are returned installed, not started. */
-    private List<Bundle> provisionCoreBundles(BundleContext context, CoreBundles core) throws LaunchException {
-        List<Path> files = core.files();
+    /**
+     * Installs and starts the core bundles, except Gogo's consoles, which are returned installed, not
+     * started; with {@code remote} (the bundles of {@code bundle/remote/}) those too, started before
+     * FileInstall, so that a plugin's export finds Remote Services up.
+     */
+    private List<Bundle> provisionCoreBundles(BundleContext context, CoreBundles core, CoreBundles remote)
+            throws LaunchException {
+        List<Path> files = new ArrayList<>(core.files());
         for (Path unlisted : core.unlisted(files)) {
             err.println("nativebundle: warning: " + unlisted + " is not in " + CoreBundles.LIST + "; not installed");
+        }
+        if (remote != null) {
+            int fileInstall = files.size();
+            for (int i = 0; i < files.size(); i++) {
+                if (files.get(i).getFileName().toString().startsWith(FILEINSTALL + "-")) {
+                    fileInstall = i;
+                }
+            }
+            files.addAll(fileInstall, remote.files());
         }
         return core.installAndStart(context, files,
                 bundle -> GOGO_JLINE.equals(bundle.getSymbolicName()) || GOGO_PLAIN.equals(bundle.getSymbolicName()));

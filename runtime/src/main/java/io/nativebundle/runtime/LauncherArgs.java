@@ -2,13 +2,16 @@ package io.nativebundle.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The launcher's command line, parsed.
  *
  * <pre>
- * nativebundle [--plugins DIR] [--cache DIR] [--wait SECONDS] [--verbose] [exec 'CMD; CMD']
+ * nativebundle [--plugins DIR] [--cache DIR] [--wait SECONDS] [--remote] [-Dname=value ...] [--verbose] [exec 'CMD; CMD']
  * </pre>
  *
  * Options may come before or after {@code exec}; {@code exec} takes exactly one argument, the
@@ -23,6 +26,9 @@ final class LauncherArgs {
             "  --plugins DIR    folder watched for plugin bundles, sub-folders included (default: <dist>/plugins)",
             "  --cache DIR      framework and native-library cache (default: <dist>/cache)",
             "  --wait SECONDS   how long to wait for the plugins present at start (default: 30)",
+            "  --remote         also run OSGi Remote Services (Apache Aries RSA, bundle/remote/) for native",
+            "                   services across machines; exports and imports are set with -D (docs/remote.md)",
+            "  -Dname=value     a framework property, e.g. -Dio.nativebundle.remote.export=math",
             "  --verbose, -v    print stack traces with errors",
             "  --help, -h       print this help");
 
@@ -31,6 +37,8 @@ final class LauncherArgs {
     private Path plugins;
     private Path cache;
     private Duration waitForPlugins = DEFAULT_WAIT;
+    private boolean remote;
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private boolean verbose;
     private boolean help;
     private String commands;
@@ -53,6 +61,10 @@ final class LauncherArgs {
                 inlineValue = arg.substring(eq + 1);
                 arg = arg.substring(0, eq);
             }
+            if (arg.startsWith("-D")) {
+                parsed.property(arg);
+                continue;
+            }
             switch (arg) {
                 case "--plugins":
                     parsed.plugins = Path.of(inlineValue != null ? inlineValue : value(args, ++i, arg));
@@ -62,6 +74,9 @@ final class LauncherArgs {
                     break;
                 case "--wait":
                     parsed.waitForPlugins = seconds(inlineValue != null ? inlineValue : value(args, ++i, arg));
+                    break;
+                case "--remote":
+                    parsed.remote = true;
                     break;
                 case "--verbose":
                 case "-v":
@@ -88,6 +103,14 @@ final class LauncherArgs {
             }
         }
         return parsed;
+    }
+
+    private void property(String arg) throws UsageException {
+        int eq = arg.indexOf('=');
+        if (eq <= 2) {
+            throw new UsageException("a framework property is -Dname=value, not '" + arg + "'");
+        }
+        properties.put(arg.substring(2, eq), arg.substring(eq + 1));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -121,6 +144,16 @@ final class LauncherArgs {
 
     Duration waitForPlugins() {
         return waitForPlugins;
+    }
+
+    /** Whether {@code --remote} asks for the Remote Services bundles of {@code bundle/remote/}. */
+    boolean remote() {
+        return remote;
+    }
+
+    /** The framework properties given with {@code -Dname=value}, in order; a later one wins. */
+    Map<String, String> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     boolean verbose() {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
@@ -23,6 +24,26 @@ public class LauncherArgsTest {
         assertEquals(LauncherArgs.DEFAULT_WAIT, args.waitForPlugins());
         assertFalse(args.verbose());
         assertFalse(args.help());
+    }
+
+    @Test
+    public void remoteAndFrameworkPropertiesAreTakenInOrder() throws Exception {
+        LauncherArgs args = LauncherArgs.parse("--remote", "-Dio.nativebundle.remote.export=math;port=9100",
+                "exec", "lb", "-Da=1", "-Da=2", "-Dempty=");
+
+        assertTrue(args.remote());
+        assertEquals(Map.of("io.nativebundle.remote.export", "math;port=9100", "a", "2", "empty", ""),
+                args.properties());
+        assertFalse(LauncherArgs.parse().remote());
+        assertEquals(Map.of(), LauncherArgs.parse().properties());
+    }
+
+    @Test
+    public void aFrameworkPropertyWithoutNameOrValueIsExplained() {
+        assertEquals("a framework property is -Dname=value, not '-Dmath'",
+                assertThrows(UsageException.class, () -> LauncherArgs.parse("-Dmath")).getMessage());
+        assertEquals("a framework property is -Dname=value, not '-D=1'",
+                assertThrows(UsageException.class, () -> LauncherArgs.parse("-D=1")).getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.nativebundle.contract.Extender;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.Isolation;
 import io.nativebundle.contract.LibraryCapability;
+import io.nativebundle.contract.RemoteExport;
 import io.nativebundle.contract.TenantId;
 
 /**
@@ -160,6 +161,56 @@ public final class NativeBundleConstants {
      * @since 2.1
      */
     public static final String ISOLATION_PROCESS = Isolation.PROCESS_TOKEN;
+
+    // --- native services across machines (OSGi Remote Services, docs/remote.md) --------------
+
+    /**
+     * {@code NativeBundle-Library}: {@value io.nativebundle.contract.Headers#ATTR_EXPORT}={@link #EXPORT_REMOTE}
+     * offers the library's typed service and its {@link NativeFunction} services to other frameworks.
+     * @since 2.2
+     */
+    public static final String ATTR_EXPORT = Headers.ATTR_EXPORT;
+    /** The value of {@link #ATTR_EXPORT} that exports the library. @since 2.2 */
+    public static final String EXPORT_REMOTE = RemoteExport.REMOTE_TOKEN;
+    /**
+     * Service property: {@link #REMOTE_EXPORTED} on a service this framework offers to others,
+     * {@link #REMOTE_IMPORTED} on one that calls a library in another framework.
+     * @since 2.2
+     */
+    public static final String REMOTE = "nativebundle.remote";
+    /** A value of {@link #REMOTE}. @since 2.2 */
+    public static final String REMOTE_EXPORTED = "exported";
+    /** A value of {@link #REMOTE}. @since 2.2 */
+    public static final String REMOTE_IMPORTED = "imported";
+    /** Service property of an imported service: the endpoint it calls, e.g. {@code tcp://127.0.0.1:9100}. @since 2.2 */
+    public static final String REMOTE_ENDPOINT = "nativebundle.remote.endpoint";
+    /**
+     * Service property of an imported service: the id ({@code org.osgi.framework.uuid}) of the
+     * framework that exports it, when the import knows it.
+     * @since 2.2
+     */
+    public static final String REMOTE_FRAMEWORK = "nativebundle.remote.framework";
+    /**
+     * Framework property: which libraries this framework exports whatever their bundles say, as
+     * clauses {@code <library or *>[;tenant=<id>][;port=<n>][;timeout=<duration>]}, e.g.
+     * {@code math;port=9100, *;tenant=acme}. Exports are off by default.
+     * @since 2.2
+     */
+    public static final String REMOTE_EXPORT_PROPERTY = "io.nativebundle.remote.export";
+    /**
+     * Framework property: the libraries this framework imports from others, as clauses
+     * {@code <library>;interface=<type>;endpoint=tcp://<host>:<port>[;tenant=<id>][;timeout=<duration>][;framework=<uuid>]}.
+     * The imported services belong to the tenant named here ({@link #DEFAULT_TENANT} by default),
+     * never to one the other side claims.
+     * @since 2.2
+     */
+    public static final String REMOTE_IMPORT_PROPERTY = "io.nativebundle.remote.import";
+    /**
+     * Framework property: the host name exported endpoints advertise; {@code 127.0.0.1} by default,
+     * so that nothing is offered beyond this machine unless an operator says so.
+     * @since 2.2
+     */
+    public static final String REMOTE_HOST_PROPERTY = "io.nativebundle.remote.host";
 
     /** The tenant of bundles that declare none. */
     public static final String DEFAULT_TENANT = TenantId.DEFAULT;

@@ -22,4 +22,14 @@ public interface NativeMetrics {
 
     /** Switches metrics for the library on or off; it also applies to later loads of that library. */
     void setEnabled(String library, boolean enabled);
+
+    /**
+     * The calls made through each library imported from another framework, kept apart from the
+     * local generations' symbols; empty when nothing is imported.
+     *
+     * @since 2.2
+     */
+    default List<RemoteStats> remote() {
+        return List.of();
+    }
 }

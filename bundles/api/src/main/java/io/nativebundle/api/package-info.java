@@ -39,7 +39,10 @@
  * {@link io.nativebundle.api.NativeSignature#capturesErrno()},
  * {@link io.nativebundle.api.NativeSignature#fixedParameterCount()} (variadic declarations) and
  * {@link io.nativebundle.api.NativeSignature#isBasic()}. Existing callers are unaffected:
- * {@code invoke} keeps its behaviour for every signature it accepted before.
+ * {@code invoke} keeps its behaviour for every signature it accepted before. Native services across
+ * machines: {@link io.nativebundle.api.NativeRemoteCallException}, {@link io.nativebundle.api.RemoteStats},
+ * {@link io.nativebundle.api.NativeMetrics#remote()} and the {@code nativebundle.remote*} properties and
+ * {@code export=remote} names in {@link io.nativebundle.api.NativeBundleConstants}.
  */
 @Export
 @Version("2.2.0")

@@ -57,6 +57,12 @@ public final class Headers {
     public static final String ATTR_MAX_ADDRESS_SPACE = "max-address-space";
     /** {@link #LIBRARY}: the CPU time limit of the library's host process, whole seconds, e.g. {@code 30s}. */
     public static final String ATTR_MAX_CPU_TIME = "max-cpu-time";
+    /**
+     * {@link #LIBRARY}: {@code remote} offers the library's typed service and its
+     * {@code NativeFunction} services to other frameworks through OSGi Remote Services;
+     * {@code none} (the default) keeps them in this framework. See {@link RemoteExport}.
+     */
+    public static final String ATTR_EXPORT = "export";
     /** {@link #PREBUILT}: the nativebundle ABI the prebuilt libraries target. */
     public static final String ATTR_ABI = "abi";
     /** {@link #SYMBOLS}: the signature of a function, e.g. {@code (int,int)int}. */

@@ -1,12 +1,12 @@
 package io.nativebundle.contract;
 
 /** A fully qualified Java class name, e.g. {@code org.example.math.api.MathLib}. */
-final class JavaName {
+public final class JavaName {
 
     private JavaName() {
     }
 
-    static boolean isQualifiedName(String name) {
+    public static boolean isQualifiedName(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }

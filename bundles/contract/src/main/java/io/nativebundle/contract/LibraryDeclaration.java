@@ -18,6 +18,7 @@ public final class LibraryDeclaration {
     private final Optional<String> versionSymbol;
     private final List<String> sha256;
     private final IsolationSettings isolation;
+    private final RemoteExport export;
 
     LibraryDeclaration(String name, OsgiVersionRange range, Optional<String> interfaceName, Optional<String> system,
             Optional<String> versionSymbol, List<String> sha256) {
@@ -26,7 +27,14 @@ public final class LibraryDeclaration {
 
     LibraryDeclaration(String name, OsgiVersionRange range, Optional<String> interfaceName, Optional<String> system,
             Optional<String> versionSymbol, List<String> sha256, IsolationSettings isolation) {
+        this(name, range, interfaceName, system, versionSymbol, sha256, isolation, RemoteExport.NONE);
+    }
+
+    private LibraryDeclaration(String name, OsgiVersionRange range, Optional<String> interfaceName,
+            Optional<String> system, Optional<String> versionSymbol, List<String> sha256, IsolationSettings isolation,
+            RemoteExport export) {
         this.isolation = Objects.requireNonNull(isolation, "isolation");
+        this.export = Objects.requireNonNull(export, "export");
         this.name = Objects.requireNonNull(name, "name");
         this.range = Objects.requireNonNull(range, "range");
         this.interfaceName = interfaceName;
@@ -117,7 +125,18 @@ public final class LibraryDeclaration {
 
     /** This declaration with other isolation settings, e.g. a descriptor's {@code isolation = process}. */
     public LibraryDeclaration withIsolation(IsolationSettings settings) {
-        return new LibraryDeclaration(name, range, interfaceName, system, versionSymbol, sha256, settings);
+        return new LibraryDeclaration(name, range, interfaceName, system, versionSymbol, sha256, settings, export);
+    }
+
+    /** Whether the bundle offers the library to other frameworks ({@code export=remote}); {@link RemoteExport#NONE} by default. */
+    public RemoteExport export() {
+        return export;
+    }
+
+    /** This declaration with another export, e.g. a descriptor's {@code export = remote}. */
+    public LibraryDeclaration withExport(RemoteExport remoteExport) {
+        return new LibraryDeclaration(name, range, interfaceName, system, versionSymbol, sha256, isolation,
+                remoteExport);
     }
 
     /** The header value in its canonical form; {@link LibraryHeader#parse} reads it back to an equal declaration. */
@@ -132,6 +151,9 @@ public final class LibraryDeclaration {
             b.append(';').append(Headers.ATTR_SHA256).append("=\"").append(String.join(",", sha256)).append('"');
         }
         b.append(isolation.attributes());
+        if (export != RemoteExport.NONE) {
+            b.append(';').append(Headers.ATTR_EXPORT).append('=').append(export.token());
+        }
         return b.toString();
     }
 
@@ -139,12 +161,13 @@ public final class LibraryDeclaration {
     public boolean equals(Object o) {
         return o instanceof LibraryDeclaration d && name.equals(d.name) && range.toString().equals(d.range.toString())
                 && interfaceName.equals(d.interfaceName) && system.equals(d.system)
-                && versionSymbol.equals(d.versionSymbol) && sha256.equals(d.sha256) && isolation.equals(d.isolation);
+                && versionSymbol.equals(d.versionSymbol) && sha256.equals(d.sha256) && isolation.equals(d.isolation)
+                && export == d.export;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, range.toString(), interfaceName, system, versionSymbol, sha256, isolation);
+        return Objects.hash(name, range.toString(), interfaceName, system, versionSymbol, sha256, isolation, export);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Set;
  * <li>{@code isolation} is {@code process} or {@code in-process}; {@code timeout} and
  *     {@code max-cpu-time} are {@link Amounts durations} ({@code max-cpu-time} whole seconds),
  *     {@code max-address-space} an {@link Amounts amount of bytes} ({@link IsolationSettings});</li>
+ * <li>{@code export} is {@code remote} or {@code none} (the default, {@link RemoteExport});</li>
  * <li>other attributes are warned about, not refused, so that a newer attribute does not break an
  *     older reader.</li>
  * </ul>
@@ -34,7 +35,7 @@ public final class LibraryHeader {
     private static final String H = Headers.LIBRARY;
     private static final Set<String> KNOWN = Set.of(Headers.ATTR_VERSION, Headers.ATTR_INTERFACE, Headers.ATTR_SYSTEM,
             Headers.ATTR_VERSION_SYMBOL, Headers.ATTR_SHA256, Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT,
-            Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME);
+            Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME, Headers.ATTR_EXPORT);
     private static final List<String> SYSTEM_ONLY = List.of(Headers.ATTR_VERSION_SYMBOL, Headers.ATTR_SHA256);
 
     /**
@@ -100,7 +101,7 @@ public final class LibraryHeader {
             if (!KNOWN.contains(key)) {
                 warnings.add(H + ": unknown attribute '" + key + "' of library '" + name
                         + "' is ignored (known: version, interface, system, version-symbol, sha256, isolation,"
-                        + " timeout, max-address-space, max-cpu-time)");
+                        + " timeout, max-address-space, max-cpu-time, export)");
             }
         }
         Optional<String> interfaceName = clause.attribute(Headers.ATTR_INTERFACE).map(String::strip);
@@ -120,11 +121,15 @@ public final class LibraryHeader {
                 + "' of library '" + name + "' is not a C identifier; expected the name of a function like zlibVersion"));
         List<String> sha256 = digests(name, clause);
         IsolationSettings isolation = isolation(name, clause);
+        RemoteExport export = clause.attribute(Headers.ATTR_EXPORT).map(value -> RemoteExport.of(value).orElseGet(() -> {
+            problem("export '" + value.strip() + "' of library '" + name + "' is neither " + RemoteExport.vocabulary());
+            return RemoteExport.NONE;
+        })).orElse(RemoteExport.NONE);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new LibraryDeclaration(name, range, interfaceName, system.map(String::strip),
-                versionSymbol, sha256, isolation));
+                versionSymbol, sha256, isolation).withExport(export));
     }
 
     /** {@code isolation}, {@code timeout} and the limits; null after a problem. */

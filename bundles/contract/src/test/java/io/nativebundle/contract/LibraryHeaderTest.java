@@ -98,12 +98,12 @@ public class LibraryHeaderTest {
 
     @Test
     public void anUnknownAttributeIsAWarningNotAProblem() {
-        // isolation= was the example until it became known (issue 17); export= is still to come
-        LibraryHeader.Result r = LibraryHeader.check("math;version=1.2.0;export=remote");
+        // isolation= (issue 17) and export= (issue 20) were the example until they became known
+        LibraryHeader.Result r = LibraryHeader.check("math;version=1.2.0;replicas=3");
         assertTrue(r.problems().isEmpty());
-        assertEquals(List.of("NativeBundle-Library: unknown attribute 'export' of library 'math' is ignored"
+        assertEquals(List.of("NativeBundle-Library: unknown attribute 'replicas' of library 'math' is ignored"
                 + " (known: version, interface, system, version-symbol, sha256, isolation, timeout, max-address-space,"
-                + " max-cpu-time)"), r.warnings());
+                + " max-cpu-time, export)"), r.warnings());
         assertTrue(r.declaration().isPresent());
     }
 

@@ -41,7 +41,7 @@ public class RuntimeListMojo extends AbstractMojo {
     @Parameter(required = true)
     String property;
 
-    /** The roles to list (as for {@code runtime-bundles}); all when empty. */
+    /** The roles to list (as for {@code runtime-bundles}); all but the optional {@code remote} when empty. */
     @Parameter
     List<String> roles;
 

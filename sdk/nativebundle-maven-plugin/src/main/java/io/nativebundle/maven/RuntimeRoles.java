@@ -14,7 +14,8 @@ final class RuntimeRoles {
     }
 
     /**
-     * The roles named by their labels ({@code core}, {@code wrap}, ...); none means all.
+     * The roles named by their labels ({@code core}, {@code wrap}, ...); none means every role that is not
+     * optional ({@code remote} is taken only when named).
      *
      * @throws MojoFailureException naming the goal, the unknown label and the known ones
      */

@@ -25,7 +25,7 @@ public final class RuntimeBundles {
     }
 
     /**
-     * The files of the core bundles of these roles (all when none), in start order.
+     * The files of the core bundles of these roles (when none, every role but the optional ones), in start order.
      *
      * @throws IllegalStateException naming the first file that is missing and how it is made
      */

@@ -31,12 +31,31 @@ public record CoreBundle(String groupId, String artifactId, String version, Role
         /** Wraps a raw {@code .so} and its {@code .nativebundle} descriptor into a bundle. */
         WRAP("wrap"),
         /** FileInstall, watching {@code felix.fileinstall.dir}. */
-        PLUGINS_FOLDER("plugins-folder");
+        PLUGINS_FOLDER("plugins-folder"),
+        /**
+         * Optional: OSGi Remote Services (Apache Aries RSA with its TCP provider and static config
+         * discovery, and SLF4J), for native services across machines. Never taken unless named.
+         */
+        REMOTE("remote", true);
 
         private final String label;
+        private final boolean optional;
 
         Role(String label) {
+            this(label, false);
+        }
+
+        Role(String label, boolean optional) {
             this.label = label;
+            this.optional = optional;
+        }
+
+        /**
+         * Whether the role is taken only when named: a host that asks for no role in particular
+         * gets every role that is not optional, so adding an optional role changes no runtime.
+         */
+        public boolean optional() {
+            return optional;
         }
 
         /** The name in the definition file: {@code plugins-folder}. */

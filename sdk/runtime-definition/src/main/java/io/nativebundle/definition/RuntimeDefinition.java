@@ -39,14 +39,22 @@ public final class RuntimeDefinition {
     private RuntimeDefinition() {
     }
 
-    /** Every core bundle, in start order. */
+    /** Every core bundle, of every role, optional ones included, in start order. */
     public static List<CoreBundle> coreBundles() {
         return parse(read(BUNDLES));
     }
 
-    /** The core bundles of the given roles, in start order; none given means all. */
+    /**
+     * The core bundles of the given roles, in start order; none given means every role that is not
+     * {@linkplain Role#optional() optional}.
+     */
     public static List<CoreBundle> coreBundles(Role... roles) {
-        Set<Role> wanted = roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
+        Set<Role> wanted = EnumSet.noneOf(Role.class);
+        if (roles.length == 0) {
+            Arrays.stream(Role.values()).filter(role -> !role.optional()).forEach(wanted::add);
+        } else {
+            wanted.addAll(Arrays.asList(roles));
+        }
         return coreBundles().stream().filter(b -> wanted.contains(b.role())).toList();
     }
 

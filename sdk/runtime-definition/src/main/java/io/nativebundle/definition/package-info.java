@@ -3,7 +3,7 @@
  * bundles ({@link io.nativebundle.definition.CoreBundle}) and framework properties.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.nativebundle.definition;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,7 +35,21 @@ public class RuntimeDefinitionTest {
         assertFalse(core.contains("org.apache.felix.fileinstall"));
         assertTrue(core.indexOf("jnr") < core.indexOf("jnr-ffi"));
         assertTrue(core.indexOf("api") < core.indexOf("loader"));
-        assertEquals(RuntimeDefinition.coreBundles(), RuntimeDefinition.coreBundles(new Role[0]));
+        List<CoreBundle> notOptional = RuntimeDefinition.coreBundles().stream().filter(b -> !b.role().optional())
+                .toList();
+        assertEquals(notOptional, RuntimeDefinition.coreBundles(new Role[0]));
+    }
+
+    @Test
+    public void theRemoteRoleIsTakenOnlyWhenNamed() {
+        assertTrue(Role.REMOTE.optional());
+        assertTrue(RuntimeDefinition.coreBundles().stream().anyMatch(b -> b.role() == Role.REMOTE));
+        assertTrue(RuntimeDefinition.coreBundles(new Role[0]).stream().noneMatch(b -> b.role() == Role.REMOTE));
+        List<String> remote = RuntimeDefinition.coreBundles(Role.REMOTE).stream().map(CoreBundle::artifactId).toList();
+        assertEquals(List.of("slf4j-api", "slf4j-simple", "org.apache.aries.rsa.spi", "org.apache.aries.rsa.core",
+                "org.apache.aries.rsa.topology-manager", "org.apache.aries.rsa.provider.tcp",
+                "org.apache.aries.rsa.discovery.config"), remote);
+        assertEquals("1.16.1", RuntimeDefinition.coreBundle("org.apache.aries.rsa.core").version());
     }
 
     @Test
@@ -80,7 +94,7 @@ public class RuntimeDefinitionTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("# c\norg.example:a core\n")).getMessage());
         assertEquals("core-bundles.list:1: unknown role 'kernel'; expected one of core, services, gogo-console, gogo-jline, "
-                + "gogo-commands, native-commands, wrap, plugins-folder", assertThrows(IllegalArgumentException.class,
+                + "gogo-commands, native-commands, wrap, plugins-folder, remote", assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("g:a:1 kernel")).getMessage());
         assertEquals(List.of(new CoreBundle("g", "a", "1.0", Role.WRAP)), RuntimeDefinition.parse("g:a:1.0 wrap # x\n\n"));
     }

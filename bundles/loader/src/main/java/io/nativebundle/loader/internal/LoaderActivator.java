@@ -36,6 +36,8 @@ import io.nativebundle.loader.internal.open.GenerationOpener;
 import io.nativebundle.loader.internal.open.Isolations;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
+import io.nativebundle.loader.internal.remote.RemoteExports;
+import io.nativebundle.loader.internal.remote.RemoteImportsRuntime;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.status.RegistryService;
@@ -68,6 +70,7 @@ public final class LoaderActivator implements BundleActivator {
     private LifecycleEvents events;
     private Unloader unloader;
     private HostRuntime hosts;
+    private RemoteImportsRuntime imports;
 
     @Override
     public void start(BundleContext context) throws IOException {
@@ -100,7 +103,8 @@ public final class LoaderActivator implements BundleActivator {
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),
                 new ServicePublisher(context, tenants.gate()),
-                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)));
+                unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)),
+                RemoteExports.of(context::getProperty));
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         incidents.tracker(customizer);
@@ -117,10 +121,15 @@ public final class LoaderActivator implements BundleActivator {
         });
         context.registerService(NativeBundleVerifier.class, new JarVerifier(context, selector,
                 () -> tenants.trust(NativeBundleConstants.DEFAULT_TENANT)), null);
+        imports = RemoteImportsRuntime.start(context, tenants);
+        metrics.remote(imports.services()::stats);
     }
 
     @Override
     public void stop(BundleContext context) {
+        if (imports != null) {
+            imports.close();
+        }
         try {
             // unloads every library: each unload waits at most the unload timeout
             tracker.close();

@@ -24,6 +24,7 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.api.RemoteStats;
 import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.NativeVariable;
 import io.nativebundle.api.VerificationReport;
@@ -66,7 +67,11 @@ public final class NativeShell {
         List<LibraryRow> rows = rows().stream()
                 .filter(r -> tenant.isEmpty() || r.tenant().map(tenant::equals).orElse(false))
                 .collect(Collectors.toList());
-        return json ? ListView.json(rows) : ListView.table(rows);
+        if (json) {
+            return ListView.json(rows);
+        }
+        String remote = RemoteView.text(context);
+        return remote.isEmpty() ? ListView.table(rows) : ListView.table(rows) + "\n\n" + remote;
     }
 
     /** {@code native:info}: everything about one native bundle. */
@@ -149,6 +154,14 @@ public final class NativeShell {
             stats.add(new StatsView.LibraryStats(name, m.isEnabled(name), m.stats(name)));
         }
         String view = json ? StatsView.json(stats) : StatsView.table(stats);
+        if (!json) {
+            // the calls through imports, apart from the local symbols', for the libraries asked about
+            List<RemoteStats> remote = m.remote().stream()
+                    .filter(r -> libraries.isEmpty() || libraries.contains(r.library())).collect(Collectors.toList());
+            if (!remote.isEmpty()) {
+                view = view + "\n\n" + StatsView.remote(remote);
+            }
+        }
         return switched.isEmpty() ? view : String.join("\n", switched) + "\n\n" + view;
     }
 

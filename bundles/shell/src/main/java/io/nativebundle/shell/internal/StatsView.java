@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.nativebundle.api.RemoteStats;
 import io.nativebundle.api.SymbolStats;
 
 /** The output of {@code native:stats}: calls, errors and latency per symbol, grouped by library. */
@@ -41,6 +42,20 @@ final class StatsView {
                     .append("; switch them on with native:stats --on <library>");
         }
         return sb.toString();
+    }
+
+    /** The {@code Remote calls} section: the calls through each import, with the latency the caller saw. */
+    static String remote(List<RemoteStats> imports) {
+        Table table = Table.withHeaders("LIBRARY", "ENDPOINT", "CALLS", "ERRORS", "MEAN", "P50", "P99")
+                .alignRight(2, 3, 4, 5, 6);
+        for (RemoteStats r : imports) {
+            boolean timed = r.calls() > 0;
+            table.row(r.library(), r.endpoint(), r.calls(), r.errors(),
+                    timed ? Durations.format(r.meanNanos()) : null,
+                    timed ? Durations.format(r.p50Nanos()) : null,
+                    timed ? Durations.format(r.p99Nanos()) : null);
+        }
+        return "Remote calls\n" + table;
     }
 
     static String json(List<LibraryStats> libraries) {

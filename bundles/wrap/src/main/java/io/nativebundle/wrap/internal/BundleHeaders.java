@@ -87,12 +87,13 @@ final class BundleHeaders {
     private static LibraryDeclaration library(Descriptor d) {
         OsgiVersion floor = OsgiVersion.parse(d.bundleVersion().toString()).orElseThrow();
         if (!d.isSystem()) {
-            return LibraryDeclaration.bundled(d.libraryName(), floor, Optional.empty()).withIsolation(d.isolation());
+            return LibraryDeclaration.bundled(d.libraryName(), floor, Optional.empty()).withIsolation(d.isolation())
+                    .withExport(d.export());
         }
         OsgiVersionRange range = d.range().getRight() == null ? OsgiVersionRange.atLeast(floor)
                 : OsgiVersionRange.parse(d.range().toString()).orElseThrow();
         return LibraryDeclaration.system(d.libraryName(), d.system().get().value(), range,
-                d.versionSymbol().map(Entry::value), d.sha256()).withIsolation(d.isolation());
+                d.versionSymbol().map(Entry::value), d.sha256()).withIsolation(d.isolation()).withExport(d.export());
     }
 
     /** A symbolic-name token: a folder name such as {@code Bad_Tenant!} must not make the header invalid. */

@@ -8,6 +8,7 @@ import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
 import io.nativebundle.contract.IsolationSettings;
+import io.nativebundle.contract.RemoteExport;
 
 /**
  * A parsed {@code .nativebundle} descriptor. Every value has been checked on its own; whether the
@@ -24,10 +25,11 @@ import io.nativebundle.contract.IsolationSettings;
  * @param sha256        {@code sha256 = <hex>, <hex>} (host libraries only), lowercase
  * @param symbols       the functions (with their {@code [timeouts]}), then the variables, in the order written
  * @param isolation     {@code isolation = process}, {@code timeout}, {@code max-address-space}, {@code max-cpu-time}
+ * @param export        {@code export = remote}; {@link RemoteExport#NONE} when not given
  */
 record Descriptor(Path file, Entry library, Entry version, VersionRange range, Optional<Entry> tenant,
         Optional<Entry> libraryFile, Optional<Entry> system, Optional<Entry> versionSymbol, List<String> sha256,
-        List<SymbolEntry> symbols, IsolationSettings isolation) {
+        List<SymbolEntry> symbols, IsolationSettings isolation, RemoteExport export) {
 
     String libraryName() {
         return library.value();

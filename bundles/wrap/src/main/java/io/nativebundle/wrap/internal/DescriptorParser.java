@@ -22,6 +22,7 @@ import io.nativebundle.contract.IsolationSettings;
 import io.nativebundle.contract.LibraryName;
 import io.nativebundle.contract.OsgiVersion;
 import io.nativebundle.contract.OsgiVersionRange;
+import io.nativebundle.contract.RemoteExport;
 import io.nativebundle.contract.Sha256;
 import io.nativebundle.contract.SignatureException;
 import io.nativebundle.contract.SignatureParser;
@@ -43,7 +44,8 @@ final class DescriptorParser {
     static final String TIMEOUTS = "timeouts";
     static final String STRUCTS = "structs";
     static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256",
-            Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME);
+            Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME,
+            Headers.ATTR_EXPORT);
 
     private final Path file;
     private final Map<String, Entry> keys = new LinkedHashMap<>();
@@ -220,7 +222,18 @@ final class DescriptorParser {
         List<SymbolEntry> symbols = new ArrayList<>(withTimeouts(functions));
         symbols.addAll(variables);
         return new Descriptor(file, library, version, range(version, system.isPresent()), tenant, libraryFile, system,
-                versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols, isolation());
+                versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols, isolation(),
+                export());
+    }
+
+    /** {@code export = remote} or {@code none}, by the contract's rule. */
+    private RemoteExport export() throws DescriptorException {
+        Optional<Entry> entry = optional(Headers.ATTR_EXPORT);
+        if (entry.isEmpty()) {
+            return RemoteExport.NONE;
+        }
+        return RemoteExport.of(entry.get().value()).orElseThrow(() -> error(entry.get().valueAt(), "export '"
+                + entry.get().value() + "' is neither " + RemoteExport.vocabulary()));
     }
 
     /** {@code isolation}, {@code timeout}, {@code max-address-space}, {@code max-cpu-time}, by the contract's rules. */

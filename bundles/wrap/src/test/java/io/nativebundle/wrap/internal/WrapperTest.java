@@ -134,6 +134,23 @@ public class WrapperTest {
     }
 
     @Test
+    public void exportRemoteBecomesTheAttributeTheLoaderReadsAndABadOneIsRefusedAtItsLine() throws Exception {
+        dropFix();
+        Path descriptor = descriptor("libfix.nativebundle", "library = fix", "version = 1.0.0", "export = remote", "",
+                "[symbols]", "add = (int,int)int");
+        Path jar = NativeWrapper.wrap(null, descriptor, folder().resolve("fix.jar"));
+        try (JarFile j = new JarFile(jar.toFile())) {
+            assertEquals("fix;version=1.0.0;export=remote",
+                    j.getManifest().getMainAttributes().getValue("NativeBundle-Library"));
+        }
+        Path bad = descriptor("libfix.nativebundle", "library = fix", "version = 1.0.0", "export = everywhere", "",
+                "[symbols]", "add = (int,int)int");
+        DescriptorException e = refused(null, bad);
+        assertTrue(e.getMessage(), e.getMessage().contains(":3:"));
+        assertTrue(e.getMessage(), e.getMessage().contains("export 'everywhere' is neither remote or none"));
+    }
+
+    @Test
     public void theSameInputsGiveTheSameBytes() throws Exception {
         dropFix();
         Path descriptor = goodDescriptor();

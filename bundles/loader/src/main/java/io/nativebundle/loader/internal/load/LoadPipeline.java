@@ -2,6 +2,7 @@ package io.nativebundle.loader.internal.load;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,8 @@ import io.nativebundle.loader.internal.publish.LoadedLibrary;
 import io.nativebundle.loader.internal.publish.Publication;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
+import io.nativebundle.loader.internal.remote.ExportPlan;
+import io.nativebundle.loader.internal.remote.RemoteExports;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.stage.StagedLibrary;
 import io.nativebundle.loader.internal.stage.Stager;
@@ -64,6 +67,7 @@ public final class LoadPipeline {
     private final Unloader unloader;
     private final TrustCheck trust;
     private final LockCheck lock;
+    private final RemoteExports exports;
 
     /**
      * @param host  this host, read once per load: the framework properties may say what it is
@@ -73,6 +77,15 @@ public final class LoadPipeline {
     public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<RuntimeHost> host, NativeCache cache,
                         GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader,
                         TrustCheck trust, LockCheck lock) {
+        this(selector, tenants, host, cache, opener, symbols, services, unloader, trust, lock,
+                RemoteExports.of(name -> null));
+    }
+
+    /** @param exports which libraries are offered to other frameworks (Remote Services), and how */
+    public LoadPipeline(NativeCodeSelector selector, Tenants tenants, Supplier<RuntimeHost> host, NativeCache cache,
+                        GenerationOpener opener, SymbolPublisher symbols, ServicePublisher services, Unloader unloader,
+                        TrustCheck trust, LockCheck lock, RemoteExports exports) {
+        this.exports = exports;
         this.selector = selector;
         this.tenants = tenants;
         this.host = host;
@@ -115,6 +128,8 @@ public final class LoadPipeline {
                     verified.version(), attempt.generation(), bundle.getBundleId(),
                     String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
             verified = opener.open(generation, manifest.declaration(), type, verified, bundle, tenant);
+            ExportPlan export = exports.plan(manifest.declaration(), tenant, type, manifest.symbols());
+            verified = verified.withChecks(List.of(), export.checks());
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
@@ -122,8 +137,8 @@ public final class LoadPipeline {
                     digests);
             attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
-            symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication);
-            services.publish(bundle, loaded, generation, type, publication);
+            symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication, export::function);
+            services.publish(bundle, loaded, generation, type, publication, export.typed());
             return new TrackedLibrary(bundle, loaded, generation, publication);
         } catch (LoadRefusal | RuntimeException | LinkageError failure) {
             attempt.undo();

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * h.snapshot().percentile(99); // 123: the top of the bucket [120, 123]
  * }</pre>
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int SUB_BITS = 4;
     private static final int SUB = 1 << SUB_BITS;
@@ -29,7 +29,7 @@ final class LatencyHistogram {
     private final LongAdder sum = new LongAdder();
 
     /** Records one latency; a negative value (a clock step) counts as 0. */
-    void record(long nanos) {
+    public void record(long nanos) {
         long v = Math.max(0L, nanos);
         counts.incrementAndGet(index(v));
         sum.add(v);
@@ -63,7 +63,7 @@ final class LatencyHistogram {
     }
 
     /** A copy of the counts; concurrent records may or may not be in it. */
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         long[] copy = new long[BUCKETS];
         long total = 0;
         for (int i = 0; i < BUCKETS; i++) {
@@ -74,7 +74,7 @@ final class LatencyHistogram {
     }
 
     /** Counts frozen at one moment. */
-    static final class Snapshot {
+    public static final class Snapshot {
         private final long[] counts;
         private final long total;
         private final long sum;
@@ -86,12 +86,12 @@ final class LatencyHistogram {
         }
 
         /** How many values were recorded. */
-        long count() {
+        public long count() {
             return total;
         }
 
         /** The mean of the recorded values, 0 when there are none. */
-        double mean() {
+        public double mean() {
             return total == 0 ? 0.0 : (double) sum / total;
         }
 
@@ -99,7 +99,7 @@ final class LatencyHistogram {
          * The value below or at which {@code percent} of the recorded values lie, as the top of
          * its bucket; 0 when nothing was recorded.
          */
-        long percentile(double percent) {
+        public long percentile(double percent) {
             if (total == 0) {
                 return 0;
             }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.management.MBeanServer;
 
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.api.RemoteStats;
 import io.nativebundle.api.SymbolStats;
 
 /**
@@ -40,6 +42,7 @@ public final class MetricsRegistry implements NativeMetrics {
     private final Function<String, String> properties;
     private final JmxExporter jmx;
     private final Map<String, Boolean> switched = new ConcurrentHashMap<>();
+    private volatile Supplier<List<RemoteStats>> remote = List::of;
     /** By generation: every load has a new, larger one, so this is load order. */
     private final Map<Long, LibraryMetrics> live = new ConcurrentSkipListMap<>();
 
@@ -98,6 +101,16 @@ public final class MetricsRegistry implements NativeMetrics {
             }
         }
         return stats;
+    }
+
+    /** Where {@link #remote()} reads the imports' calls: the loader's imported services. */
+    public void remote(Supplier<List<RemoteStats>> imports) {
+        this.remote = imports;
+    }
+
+    @Override
+    public List<RemoteStats> remote() {
+        return remote.get();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -46,7 +47,17 @@ public final class ServicePublisher {
      */
     public void publish(Bundle bundle, LoadedLibrary library, LibraryGeneration generation, Class<?> type,
                         Publication publication) {
+        publish(bundle, library, generation, type, publication, Map.of());
+    }
+
+    /**
+     * As {@link #publish(Bundle, LoadedLibrary, LibraryGeneration, Class, Publication)}, with
+     * {@code extra} properties on the typed service, e.g. the Remote Services properties of an export.
+     */
+    public void publish(Bundle bundle, LoadedLibrary library, LibraryGeneration generation, Class<?> type,
+                        Publication publication, Map<String, Object> extra) {
         Hashtable<String, Object> properties = properties(library);
+        properties.putAll(extra);
         if (type != null) {
             Object service = guard(generation, type, typedMetrics(type, publication.metrics()));
             publication.registered(bundle.getBundleContext().registerService(type.getName(),

@@ -2,10 +2,12 @@ package io.nativebundle.loader.internal.publish;
 
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
 
@@ -66,13 +68,29 @@ public final class SymbolPublisher {
      */
     public void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation,
                         Publication publication) throws LoadRefusal {
+        publish(library, properties, generation, publication, symbol -> Map.of());
+    }
+
+    /**
+     * As {@link #publish(NativeLibrary, Map, LibraryGeneration, Publication)}, with properties added
+     * to the service of each function, e.g. the Remote Services properties of an exported one.
+     *
+     * @param extra the properties to add for a function symbol's name; empty for none
+     */
+    public void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation,
+                        Publication publication, Function<String, Map<String, Object>> extra) throws LoadRefusal {
         generation.onCut(publication::cut);
-        publish(library, properties, generation, Lease.of(generation), publication);
+        publish(library, properties, generation, Lease.of(generation), publication, extra);
     }
 
     /** @param lease what every call takes; the generation's own in the public {@code publish} */
     void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation, Lease lease,
                  Publication publication) throws LoadRefusal {
+        publish(library, properties, generation, lease, publication, symbol -> Map.of());
+    }
+
+    private void publish(NativeLibrary library, Map<String, ?> properties, LibraryGeneration generation, Lease lease,
+                 Publication publication, Function<String, Map<String, Object>> extra) throws LoadRefusal {
         List<Declared> declared = parse(library);
         resolve(library, generation, declared);
 
@@ -82,6 +100,7 @@ public final class SymbolPublisher {
             String name = d.symbol.name();
             Dictionary<String, Object> props = properties(properties, name);
             if (d.signature != null) {
+                props = withExtra(props, extra.apply(name));
                 NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
                         generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
                 publication.guarded(f);
@@ -145,6 +164,16 @@ public final class SymbolPublisher {
                     + " (dlsym found no address); of the declared symbols it exports "
                     + (found.isEmpty() ? "none" : String.join(", ", found)));
         }
+    }
+
+    private static Dictionary<String, Object> withExtra(Dictionary<String, Object> props, Map<String, Object> extra) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        for (Enumeration<String> keys = props.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            p.put(key, props.get(key));
+        }
+        p.putAll(extra);
+        return p;
     }
 
     private static Dictionary<String, Object> properties(Map<String, ?> library, String symbol) {

@@ -130,6 +130,11 @@ public final class Tenants {
         return visibility.sees(viewer, bundle);
     }
 
+    /** Whether {@code viewer} may have a service of {@code tenant}: the rule the service gate applies. */
+    public boolean mayUse(Bundle viewer, String tenant) {
+        return ServiceOwner.tenant(tenant).visibleTo(bundles.of(viewer));
+    }
+
     /**
      * Decides the tenant a native bundle loads its library for, and reserves its quota.
      *

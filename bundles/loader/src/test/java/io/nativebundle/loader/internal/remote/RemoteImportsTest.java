@@ -1,0 +1,66 @@
+package io.nativebundle.loader.internal.remote;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.Test;
+
+import io.nativebundle.contract.MalformedHeaderException;
+
+public class RemoteImportsTest {
+
+    private static final String MATH = "math;interface=org.example.MathLib;endpoint=tcp://127.0.0.1:9100";
+
+    @Test
+    public void anImportBecomesTheEndpointDescriptionOfConfigDiscovery() throws Exception {
+        RemoteImports.Import i = RemoteImports.parse(MATH + ";tenant=acme;timeout=5s;framework=f-1").imports().get(0);
+        assertEquals("acme", i.tenant());
+        assertEquals(Duration.ofSeconds(5), i.timeout());
+        Map<String, Object> d = i.description();
+        assertArrayEquals(new String[] {"org.example.MathLib"}, (String[]) d.get("objectClass"));
+        assertEquals("tcp://127.0.0.1:9100", d.get("endpoint.id"));
+        assertEquals("aries.tcp", d.get("service.imported.configs"));
+        assertEquals("5000", d.get("osgi.basic.timeout"));
+        assertEquals("f-1", d.get("endpoint.framework.uuid"));
+        assertEquals("math", d.get("nativebundle.library"));
+        assertEquals("math", d.get(RemoteImports.MARK));
+        // the tenant is this framework's decision: it is not announced as an endpoint property
+        assertEquals(null, d.get("nativebundle.tenant"));
+    }
+
+    @Test
+    public void theDefaultsAreTheDefaultTenantAndThirtySeconds() throws Exception {
+        RemoteImports imports = RemoteImports.parse(MATH);
+        RemoteImports.Import i = imports.of("math").orElseThrow();
+        assertEquals("default", i.tenant());
+        assertEquals(RemoteImports.DEFAULT_TIMEOUT, i.timeout());
+        assertEquals(Optional.empty(), i.framework());
+        assertEquals(Optional.empty(), imports.of("zlib"));
+        assertEquals(List.of(), RemoteImports.parse(null).imports());
+    }
+
+    @Test
+    public void badImportsAreRefusedNamingThePropertyTheClauseAndWhatWasExpected() {
+        assertEquals("io.nativebundle.remote.import: clause 'math': no interface; expected e.g."
+                + " interface=org.example.MathLib", message("math;endpoint=tcp://127.0.0.1:9100"));
+        assertEquals("io.nativebundle.remote.import: clause 'math': no endpoint; expected e.g."
+                + " endpoint=tcp://127.0.0.1:9100", message("math;interface=org.example.MathLib"));
+        assertEquals("io.nativebundle.remote.import: clause 'math': endpoint 'http://127.0.0.1:9100' is not"
+                + " tcp://<host>:<port>, the address of an export of Aries RSA's TCP provider",
+                message("math;interface=org.example.MathLib;endpoint=http://127.0.0.1:9100"));
+        assertEquals("io.nativebundle.remote.import: clause 'math': interface 'not..a.Name' is not a fully qualified"
+                + " Java class name", message("math;interface=not..a.Name;endpoint=tcp://h:1"));
+        assertEquals("io.nativebundle.remote.import: clause 'math': library 'math' is imported twice",
+                message(MATH + "," + MATH));
+    }
+
+    private static String message(String text) {
+        return assertThrows(MalformedHeaderException.class, () -> RemoteImports.parse(text)).getMessage();
+    }
+}

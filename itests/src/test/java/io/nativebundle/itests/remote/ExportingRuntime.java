@@ -1,0 +1,106 @@
+package io.nativebundle.itests.remote;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Framework A of the remote tests, in its own JVM: a plain Felix framework with the runtime's core,
+ * services and remote bundles and the math example, whose framework properties export math.
+ * Only the JDK and the OSGi framework API are on its class path.
+ *
+ * <p>Usage: {@code java -cp felix.jar:test-classes ExportingRuntime <properties file> <storage> <bundle jar>...}
+ * (the math bundle last). It prints {@code READY} once math's typed service is registered with
+ * {@code nativebundle.remote=exported}, then reads commands from stdin: {@code stop-math} and
+ * {@code start-math} stop and start the math bundle and print {@code MATH STOPPED} and
+ * {@code MATH EXPORTED}; {@code exit} stops the framework and prints {@code STOPPED}.
+ */
+public final class ExportingRuntime {
+
+    static final String EXPORTED_MATH = "(&(objectClass=io.nativebundle.examples.math.MathLib)"
+            + "(nativebundle.remote=exported))";
+    private static final long TIMEOUT_MS = 20_000;
+
+    private ExportingRuntime() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        Properties file = new Properties();
+        try (FileInputStream in = new FileInputStream(args[0])) {
+            file.load(in);
+        }
+        Map<String, String> properties = new HashMap<>();
+        file.forEach((k, v) -> properties.put((String) k, (String) v));
+        properties.put(Constants.FRAMEWORK_STORAGE, args[1]);
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
+        framework.start();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> bundles = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            bundles.add(context.installBundle(new File(args[i]).toURI().toString()));
+        }
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        Bundle math = bundles.get(bundles.size() - 1);
+        ServiceTracker<Object, Object> exported = new ServiceTracker<>(context, context.createFilter(EXPORTED_MATH),
+                null);
+        exported.open(true);
+        await(exported);
+        System.out.println("READY");
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = commands.readLine(); line != null && !line.equals("exit"); line = commands.readLine()) {
+            if (line.equals("stop-math")) {
+                math.stop();
+                System.out.println("MATH STOPPED");
+            } else if (line.equals("start-math")) {
+                math.start();
+                await(exported);
+                System.out.println("MATH EXPORTED");
+            } else {
+                System.out.println("UNKNOWN " + line);
+            }
+            System.out.flush();
+        }
+        exported.close();
+        framework.stop();
+        framework.waitForStop(10_000);
+        System.out.println("STOPPED");
+        System.out.flush();
+    }
+
+    private static void await(ServiceTracker<Object, Object> tracker) throws InterruptedException {
+        if (tracker.waitForService(TIMEOUT_MS) == null) {
+            throw new IllegalStateException("math was not exported within " + TIMEOUT_MS + " ms");
+        }
+    }
+}

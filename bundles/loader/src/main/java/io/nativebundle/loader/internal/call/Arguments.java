@@ -21,17 +21,30 @@ import io.nativebundle.api.NativeType;
  */
 final class Arguments {
 
-    private Arguments() {
+    private final NativeSignature signature;
+    /** The parameters the caller passes a value for: all but the out ones (all of them in the first vocabulary). */
+    private final List<NativeParameter> parameters;
+
+    private Arguments(NativeSignature signature) {
+        this.signature = signature;
+        this.parameters = signature.parameterList().stream().filter(NativeParameter::takesValue).toList();
+    }
+
+    /** The checks of one signature, worked out once: a call only walks the arguments. */
+    static Arguments of(NativeSignature signature) {
+        return new Arguments(signature);
+    }
+
+    /** {@code of(signature).check(symbol, args)}, for a single call. */
+    static void check(String symbol, NativeSignature signature, Object[] args) {
+        of(signature).check(symbol, args);
     }
 
     /**
      * @throws IllegalArgumentException naming the symbol, the signature, the argument and what it is,
      *                                  e.g. {@code add(int,int)int: argument 2 must be int but is String "x"}
      */
-    static void check(String symbol, NativeSignature signature, Object[] args) {
-        // the caller passes a value for each parameter but the out ones (all of them in the first vocabulary)
-        List<NativeParameter> parameters = signature.parameterList().stream().filter(NativeParameter::takesValue)
-                .toList();
+    void check(String symbol, Object[] args) {
         int given = args == null ? 0 : args.length;
         if (given != parameters.size()) {
             throw new IllegalArgumentException(symbol + signature + " expects " + count(parameters.size())

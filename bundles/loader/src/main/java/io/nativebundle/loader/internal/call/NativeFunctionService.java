@@ -38,6 +38,7 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
     private final NativeSignature signature;
     /** Whether {@link #invoke} takes the first vocabulary's path; the others go through {@link #call}. */
     private final boolean basic;
+    private final Arguments arguments;
     private final SymbolMetrics metrics;
     private final FunctionAdapters adapters;
 
@@ -46,6 +47,7 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
         super(name, library, target, lease);
         this.signature = signature;
         this.basic = signature.isBasic();
+        this.arguments = Arguments.of(signature);
         this.metrics = metrics;
         this.adapters = FunctionAdapters.of(this);
     }
@@ -64,7 +66,7 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
         FunctionInvoker f = null;
         try {
             f = enter();
-            Arguments.check(name(), signature, args);
+            arguments.check(name(), args);
             Object result = f.invoke(args);
             t = returned(t);
             return result;
@@ -81,7 +83,7 @@ public final class NativeFunctionService extends SymbolGuard<FunctionInvoker> im
         FunctionInvoker f = null;
         try {
             f = enter();
-            Arguments.check(name(), signature, args);
+            arguments.check(name(), args);
             NativeCallResult result = f.call(args);
             t = returned(t);
             return result;

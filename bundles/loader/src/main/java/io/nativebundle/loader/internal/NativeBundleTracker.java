@@ -229,6 +229,10 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
     /** @return whether the bundle changed under the load, which then does not count as refused */
     private boolean load(Bundle bundle, BundleRevision revision, BundleSlot slot) {
         long id = bundle.getBundleId();
+        long eventsBefore;
+        synchronized (slots) {
+            eventsBefore = slot.events();
+        }
         LoadRefusal refusal;
         Throwable unexpected = null;
         try {
@@ -248,9 +252,14 @@ final class NativeBundleTracker implements BundleTrackerCustomizer<NativeBundleT
             unexpected = e;
             refusal = new LoadRefusal(RefusalReason.LOAD_FAILED, e.toString(), e);
         }
-        if (bundle.getState() != Bundle.ACTIVE || bundle.adapt(BundleRevision.class) != revision) {
+        boolean eventsMeanwhile;
+        synchronized (slots) {
+            eventsMeanwhile = slot.events() != eventsBefore;
+        }
+        if (eventsMeanwhile || bundle.getState() != Bundle.ACTIVE || bundle.adapt(BundleRevision.class) != revision) {
             // the framework refreshed or stopped the bundle under the load (Felix then fails with a
-            // NullPointerException reading the old revision): not a refusal, the bundle as it is now decides
+            // NullPointerException reading a wiring that is gone; a refresh may even end with the
+            // same revision ACTIVE again): not a refusal, the bundle as it is now decides
             LOG.log(Level.INFO, "nativebundle: " + BundleManifest.describe(bundle) + " changed while it was loaded ("
                     + refusal + "); looking at it again");
             return true;

@@ -159,6 +159,26 @@ public class NativeBundleTrackerTest {
     }
 
     @Test
+    public void aLoadThatFailsWhileARefreshStopsAndStartsTheSameRevisionIsNotARefusal() throws Exception {
+        FakeFramework.FakeBundle sym = install("test.sym");
+        Race race = new Race(sym, true);
+        sym.onLoadClass = b -> {
+            boolean first = race.first();
+            race.holdFirst();
+            if (first) {
+                // the refresh unresolved and resolved the bundle under the load: the wiring it read is gone,
+                // though the bundle is ACTIVE again with the same revision when the load fails
+                throw new NullPointerException("the wiring of " + sym.revision() + " is gone");
+            }
+        };
+        backend.onOpen = race::holdRefresher;
+
+        race.run();
+
+        assertLoadedOnceFor(sym);
+    }
+
+    @Test
     public void aLoadThatSucceededForARevisionARefreshReplacedIsLoadedAgain() throws Exception {
         FakeFramework.FakeBundle sym = install("test.sym");
         Race race = new Race(sym);
@@ -187,8 +207,16 @@ public class NativeBundleTrackerTest {
         private final CountDownLatch firstStartReturned = new CountDownLatch(1);
         private final Thread starter;
 
+        /** Whether the refresh ends with the revision the bundle had: Felix may keep it when nothing was updated. */
+        private final boolean sameRevision;
+
         Race(FakeFramework.FakeBundle bundle) {
+            this(bundle, false);
+        }
+
+        Race(FakeFramework.FakeBundle bundle, boolean sameRevision) {
             this.bundle = bundle;
+            this.sameRevision = sameRevision;
             this.starter = new Thread(() -> {
                 framework.fire(bundle, Bundle.ACTIVE, BundleEvent.STARTED);
                 firstStartReturned.countDown();
@@ -221,7 +249,9 @@ public class NativeBundleTrackerTest {
             await(held);
             framework.fire(bundle, Bundle.STOPPING, BundleEvent.STOPPING);
             framework.fire(bundle, Bundle.RESOLVED, BundleEvent.STOPPED);
-            bundle.newRevision();
+            if (!sameRevision) {
+                bundle.newRevision();
+            }
             framework.fire(bundle, Bundle.INSTALLED, BundleEvent.UNRESOLVED);
             framework.fire(bundle, Bundle.RESOLVED, BundleEvent.RESOLVED);
             framework.fire(bundle, Bundle.STARTING, BundleEvent.STARTING);

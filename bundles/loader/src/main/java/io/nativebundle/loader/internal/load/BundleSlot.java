@@ -24,12 +24,15 @@ public final class BundleSlot {
     private LoadRefusal refusal;
     private BundleRevision refusedFor;
     private String elsewhere;
+    /** How many events of the bundle arrived ({@link #claim} calls); under the tracker's lock. */
+    private long events;
     /** A refusal of a loaded generation from outside the claim (a host that crashed too often); under the tracker's lock. */
     private LoadRefusal lateRefusal;
     private long lateGeneration;
 
     /** Claims the slot; false when another thread holds it, which will then look at the bundle again. */
     public boolean claim() {
+        events++;
         if (working) {
             again = true;
             return false;
@@ -107,5 +110,14 @@ public final class BundleSlot {
         LoadRefusal why = lateRefusal != null && lateGeneration == generation ? lateRefusal : null;
         lateRefusal = null;
         return why;
+    }
+
+    /**
+     * How many events of the bundle have arrived so far; under the tracker's lock. A load that
+     * fails while this moved on saw the bundle change under it (a refresh may stop, unresolve,
+     * resolve and start it again with the same revision), so its failure is not a refusal.
+     */
+    public long events() {
+        return events;
     }
 }

@@ -2,7 +2,9 @@
 # Installs what the build needs beyond a JDK and Maven: gcc and g++ for the host, the
 # Debian cross compiler for linux/aarch64, cargo for the Rust example
 # (bundles/examples/fnv), and libffi (static, with its header) for this machine and for
-# linux/aarch64, which bundles/native-host links into nativebundle-host. The aarch64 libffi
+# linux/aarch64, which bundles/native-host links into nativebundle-host, and the SQLite shared
+# library (libsqlite3-0) that the callback itest calls through a descriptor
+# (itests/.../abi/SqliteCallbackTest). The aarch64 libffi
 # comes from Debian's multiarch (dpkg --add-architecture arm64). Safe to run repeatedly;
 # does nothing when everything is already there.
 set -euo pipefail
@@ -27,6 +29,12 @@ if [ "$(uname -m)" != "aarch64" ]; then
         missing+=(libffi-dev:arm64)
         foreign=arm64
     fi
+fi
+# the host's SQLite, as the loader would find it (a descriptor's system = libsqlite3.so.0)
+if command -v ldconfig >/dev/null 2>&1; then
+    ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0 ' || missing+=(libsqlite3-0)
+elif ! ls /lib/*/libsqlite3.so.0 /usr/lib/*/libsqlite3.so.0 /usr/lib/libsqlite3.so.0 >/dev/null 2>&1; then
+    missing+=(libsqlite3-0)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

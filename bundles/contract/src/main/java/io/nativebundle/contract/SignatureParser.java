@@ -226,11 +226,12 @@ public final class SignatureParser {
     }
 
     /** What a variadic argument may be declared as: C's default argument promotions leave no narrower type. */
-    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer";
+    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer, a callback";
 
     private static boolean isPromoted(Parameter p) {
         return p.direction() == Parameter.Direction.IN && !p.array() && switch (p.type()) {
-            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER -> true;
+            // a function pointer is passed like any pointer (curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, cb))
+            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER, CALLBACK -> true;
             default -> false;
         };
     }

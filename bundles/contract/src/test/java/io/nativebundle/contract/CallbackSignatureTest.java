@@ -70,6 +70,14 @@ public class CallbackSignatureTest {
     }
 
     @Test
+    public void aCallbackMayBeAVariadicArgumentAsAFunctionPointerIs() {
+        Signature setopt = SignatureParser.parse("(pointer handle, int option, ..., write(pointer,ulong,ulong,pointer)ulong)int");
+        assertEquals(2, setopt.fixedCount());
+        assertEquals(TypeName.CALLBACK, setopt.parameterList().get(2).type());
+        assertEquals(setopt, SignatureParser.parse(setopt.toString()));
+    }
+
+    @Test
     public void anUnknownCallbackNameListsTheDeclaredOnes() {
         assertMessage("unknown parameter type 'compare'; expected one of void, byte",
                 () -> SignatureParser.parse("(compare)void", Map.of(), Map.of("comparator", COMPARATOR)));

@@ -2,7 +2,9 @@
 # Installs what the build needs beyond a JDK and Maven: gcc and g++ for the host, the
 # Debian cross compiler for linux/aarch64, cargo for the Rust example
 # (bundles/examples/fnv), and libffi (static, with its header) for this machine and for
-# linux/aarch64, which bundles/native-host links into nativebundle-host. The aarch64 libffi
+# linux/aarch64, which bundles/native-host links into nativebundle-host, and the shared libraries
+# of SQLite (libsqlite3-0) and libcurl (libcurl4) that the callback itests call through
+# descriptors (itests/.../abi/SqliteCallbackTest, CurlCallbackTest). The aarch64 libffi
 # comes from Debian's multiarch (dpkg --add-architecture arm64). Safe to run repeatedly;
 # does nothing when everything is already there.
 set -euo pipefail
@@ -28,6 +30,16 @@ if [ "$(uname -m)" != "aarch64" ]; then
         foreign=arm64
     fi
 fi
+# the host's SQLite and libcurl, as the loader would find them (a descriptor's system = libsqlite3.so.0)
+has_shared() {
+    if command -v ldconfig >/dev/null 2>&1; then
+        ldconfig -p 2>/dev/null | grep -q "^[[:space:]]*$1 "
+    else
+        ls /lib/*/"$1" /usr/lib/*/"$1" /usr/lib/"$1" >/dev/null 2>&1
+    fi
+}
+has_shared libsqlite3.so.0 || missing+=(libsqlite3-0)
+has_shared libcurl.so.4 || missing+=(libcurl4)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

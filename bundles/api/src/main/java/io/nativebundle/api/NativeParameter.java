@@ -33,11 +33,13 @@ public final class NativeParameter {
     private final Parameter parameter;
     private final int index;
     private final NativeStructType struct;
+    private final NativeSignature callback;
 
     NativeParameter(Parameter parameter, int index) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.index = index;
         this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
+        this.callback = parameter.callbackType().map(c -> NativeSignature.of(c.signature())).orElse(null);
     }
 
     /** The type; {@link NativeType#STRUCT} for a struct. */
@@ -48,6 +50,21 @@ public final class NativeParameter {
     /** The struct's layout when {@link #type()} is {@link NativeType#STRUCT}. */
     public Optional<NativeStructType> structType() {
         return Optional.ofNullable(struct);
+    }
+
+    /**
+     * The signature C calls a {@link NativeType#CALLBACK} parameter with: what the
+     * {@link NativeCallback} the caller passes receives and returns ({@code (pointer,pointer)int}).
+     *
+     * @since 2.2.0
+     */
+    public Optional<NativeSignature> callbackSignature() {
+        return Optional.ofNullable(callback);
+    }
+
+    /** The name of a {@link NativeType#CALLBACK} parameter's type ({@code comparator}). */
+    public Optional<String> callbackName() {
+        return parameter.callbackType().map(c -> c.name());
     }
 
     /** How the value travels. */

@@ -56,6 +56,11 @@ public final class NativeSignature {
         this.returnStruct = parsed.returnLayout().map(NativeStructType::new).orElse(null);
     }
 
+    /** The API's view of a contract signature (a callback parameter's). */
+    static NativeSignature of(Signature signature) {
+        return new NativeSignature(signature);
+    }
+
     private static List<NativeParameter> list(Signature signature) {
         List<NativeParameter> list = new ArrayList<>();
         for (int i = 0; i < signature.parameterList().size(); i++) {

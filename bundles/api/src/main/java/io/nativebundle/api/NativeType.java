@@ -46,7 +46,15 @@ public enum NativeType {
      * layout is the parameter's {@link NativeParameter#structType()} or the signature's
      * {@link NativeSignature#returnStructType()}; {@link #of(String)} does not read it.
      */
-    STRUCT(TypeName.STRUCT);
+    STRUCT(TypeName.STRUCT),
+    /**
+     * A function C calls back, a parameter only: the caller passes a {@link NativeCallback} (or
+     * {@code null} for a null function pointer), C gets a pointer to an upcall stub. Its signature is
+     * the parameter's {@link NativeParameter#callbackSignature()}; {@link #of(String)} does not read it.
+     *
+     * @since 2.2.0
+     */
+    CALLBACK(TypeName.CALLBACK);
 
     /** The contract's name of the type: the one spelling of its token. */
     private final TypeName name;

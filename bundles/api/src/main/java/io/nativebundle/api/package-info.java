@@ -38,7 +38,10 @@
  * {@link io.nativebundle.api.NativeSignature#returnStructType()},
  * {@link io.nativebundle.api.NativeSignature#capturesErrno()},
  * {@link io.nativebundle.api.NativeSignature#fixedParameterCount()} (variadic declarations) and
- * {@link io.nativebundle.api.NativeSignature#isBasic()}. Existing callers are unaffected:
+ * {@link io.nativebundle.api.NativeSignature#isBasic()}; callbacks (upcalls):
+ * {@link io.nativebundle.api.NativeType#CALLBACK}, {@link io.nativebundle.api.NativeCallback},
+ * {@link io.nativebundle.api.NativeParameter#callbackSignature()} and
+ * {@link io.nativebundle.api.NativeParameter#callbackName()}. Existing callers are unaffected:
  * {@code invoke} keeps its behaviour for every signature it accepted before. Native services across
  * machines: {@link io.nativebundle.api.NativeRemoteCallException}, {@link io.nativebundle.api.RemoteStats},
  * {@link io.nativebundle.api.NativeMetrics#remote()} and the {@code nativebundle.remote*} properties and

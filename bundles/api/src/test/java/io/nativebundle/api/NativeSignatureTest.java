@@ -35,10 +35,22 @@ public class NativeSignatureTest {
     }
 
     @Test
+    public void callbackParameters() {
+        NativeSignature qsort = NativeSignature.parse("(pointer,size_t,size_t,comparator(pointer,pointer)int cmp)void");
+        NativeParameter cmp = qsort.parameterList().get(3);
+        assertEquals(NativeType.CALLBACK, cmp.type());
+        assertEquals(java.util.Optional.of("comparator"), cmp.callbackName());
+        assertEquals(NativeSignature.parse("(pointer,pointer)int"), cmp.callbackSignature().orElseThrow());
+        assertEquals(java.util.Optional.empty(), qsort.parameterList().get(0).callbackSignature());
+        assertEquals(false, qsort.isBasic());
+        assertEquals("(pointer,ulong,ulong,comparator(pointer,pointer)int cmp)void", qsort.toString());
+    }
+
+    @Test
     public void everyTypeHasItsTokenAndReadsBack() {
         for (NativeType type : NativeType.values()) {
-            if (type == NativeType.STRUCT) {
-                continue; // named by its layout, never by its token (NativeStructTest)
+            if (type == NativeType.STRUCT || type == NativeType.CALLBACK) {
+                continue; // named by a layout or a signature, never by the token (NativeStructTest, callbackParameters)
             }
             assertEquals(type, NativeType.of(type.token()));
             assertEquals(type, NativeType.of(" " + type.token().toUpperCase() + " "));

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param type      the scalar type, or {@link TypeName#STRUCT}
  * @param struct    the layout when {@code type} is {@link TypeName#STRUCT}, else {@code null}
  * @param name      the parameter's name, or {@code null}
+ * @param callback  the callback's signature when {@code type} is {@link TypeName#CALLBACK}, else {@code null}
  * @param array     whether it is an array of {@code type} ({@code int[] v}), passed as a pointer to
  *                  a copy of the caller's array: copied in ({@code IN}), back out ({@code OUT}), or both
  */
-public record Parameter(Direction direction, TypeName type, StructLayout struct, String name, boolean array) {
+public record Parameter(Direction direction, TypeName type, StructLayout struct, CallbackType callback, String name,
+                        boolean array) {
 
     /** How a parameter's value travels between Java and C. */
     public enum Direction {
@@ -38,6 +40,13 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
         if ((type == TypeName.STRUCT) != (struct != null)) {
             throw new IllegalArgumentException("a struct parameter needs its layout, and only it");
         }
+        if ((type == TypeName.CALLBACK) != (callback != null)) {
+            throw new IllegalArgumentException("a callback parameter needs its signature, and only it");
+        }
+        if (callback != null && (direction != Direction.IN || array)) {
+            throw new IllegalArgumentException("a callback is passed by value, not " + direction.keyword()
+                    + (array ? " or as an array" : ""));
+        }
         if (array && !isArrayElement(type)) {
             throw new IllegalArgumentException("an array parameter is one of " + ARRAY_ELEMENTS + ", not " + type.token()
                     + "[]");
@@ -51,6 +60,16 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
     public static boolean isArrayElement(TypeName type) {
         return type == TypeName.BYTE || type == TypeName.SHORT || type == TypeName.INT || type == TypeName.LONG
                 || type == TypeName.FLOAT || type == TypeName.DOUBLE || type == TypeName.POINTER;
+    }
+
+    /** A parameter that is not a callback. */
+    public Parameter(Direction direction, TypeName type, StructLayout struct, String name, boolean array) {
+        this(direction, type, struct, null, name, array);
+    }
+
+    /** The parameter's callback signature when it is a callback. */
+    public Optional<CallbackType> callbackType() {
+        return Optional.ofNullable(callback);
     }
 
     /** An unnamed parameter passed by value. */
@@ -82,7 +101,8 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
     @Override
     public String toString() {
         String d = direction.keyword();
-        return (d.isEmpty() ? "" : d + " ") + (struct != null ? struct.toString() : type.token())
+        return (d.isEmpty() ? "" : d + " ") + (struct != null ? struct.toString()
+                : callback != null ? callback.toString() : type.token())
                 + (array ? "[]" : "") + (name != null ? " " + name : "");
     }
 }

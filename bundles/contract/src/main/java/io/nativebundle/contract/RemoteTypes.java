@@ -37,6 +37,7 @@ public final class RemoteTypes {
             case POINTER -> "a pointer is an address in the exporting process and means nothing in another";
             case BUFFER -> "the callee may write into a buffer, and its writes would reach a copy the caller"
                     + " never sees";
+            case CALLBACK -> "a callback is Java code in the calling process, which the other side cannot call";
             default -> "'" + type.token() + "' is not among the types that cross the wire (" + vocabulary() + ")";
         });
     }

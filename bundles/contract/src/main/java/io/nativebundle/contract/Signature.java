@@ -108,7 +108,7 @@ public final class Signature {
     public Optional<String> firstNonBasic() {
         for (Parameter p : parameters) {
             if (p.direction() != Parameter.Direction.IN || p.array() || !p.type().isBasic()) {
-                return Optional.of(p.toString());
+                return Optional.of(p.callback() != null ? p.callback().name() : p.toString());
             }
         }
         if (!returnType.isBasic()) {

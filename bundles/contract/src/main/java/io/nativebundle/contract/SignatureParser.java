@@ -10,7 +10,8 @@ import java.util.Optional;
  * <pre>
  * signature  = "(" [ param { "," ( param | "..." ) } ] ")" type [ "errno" ]
  * param      = [ "out" | "inout" ] type [ "[]" ] [ name ]
- * type       = scalar | struct-name | layout
+ * type       = scalar | struct-name | layout | callback-name | callback
+ * callback   = callback-name signature            (a parameter only, e.g. comparator(pointer,pointer)int)
  * scalar     = void | byte | short | int | long | float | double | boolean | pointer | string | buffer
  *            | ubyte | ushort | uint | ulong | size_t | ssize_t
  * layout     = struct-name "{" field { "," field } "}" [ "size" "=" number ]
@@ -41,6 +42,7 @@ public final class SignatureParser {
     private final String what;
     private final List<Token> tokens;
     private final Map<String, StructLayout> structs;
+    private final Map<String, CallbackType> callbacks;
     private int next;
 
     /** The keyword after the return type that asks for errno capture. */
@@ -54,10 +56,16 @@ public final class SignatureParser {
     }
 
     private SignatureParser(String what, String text, Map<String, StructLayout> structs) {
+        this(what, text, structs, Map.of());
+    }
+
+    private SignatureParser(String what, String text, Map<String, StructLayout> structs,
+                            Map<String, CallbackType> callbacks) {
         this.what = what;
         this.text = text;
         this.tokens = SignatureLexer.tokens(text);
         this.structs = structs;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -77,6 +85,37 @@ public final class SignatureParser {
      */
     public static Signature parse(String text, Map<String, StructLayout> structs) {
         return new SignatureParser("signature", text == null ? "" : text, structs).signature();
+    }
+
+    /**
+     * Parses a function signature that may name the structs of {@code structs} and the callback
+     * types of {@code callbacks} by name (a descriptor's {@code [structs]} and {@code [callbacks]}).
+     *
+     * @throws SignatureException at the first token that does not fit
+     */
+    public static Signature parse(String text, Map<String, StructLayout> structs,
+                                  Map<String, CallbackType> callbacks) {
+        return new SignatureParser("signature", text == null ? "" : text, structs, callbacks).signature();
+    }
+
+    /**
+     * Parses the signature of a callback type named {@code name} (a descriptor's
+     * {@code [callbacks]}: {@code comparator = (pointer, pointer)int}).
+     *
+     * @throws SignatureException at the first token that does not fit, or for a signature a
+     *                            callback cannot have ({@link CallbackType})
+     */
+    public static CallbackType callback(String name, String text) {
+        SignatureParser p = new SignatureParser("callback", text == null ? "" : text);
+        if (!CIdentifier.isValid(name) || TypeName.of(name).isPresent()) {
+            throw p.error(0, "callback name '" + name + "' is not a C identifier or is a type of the grammar");
+        }
+        Signature signature = p.signature();
+        Optional<String> why = CallbackType.whyNot(signature);
+        if (why.isPresent()) {
+            throw p.error(0, "callback " + name + " " + why.get());
+        }
+        return new CallbackType(name, signature);
     }
 
     /**
@@ -187,11 +226,12 @@ public final class SignatureParser {
     }
 
     /** What a variadic argument may be declared as: C's default argument promotions leave no narrower type. */
-    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer";
+    static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer, a callback";
 
     private static boolean isPromoted(Parameter p) {
         return p.direction() == Parameter.Direction.IN && !p.array() && switch (p.type()) {
-            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER -> true;
+            // a function pointer is passed like any pointer (curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, cb))
+            case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER, CALLBACK -> true;
             default -> false;
         };
     }
@@ -212,6 +252,9 @@ public final class SignatureParser {
         if (typed.type() == TypeName.VOID) {
             throw error(at, VOID_PARAMETER);
         }
+        if (typed.callback() != null && direction != Parameter.Direction.IN) {
+            throw error(at, "a callback is passed by value (a pointer to its stub), not " + direction.keyword());
+        }
         if (direction != Parameter.Direction.IN
                 && (typed.type() == TypeName.STRING || typed.type() == TypeName.BUFFER)) {
             throw error(at, "a " + typed.type().token() + " cannot be " + direction.keyword()
@@ -227,7 +270,8 @@ public final class SignatureParser {
             next++;
             if (!Parameter.isArrayElement(typed.type())) {
                 throw error(bracket, "an array parameter is one of " + Parameter.ARRAY_ELEMENTS + ", not "
-                        + (typed.layout() != null ? typed.layout().name() : typed.type().token()) + "[]");
+                        + (typed.layout() != null ? typed.layout().name()
+                        : typed.callback() != null ? typed.callback().name() : typed.type().token()) + "[]");
             }
             array = true;
         }
@@ -239,17 +283,22 @@ public final class SignatureParser {
                 throw error(nameAt, "parameter name '" + name + "' is not a C identifier");
             }
         }
-        return new Parameter(direction, typed.type(), typed.layout(), name, array);
+        return new Parameter(direction, typed.type(), typed.layout(), typed.callback(), name, array);
     }
 
     /** Whether a word after a parameter's type is its name: not a type, a struct or a keyword. */
     private boolean isName(String word) {
-        return TypeName.of(word).isEmpty() && !structs.containsKey(word) && !word.equals("out")
-                && !word.equals("inout") && !word.equals(ERRNO) && tokens.get(next + 1).kind() != Token.Kind.LEFT_BRACE;
+        return TypeName.of(word).isEmpty() && !structs.containsKey(word) && !callbacks.containsKey(word)
+                && !word.equals("out")
+                && !word.equals("inout") && !word.equals(ERRNO) && tokens.get(next + 1).kind() != Token.Kind.LEFT_BRACE
+                && tokens.get(next + 1).kind() != Token.Kind.LEFT_PAREN;
     }
 
-    /** A type and, for a struct, its layout. */
-    private record Typed(TypeName type, StructLayout layout) {
+    /** A type and, for a struct, its layout, for a callback its signature. */
+    private record Typed(TypeName type, StructLayout layout, CallbackType callback) {
+        Typed(TypeName type, StructLayout layout) {
+            this(type, layout, null);
+        }
     }
 
     /** A scalar, a struct declared in {@code structs}, or a layout written out ({@code div_t{quot:int,rem:int}}). */
@@ -270,8 +319,40 @@ public final class SignatureParser {
         if (declared != null) {
             return new Typed(TypeName.STRUCT, declared);
         }
+        boolean written = peek().kind() == Token.Kind.LEFT_PAREN;
+        if (written || callbacks.containsKey(token.text())) {
+            if (!role.equals("parameter")) {
+                throw error(at, "a callback ('" + token.text() + "') is only a parameter type, not a " + role + " type");
+            }
+            return new Typed(TypeName.CALLBACK, null, written ? callbackBody(at, token.text()) : callbacks.get(token.text()));
+        }
         throw error(at, "unknown " + role + " type '" + token.text() + "'; expected one of " + TypeName.vocabulary()
-                + (structs.isEmpty() ? "" : " or a declared struct (" + String.join(", ", structs.keySet()) + ")"));
+                + (structs.isEmpty() ? "" : " or a declared struct (" + String.join(", ", structs.keySet()) + ")")
+                + (callbacks.isEmpty() || !role.equals("parameter") ? ""
+                : " or a declared callback (" + String.join(", ", callbacks.keySet()) + ")"));
+    }
+
+    /** A callback written out, {@code comparator(pointer,pointer)int}, at the '(' after its name. */
+    private CallbackType callbackBody(int nameAt, String name) {
+        if (!CIdentifier.isValid(name) || TypeName.of(name).isPresent()) {
+            throw error(nameAt, "callback name '" + name + "' is not a C identifier or is a type of the grammar");
+        }
+        int start = next;
+        next++;
+        List<Parameter> parameters = new ArrayList<>();
+        int fixed = -1;
+        if (peek().kind() == Token.Kind.RIGHT_PAREN) {
+            next++;
+        } else {
+            fixed = parameters(parameters);
+        }
+        Typed result = type("return");
+        Signature signature = new Signature(parameters, result.type(), result.layout(), false, fixed);
+        Optional<String> why = CallbackType.whyNot(signature);
+        if (why.isPresent()) {
+            throw error(start, "callback " + name + " " + why.get());
+        }
+        return new CallbackType(name, signature);
     }
 
     /** {@code "{" field { "," field } "}" [ "size" "=" number ]}, at the brace. */

@@ -39,7 +39,13 @@ public enum TypeName {
      * signature names the struct ({@code div_t}) or writes its layout
      * ({@code div_t{quot:int,rem:int}}).
      */
-    STRUCT("struct");
+    STRUCT("struct"),
+    /**
+     * A pointer to a function C calls back (an upcall stub), a parameter only; its signature is a
+     * {@link CallbackType}. Never spelled by this token alone: a signature names the callback
+     * ({@code comparator}) or writes it out ({@code comparator(pointer,pointer)int}).
+     */
+    CALLBACK("callback");
 
     /** {@code size_t} and {@code ssize_t}: named aliases, written back as the type they stand for (LP64). */
     private static final Map<String, TypeName> ALIASES = Map.of("size_t", ULONG, "ssize_t", LONG);
@@ -73,7 +79,7 @@ public enum TypeName {
             return Optional.of(ALIASES.get(t));
         }
         for (TypeName type : values()) {
-            if (type != STRUCT && type.token.equals(t)) {
+            if (type != STRUCT && type != CALLBACK && type.token.equals(t)) {
                 return Optional.of(type);
             }
         }
@@ -82,7 +88,7 @@ public enum TypeName {
 
     /** {@code void, byte, short, ...}: every scalar token and the aliases, for messages. */
     public static String vocabulary() {
-        return Arrays.stream(values()).filter(t -> t != STRUCT).map(TypeName::token)
+        return Arrays.stream(values()).filter(t -> t != STRUCT && t != CALLBACK).map(TypeName::token)
                 .collect(Collectors.joining(", ")) + ", size_t, ssize_t";
     }
 
@@ -101,7 +107,7 @@ public enum TypeName {
      * {@code buffer} or {@code void} (write {@code pointer} for a {@code char *} field).
      */
     public boolean isFieldType() {
-        return this != VOID && this != STRING && this != BUFFER;
+        return this != VOID && this != STRING && this != BUFFER && this != CALLBACK;
     }
 
     /** {@code byte, short, int, long, float, double, pointer}: the variable types, for messages. */

@@ -28,8 +28,8 @@ public class SignatureParserTest {
     @Test
     public void everyTypeOfTheVocabularyParses() {
         for (TypeName type : TypeName.values()) {
-            if (type == TypeName.STRUCT) {
-                continue; // a struct is named by its layout, never by this token (StructSignatureTest)
+            if (type == TypeName.STRUCT || type == TypeName.CALLBACK) {
+                continue; // named by a layout or signature, never by this token (StructSignatureTest, CallbackSignatureTest)
             }
             assertEquals(type, SignatureParser.parse("()" + type.token()).returnType());
             if (type != TypeName.VOID) {

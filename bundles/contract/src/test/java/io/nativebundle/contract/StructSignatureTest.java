@@ -107,7 +107,7 @@ public class StructSignatureTest {
         assertEquals(-1, SignatureParser.parse("(int)int").fixedCount());
         assertEquals(1, SignatureParser.parse("(string fmt, ...)int").fixedCount());
         assertReason("(string, ..., float)int", 15, "a variadic argument is passed promoted: after '...' write one of"
-                + " int, uint, long, ulong, double, pointer, string, buffer by value, not float");
+                + " int, uint, long, ulong, double, pointer, string, buffer, a callback by value, not float");
         assertReason("(..., int)int", 2, "a variadic function has at least one fixed parameter before '...', as in"
                 + " (string fmt, ..., int)int");
         assertReason("(string, ..., int, ...)int", 20, "'...' may appear only once");

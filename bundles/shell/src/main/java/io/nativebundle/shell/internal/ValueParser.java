@@ -46,6 +46,16 @@ final class ValueParser {
      * @throws IllegalArgumentException on a wrong count or a word that does not fit its type
      */
     static Object[] arguments(String library, String symbol, NativeSignature signature, List<?> words) {
+        for (NativeParameter p : signature.parameterList()) {
+            if (p.type() == NativeType.CALLBACK) {
+                // before the count: no word could stand for it
+                throw new IllegalArgumentException(symbol + signature + " of " + library + " cannot be called from the"
+                        + " shell: parameter " + (p.index() + 1) + " (" + p.label() + ") is a callback "
+                        + p.callbackName().orElseThrow() + p.callbackSignature().orElseThrow() + ", and a shell cannot"
+                        + " supply the Java code C would call; call it from a bundle through NativeFunction.call with a"
+                        + " NativeCallback");
+            }
+        }
         // out-parameters take no word: the runtime allocates them and the call prints their values
         List<NativeParameter> passed = signature.parameterList().stream().filter(NativeParameter::takesValue).toList();
         List<NativeType> types = passed.stream().map(NativeParameter::type).toList();

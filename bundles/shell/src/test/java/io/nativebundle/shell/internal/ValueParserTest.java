@@ -103,6 +103,17 @@ public class ValueParserTest {
     }
 
     @Test
+    public void aCallbackParameterIsRefusedBeforeAnyWordIsRead() {
+        NativeSignature qsort = NativeSignature.parse("(pointer base,size_t n,size_t size,comparator(pointer,pointer)int)void");
+        for (List<String> words : List.of(List.<String>of(), List.of("0", "0", "4", "x"))) {
+            assertMessage(() -> ValueParser.arguments("c", "qsort", qsort, words), "qsort(pointer base,ulong n,ulong size,"
+                    + "comparator(pointer,pointer)int)void of c cannot be called from the shell: parameter 4 (arg4) is a"
+                    + " callback comparator(pointer,pointer)int, and a shell cannot supply the Java code C would call;"
+                    + " call it from a bundle through NativeFunction.call with a NativeCallback");
+        }
+    }
+
+    @Test
     public void aBadArgumentNamesItsPositionAndTheSignature() {
         assertMessage(() -> ValueParser.arguments("math", "add", ADD, List.of("2", "x")),
                 "argument 2 of add(int,int)int of math: 'x' is not an int");

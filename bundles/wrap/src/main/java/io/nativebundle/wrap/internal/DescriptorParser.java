@@ -14,6 +14,7 @@ import org.osgi.framework.VersionRange;
 
 import io.nativebundle.contract.Amounts;
 import io.nativebundle.contract.CIdentifier;
+import io.nativebundle.contract.CallbackType;
 import io.nativebundle.contract.DeclaredSymbol;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.HostFileName;
@@ -32,7 +33,7 @@ import io.nativebundle.wrap.DescriptorException;
 
 /**
  * Gives the lines of a descriptor their meaning: the top-level keys, the {@code [symbols]},
- * {@code [variables]}, {@code [timeouts]} and {@code [structs]} sections, and the rules between keys. The first problem ends the parse,
+ * {@code [variables]}, {@code [timeouts]}, {@code [structs]} and {@code [callbacks]} sections, and the rules between keys. The first problem ends the parse,
  * with its line and column. Library names, tenant ids, host file names, digests, versions and
  * signatures follow the contract's rules, the ones the loader applies to the bundle written from
  * the descriptor; only where a value sits in the file is this parser's own business.
@@ -43,6 +44,7 @@ final class DescriptorParser {
     static final String VARIABLES = "variables";
     static final String TIMEOUTS = "timeouts";
     static final String STRUCTS = "structs";
+    static final String CALLBACKS = "callbacks";
     static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256",
             Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME,
             Headers.ATTR_EXPORT);
@@ -57,6 +59,9 @@ final class DescriptorParser {
     /** The [structs] in declaration order; a struct may use those declared before it. */
     private final Map<String, StructLayout> structs = new LinkedHashMap<>();
     private final Map<String, Position> structNames = new HashMap<>();
+    /** The [callbacks]: types of function pointers C calls back, which [symbols] may name. */
+    private final Map<String, CallbackType> callbacks = new LinkedHashMap<>();
+    private final Map<String, Position> callbackNames = new HashMap<>();
     /** The [symbols] entries, parsed when the whole file is read, so they may name any struct of [structs]. */
     private final List<Entry> functionEntries = new ArrayList<>();
 
@@ -88,9 +93,10 @@ final class DescriptorParser {
 
     private String section(Line line) throws DescriptorException {
         String name = line.section();
-        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES) && !name.equals(TIMEOUTS) && !name.equals(STRUCTS)) {
+        if (!name.equals(SYMBOLS) && !name.equals(VARIABLES) && !name.equals(TIMEOUTS) && !name.equals(STRUCTS)
+                && !name.equals(CALLBACKS)) {
             throw error(line.at(), "unknown section [" + name + "]; expected [" + SYMBOLS + "], [" + VARIABLES + "], ["
-                    + TIMEOUTS + "] or [" + STRUCTS + "]");
+                    + TIMEOUTS + "], [" + STRUCTS + "] or [" + CALLBACKS + "]");
         }
         Position earlier = sections.putIfAbsent(name, line.at());
         if (earlier != null) {
@@ -120,6 +126,10 @@ final class DescriptorParser {
             struct(entry);
             return;
         }
+        if (section.equals(CALLBACKS)) {
+            callback(entry);
+            return;
+        }
         String name = entry.key();
         if (!CIdentifier.isValid(name)) {
             throw error(entry.keyAt(), "'" + name + "' is not a C symbol name; expected letters, digits and '_',"
@@ -146,6 +156,10 @@ final class DescriptorParser {
     private void struct(Entry entry) throws DescriptorException {
         String name = entry.key();
         Position earlier = structNames.putIfAbsent(name, entry.keyAt());
+        if (earlier == null && callbackNames.containsKey(name)) {
+            throw error(entry.keyAt(), "struct '" + name + "' has the name of the callback declared on line "
+                    + callbackNames.get(name).line() + "; a type name means one type");
+        }
         if (earlier != null) {
             throw error(entry.keyAt(), "duplicate struct '" + name + "'; it is already declared on line "
                     + earlier.line());
@@ -158,12 +172,31 @@ final class DescriptorParser {
         }
     }
 
-    /** The [symbols] functions, with every struct of [structs] known. */
+    /** {@code comparator = (pointer, pointer)int}: a callback type of the contract's grammar, by name. */
+    private void callback(Entry entry) throws DescriptorException {
+        String name = entry.key();
+        Position earlier = callbackNames.putIfAbsent(name, entry.keyAt());
+        if (earlier == null && structNames.containsKey(name)) {
+            throw error(entry.keyAt(), "callback '" + name + "' has the name of the struct declared on line "
+                    + structNames.get(name).line() + "; a type name means one type");
+        }
+        if (earlier != null) {
+            throw error(entry.keyAt(), "duplicate callback '" + name + "'; it is already declared on line "
+                    + earlier.line());
+        }
+        try {
+            callbacks.put(name, SignatureParser.callback(name, entry.value()));
+        } catch (SignatureException e) {
+            throw error(e.reason().startsWith("callback name '") ? entry.keyAt() : at(entry.valueAt(), e), e.reason());
+        }
+    }
+
+    /** The [symbols] functions, with every struct of [structs] and callback of [callbacks] known. */
     private void functions() throws DescriptorException {
         for (Entry entry : functionEntries) {
             try {
                 functions.add(new SymbolEntry(DeclaredSymbol.function(entry.key(),
-                        SignatureParser.parse(entry.value(), structs)), entry.keyAt()));
+                        SignatureParser.parse(entry.value(), structs, callbacks)), entry.keyAt()));
             } catch (SignatureException e) {
                 throw error(at(entry.valueAt(), e), e.reason());
             }

@@ -133,7 +133,7 @@ public class DescriptorParserTest {
 
     @Test
     public void unknownSection() {
-        assertAt(3, 2, "unknown section [functions]; expected [symbols], [variables], [timeouts] or [structs]",
+        assertAt(3, 2, "unknown section [functions]; expected [symbols], [variables], [timeouts], [structs] or [callbacks]",
                 refused("library = foo", "version = 1", "[functions]"));
         assertAt(3, 4, "unknown section [x]", refused("library = foo", "version = 1", "[  x ]"));
     }

@@ -58,6 +58,14 @@ public interface BackendLibrary {
      * supplier must not reference what the library hands out, since the description of the
      * library keeps it.
      */
+    /**
+     * The generation's unload has started (its guards are cut): refuse what native code could
+     * still reach of it on its own, such as upcall stubs it kept, before {@link #close()} frees them.
+     * Runs once, on the unloading thread; calls may still be in flight.
+     */
+    default void cut() {
+    }
+
     default Optional<Supplier<NativeHostStatus>> hostStatus() {
         return Optional.empty();
     }

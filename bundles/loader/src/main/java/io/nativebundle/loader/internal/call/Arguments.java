@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.call;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeStruct;
@@ -58,6 +59,12 @@ final class Arguments {
                 if (args[i] != null && args[i].getClass() != expected) {
                     throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be "
                             + expected.getSimpleName() + " or null but is " + describe(args[i]));
+                }
+            } else if (p.type() == NativeType.CALLBACK) {
+                if (args[i] != null && !(args[i] instanceof NativeCallback)) {
+                    throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be a"
+                            + " NativeCallback " + p.callbackName().orElseThrow() + p.callbackSignature().orElseThrow()
+                            + " or null but is " + describe(args[i]));
                 }
             } else if (p.type() == NativeType.STRUCT) {
                 NativeStructType layout = p.structType().orElseThrow();

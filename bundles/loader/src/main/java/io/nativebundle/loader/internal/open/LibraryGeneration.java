@@ -268,6 +268,10 @@ public final class LibraryGeneration {
         for (Runnable cut : cuts) {
             cut.run();
         }
+        BackendLibrary library = opened;
+        if (library != null) {
+            library.cut();
+        }
         return true;
     }
 

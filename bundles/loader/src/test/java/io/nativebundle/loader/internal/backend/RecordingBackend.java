@@ -139,6 +139,11 @@ public final class RecordingBackend implements NativeBackend {
         }
 
         @Override
+        public void cut() {
+            record("cut " + file);
+        }
+
+        @Override
         public List<String> close() {
             record("close " + file);
             closed = true;

@@ -179,7 +179,7 @@ public class LoadPipelineTest {
         LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> pipeline.load(symBundle("test.first", "acme")));
         assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());
         assertEquals("the fake refuses to bind Sym", refusal.getMessage());
-        assertEquals("what was opened is closed", List.of("open libsym.so []", "bind Sym", "close libsym.so"),
+        assertEquals("what was opened is closed", List.of("open libsym.so []", "bind Sym", "cut libsym.so", "close libsym.so"),
                 backend.events());
         assertEquals("nothing is registered", List.of(), framework.registered);
         assertEquals("no generation folder is left", List.of(), generationFolders());

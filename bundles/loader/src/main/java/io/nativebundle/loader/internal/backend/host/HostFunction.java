@@ -125,7 +125,7 @@ final class HostFunction implements FunctionInvoker {
             case POINTER, BUFFER -> PointerHandles.handle(cell, epoch);
             case STRING -> slot.string(cell);
             // HostLibrary.function refuses every signature beyond the first vocabulary
-            case UBYTE, USHORT, UINT, ULONG, STRUCT -> throw new IllegalStateException("the host backend carries no "
+            case UBYTE, USHORT, UINT, ULONG, STRUCT, CALLBACK -> throw new IllegalStateException("the host backend carries no "
                     + type.token() + " result");
         };
     }

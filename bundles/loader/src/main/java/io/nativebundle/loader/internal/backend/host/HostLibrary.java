@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import io.nativebundle.api.NativeHostCrashedException;
 import io.nativebundle.api.NativeHostStatus;
+import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
@@ -115,6 +116,15 @@ final class HostLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        for (NativeParameter p : signature.parameterList()) {
+            if (p.type() == NativeType.CALLBACK) {
+                throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' of library '"
+                        + identity.library() + "' is declared " + signature + "; a library that runs out of process"
+                        + " (isolation=process) cannot carry callback '" + p.callbackName().orElseThrow()
+                        + p.callbackSignature().orElseThrow() + "': C in the host process cannot call Java code in"
+                        + " this one; load the library in process to use callbacks");
+            }
+        }
         if (!signature.isBasic()) {
             // the wire protocol carries the first vocabulary's scalars only; refuse rather than mis-call
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' of library '"

@@ -103,7 +103,7 @@ final class Wire {
             case STRING -> T_STRING;
             case BUFFER -> T_BUFFER;
             // HostLibrary.function refuses these before a request is written
-            case UBYTE, USHORT, UINT, ULONG, STRUCT -> throw new IllegalArgumentException("the host protocol has no code"
+            case UBYTE, USHORT, UINT, ULONG, STRUCT, CALLBACK -> throw new IllegalArgumentException("the host protocol has no code"
                     + " for " + type.token());
         };
     }

@@ -31,7 +31,7 @@ final class JffiTypes {
             case LONG: return Type.SINT64;
             case FLOAT: return Type.FLOAT;
             case DOUBLE: return Type.DOUBLE;
-            case POINTER: case STRING: case BUFFER: return Type.POINTER;
+            case POINTER: case STRING: case BUFFER: case CALLBACK: return Type.POINTER;
             case UBYTE: return Type.UINT8;
             case USHORT: return Type.UINT16;
             case UINT: return Type.UINT32;

@@ -12,6 +12,7 @@ import com.kenai.jffi.Invoker;
 import com.kenai.jffi.LastError;
 
 import io.nativebundle.api.NativeCallResult;
+import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeStruct;
@@ -55,11 +56,15 @@ final class JnrAbiFunction implements FunctionInvoker {
     private final NativeSignature signature;
     private final CallContext context;
     private final long address;
+    private final JnrUpcalls upcalls;
+    private final boolean callsBack;
 
-    JnrAbiFunction(NativeSignature signature, long address) {
+    JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls) {
         this.signature = signature;
         this.context = JffiTypes.richContext(signature);
         this.address = address;
+        this.upcalls = upcalls;
+        this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
     }
 
     /**
@@ -91,6 +96,24 @@ final class JnrAbiFunction implements FunctionInvoker {
 
     @Override
     public NativeCallResult call(Object[] arguments) {
+        if (!callsBack) {
+            return callDown(arguments);
+        }
+        // an exception of a callback is caught in the stub and rethrown here, once C has returned
+        CallbackErrors.Scope scope = CallbackErrors.enter();
+        NativeCallResult result;
+        try {
+            result = callDown(arguments);
+        } finally {
+            Throwable thrown = scope.exit();
+            if (thrown != null) {
+                throw CallbackErrors.rethrow(thrown);
+            }
+        }
+        return result;
+    }
+
+    private NativeCallResult callDown(Object[] arguments) {
         List<NativeParameter> parameters = signature.parameterList();
         HeapInvocationBuffer buffer = new HeapInvocationBuffer(context);
         byte[][] outs = new byte[parameters.size()][];
@@ -104,7 +127,10 @@ final class JnrAbiFunction implements FunctionInvoker {
             }
             switch (p.direction()) {
                 case IN -> {
-                    if (p.type() == NativeType.STRUCT) {
+                    if (p.type() == NativeType.CALLBACK) {
+                        buffer.putAddress(arg == null ? 0L
+                                : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow()));
+                    } else if (p.type() == NativeType.STRUCT) {
                         buffer.putStruct(ValueCodec.encode((NativeStruct) arg), 0);
                     } else {
                         JffiArguments.put(buffer, p.type(), arg);

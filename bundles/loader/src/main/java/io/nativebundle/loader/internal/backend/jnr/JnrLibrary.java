@@ -32,6 +32,8 @@ final class JnrLibrary implements BackendLibrary {
     /** The jffi {@code Library} of every file, dependencies first; dropped by {@link #close}. */
     private final List<Library> libraries;
     private final List<JffiHandles.Opened> opened;
+    /** The upcall stubs of this generation, freed when it closes. */
+    private final JnrUpcalls upcalls;
     /** A jffi object whose handle could not be read: its files are closed by path instead. */
     private boolean handlesUnknown;
 
@@ -41,6 +43,7 @@ final class JnrLibrary implements BackendLibrary {
         this.dependencies = List.copyOf(dependencies);
         this.libraries = new ArrayList<>(libraries);
         this.opened = new ArrayList<>();
+        this.upcalls = new JnrUpcalls(file.toString());
         for (Library library : libraries) {
             takeOver(library);
         }
@@ -94,7 +97,7 @@ final class JnrLibrary implements BackendLibrary {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' is declared " + signature
                     + ": " + disagreement + "the layout would mis-call");
         }
-        return new JnrAbiFunction(signature, address(symbol));
+        return new JnrAbiFunction(signature, address(symbol), upcalls);
     }
 
     @Override
@@ -102,15 +105,26 @@ final class JnrLibrary implements BackendLibrary {
         return new JnrVariable(address(symbol), type);
     }
 
-    private long address(String symbol) {
+    long address(String symbol) {
         // the library itself is opened last
         return libraries.get(dependencies.size()).getSymbolAddress(symbol);
     }
 
     /** dlcloses the handles, most recent first, so a library goes before the dependencies it needs. */
+    /** This generation's upcall stubs. */
+    JnrUpcalls upcalls() {
+        return upcalls;
+    }
+
+    @Override
+    public void cut() {
+        upcalls.cut();
+    }
+
     @Override
     public List<String> close() {
-        List<String> problems = new ArrayList<>();
+        // the stubs first: nothing of this generation is called any more (the drain), and C must not call them later
+        List<String> problems = new ArrayList<>(upcalls.close());
         if (linker != null) {
             problems.addAll(linker.close(opened));
             if (handlesUnknown && opened.isEmpty()) {

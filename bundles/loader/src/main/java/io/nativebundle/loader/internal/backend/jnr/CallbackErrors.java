@@ -1,0 +1,61 @@
+package io.nativebundle.loader.internal.backend.jnr;
+
+/**
+ * The exceptions callbacks threw during a call with callback parameters, on the calling thread, so
+ * that the call can rethrow them once C has returned (an exception must never unwind through C's
+ * frames). Calls nest (a callback may call a function with callbacks itself): each has its own scope.
+ */
+final class CallbackErrors {
+
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    private CallbackErrors() {
+    }
+
+    /** One call's exceptions: the first, with the later ones suppressed by it. */
+    static final class Scope {
+        private final Scope outer;
+        private Throwable first;
+
+        private Scope(Scope outer) {
+            this.outer = outer;
+        }
+
+        /** Ends the scope; returns what to rethrow, or null. */
+        Throwable exit() {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+            return first;
+        }
+    }
+
+    /** Opens a scope for a call about to be made on this thread. */
+    static Scope enter() {
+        Scope scope = new Scope(CURRENT.get());
+        CURRENT.set(scope);
+        return scope;
+    }
+
+    /** Keeps {@code t} for the enclosing call on this thread; false when there is none. */
+    static boolean record(Throwable t) {
+        Scope scope = CURRENT.get();
+        if (scope == null) {
+            return false;
+        }
+        if (scope.first == null) {
+            scope.first = t;
+        } else if (scope.first != t) {
+            scope.first.addSuppressed(t);
+        }
+        return true;
+    }
+
+    /** Throws {@code t} as it is, checked or not: the caller of the enclosing call gets the callback's own exception. */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException rethrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -104,11 +104,13 @@ public final class LoaderActivator implements BundleActivator {
                 LoaderActivator.class.getClassLoader());
         Isolations isolations = new Isolations(hosts, new TenantIsolation(tenants::policy), hostSettings,
                 hostProblem);
+        RemoteExports exports = RemoteExports.of(context::getProperty);
+        exports.followConfigurations(context, events::policy);
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),
                 new ServicePublisher(context, tenants.gate()),
                 unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)),
-                RemoteExports.of(context::getProperty));
+                exports);
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         incidents.tracker(customizer);

@@ -54,6 +54,14 @@ public final class EmbeddedFramework implements AutoCloseable {
 
     /** Starts a framework with the core bundles, each started in order. */
     public static EmbeddedFramework start() throws BundleException {
+        return start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, with more framework properties and more of the runtime definition's
+     * roles (e.g. {@code Role.REMOTE}, installed and started after the others).
+     */
+    public static EmbeddedFramework start(Map<String, String> properties, Role... moreRoles) throws BundleException {
         Path work = BenchPaths.newWorkDir("felix");
         Path storage = work.resolve("storage");
         Path nativeCache = work.resolve("native");
@@ -62,6 +70,7 @@ public final class EmbeddedFramework implements AutoCloseable {
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put("io.nativebundle.libc", "glibc");
         p.put("io.nativebundle.cache.dir", nativeCache.toString());
+        p.putAll(properties);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi FrameworkFactory on the class path"));
         Framework framework = factory.newFramework(p);
@@ -69,7 +78,9 @@ public final class EmbeddedFramework implements AutoCloseable {
         EmbeddedFramework felix = new EmbeddedFramework(framework, work, storage, nativeCache);
         try {
             List<Bundle> core = new ArrayList<>();
-            for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS)) {
+            List<Role> roles = new ArrayList<>(List.of(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS));
+            roles.addAll(List.of(moreRoles));
+            for (CoreBundle bundle : RuntimeDefinition.coreBundles(roles.toArray(new Role[0]))) {
                 Path file = BenchPaths.runtimeBundles().resolve(bundle.fileName());
                 core.add(felix.context().installBundle(file.toUri().toString()));
             }

@@ -2,13 +2,18 @@ package io.nativebundle.benchmarks.osgi;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 
 import io.nativebundle.benchmarks.UnavailableException;
+import io.nativebundle.definition.CoreBundle.Role;
 
 /**
  * An embedded framework with the math bundle and the benchmark's consumer bundle, and the ways a
@@ -23,6 +28,7 @@ public final class MathInFramework implements AutoCloseable {
     static final String NATIVE_FUNCTION = "io.nativebundle.api.NativeFunction";
     static final String NATIVE_METRICS = "io.nativebundle.api.NativeMetrics";
     static final String LIBRARY = "math";
+    static final String IMPORTED = "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.remote=imported))";
 
     private static final long SERVICE_TIMEOUT_MS = 20_000;
     /** Once the typed service is there, the other services of the same load should follow at once. */
@@ -73,6 +79,46 @@ public final class MathInFramework implements AutoCloseable {
             felix.close();
             throw e;
         }
+    }
+
+    /**
+     * A framework with the runtime's remote bundles that imports math from
+     * {@code tcp://127.0.0.1:<port>} (framework A, {@link ExportingFramework}), with the math
+     * bundle (its own generation, ranked below the import; it exports {@code MathLib}'s package) and
+     * the consumer bundle; waits for the imported typed service.
+     *
+     * @throws UnavailableException when the imported {@code MathLib} service does not appear
+     */
+    public static MathInFramework importing(int port) throws BundleException, UnavailableException {
+        EmbeddedFramework felix = EmbeddedFramework.start(Map.of("io.nativebundle.remote.import", "math;interface="
+                + MATH_LIB + ";endpoint=tcp://127.0.0.1:" + port + ";timeout=10s"), Role.REMOTE);
+        try {
+            Bundle math = felix.install("math");
+            Bundle consumer = ConsumerBundle.install(felix);
+            MathInFramework running = new MathInFramework(felix, consumer, null);
+            // Aries' topology manager imports an endpoint when a bundle listens for its interface with
+            // a filter the endpoint matches (a consumer's ServiceTracker or DS reference); polling alone
+            // would never bring it, nor a filter on nativebundle.remote=imported, which only the
+            // loader's registration carries
+            ServiceTracker<Object, Object> interest = new ServiceTracker<>(consumer.getBundleContext(),
+                    FrameworkUtil.createFilter("(&(objectClass=" + MATH_LIB + ")(nativebundle.library=" + LIBRARY
+                            + "))"), null);
+            interest.open(true);
+            math.start();
+            running.reference(MATH_LIB, IMPORTED, SERVICE_TIMEOUT_MS);
+            return running;
+        } catch (BundleException | UnavailableException | RuntimeException e) {
+            felix.close();
+            throw e;
+        } catch (InvalidSyntaxException e) {
+            felix.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The imported typed service called through {@code MathCalls}, as {@link #typedService()}. */
+    public Object importedService() throws UnavailableException {
+        return construct("MathCalls", new Class<?>[] {Object.class}, service(MATH_LIB, IMPORTED));
     }
 
     /** The typed service called through {@code MathCalls}: an IntBinaryOperator, Runnable and ToIntFunction. */

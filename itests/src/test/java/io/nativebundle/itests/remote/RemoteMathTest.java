@@ -1,9 +1,13 @@
 package io.nativebundle.itests.remote;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+
+import java.net.InetAddress;
+import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -46,6 +50,12 @@ public class RemoteMathTest extends AbstractIntegrationTest {
             assertEquals("the tenant the import was configured with", NativeBundleConstants.DEFAULT_TENANT,
                     ref.getProperty(NativeBundleConstants.TENANT));
             assertEquals("tcp://127.0.0.1:" + RemoteOptions.port(), ref.getProperty(NativeBundleConstants.REMOTE_ENDPOINT));
+            // A listens where its endpoint says, on loopback only (the loader weaves Aries' TCPServer)
+            List<InetAddress> listening = ListeningSockets.on(RemoteOptions.port());
+            assertFalse("nothing listens on " + RemoteOptions.port(), listening.isEmpty());
+            for (InetAddress address : listening) {
+                assertTrue("A listens on " + address + " too: " + listening, address.isLoopbackAddress());
+            }
             // the consumer binds the import, ranked above B's own math generation (greedy rebinding)
             Await.until("example:add in B answers through the import", () -> "5".equals(Gogo.run(context,
                     "example:add 2 3")) && calledThroughImport());

@@ -36,18 +36,24 @@ final class RemoteOptions {
     /** B importing math from {@code tcp://127.0.0.1:<a free port>}. */
     static Option[] importingMath() {
         int port = freePort();
-        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.withShell()));
-        for (File file : new RuntimeBundles(NativeBundleOptions.RUNTIME).files(Role.REMOTE)) {
-            options.add(bundle(file.toURI().toString()));
-        }
+        List<Option> options = withRemoteBundles();
         options.add(frameworkProperty("io.nativebundle.remote.import").value("math;interface="
                 + "io.nativebundle.examples.math.MathLib;endpoint=tcp://127.0.0.1:" + port + ";timeout="
                 + TIMEOUT_MS + "ms"));
         // B exports its own math too (any free port), so that native:list has an export to show
         options.add(frameworkProperty("io.nativebundle.remote.export").value("math"));
         options.add(systemProperty(PORT).value(String.valueOf(port)));
-        options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         return options.toArray(new Option[0]);
+    }
+
+    /** The examples, the shell and the runtime's remote bundles, nothing exported or imported. */
+    static List<Option> withRemoteBundles() {
+        List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleOptions.withShell()));
+        for (File file : new RuntimeBundles(NativeBundleOptions.RUNTIME).files(Role.REMOTE)) {
+            options.add(bundle(file.toURI().toString()));
+        }
+        options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+        return options;
     }
 
     /** The port, inside the framework. */
@@ -55,7 +61,7 @@ final class RemoteOptions {
         return Integer.parseInt(System.getProperty(PORT));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

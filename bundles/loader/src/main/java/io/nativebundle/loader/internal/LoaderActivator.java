@@ -16,6 +16,7 @@ import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.BundleTracker;
@@ -37,6 +38,7 @@ import io.nativebundle.loader.internal.open.Isolations;
 import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.remote.RemoteExports;
+import io.nativebundle.loader.internal.remote.AdvertisedAddressBinding;
 import io.nativebundle.loader.internal.remote.RemoteImportsRuntime;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
@@ -76,6 +78,8 @@ public final class LoaderActivator implements BundleActivator {
     public void start(BundleContext context) throws IOException {
         // the tenant isolation hooks first, so that no plugin ever looks a service up unfiltered
         Tenants tenants = Tenants.start(context);
+        // before any library is exported: Aries' TCP provider listens where its endpoint says, loopback by default
+        context.registerService(WeavingHook.class, new AdvertisedAddressBinding(), null);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
         tenants.followConfigurations(context, events::policy);
@@ -100,11 +104,13 @@ public final class LoaderActivator implements BundleActivator {
                 LoaderActivator.class.getClassLoader());
         Isolations isolations = new Isolations(hosts, new TenantIsolation(tenants::policy), hostSettings,
                 hostProblem);
+        RemoteExports exports = RemoteExports.of(context::getProperty);
+        exports.followConfigurations(context, events::policy);
         LoadPipeline pipeline = new LoadPipeline(selector, tenants, () -> RuntimeHost.of(context), cache,
                 new GenerationOpener(backend, isolations), new SymbolPublisher(context, metrics, tenants.gate()),
                 new ServicePublisher(context, tenants.gate()),
                 unloader, new TrustCheck(tenants::trust), new LockCheck(() -> lockFile(context)),
-                RemoteExports.of(context::getProperty));
+                exports);
         NativeBundleTracker customizer = new NativeBundleTracker(pipeline, unloader, events,
                 new ExtenderWiring(context.getBundle()));
         incidents.tracker(customizer);

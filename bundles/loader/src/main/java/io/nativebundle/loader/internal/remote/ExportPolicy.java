@@ -56,20 +56,28 @@ public final class ExportPolicy {
         }
         List<Rule> rules = new ArrayList<>();
         for (HeaderClause clause : ManifestHeader.parse(PROPERTY, text)) {
-            ClauseValues values = new ClauseValues(PROPERTY, clause);
-            String library = clause.name().strip();
-            if (clause.paths().size() != 1) {
-                throw values.problem("expected one library name or * but found " + String.join(";", clause.paths()));
-            }
-            if (!library.equals(ANY)) {
-                Optional<String> problem = LibraryName.problem(library);
-                if (problem.isPresent()) {
-                    throw values.problem(problem.get() + " (or * for every library)");
-                }
-            }
-            rules.add(new Rule(library, values.tenant(), values.port(), values.timeout()));
+            rules.add(rule(PROPERTY, clause));
         }
         return new ExportPolicy(rules);
+    }
+
+    /**
+     * One clause read by the rules of this property; {@code source} names where it comes from in
+     * every problem (the property, or a configuration of {@link ExportConfigurations}).
+     */
+    static Rule rule(String source, HeaderClause clause) throws MalformedHeaderException {
+        ClauseValues values = new ClauseValues(source, clause);
+        String library = clause.name().strip();
+        if (clause.paths().size() != 1) {
+            throw values.problem("expected one library name or * but found " + String.join(";", clause.paths()));
+        }
+        if (!library.equals(ANY)) {
+            Optional<String> problem = LibraryName.problem(library);
+            if (problem.isPresent()) {
+                throw values.problem(problem.get() + " (or * for every library)");
+            }
+        }
+        return new Rule(library, values.tenant(), values.port(), values.timeout());
     }
 
     /** The first clause that exports library {@code name} of {@code tenant}. */

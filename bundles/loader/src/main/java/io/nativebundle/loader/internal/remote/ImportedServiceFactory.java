@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -31,9 +32,11 @@ final class ImportedServiceFactory implements ServiceFactory<Object> {
     private final long timeoutMillis;
     private final RemoteCallStats stats;
     private final Tenants tenants;
+    private final ExecutorService threads;
 
     ImportedServiceFactory(ServiceReference<Object> raw, String library, String tenant, String endpoint,
-            long timeoutMillis, RemoteCallStats stats, Tenants tenants) {
+            long timeoutMillis, RemoteCallStats stats, Tenants tenants, ExecutorService threads) {
+        this.threads = threads;
         this.raw = raw;
         this.library = library;
         this.tenant = tenant;
@@ -71,7 +74,7 @@ final class ImportedServiceFactory implements ServiceFactory<Object> {
             return null;
         }
         return Proxy.newProxyInstance(types.get(0).getClassLoader(), types.toArray(new Class<?>[0]),
-                new RemoteCallHandler(target, library, endpoint, timeoutMillis, stats));
+                new RemoteCallHandler(target, library, endpoint, timeoutMillis, stats, threads));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -60,6 +61,7 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
     private final RemoteImports imports;
     private final RawImportHook hook;
     private final Map<String, RemoteCallStats> stats = new ConcurrentHashMap<>();
+    private final ExecutorService callThreads = RemoteCallThreads.open();
     private ServiceRegistration<?> hookRegistration;
 
     private ImportedServices(BundleContext loader, Filter filter, Tenants tenants, RemoteImports imports) {
@@ -128,7 +130,7 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
             return null;
         }
         ServiceRegistration<?> registration = provider.registerService(types,
-                new ImportedServiceFactory(raw, library, tenant, endpoint, timeout, calls, tenants), properties);
+                new ImportedServiceFactory(raw, library, tenant, endpoint, timeout, calls, tenants, callThreads), properties);
         LOG.log(Level.DEBUG, "nativebundle: library '" + library + "' imported from " + endpoint + " as "
                 + List.of(types) + " for tenant '" + tenant + "'");
         return registration;
@@ -160,6 +162,7 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
     @Override
     public void close() {
         super.close();
+        callThreads.shutdownNow();
         if (hookRegistration != null) {
             try {
                 hookRegistration.unregister();

@@ -7,6 +7,12 @@ import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.ServiceException;
 
@@ -20,6 +26,11 @@ import io.nativebundle.api.NativeRemoteCallException;
  * library, the method, the endpoint and what happened; anything else the call threw on the other
  * side (e.g. {@code NativeLibraryUnloadedException}) reaches the caller as itself. Every call is
  * counted in the import's {@link RemoteCallStats}.
+ *
+ * <p>The import's timeout bounds the whole call, connecting included: the provider connects
+ * without a timeout (to an unreachable host, the kernel's SYN retries, about two minutes on Linux)
+ * and only bounds the wait for the answer, so the call runs on one of the loader's
+ * {@link RemoteCallThreads} while the caller waits at most the timeout for it.
  */
 final class RemoteCallHandler implements InvocationHandler {
 
@@ -28,9 +39,12 @@ final class RemoteCallHandler implements InvocationHandler {
     private final String endpoint;
     private final long timeoutMillis;
     private final RemoteCallStats stats;
+    private final ExecutorService threads;
 
-    RemoteCallHandler(Object target, String library, String endpoint, long timeoutMillis, RemoteCallStats stats) {
+    RemoteCallHandler(Object target, String library, String endpoint, long timeoutMillis, RemoteCallStats stats,
+            ExecutorService threads) {
         this.target = target;
+        this.threads = threads;
         this.library = library;
         this.endpoint = endpoint;
         this.timeoutMillis = timeoutMillis;
@@ -47,20 +61,45 @@ final class RemoteCallHandler implements InvocationHandler {
             };
         }
         long start = System.nanoTime();
+        Future<Object> call;
         try {
-            Object result = method.invoke(target, args);
+            call = threads.submit(() -> method.invoke(target, args));
+        } catch (RejectedExecutionException stopping) {
+            stats.called(System.nanoTime() - start, true);
+            throw failure(method, "the loader is stopping, it makes no more remote calls", stopping);
+        }
+        try {
+            Object result = call.get(timeoutMillis, TimeUnit.MILLISECONDS);
             stats.called(System.nanoTime() - start, false);
             return result;
-        } catch (InvocationTargetException e) {
+        } catch (TimeoutException e) {
+            // the helper thread stays blocked until the operating system gives up on the connection
+            call.cancel(true);
             stats.called(System.nanoTime() - start, true);
-            Throwable thrown = e.getCause();
+            throw failure(method, "no answer within the import's timeout of " + timeoutMillis + " ms: the"
+                    + " endpoint did not accept the connection or did not answer (an unreachable host, or a"
+                    + " network that drops the packets); whether it ran there is unknown", e);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            stats.called(System.nanoTime() - start, true);
+            throw failure(method, "the calling thread was interrupted while it waited; whether it ran there is"
+                    + " unknown", e);
+        } catch (ExecutionException e) {
+            stats.called(System.nanoTime() - start, true);
+            Throwable thrown = e.getCause() instanceof InvocationTargetException invoked ? invoked.getCause()
+                    : e.getCause();
             if (thrown instanceof ServiceException s && s.getType() == ServiceException.REMOTE) {
                 Throwable cause = rootCause(s);
-                throw new NativeRemoteCallException(library, method.getName(), endpoint, "call " + method.getName()
-                        + " of library '" + library + "' at " + endpoint + " failed: " + why(cause), cause);
+                throw failure(method, why(cause), cause);
             }
             throw thrown;
         }
+    }
+
+    private NativeRemoteCallException failure(Method method, String why, Throwable cause) {
+        return new NativeRemoteCallException(library, method.getName(), endpoint, "call " + method.getName()
+                + " of library '" + library + "' at " + endpoint + " failed: " + why, cause);
     }
 
     /** What happened, in words an operator can act on. */

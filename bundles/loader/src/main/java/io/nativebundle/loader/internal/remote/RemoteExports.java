@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeBundleConstants;
@@ -56,6 +59,7 @@ public final class RemoteExports {
     private final ExportPolicy policy;
     private final Optional<String> policyProblem;
     private final String host;
+    private final ConfiguredExports configured = new ConfiguredExports();
 
     RemoteExports(ExportPolicy policy, Optional<String> policyProblem, String host) {
         this.policy = policy;
@@ -76,6 +80,28 @@ public final class RemoteExports {
         }
     }
 
+    /** The operator's exports from Config Admin, which {@link ExportConfigurations} fills; read at each plan. */
+    ConfiguredExports configured() {
+        return configured;
+    }
+
+    /**
+     * Follows the configurations of factory PID {@code io.nativebundle.remote.export} when Config
+     * Admin is there (the registration ends with the loader); without it, the property alone.
+     *
+     * @param applied told {@code (tenant or *, what changed)} after each change
+     */
+    public void followConfigurations(BundleContext context, BiConsumer<String, String> applied) {
+        try {
+            // before ExportConfigurations is loaded: it implements Config Admin's interface, an optional import
+            Class.forName("org.osgi.service.cm.ManagedServiceFactory", false, RemoteExports.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.log(Level.DEBUG, "nativebundle: no Config Admin; the operator exports by framework property only");
+            return;
+        }
+        ExportConfigurations.register(context, configured, applied);
+    }
+
     /**
      * The plan for one library.
      *
@@ -83,15 +109,20 @@ public final class RemoteExports {
      * @param symbols its declared symbols
      */
     public ExportPlan plan(LibraryDeclaration declaration, String tenant, Class<?> type, List<NativeSymbol> symbols) {
-        Optional<ExportPolicy.Rule> rule = policy.rule(declaration.name(), tenant);
+        Optional<ExportPolicy.Rule> byProperty = policy.rule(declaration.name(), tenant);
+        Optional<ConfiguredExports.Configured> byConfiguration = byProperty.isPresent() ? Optional.empty()
+                : configured.rule(declaration.name(), tenant);
+        Optional<ExportPolicy.Rule> rule = byProperty.or(() -> byConfiguration.map(ConfiguredExports.Configured::rule));
         boolean byBundle = declaration.export() == RemoteExport.REMOTE;
         List<CheckResult> checks = new ArrayList<>();
         policyProblem.ifPresent(p -> checks.add(fail("the operator's exports are not read: " + p)));
+        configured.problems().values().forEach(p -> checks.add(fail("the operator's exports are not read: " + p)));
         if (rule.isEmpty() && !byBundle) {
             return checks.isEmpty() ? ExportPlan.NONE : new ExportPlan(Map.of(), Map.of(), checks);
         }
         String why = byBundle ? "its bundle says " + NativeBundleConstants.ATTR_EXPORT + "=remote"
-                : "the operator's " + ExportPolicy.PROPERTY + " names it";
+                : byProperty.isPresent() ? "the operator's " + ExportPolicy.PROPERTY + " names it"
+                : "the operator's configuration " + byConfiguration.get().pid() + " names it";
         String library = "library '" + declaration.name() + "'";
 
         Map<String, Object> typed = Map.of();

@@ -5,15 +5,24 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.aries.rsa.provider.tcp.TcpInvocationHandler;
+import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.ServiceException;
 
@@ -31,9 +40,84 @@ public class RemoteCallHandlerTest {
 
     private final RemoteCallStats stats = new RemoteCallStats("tcp://127.0.0.1:9100");
 
+    private final ExecutorService callThreads = RemoteCallThreads.open();
+
+    @After
+    public void stopCallThreads() {
+        callThreads.shutdownNow();
+    }
+
     private Math imported(Math target) {
+        return imported(target, 3000);
+    }
+
+    private Math imported(Math target, long timeoutMillis) {
         return (Math) Proxy.newProxyInstance(Math.class.getClassLoader(), new Class<?>[] {Math.class},
-                new RemoteCallHandler(target, "math", ENDPOINT, 3000, stats));
+                new RemoteCallHandler(target, "math", ENDPOINT, timeoutMillis, stats, callThreads));
+    }
+
+    @Test
+    public void anEndpointThatNeverAcceptsFailsWithinTheTimeoutInEveryThread() throws Exception {
+        // a real Aries TCP proxy to a loopback port whose accept queue is full: Linux drops the SYNs,
+        // so the provider's connect (which has no timeout) would wait for the kernel's retries
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                FullAcceptQueue full = FullAcceptQueue.of(silent)) {
+            Math aries = (Math) Proxy.newProxyInstance(Math.class.getClassLoader(), new Class<?>[] {Math.class},
+                    new TcpInvocationHandler(Math.class.getClassLoader(), "127.0.0.1", silent.getLocalPort(), 1000));
+            Math math = imported(aries, 1000);
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Long>> calls = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    calls.add(callers.submit(() -> {
+                        long start = System.nanoTime();
+                        NativeRemoteCallException e = assertThrows(NativeRemoteCallException.class,
+                                () -> math.add(2, 3));
+                        assertTrue(e.getMessage(), e.getMessage().startsWith("call add of library 'math' at "
+                                + ENDPOINT + " failed: no answer within the import's timeout of 1000 ms: the"
+                                + " endpoint did not accept the connection"));
+                        assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof TimeoutException);
+                        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    }));
+                }
+                for (Future<Long> call : calls) {
+                    long millis = call.get();
+                    assertTrue("failed after " + millis + " ms", millis >= 1000 && millis < 3000);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+        assertEquals(4, stats.failed());
+    }
+
+    /** Connections to a server that never accepts, until its accept queue is full. */
+    private static final class FullAcceptQueue implements AutoCloseable {
+        private final List<Socket> queued = new ArrayList<>();
+
+        static FullAcceptQueue of(ServerSocket server) throws IOException {
+            FullAcceptQueue full = new FullAcceptQueue();
+            InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+            for (int i = 0; i < 64; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(address, 200);
+                    full.queued.add(socket);
+                } catch (SocketTimeoutException dropped) {
+                    socket.close();
+                    return full;
+                }
+            }
+            full.close();
+            throw new AssertionError("the accept queue of " + address + " never filled (not Linux?)");
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -34,6 +34,10 @@ import io.nativebundle.contract.TenantId;
  * when given, else from the real file name ({@code libz.so.1.2.13}), else from the {@code SONAME}.
  * {@link #ATTR_SHA256} is an optional allow-list of the real file's digests. The services carry
  * the actual version in {@link #VERSION}.
+ *
+ * <p>Over 300 lines on purpose: it is the one list of the contract's names (headers, service
+ * properties, framework properties, event topics), each with its Javadoc, so that users find
+ * every name in one place.
  */
 public final class NativeBundleConstants {
 

@@ -37,6 +37,11 @@ import io.nativebundle.wrap.DescriptorException;
  * with its line and column. Library names, tenant ids, host file names, digests, versions and
  * signatures follow the contract's rules, the ones the loader applies to the bundle written from
  * the descriptor; only where a value sits in the file is this parser's own business.
+ *
+ * <p>Over 300 lines on purpose: the descriptor's sections ({@code [symbols]}, {@code [variables]},
+ * {@code [structs]}, {@code [callbacks]}, {@code [timeouts]}) refer to each other by name, and
+ * every error must carry the file, line and column of the one text being read; the grammars of
+ * the values themselves live in the contract.
  */
 final class DescriptorParser {
 

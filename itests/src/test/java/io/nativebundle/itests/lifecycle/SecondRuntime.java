@@ -1,26 +1,16 @@
 package io.nativebundle.itests.lifecycle;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.ServiceLoader;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
+
+import io.nativebundle.itests.ChildFramework;
 
 /**
  * A second runtime in its own JVM for {@link SharedCacheTest}: a plain Felix framework started
@@ -51,26 +41,8 @@ public final class SecondRuntime {
     }
 
     private static void run(String[] args) throws Exception {
-        Properties file = new Properties();
-        try (FileInputStream in = new FileInputStream(args[0])) {
-            file.load(in);
-        }
-        Map<String, String> properties = new HashMap<>();
-        file.forEach((k, v) -> properties.put((String) k, (String) v));
-        properties.put(Constants.FRAMEWORK_STORAGE, args[1]);
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
-        framework.start();
-        BundleContext context = framework.getBundleContext();
-        List<Bundle> bundles = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            bundles.add(context.installBundle(new File(args[i]).toURI().toString()));
-        }
-        for (Bundle bundle : bundles) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                bundle.start();
-            }
-        }
+        ChildFramework child = ChildFramework.start(args);
+        BundleContext context = child.context();
         Object library = await(context, "io.nativebundle.api.NativeLibrary");
         Class<?> description = implemented(library, "io.nativebundle.api.NativeLibrary");
         System.out.println("FILE " + description.getMethod("file").invoke(library));
@@ -89,10 +61,7 @@ public final class SecondRuntime {
             System.out.println("ADD " + add.invoke(math, 2, 3));
             System.out.flush();
         }
-        framework.stop();
-        framework.waitForStop(10_000);
-        System.out.println("STOPPED");
-        System.out.flush();
+        child.stop();
     }
 
     private static Object await(BundleContext context, String className) throws Exception {

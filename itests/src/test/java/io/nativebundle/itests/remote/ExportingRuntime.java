@@ -1,23 +1,15 @@
 package io.nativebundle.itests.remote;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.ServiceLoader;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
+
+import io.nativebundle.itests.ChildFramework;
 
 /**
  * Framework A of the remote tests, in its own JVM: a plain Felix framework with the runtime's core,
@@ -50,26 +42,9 @@ public final class ExportingRuntime {
     }
 
     private static void run(String[] args) throws Exception {
-        Properties file = new Properties();
-        try (FileInputStream in = new FileInputStream(args[0])) {
-            file.load(in);
-        }
-        Map<String, String> properties = new HashMap<>();
-        file.forEach((k, v) -> properties.put((String) k, (String) v));
-        properties.put(Constants.FRAMEWORK_STORAGE, args[1]);
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
-        framework.start();
-        BundleContext context = framework.getBundleContext();
-        List<Bundle> bundles = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            bundles.add(context.installBundle(new File(args[i]).toURI().toString()));
-        }
-        for (Bundle bundle : bundles) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                bundle.start();
-            }
-        }
+        ChildFramework child = ChildFramework.start(args);
+        BundleContext context = child.context();
+        List<Bundle> bundles = child.bundles();
         Bundle math = bundles.get(bundles.size() - 1);
         ServiceTracker<Object, Object> exported = new ServiceTracker<>(context, context.createFilter(EXPORTED_MATH),
                 null);
@@ -92,10 +67,7 @@ public final class ExportingRuntime {
             System.out.flush();
         }
         exported.close();
-        framework.stop();
-        framework.waitForStop(10_000);
-        System.out.println("STOPPED");
-        System.out.flush();
+        child.stop();
     }
 
     private static void await(ServiceTracker<Object, Object> tracker) throws InterruptedException {

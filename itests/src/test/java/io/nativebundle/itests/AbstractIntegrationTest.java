@@ -12,7 +12,9 @@ import javax.inject.Inject;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleStatus;
+import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.testsupport.BundleRewriter;
@@ -44,6 +46,12 @@ public abstract class AbstractIntegrationTest {
     /** Waits (at most {@link Services#TIMEOUT_MS}) for a service of {@code type} matching {@code filter} (may be null). */
     protected <T> T service(Class<T> type, String filter) throws InterruptedException {
         return context.getService(Services.await(context, type, filter));
+    }
+
+    /** Waits for the {@code NativeFunction} service of {@code symbol} in {@code library}. */
+    protected NativeFunction function(String library, String symbol) throws InterruptedException {
+        return service(NativeFunction.class, "(&(" + NativeBundleConstants.LIBRARY + "=" + library + ")("
+                + NativeBundleConstants.SYMBOL + "=" + symbol + "))");
     }
 
     /** The loader's registry: every native bundle's status. */

@@ -17,14 +17,12 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.wrap.Drops;
-import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * libcurl on a {@code file://} URL with a Java write callback collecting the body, against
@@ -81,12 +79,6 @@ public class CurlCallbackTest extends AbstractIntegrationTest {
         Drops.drop(PLUGINS, "curlurl.nativebundle", CURL_URL);
         Drops.drop(PLUGINS, "c.nativebundle", LIBC);
         return NativeBundleOptions.withDropIns(PLUGINS, NativeBundleOptions.shell());
-    }
-
-    private NativeFunction function(String library, String symbol) throws Exception {
-        ServiceReference<NativeFunction> ref = Services.await(context, NativeFunction.class,
-                "(&(nativebundle.library=" + library + ")(nativebundle.symbol=" + symbol + "))");
-        return context.getService(ref);
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeCallResult;
@@ -82,12 +81,6 @@ public class LibcAbiTest extends AbstractIntegrationTest {
     public Option[] config() throws java.io.IOException {
         Drops.clean(PLUGINS);
         return NativeBundleOptions.withDropIns(PLUGINS, NativeBundleOptions.shell());
-    }
-
-    private NativeFunction function(String library, String symbol) throws InterruptedException {
-        ServiceReference<NativeFunction> ref = Services.await(context, NativeFunction.class,
-                "(&(nativebundle.library=" + library + ")(nativebundle.symbol=" + symbol + "))");
-        return context.getService(ref);
     }
 
     /** Drops the libc descriptor once: dropping it again would update its bundle under the other tests. */

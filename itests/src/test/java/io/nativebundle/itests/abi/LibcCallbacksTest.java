@@ -21,7 +21,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeCallback;
@@ -71,9 +70,7 @@ public class LibcCallbacksTest extends AbstractIntegrationTest {
 
     private NativeFunction function(String symbol) throws Exception {
         drop();
-        ServiceReference<NativeFunction> ref = Services.await(context, NativeFunction.class,
-                "(&(nativebundle.library=c)(nativebundle.symbol=" + symbol + "))");
-        return context.getService(ref);
+        return function("c", symbol);
     }
 
     private static synchronized void drop() throws java.io.IOException {

@@ -16,7 +16,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeCallback;
@@ -24,7 +23,6 @@ import io.nativebundle.api.NativeFunction;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.wrap.Drops;
-import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * SQLite's {@code sqlite3_exec} with a Java row callback, through a descriptor over the host's
@@ -70,12 +68,6 @@ public class SqliteCallbackTest extends AbstractIntegrationTest {
         Drops.drop(PLUGINS, "sqlite3.nativebundle", SQLITE);
         Drops.drop(PLUGINS, "c.nativebundle", LIBC);
         return NativeBundleOptions.withDropIns(PLUGINS, NativeBundleOptions.shell());
-    }
-
-    private NativeFunction function(String library, String symbol) throws Exception {
-        ServiceReference<NativeFunction> ref = Services.await(context, NativeFunction.class,
-                "(&(nativebundle.library=" + library + ")(nativebundle.symbol=" + symbol + "))");
-        return context.getService(ref);
     }
 
     /** {@code char **values} of {@code columns} strings, read through libc. */

@@ -54,11 +54,6 @@ public interface BackendLibrary {
     List<String> close();
 
     /**
-     * The live state of the host process, for a library that runs in one; empty in process. The
-     * supplier must not reference what the library hands out, since the description of the
-     * library keeps it.
-     */
-    /**
      * The generation's unload has started (its guards are cut): refuse what native code could
      * still reach of it on its own, such as upcall stubs it kept, before {@link #close()} frees them.
      * Runs once, on the unloading thread; calls may still be in flight.
@@ -66,6 +61,11 @@ public interface BackendLibrary {
     default void cut() {
     }
 
+    /**
+     * The live state of the host process, for a library that runs in one; empty in process. The
+     * supplier must not reference what the library hands out, since the description of the
+     * library keeps it.
+     */
     default Optional<Supplier<NativeHostStatus>> hostStatus() {
         return Optional.empty();
     }

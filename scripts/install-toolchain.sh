@@ -25,6 +25,12 @@ else
 fi
 if [ "$(uname -m)" != "aarch64" ]; then
     command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+    # --no-install-recommends leaves out the cross C library's headers, which the cross compiler
+    # only recommends: without them every aarch64 build stops at bits/libc-header-start.h
+    if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 \
+            || ! echo '#include <stdio.h>' | aarch64-linux-gnu-gcc -x c -E - >/dev/null 2>&1; then
+        missing+=(libc6-dev-arm64-cross)
+    fi
     if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || ! has_static aarch64-linux-gnu-gcc libffi.a; then
         missing+=(libffi-dev:arm64)
         foreign=arm64

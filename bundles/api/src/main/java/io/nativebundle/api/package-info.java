@@ -46,9 +46,12 @@
  * machines: {@link io.nativebundle.api.NativeRemoteCallException}, {@link io.nativebundle.api.RemoteStats},
  * {@link io.nativebundle.api.NativeMetrics#remote()} and the {@code nativebundle.remote*} properties and
  * {@code export=remote} names in {@link io.nativebundle.api.NativeBundleConstants}.
+ *
+ * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
+ * {@code @since 2.3.0}.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package io.nativebundle.api;
 
 import org.osgi.annotation.bundle.Export;

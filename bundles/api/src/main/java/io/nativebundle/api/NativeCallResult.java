@@ -1,5 +1,8 @@
 package io.nativebundle.api;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,9 +22,18 @@ import java.util.OptionalInt;
  * r.errno();                     // OptionalInt.empty(): frexp does not capture errno
  * }</pre>
  *
+ * <p>Serializable since 2.3.0: a call through an imported {@link NativeFunction} returns it from
+ * the exporting framework, the values of {@code out} and {@code inout} parameters (arrays
+ * included) with it. The result and the out values must then be serializable themselves, as the
+ * carriers of every type that crosses are ({@code io.nativebundle.contract.RemoteTypes}). A
+ * stream that breaks its invariants (no out values, an errno text without an errno) is refused
+ * with an {@link InvalidObjectException}.
+ *
  * @since 2.2.0
  */
-public final class NativeCallResult {
+public final class NativeCallResult implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Object value;
     private final Map<String, Object> outValues;
@@ -75,15 +87,71 @@ public final class NativeCallResult {
         return errnoMessage;
     }
 
+    private Object writeReplace() {
+        return new Form(value, new LinkedHashMap<>(outValues), errno.isPresent() ? errno.getAsInt() : null,
+                errnoMessage.orElse(null));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.formOnly(NativeCallResult.class);
+    }
+
+    /** The serial form: the optional parts as nullable values, which serialization carries. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Object value;
+        private final LinkedHashMap<String, Object> outValues;
+        private final Integer errno;
+        private final String errnoMessage;
+
+        Form(Object value, LinkedHashMap<String, Object> outValues, Integer errno, String errnoMessage) {
+            this.value = value;
+            this.outValues = outValues;
+            this.errno = errno;
+            this.errnoMessage = errnoMessage;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            if (outValues == null) {
+                throw SerialForms.malformed(NativeCallResult.class, "a map of out values, empty when there are none",
+                        "null");
+            }
+            for (String label : outValues.keySet()) {
+                if (label == null || label.isEmpty()) {
+                    throw SerialForms.malformed(NativeCallResult.class, "a parameter's label for each out value",
+                            label == null ? "null" : "''");
+                }
+            }
+            if (errnoMessage != null && errno == null) {
+                throw SerialForms.malformed(NativeCallResult.class, "an errno text only with an errno",
+                        "'" + errnoMessage + "' without one");
+            }
+            return new NativeCallResult(value, outValues, errno == null ? OptionalInt.empty() : OptionalInt.of(errno),
+                    Optional.ofNullable(errnoMessage));
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof NativeCallResult r && Objects.deepEquals(value, r.value) && outValues.equals(r.outValues)
-                && errno.equals(r.errno);
+        return o instanceof NativeCallResult r && Objects.deepEquals(value, r.value) && errno.equals(r.errno)
+                && sameOutValues(r.outValues);
+    }
+
+    /** Out values compared by content: an array out value is a new array in every result. */
+    private boolean sameOutValues(Map<String, Object> other) {
+        if (!outValues.keySet().equals(other.keySet())) {
+            return false;
+        }
+        return outValues.entrySet().stream().allMatch(e -> Objects.deepEquals(e.getValue(), other.get(e.getKey())));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(outValues, errno) * 31 + Objects.hashCode(value);
+        int h = errno.hashCode();
+        for (Map.Entry<String, Object> e : outValues.entrySet()) {
+            h = 31 * h + e.getKey().hashCode() ^ java.util.Arrays.deepHashCode(new Object[] {e.getValue()});
+        }
+        return h * 31 + java.util.Arrays.deepHashCode(new Object[] {value});
     }
 
     @Override

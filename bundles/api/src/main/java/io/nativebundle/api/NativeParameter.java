@@ -1,5 +1,8 @@
 package io.nativebundle.api;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,9 +12,15 @@ import io.nativebundle.contract.Parameter;
  * One parameter of a {@link NativeSignature}: its type, how its value travels, and its name when
  * the signature gives one ({@code frexp = (double x, out int exp)double}).
  *
+ * <p>Serializable since 2.3.0, as its signature's written-out text and its position, parsed
+ * again when read: a malformed signature or a position it does not have is refused with an
+ * {@link InvalidObjectException}.
+ *
  * @since 2.2.0
  */
-public final class NativeParameter {
+public final class NativeParameter implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** How a parameter's value travels between Java and C. */
     public enum Direction {
@@ -32,12 +41,15 @@ public final class NativeParameter {
 
     private final Parameter parameter;
     private final int index;
+    /** The signature it belongs to, written out: its serial form's text. */
+    private final String signature;
     private final NativeStructType struct;
     private final NativeSignature callback;
 
-    NativeParameter(Parameter parameter, int index) {
+    NativeParameter(Parameter parameter, int index, String signature) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.index = index;
+        this.signature = signature;
         this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
         this.callback = parameter.callbackType().map(c -> NativeSignature.of(c.signature())).orElse(null);
     }
@@ -140,6 +152,35 @@ public final class NativeParameter {
     @Override
     public int hashCode() {
         return Objects.hash(parameter, index);
+    }
+
+    private Object writeReplace() {
+        return new Form(signature, index);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.formOnly(NativeParameter.class);
+    }
+
+    /** The serial form: the signature written out and the parameter's position in it. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String signature;
+        private final int index;
+
+        Form(String signature, int index) {
+            this.signature = signature;
+            this.index = index;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            NativeSignature s = SerialForms.signature(NativeParameter.class, signature);
+            if (index < 0 || index >= s.parameterList().size()) {
+                throw SerialForms.malformed(NativeParameter.class, "a position from 0 below "
+                        + s.parameterList().size() + " in " + s, index);
+            }
+            return s.parameterList().get(index);
+        }
     }
 
     /** {@code out int exp}. */

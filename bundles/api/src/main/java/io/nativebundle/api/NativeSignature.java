@@ -1,5 +1,8 @@
 package io.nativebundle.api;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +27,14 @@ import io.nativebundle.contract.SignatureParser;
  * <p>A value. A final class rather than a record, so that it can gain a field (with a new
  * constructor) without breaking the binaries of its users. The grammar is the contract's one
  * parser, the same the bnd plugin, the wrapper and the loader read signatures with.
+ *
+ * <p>Serializable since 2.3.0, as its written-out text ({@link #toString()}), which is parsed
+ * again when read: a stream with a malformed signature is refused with an
+ * {@link InvalidObjectException} naming it.
  */
-public final class NativeSignature {
+public final class NativeSignature implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The one implementation: the contract's value, which the grammar produces and prints. */
     private final Signature signature;
@@ -64,7 +73,7 @@ public final class NativeSignature {
     private static List<NativeParameter> list(Signature signature) {
         List<NativeParameter> list = new ArrayList<>();
         for (int i = 0; i < signature.parameterList().size(); i++) {
-            list.add(new NativeParameter(signature.parameterList().get(i), i));
+            list.add(new NativeParameter(signature.parameterList().get(i), i, signature.toString()));
         }
         return List.copyOf(list);
     }
@@ -159,6 +168,28 @@ public final class NativeSignature {
     @Override
     public int hashCode() {
         return signature.hashCode();
+    }
+
+    private Object writeReplace() {
+        return new Form(toString());
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.formOnly(NativeSignature.class);
+    }
+
+    /** The serial form: the signature as written out. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        Form(String text) {
+            this.text = text;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            return SerialForms.signature(NativeSignature.class, text);
+        }
     }
 
     /** {@code (int,int)int}, {@code (double x,out int exp)double}, {@code (int,int)div_t{quot:int,rem:int}}. */

@@ -1,5 +1,8 @@
 package io.nativebundle.api;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -28,9 +31,15 @@ import java.util.StringJoiner;
  * {@code pointer}, {@code boolean[]}, {@code float[]}, {@code double[]}, {@code NativeStruct[]}.
  * Arrays are copied in and out, so a struct is immutable.
  *
+ * <p>Serializable since 2.3.0 (a struct crosses the wire of Remote Services as a value object),
+ * as its type and its values by field, read back through {@link #of}: a stream whose values do
+ * not fit the layout is refused with an {@link InvalidObjectException} naming the field.
+ *
  * @since 2.2.0
  */
-public final class NativeStruct {
+public final class NativeStruct implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final NativeStructType type;
     private final Map<String, Object> values;
@@ -189,6 +198,38 @@ public final class NativeStruct {
             h = 31 * h + java.util.Arrays.deepHashCode(new Object[] {v});
         }
         return h;
+    }
+
+    private Object writeReplace() {
+        return new Form(type, new LinkedHashMap<>(values));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.formOnly(NativeStruct.class);
+    }
+
+    /** The serial form: the layout and the values by field, checked again by {@link NativeStruct#of}. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final NativeStructType type;
+        private final LinkedHashMap<String, Object> values;
+
+        Form(NativeStructType type, LinkedHashMap<String, Object> values) {
+            this.type = type;
+            this.values = values;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            if (type == null || values == null) {
+                throw SerialForms.malformed(NativeStruct.class, "a layout and a value per field",
+                        type == null ? "no layout" : "no values");
+            }
+            try {
+                return NativeStruct.of(type, values);
+            } catch (IllegalArgumentException e) {
+                throw SerialForms.malformed(NativeStruct.class, "values that fit " + type, e.getMessage());
+            }
+        }
     }
 
     /**

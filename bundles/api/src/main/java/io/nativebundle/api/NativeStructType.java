@@ -1,5 +1,8 @@
 package io.nativebundle.api;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +19,14 @@ import io.nativebundle.contract.StructLayout;
  * <p>A value, obtained from {@link NativeSignature#returnStructType()} or
  * {@link NativeParameter#structType()}.
  *
+ * <p>Serializable since 2.3.0, as its written-out layout, which is parsed and laid out again
+ * when read: a malformed layout is refused with an {@link InvalidObjectException} naming it.
+ *
  * @since 2.2.0
  */
-public final class NativeStructType {
+public final class NativeStructType implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** One field: a scalar or a nested struct, alone or as a fixed array, at its offset. */
     public static final class Field {
@@ -121,6 +129,33 @@ public final class NativeStructType {
     @Override
     public int hashCode() {
         return layout.hashCode();
+    }
+
+    private Object writeReplace() {
+        return new Form(toString());
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.formOnly(NativeStructType.class);
+    }
+
+    /** The serial form: the layout as signatures write it, read back as the result of {@code ()layout}. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String layout;
+
+        Form(String layout) {
+            this.layout = layout;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            String expected = "a struct layout such as div_t{quot:int,rem:int}";
+            if (layout == null || layout.indexOf('{') <= 0) {
+                throw SerialForms.malformed(NativeStructType.class, expected, layout == null ? "null" : "'" + layout + "'");
+            }
+            return SerialForms.signature(NativeStructType.class, "()" + layout).returnStructType()
+                    .orElseThrow(() -> SerialForms.malformed(NativeStructType.class, expected, "'" + layout + "'"));
+        }
     }
 
     /** {@code div_t{quot:int,rem:int}}: the layout as signatures write it. */

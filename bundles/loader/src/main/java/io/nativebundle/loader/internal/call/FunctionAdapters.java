@@ -51,21 +51,13 @@ final class FunctionAdapters {
         return new FunctionAdapters(f, adapter);
     }
 
-    /**
-     * The signature without its parameter names, for a signature of the first vocabulary:
-     * {@code (int a,int b)int} has the shape {@code (int,int)int} and the same typed view.
-     */
     private static NativeSignature shape(NativeSignature s) {
-        return s.isBasic() ? new NativeSignature(s.parameters(), s.returnType()) : s;
+        return TypedViewShape.of(s);
     }
 
     /** The adapter as {@code type} when the function's signature is {@code needed}. */
     <T> T require(Class<T> type, String accessor, NativeSignature needed) {
-        if (!shape(function.signature()).equals(needed)) {
-            throw new IllegalStateException(function.name() + function.signature() + " is not a " + needed
-                    + " function; " + accessor + " needs " + needed + ", use invoke(Object...) for "
-                    + function.signature());
-        }
+        TypedViewShape.require(function, accessor, needed);
         return type.cast(adapter);
     }
 

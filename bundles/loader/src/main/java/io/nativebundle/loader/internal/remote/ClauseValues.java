@@ -17,6 +17,8 @@ final class ClauseValues {
 
     static final String TENANT = "tenant";
     static final String PORT = "port";
+    /** The first port of a library's NativeFunction exports, which take one each in symbol name order. */
+    static final String FUNCTION_PORT = "function-port";
     static final String TIMEOUT = "timeout";
 
     private final String property;
@@ -39,7 +41,15 @@ final class ClauseValues {
     }
 
     OptionalInt port() throws MalformedHeaderException {
-        Optional<String> text = clause.attribute(PORT).map(String::strip);
+        return port(PORT);
+    }
+
+    OptionalInt functionPort() throws MalformedHeaderException {
+        return port(FUNCTION_PORT);
+    }
+
+    private OptionalInt port(String key) throws MalformedHeaderException {
+        Optional<String> text = clause.attribute(key).map(String::strip);
         if (text.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -51,7 +61,7 @@ final class ClauseValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw problem("port '" + text.get() + "' is not a TCP port; expected a number from 0 (any free port) to 65535");
+        throw problem(key + " '" + text.get() + "' is not a TCP port; expected a number from 0 (any free port) to 65535");
     }
 
     Optional<Duration> timeout() throws MalformedHeaderException {

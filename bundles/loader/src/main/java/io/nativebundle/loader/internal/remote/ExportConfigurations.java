@@ -36,7 +36,7 @@ public final class ExportConfigurations implements ManagedServiceFactory {
     /** The factory PID: the framework property's name. */
     public static final String FACTORY_PID = ExportPolicy.PROPERTY;
     static final String LIBRARY = "library";
-    private static final Set<String> KEYS = Set.of(LIBRARY, ClauseValues.TENANT, ClauseValues.PORT,
+    private static final Set<String> KEYS = Set.of(LIBRARY, ClauseValues.TENANT, ClauseValues.PORT, ClauseValues.FUNCTION_PORT,
             ClauseValues.TIMEOUT);
     /** Config Admin's and FileInstall's own keys, spelled out so this class needs no more of their API. */
     private static final Set<String> ADMIN_KEYS = Set.of(Constants.SERVICE_PID, "service.factoryPid",
@@ -86,7 +86,8 @@ public final class ExportConfigurations implements ManagedServiceFactory {
             String value = String.valueOf(properties.get(key)).strip();
             if (!KEYS.contains(key)) {
                 throw refused(pid, key, source + ": unknown key '" + key + "'; expected " + LIBRARY + ", "
-                        + ClauseValues.TENANT + ", " + ClauseValues.PORT + " or " + ClauseValues.TIMEOUT);
+                        + ClauseValues.TENANT + ", " + ClauseValues.PORT + ", " + ClauseValues.FUNCTION_PORT + " or "
+                        + ClauseValues.TIMEOUT);
             }
             if (key.equals(LIBRARY)) {
                 library = value;
@@ -129,6 +130,7 @@ public final class ExportConfigurations implements ManagedServiceFactory {
         return (rule.library().equals("*") ? "every library" : "library '" + rule.library() + "'")
                 + rule.tenant().map(t -> " of tenant '" + t + "'").orElse("")
                 + (rule.port().isPresent() ? " on port " + rule.port().getAsInt() : "")
+                + (rule.functionPort().isPresent() ? ", its functions from port " + rule.functionPort().getAsInt() : "")
                 + rule.timeout().map(t -> " with a timeout of " + t.toMillis() + " ms").orElse("");
     }
 }

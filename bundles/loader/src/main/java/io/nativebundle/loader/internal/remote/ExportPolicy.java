@@ -16,10 +16,12 @@ import io.nativebundle.contract.ManifestHeader;
  * The operator's exports, the framework property {@code io.nativebundle.remote.export}: clauses
  * in the manifest header grammar,
  * <pre>
- * io.nativebundle.remote.export = math;port=9100;timeout=5s, *;tenant=acme
+ * io.nativebundle.remote.export = math;port=9100;function-port=9200;timeout=5s, *;tenant=acme
  * </pre>
  * a library name or {@code *}, optionally only in one {@code tenant}, with the {@code port} its
- * typed service listens on (any free port by default) and the call {@code timeout} its endpoint
+ * typed service listens on (any free port by default), the {@code function-port} from which its
+ * {@code NativeFunction} exports take one port each in symbol name order (each listens on its own
+ * socket in Aries' TCP provider; any free ports by default) and the call {@code timeout} its endpoint
  * announces. The first clause that matches a library decides; without the property nothing is
  * exported by the operator (a bundle may still ask with {@code export=remote}).
  */
@@ -29,7 +31,8 @@ public final class ExportPolicy {
     private static final String ANY = "*";
 
     /** One clause: which libraries, and how their typed service is exported. */
-    public record Rule(String library, Optional<String> tenant, OptionalInt port, Optional<Duration> timeout) {
+    public record Rule(String library, Optional<String> tenant, OptionalInt port, OptionalInt functionPort,
+            Optional<Duration> timeout) {
 
         boolean matches(String name, String libraryTenant) {
             return (library.equals(ANY) || library.equals(name)) && tenant.map(libraryTenant::equals).orElse(true);
@@ -77,7 +80,7 @@ public final class ExportPolicy {
                 throw values.problem(problem.get() + " (or * for every library)");
             }
         }
-        return new Rule(library, values.tenant(), values.port(), values.timeout());
+        return new Rule(library, values.tenant(), values.port(), values.functionPort(), values.timeout());
     }
 
     /** The first clause that exports library {@code name} of {@code tenant}. */

@@ -14,12 +14,15 @@ import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeFunction;
 import io.nativebundle.loader.internal.tenant.Tenants;
 
 /**
  * One imported library's service, per consumer bundle: the provider's proxy as that bundle gets it
  * (the provider loads the interface through the consumer), behind a {@link RemoteCallHandler}. A
  * bundle that may not see the import's tenant gets {@code null}, like the loader's local services.
+ * An imported {@code NativeFunction} is an {@link ImportedFunction} around that proxy.
  */
 final class ImportedServiceFactory implements ServiceFactory<Object> {
 
@@ -73,8 +76,14 @@ final class ImportedServiceFactory implements ServiceFactory<Object> {
             context.ungetService(raw);
             return null;
         }
-        return Proxy.newProxyInstance(types.get(0).getClassLoader(), types.toArray(new Class<?>[0]),
+        Object remote = Proxy.newProxyInstance(types.get(0).getClassLoader(), types.toArray(new Class<?>[0]),
                 new RemoteCallHandler(target, library, endpoint, timeoutMillis, stats, threads));
+        Object symbol = raw.getProperty(NativeBundleConstants.SYMBOL);
+        if (types.equals(List.of(NativeFunction.class)) && symbol != null) {
+            // what only makes sense in this process (its name, its library, typed views) is answered here
+            return new ImportedFunction((NativeFunction) remote, symbol.toString(), library, endpoint);
+        }
+        return remote;
     }
 
     @Override

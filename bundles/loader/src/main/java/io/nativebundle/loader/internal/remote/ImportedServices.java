@@ -60,6 +60,7 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
     private final Tenants tenants;
     private final RemoteImports imports;
     private final RawImportHook hook;
+    /** By library and endpoint ({@code math tcp://127.0.0.1:9100}), so that sorting the keys sorts by library. */
     private final Map<String, RemoteCallStats> stats = new ConcurrentHashMap<>();
     private final ExecutorService callThreads = RemoteCallThreads.open();
     private ServiceRegistration<?> hookRegistration;
@@ -88,12 +89,12 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
         return services;
     }
 
-    /** The calls made through each imported library, in library order. */
+    /** The calls made through each imported endpoint, in library and endpoint order. */
     public List<RemoteStats> stats() {
         List<RemoteStats> list = new ArrayList<>();
-        new TreeMap<>(stats).forEach((library, calls) -> {
+        new TreeMap<>(stats).forEach((key, calls) -> {
             LatencyHistogram.Snapshot latency = calls.latency().snapshot();
-            list.add(new RemoteStats(library, calls.endpoint(), calls.calls(), calls.failed(), latency.mean(),
+            list.add(new RemoteStats(calls.library(), calls.endpoint(), calls.calls(), calls.failed(), latency.mean(),
                     latency.percentile(50), latency.percentile(99)));
         });
         return list;
@@ -108,11 +109,14 @@ public final class ImportedServices extends ServiceTracker<Object, ServiceRegist
             return null; // already gone
         }
         String library = String.valueOf(raw.getProperty(NativeBundleConstants.LIBRARY));
-        Optional<RemoteImports.Import> configured = imports.of(library);
+        Optional<String> symbol = Optional.ofNullable(raw.getProperty(NativeBundleConstants.SYMBOL)).map(String::valueOf);
+        Optional<RemoteImports.Import> configured = imports.of(library, symbol);
         String tenant = configured.map(RemoteImports.Import::tenant).orElse(NativeBundleConstants.DEFAULT_TENANT);
         String endpoint = String.valueOf(raw.getProperty(RemoteProperties.ENDPOINT_ID));
         long timeout = timeoutMillis(raw);
-        RemoteCallStats calls = stats.computeIfAbsent(library, l -> new RemoteCallStats(endpoint));
+        // by endpoint: each NativeFunction of a library is imported from an endpoint of its own
+        RemoteCallStats calls = stats.computeIfAbsent(library + " " + endpoint, k -> new RemoteCallStats(library,
+                endpoint));
         String[] types = (String[]) raw.getProperty(Constants.OBJECTCLASS);
         Hashtable<String, Object> properties = properties(raw, tenant);
         if (configured.isPresent()) {

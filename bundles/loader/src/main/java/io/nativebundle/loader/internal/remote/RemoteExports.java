@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -158,9 +159,26 @@ public final class RemoteExports {
                         rule.flatMap(ExportPolicy.Rule::timeout), Optional.of(FUNCTION_THREADS)));
             }
         }
+        // 0 is any free port, as for port=
+        OptionalInt functionPort = rule.map(ExportPolicy.Rule::functionPort).filter(p -> p.orElse(0) > 0)
+                .orElse(OptionalInt.empty());
+        if (functionPort.isPresent() && functionPort.getAsInt() + functions.size() - 1 > 65535) {
+            checks.add(fail("function-port " + functionPort.getAsInt() + " leaves no port for each of the "
+                    + functions.size() + " NativeFunction exports; they listen on any free ports"));
+            functionPort = OptionalInt.empty();
+        }
+        if (functionPort.isPresent()) {
+            // one port each, in name order, so that an importing framework can name each function's endpoint
+            int port = functionPort.getAsInt();
+            for (Map<String, Object> p : functions.values()) {
+                p.put(RemoteProperties.ARIES_PORT, String.valueOf(port++));
+            }
+        }
         checks.add(0, CheckResult.pass(CHECK, "exported because " + why + " (aries.tcp on " + host
                 + rule.filter(r -> r.port().isPresent()).map(r -> ", typed service on port " + r.port().getAsInt())
-                        .orElse("") + "): "
+                        .orElse("")
+                + (functionPort.isPresent() && !functions.isEmpty() ? ", NativeFunction from port "
+                        + functionPort.getAsInt() + " in name order" : "") + "): "
                 + (typed.isEmpty() ? "" : "typed service " + type.getName() + (functions.isEmpty() ? "" : ", "))
                 + (functions.isEmpty() ? "" : "NativeFunction " + String.join(", ", functions.keySet()))
                 + (typed.isEmpty() && functions.isEmpty() ? "nothing" : "")));
@@ -215,8 +233,7 @@ public final class RemoteExports {
 
     private static Optional<String> functionRefusal(NativeSymbol symbol) {
         Signature signature = SignatureParser.parse(symbol.signature());
-        return RemoteTypes.whyNot(signature.parameters(), signature.returnType())
-                .map(why -> "signature " + signature + ": " + why);
+        return RemoteTypes.whyNot(signature).map(why -> "signature " + signature + ": " + why);
     }
 
     private static String where(Method method) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeFunction;
+import io.nativebundle.contract.CIdentifier;
 import io.nativebundle.contract.HeaderClause;
 import io.nativebundle.contract.JavaName;
 import io.nativebundle.contract.LibraryName;
@@ -20,9 +22,12 @@ import io.nativebundle.contract.ManifestHeader;
  * The libraries this framework imports, the framework property {@code io.nativebundle.remote.import}:
  * clauses in the manifest header grammar,
  * <pre>
- * io.nativebundle.remote.import = math;interface=io.nativebundle.examples.math.MathLib;endpoint=tcp://127.0.0.1:9100;timeout=5s
+ * io.nativebundle.remote.import = math;interface=io.nativebundle.examples.math.MathLib;endpoint=tcp://127.0.0.1:9100;timeout=5s,
+ *     c;symbol=div;endpoint=tcp://127.0.0.1:9200
  * </pre>
- * the library, the typed interface it is used through, the exporting framework's endpoint, and
+ * the library, the typed interface it is used through (or the {@code symbol} of one of its
+ * {@code NativeFunction} services, each of which has an endpoint of its own), the exporting
+ * framework's endpoint, and
  * optionally the {@code tenant} the imported service belongs to ({@code default}), the call
  * {@code timeout} (30 s) and the exporting {@code framework}'s id. Each becomes one endpoint of
  * Aries RSA's static config discovery ({@link Import#description}).
@@ -31,6 +36,8 @@ public final class RemoteImports {
 
     static final String PROPERTY = NativeBundleConstants.REMOTE_IMPORT_PROPERTY;
     static final String INTERFACE = "interface";
+    static final String SYMBOL = "symbol";
+    private static final String FUNCTION = NativeFunction.class.getName();
     static final String ENDPOINT = "endpoint";
     static final String FRAMEWORK = "framework";
     /** A call that gets no answer within this fails with NativeRemoteCallException, unless the import says otherwise. */
@@ -39,8 +46,8 @@ public final class RemoteImports {
     static final String MARK = "nativebundle.remote.import";
 
     /** One import. */
-    public record Import(String library, String interfaceName, String endpoint, String tenant, Duration timeout,
-            Optional<String> framework) {
+    public record Import(String library, Optional<String> symbol, String interfaceName, String endpoint,
+            String tenant, Duration timeout, Optional<String> framework) {
 
         /**
          * The endpoint description Aries RSA's config discovery announces: what the exporting
@@ -54,6 +61,7 @@ public final class RemoteImports {
             p.put(RemoteProperties.BASIC_TIMEOUT, String.valueOf(timeout.toMillis()));
             framework.ifPresent(f -> p.put(RemoteProperties.ENDPOINT_FRAMEWORK_UUID, f));
             p.put(NativeBundleConstants.LIBRARY, library);
+            symbol.ifPresent(s -> p.put(NativeBundleConstants.SYMBOL, s));
             p.put(MARK, library);
             return p;
         }
@@ -86,15 +94,25 @@ public final class RemoteImports {
                 throw values.problem(problem.orElse("expected one library name but found "
                         + String.join(";", clause.paths())));
             }
-            if (imports.stream().anyMatch(i -> i.library().equals(library))) {
-                throw values.problem("library '" + library + "' is imported twice");
+            Optional<String> symbol = clause.attribute(SYMBOL).map(String::strip);
+            if (symbol.isPresent() && !CIdentifier.isValid(symbol.get())) {
+                throw values.problem("symbol '" + symbol.get() + "' is not a C function name");
             }
-            String type = values.required(INTERFACE, "org.example.MathLib");
+            if (imports.stream().anyMatch(i -> i.library().equals(library) && i.symbol().equals(symbol))) {
+                throw values.problem(symbol.map(s -> "function " + s + " of ").orElse("") + "library '" + library
+                        + "' is imported twice");
+            }
+            String type = symbol.isPresent() ? clause.attribute(INTERFACE).map(String::strip).orElse(FUNCTION)
+                    : values.required(INTERFACE, "org.example.MathLib");
             if (!JavaName.isQualifiedName(type)) {
                 throw values.problem("interface '" + type + "' is not a fully qualified Java class name");
             }
+            if (symbol.isPresent() && !type.equals(FUNCTION)) {
+                throw values.problem("symbol=" + symbol.get() + " imports a " + FUNCTION + ", but interface is "
+                        + type);
+            }
             String endpoint = endpoint(values, values.required(ENDPOINT, "tcp://127.0.0.1:9100"));
-            imports.add(new Import(library, type, endpoint,
+            imports.add(new Import(library, symbol, type, endpoint,
                     values.tenant().orElse(NativeBundleConstants.DEFAULT_TENANT),
                     values.timeout().orElse(DEFAULT_TIMEOUT),
                     clause.attribute(FRAMEWORK).map(String::strip).filter(f -> !f.isEmpty())));
@@ -121,8 +139,13 @@ public final class RemoteImports {
         return imports;
     }
 
-    /** The import of library {@code name}. */
-    public Optional<Import> of(String name) {
-        return imports.stream().filter(i -> i.library().equals(name)).findFirst();
+    /**
+     * The import of function {@code symbol} of library {@code name} (of its typed service when
+     * {@code symbol} is empty), or else the first import of that library: what an endpoint that
+     * another discovery announced for that library belongs to.
+     */
+    public Optional<Import> of(String name, Optional<String> symbol) {
+        return imports.stream().filter(i -> i.library().equals(name) && i.symbol().equals(symbol)).findFirst()
+                .or(() -> imports.stream().filter(i -> i.library().equals(name)).findFirst());
     }
 }

@@ -121,7 +121,7 @@ public class ExportConfigurationsTest {
         ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> configurations.updated(
                 "io.nativebundle.remote.export.c3", config("library", "math", "prot", "9100")));
         assertTrue(unknown.getReason(), unknown.getReason().endsWith(": unknown key 'prot'; expected library,"
-                + " tenant, port or timeout"));
+                + " tenant, port, function-port or timeout"));
         ConfigurationException name = assertThrows(ConfigurationException.class, () -> configurations.updated(
                 "io.nativebundle.remote.export.d4", config("library", "no such")));
         assertTrue(name.getReason(), name.getReason().contains("clause 'no such'"));

@@ -38,7 +38,7 @@ public class RemoteCallHandlerTest {
 
     private static final String ENDPOINT = "tcp://127.0.0.1:9100";
 
-    private final RemoteCallStats stats = new RemoteCallStats("tcp://127.0.0.1:9100");
+    private final RemoteCallStats stats = new RemoteCallStats("math", "tcp://127.0.0.1:9100");
 
     private final ExecutorService callThreads = RemoteCallThreads.open();
 

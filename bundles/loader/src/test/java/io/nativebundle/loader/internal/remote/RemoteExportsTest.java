@@ -101,6 +101,44 @@ public class RemoteExportsTest {
     }
 
     @Test
+    public void theCAbiShapesOfValuesAreExportedOnConsecutiveFunctionPortsAndAddressesAndCallbacksAreNot()
+            throws Exception {
+        List<NativeSymbol> libc = List.of(
+                new NativeSymbol("ldiv", NativeSymbol.Kind.FUNCTION, "(long,long)ldiv_t{quot:long,rem:long}"),
+                new NativeSymbol("div", NativeSymbol.Kind.FUNCTION, "(int,int)div_t{quot:int,rem:int}"),
+                new NativeSymbol("frexp", NativeSymbol.Kind.FUNCTION, "(double x,out int exp)double"),
+                new NativeSymbol("reverse", NativeSymbol.Kind.FUNCTION, "(inout int[] v,ulong n)void"),
+                new NativeSymbol("strtoul", NativeSymbol.Kind.FUNCTION, "(string s,pointer end,int base)ulong errno"),
+                new NativeSymbol("qsort", NativeSymbol.Kind.FUNCTION,
+                        "(long[] base,ulong n,ulong size,comparator(pointer,pointer)int cmp)void"));
+        RemoteExports operator = RemoteExports.of(Map.of("io.nativebundle.remote.export",
+                "c;function-port=9200")::get);
+        ExportPlan plan = operator.plan(LibraryHeader.parse("c;version=2.31.0"), "default", null, libc);
+        assertEquals("9200", plan.function("div").get("aries.rsa.port"));
+        assertEquals("9201", plan.function("frexp").get("aries.rsa.port"));
+        assertEquals("9202", plan.function("ldiv").get("aries.rsa.port"));
+        assertEquals("9203", plan.function("reverse").get("aries.rsa.port"));
+        assertEquals(Map.of(), plan.function("strtoul"));
+        assertEquals(Map.of(), plan.function("qsort"));
+        assertEquals("exported because the operator's io.nativebundle.remote.export names it (aries.tcp on 127.0.0.1,"
+                + " NativeFunction from port 9200 in name order): NativeFunction div, frexp, ldiv, reverse",
+                plan.checks().get(0).detail());
+        assertEquals(List.of(
+                "NativeFunction strtoul is not exported: signature (string s,pointer end,int base)ulong errno:"
+                        + " parameter 2 (end) is pointer: a pointer is an address in the exporting process and means"
+                        + " nothing in another",
+                "NativeFunction qsort is not exported: signature (long[] base,ulong n,ulong size,"
+                        + "comparator(pointer,pointer)int cmp)void: parameter 4 (cmp) is callback: a callback is Java"
+                        + " code in the calling process, which the other side cannot call"),
+                plan.checks().stream().filter(c -> !c.passed()).map(CheckResult::detail).toList());
+        ExportPlan crowded = RemoteExports.of(Map.of("io.nativebundle.remote.export", "c;function-port=65534")::get)
+                .plan(LibraryHeader.parse("c;version=2.31.0"), "default", null, libc);
+        assertEquals(null, crowded.function("div").get("aries.rsa.port"));
+        assertTrue(crowded.checks().stream().anyMatch(c -> !c.passed() && c.detail().equals("function-port 65534"
+                + " leaves no port for each of the 4 NativeFunction exports; they listen on any free ports")));
+    }
+
+    @Test
     public void aPointerParameterOfTheTypedInterfaceIsNamed() {
         assertEquals("method sum(jnr.ffi.Pointer,int): parameter 1 is pointer: a pointer is an address in the"
                 + " exporting process and means nothing in another",

@@ -37,12 +37,31 @@ public class RemoteImportsTest {
     @Test
     public void theDefaultsAreTheDefaultTenantAndThirtySeconds() throws Exception {
         RemoteImports imports = RemoteImports.parse(MATH);
-        RemoteImports.Import i = imports.of("math").orElseThrow();
+        RemoteImports.Import i = imports.of("math", Optional.empty()).orElseThrow();
         assertEquals("default", i.tenant());
         assertEquals(RemoteImports.DEFAULT_TIMEOUT, i.timeout());
         assertEquals(Optional.empty(), i.framework());
-        assertEquals(Optional.empty(), imports.of("zlib"));
+        assertEquals(Optional.empty(), imports.of("zlib", Optional.empty()));
         assertEquals(List.of(), RemoteImports.parse(null).imports());
+    }
+
+    @Test
+    public void aFunctionIsImportedBySymbolFromItsOwnEndpointAsANativeFunction() throws Exception {
+        RemoteImports imports = RemoteImports.parse(MATH + ",c;symbol=div;endpoint=tcp://127.0.0.1:9200;tenant=acme,"
+                + "c;symbol=frexp;interface=io.nativebundle.api.NativeFunction;endpoint=tcp://127.0.0.1:9201");
+        RemoteImports.Import div = imports.of("c", Optional.of("div")).orElseThrow();
+        assertEquals("acme", div.tenant());
+        Map<String, Object> d = div.description();
+        assertArrayEquals(new String[] {"io.nativebundle.api.NativeFunction"}, (String[]) d.get("objectClass"));
+        assertEquals("div", d.get("nativebundle.symbol"));
+        assertEquals("c", d.get("nativebundle.library"));
+        assertEquals("tcp://127.0.0.1:9200", d.get("endpoint.id"));
+        RemoteImports.Import frexp = imports.of("c", Optional.of("frexp")).orElseThrow();
+        assertEquals("default", frexp.tenant());
+        assertEquals(Optional.of("frexp"), frexp.symbol());
+        // an endpoint another discovery announces for the library belongs to its first import
+        assertEquals(div, imports.of("c", Optional.of("ldiv")).orElseThrow());
+        assertEquals(null, imports.of("math", Optional.empty()).orElseThrow().description().get("nativebundle.symbol"));
     }
 
     @Test
@@ -58,6 +77,13 @@ public class RemoteImportsTest {
                 + " Java class name", message("math;interface=not..a.Name;endpoint=tcp://h:1"));
         assertEquals("io.nativebundle.remote.import: clause 'math': library 'math' is imported twice",
                 message(MATH + "," + MATH));
+        assertEquals("io.nativebundle.remote.import: clause 'c': function div of library 'c' is imported twice",
+                message("c;symbol=div;endpoint=tcp://h:1,c;symbol=div;endpoint=tcp://h:2"));
+        assertEquals("io.nativebundle.remote.import: clause 'c': symbol=div imports a"
+                + " io.nativebundle.api.NativeFunction, but interface is org.example.MathLib",
+                message("c;symbol=div;interface=org.example.MathLib;endpoint=tcp://h:1"));
+        assertEquals("io.nativebundle.remote.import: clause 'c': symbol '1div' is not a C function name",
+                message("c;symbol=1div;endpoint=tcp://h:1"));
     }
 
     private static String message(String text) {

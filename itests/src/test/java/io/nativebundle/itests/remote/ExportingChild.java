@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.nativebundle.definition.CoreBundle;
@@ -30,19 +31,8 @@ final class ExportingChild implements AutoCloseable {
 
     /** Starts framework A exporting math on {@code port}, and waits for its {@code READY}. */
     static ExportingChild start(int port) throws Exception {
-        Properties all = new Properties();
-        all.putAll(NativeBundleOptions.frameworkProperties(new File(NativeBundleOptions.newWorkDir("exporting-runtime"),
-                "native")));
-        all.put("io.nativebundle.remote.export", "math;port=" + port);
-        List<File> bundles = new ArrayList<>();
-        // runs inside the framework, where the definition is a bundle and the test kit is not
-        for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES, Role.REMOTE)) {
-            bundles.add(new File(NativeBundleOptions.RUNTIME, bundle.fileName()));
-        }
-        bundles.add(NativeBundleOptions.jar("math"));
-        ChildJvm jvm = ChildJvm.start("framework A", ExportingRuntime.class, all,
-                List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), bundles);
-        ExportingChild child = new ExportingChild(jvm);
+        ExportingChild child = launch(Map.of("io.nativebundle.remote.export", "math;port=" + port),
+                List.of(NativeBundleOptions.jar("math")), ExportingRuntime.EXPORTED_MATH);
         try {
             child.next("READY");
             return child;
@@ -50,6 +40,28 @@ final class ExportingChild implements AutoCloseable {
             child.close();
             throw t;
         }
+    }
+
+    /**
+     * Starts framework A with the runtime's core, services and remote bundles, then {@code bundles},
+     * and {@code properties} besides the runtime's; it prints {@code READY} once a service matching
+     * {@code ready} is registered. Returns without waiting, so that the caller may read what A
+     * prints before (its log, e.g. an export refused); the caller closes it.
+     */
+    static ExportingChild launch(Map<String, String> properties, List<File> bundles, String ready) throws Exception {
+        Properties all = new Properties();
+        all.putAll(NativeBundleOptions.frameworkProperties(new File(NativeBundleOptions.newWorkDir("exporting-runtime"),
+                "native")));
+        all.putAll(properties);
+        List<File> files = new ArrayList<>();
+        // runs inside the framework, where the definition is a bundle and the test kit is not
+        for (CoreBundle bundle : RuntimeDefinition.coreBundles(Role.CORE, Role.SERVICES, Role.REMOTE)) {
+            files.add(new File(NativeBundleOptions.RUNTIME, bundle.fileName()));
+        }
+        files.addAll(bundles);
+        return new ExportingChild(ChildJvm.start("framework A", ExportingRuntime.class, all,
+                List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-D" + ExportingRuntime.READY + "=" + ready),
+                files));
     }
 
     long pid() {

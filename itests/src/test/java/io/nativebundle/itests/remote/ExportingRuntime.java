@@ -18,7 +18,8 @@ import io.nativebundle.itests.ChildFramework;
  *
  * <p>Usage: {@code java -cp felix.jar:test-classes ExportingRuntime <properties file> <storage> <bundle jar>...}
  * (the math bundle last). It prints {@code READY} once math's typed service is registered with
- * {@code nativebundle.remote=exported}, then reads commands from stdin: {@code stop-math} and
+ * {@code nativebundle.remote=exported} (or, with {@code -Dnativebundle.itest.ready=<filter>}, a
+ * service matching that filter), then reads commands from stdin: {@code stop-math} and
  * {@code start-math} stop and start the math bundle and print {@code MATH STOPPED} and
  * {@code MATH EXPORTED}; {@code exit} stops the framework and prints {@code STOPPED}.
  */
@@ -26,6 +27,8 @@ public final class ExportingRuntime {
 
     static final String EXPORTED_MATH = "(&(objectClass=io.nativebundle.examples.math.MathLib)"
             + "(nativebundle.remote=exported))";
+    /** The system property naming the service A is ready with, when it is not math's. */
+    static final String READY = "nativebundle.itest.ready";
     private static final long TIMEOUT_MS = 20_000;
 
     private ExportingRuntime() {
@@ -46,7 +49,7 @@ public final class ExportingRuntime {
         BundleContext context = child.context();
         List<Bundle> bundles = child.bundles();
         Bundle math = bundles.get(bundles.size() - 1);
-        ServiceTracker<Object, Object> exported = new ServiceTracker<>(context, context.createFilter(EXPORTED_MATH),
+        ServiceTracker<Object, Object> exported = new ServiceTracker<>(context, context.createFilter(System.getProperty(READY, EXPORTED_MATH)),
                 null);
         exported.open(true);
         await(exported);
@@ -72,7 +75,8 @@ public final class ExportingRuntime {
 
     private static void await(ServiceTracker<Object, Object> tracker) throws InterruptedException {
         if (tracker.waitForService(TIMEOUT_MS) == null) {
-            throw new IllegalStateException("math was not exported within " + TIMEOUT_MS + " ms");
+            throw new IllegalStateException(System.getProperty(READY, EXPORTED_MATH) + " was not registered within "
+                    + TIMEOUT_MS + " ms");
         }
     }
 }

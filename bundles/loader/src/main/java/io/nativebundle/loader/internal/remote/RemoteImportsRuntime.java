@@ -11,7 +11,9 @@ import io.nativebundle.loader.internal.tenant.Tenants;
 /**
  * The import side while the loader runs: the imported services as consumers see them
  * ({@link ImportedServices}), and the imports of {@code io.nativebundle.remote.import} written for
- * Aries RSA's config discovery when Config Admin is there ({@link ImportConfigurations}).
+ * Aries RSA's config discovery when Config Admin is there ({@link ImportConfigurations}), with the
+ * loader's own interest in them so that they are imported before a consumer listens
+ * ({@link ImportInterest}).
  */
 public final class RemoteImportsRuntime implements AutoCloseable {
 
@@ -19,10 +21,12 @@ public final class RemoteImportsRuntime implements AutoCloseable {
 
     private final ImportedServices services;
     private final AutoCloseable configurations;
+    private final ImportInterest interest;
 
-    private RemoteImportsRuntime(ImportedServices services, AutoCloseable configurations) {
+    private RemoteImportsRuntime(ImportedServices services, AutoCloseable configurations, ImportInterest interest) {
         this.services = services;
         this.configurations = configurations;
+        this.interest = interest;
     }
 
     /** Starts following imports; a malformed property is logged and imports nothing. */
@@ -44,7 +48,7 @@ public final class RemoteImportsRuntime implements AutoCloseable {
                         + " nothing is imported");
             }
         }
-        return new RemoteImportsRuntime(services, configurations);
+        return new RemoteImportsRuntime(services, configurations, ImportInterest.open(context, imports));
     }
 
     /** The imported services and their call statistics. */
@@ -54,6 +58,7 @@ public final class RemoteImportsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        interest.close();
         try {
             configurations.close();
         } catch (Exception e) {

@@ -62,6 +62,11 @@ public class RemoteImportsTest {
         // an endpoint another discovery announces for the library belongs to its first import
         assertEquals(div, imports.of("c", Optional.of("ldiv")).orElseThrow());
         assertEquals(null, imports.of("math", Optional.empty()).orElseThrow().description().get("nativebundle.symbol"));
+        // what the loader listens for, so that Aries' topology manager imports each without a consumer
+        assertEquals("(&(objectClass=io.nativebundle.api.NativeFunction)(nativebundle.library=c)"
+                + "(nativebundle.symbol=div))", ImportInterest.filterText(div));
+        assertEquals("(&(objectClass=org.example.MathLib)(nativebundle.library=math))",
+                ImportInterest.filterText(imports.of("math", Optional.empty()).orElseThrow()));
     }
 
     @Test

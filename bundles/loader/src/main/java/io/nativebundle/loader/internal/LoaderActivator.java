@@ -39,6 +39,7 @@ import io.nativebundle.loader.internal.publish.ServicePublisher;
 import io.nativebundle.loader.internal.publish.SymbolPublisher;
 import io.nativebundle.loader.internal.remote.RemoteExports;
 import io.nativebundle.loader.internal.remote.AdvertisedAddressBinding;
+import io.nativebundle.loader.internal.remote.TcpNoDelay;
 import io.nativebundle.loader.internal.remote.RemoteImportsRuntime;
 import io.nativebundle.loader.internal.stage.NativeCache;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
@@ -80,6 +81,8 @@ public final class LoaderActivator implements BundleActivator {
         Tenants tenants = Tenants.start(context);
         // before any library is exported: Aries' TCP provider listens where its endpoint says, loopback by default
         context.registerService(WeavingHook.class, new AdvertisedAddressBinding(), null);
+        // and sends each small write of a call at once (Nagle's algorithm stalled one call in several by 40 ms)
+        context.registerService(WeavingHook.class, new TcpNoDelay(), null);
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
         tenants.followConfigurations(context, events::policy);

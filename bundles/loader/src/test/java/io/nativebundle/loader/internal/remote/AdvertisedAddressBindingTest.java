@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -54,12 +53,16 @@ public class AdvertisedAddressBindingTest {
 
     @Test
     public void aClassWithoutTheCallIsLeftAlone() throws IOException {
-        assertNull(AdvertisedAddressBinding.bindToAdvertisedAddress(bytes(AdvertisedAddressBindingTest.class.getName())));
-        assertNotNull(AdvertisedAddressBinding.bindToAdvertisedAddress(bytes(AdvertisedAddressBinding.SERVER_CLASS)));
+        assertNull(AdvertisedAddressBinding.bindToAdvertisedAddress(ProviderClasses.bytes(
+                AdvertisedAddressBindingTest.class.getName())));
+        assertNotNull(AdvertisedAddressBinding.bindToAdvertisedAddress(ProviderClasses.bytes(
+                AdvertisedAddressBinding.SERVER_CLASS)));
     }
 
     private static Closeable open(boolean woven, String host) throws Exception {
-        ClassLoader provider = new ProviderLoader(woven);
+        ClassLoader provider = woven ? new ProviderClasses((name, bytes) -> name.equals(
+                AdvertisedAddressBinding.SERVER_CLASS) ? AdvertisedAddressBinding.bindToAdvertisedAddress(bytes) : bytes)
+                : ProviderClasses.shipped();
         Class<?> type = provider.loadClass(AdvertisedAddressBinding.SERVER_CLASS);
         Constructor<?> constructor = type.getConstructor(Object.class, String.class, Integer.class, int.class);
         return (Closeable) constructor.newInstance(new Object(), host, 0, 1);
@@ -69,44 +72,5 @@ public class AdvertisedAddressBindingTest {
         Field field = server.getClass().getDeclaredField("serverSocket");
         field.setAccessible(true);
         return (ServerSocket) field.get(server);
-    }
-
-    private static byte[] bytes(String className) throws IOException {
-        try (InputStream in = AdvertisedAddressBindingTest.class.getClassLoader()
-                .getResourceAsStream(className.replace('.', '/') + ".class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** Defines the provider's package itself (its classes share package-private members), woven or not. */
-    private static final class ProviderLoader extends ClassLoader {
-        private final boolean woven;
-
-        ProviderLoader(boolean woven) {
-            super(AdvertisedAddressBindingTest.class.getClassLoader());
-            this.woven = woven;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("org.apache.aries.rsa.provider.tcp.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded != null) {
-                    return loaded;
-                }
-                try {
-                    byte[] bytes = bytes(name);
-                    if (woven && name.equals(AdvertisedAddressBinding.SERVER_CLASS)) {
-                        bytes = AdvertisedAddressBinding.bindToAdvertisedAddress(bytes);
-                    }
-                    return defineClass(name, bytes, 0, bytes.length);
-                } catch (IOException e) {
-                    throw new ClassNotFoundException(name, e);
-                }
-            }
-        }
     }
 }

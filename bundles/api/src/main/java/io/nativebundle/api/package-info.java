@@ -49,6 +49,11 @@
  *
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
+ *
+ * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
+ * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
+ * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,
+ * so that a {@code NativeFunction} of the C ABI's values can be called through OSGi Remote Services.
  */
 @Export
 @Version("2.3.0")

@@ -58,6 +58,8 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
     static final String FIRST_PORT = "nativebundle.itest.remote.functionPort";
     /** The exported functions of {@link #LIBC} in name order, which is the order of their ports. */
     static final List<String> EXPORTED = List.of("access", "div", "frexp", "snprintf");
+    /** The tenant B imports frexp for; A serves every function in its default tenant. */
+    static final String TENANT = "acme";
 
     static final String[] LIBC = {
         "library = c",
@@ -82,7 +84,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
         List<String> imports = new ArrayList<>();
         for (int i = 0; i < EXPORTED.size(); i++) {
             imports.add("c;symbol=" + EXPORTED.get(i) + ";endpoint=tcp://127.0.0.1:" + (first + i) + ";timeout="
-                    + RemoteOptions.TIMEOUT_MS + "ms");
+                    + RemoteOptions.TIMEOUT_MS + "ms" + (EXPORTED.get(i).equals("frexp") ? ";tenant=" + TENANT : ""));
         }
         List<Option> options = RemoteOptions.withRemoteBundles();
         options.add(frameworkProperty("io.nativebundle.remote.import").value(String.join(",", imports)));
@@ -111,7 +113,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
                     + " process and means nothing in another", refused);
             a.next("READY");
 
-            NativeFunction div = imported("div", first + 1);
+            NativeFunction div = imported("div", first + 1, NativeBundleConstants.DEFAULT_TENANT);
             // A's export may still be opening its socket: the first call that answers
             NativeStruct five = Await.value("div answered from A", Duration.ofSeconds(30),
                     () -> (NativeStruct) div.invoke(17, 5));
@@ -126,7 +128,8 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
                 assertEquals(x % y, r.get("rem"));
             }
 
-            NativeFunction frexp = imported("frexp", first + 2);
+            // imported for tenant acme: the import's tenant, not the one A serves it in (default)
+            NativeFunction frexp = imported("frexp", first + 2, TENANT);
             for (int i = 0; i < 200; i++) {
                 double x = (random.nextDouble() - 0.5) * Math.pow(2, random.nextInt(200) - 100);
                 if (x == 0 || Math.getExponent(x) < Double.MIN_EXPONENT) {
@@ -137,7 +140,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
                 assertEquals(x, (Double) r.value() * Math.pow(2, (Integer) r.outValues().get("exp")), 0);
             }
 
-            NativeFunction snprintf = imported("snprintf", first + 3);
+            NativeFunction snprintf = imported("snprintf", first + 3, NativeBundleConstants.DEFAULT_TENANT);
             for (int i = 0; i < 50; i++) {
                 long n = random.nextLong();
                 double d = random.nextDouble() * 1e6;
@@ -151,7 +154,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
                 assertArrayEquals(out, (byte[]) r.outValues().get("dst"));
             }
 
-            NativeFunction access = imported("access", first);
+            NativeFunction access = imported("access", first, NativeBundleConstants.DEFAULT_TENANT);
             String missing = "/nonexistent-" + UUID.randomUUID();
             NativeCallResult absent = access.call(missing, 0);
             assertEquals(-1, absent.value());
@@ -164,14 +167,14 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
     }
 
     /** B's imported function {@code symbol}: the loader's registration, in the import's tenant, at its own port. */
-    private NativeFunction imported(String symbol, int port) throws Exception {
+    private NativeFunction imported(String symbol, int port, String tenant) throws Exception {
         // polled, with a filter only the loader's registration matches: nothing here listens for the
         // endpoint, the loader's own interest (ImportInterest) brings the import in
         ServiceReference<NativeFunction> ref = Await.value("function " + symbol + " imported", Duration.ofSeconds(30),
                 () -> context.getServiceReferences(NativeFunction.class, "(&(nativebundle.library=c)(nativebundle.symbol="
                         + symbol + ")(nativebundle.remote=imported))").stream().findFirst().orElse(null));
         assertEquals("tcp://127.0.0.1:" + port, ref.getProperty(NativeBundleConstants.REMOTE_ENDPOINT));
-        assertEquals(NativeBundleConstants.DEFAULT_TENANT, ref.getProperty(NativeBundleConstants.TENANT));
+        assertEquals(tenant, ref.getProperty(NativeBundleConstants.TENANT));
         NativeFunction f = context.getService(ref);
         assertEquals(symbol, f.name());
         return f;

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.Test;
@@ -37,8 +39,10 @@ import io.nativebundle.definition.CoreBundle.Role;
 import io.nativebundle.definition.RuntimeDefinition;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
+import io.nativebundle.itests.shell.JsonReader;
 import io.nativebundle.itests.wrap.Drops;
 import io.nativebundle.testsupport.Await;
+import io.nativebundle.testsupport.osgi.Gogo;
 
 /**
  * The C ABI's values across the wire: framework A ({@link ExportingChild}) wraps a descriptor over
@@ -161,6 +165,27 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
             assertEquals(OptionalInt.of(2), absent.errno());
             assertEquals(Optional.of("No such file or directory"), absent.errnoMessage());
             assertEquals(0, access.call("/", 0).value());
+
+            // the operators' view in B: c is only imported here, its calls per endpoint under "remote"
+            List<Map<String, Object>> stats = JsonReader.arrayOfObjects(Gogo.run(context, "native:stats --json c"));
+            assertEquals(1, stats.size());
+            assertEquals("c", stats.get(0).get("library"));
+            assertEquals(List.of(), stats.get(0).get("symbols"));
+            Set<String> endpoints = new TreeSet<>();
+            for (Object row : (List<?>) stats.get(0).get("remote")) {
+                Map<?, ?> endpoint = (Map<?, ?>) row;
+                endpoints.add(String.valueOf(endpoint.get("endpoint")));
+                assertTrue(endpoint.toString(), ((Number) endpoint.get("calls")).longValue() > 0);
+                assertTrue(endpoint.toString(), ((Number) endpoint.get("p50Nanos")).longValue() > 0);
+            }
+            Set<String> expected = new TreeSet<>();
+            for (int i = 0; i < EXPORTED.size(); i++) {
+                expected.add("tcp://127.0.0.1:" + (first + i));
+            }
+            assertEquals(expected, endpoints);
+            String table = Gogo.run(context, "native:stats c");
+            assertTrue(table, table.matches("(?s).*\nRemote calls\n.*\nc +tcp://127\\.0\\.0\\.1:" + (first + 1)
+                    + " +[1-9][0-9]* +[0-9]+ .*"));
 
             a.command("exit", "STOPPED");
         }

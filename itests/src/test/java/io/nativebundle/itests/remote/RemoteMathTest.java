@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -22,6 +23,7 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeRemoteCallException;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.itests.AbstractIntegrationTest;
+import io.nativebundle.itests.shell.JsonReader;
 import io.nativebundle.testsupport.Await;
 import io.nativebundle.testsupport.osgi.Gogo;
 import io.nativebundle.testsupport.osgi.Services;
@@ -102,12 +104,21 @@ public class RemoteMathTest extends AbstractIntegrationTest {
         assertEquals(1, all[0].getProperty("service.ranking"));
     }
 
-    /** Whether the consumer's last call went through the import: B's local add was not called. */
+    /** Whether the consumer's last call went through the import: B's local add was not called, the import's was. */
     private boolean calledThroughImport() throws Exception {
-        // B's local math generation counts its calls (the JSON has only the local symbols); a call
-        // through the import does not reach it
-        String before = Gogo.run(context, "native:stats --json math");
+        // B's local math generation counts its calls under "symbols"; a call through the import
+        // does not reach it, and is counted under "remote" instead
+        Map<String, Object> before = JsonReader.arrayOfObjects(Gogo.run(context, "native:stats --json math")).get(0);
         Gogo.run(context, "example:add 2 3");
-        return before.equals(Gogo.run(context, "native:stats --json math"));
+        Map<String, Object> after = JsonReader.arrayOfObjects(Gogo.run(context, "native:stats --json math")).get(0);
+        return before.get("symbols").equals(after.get("symbols")) && remoteCalls(after) == remoteCalls(before) + 1;
+    }
+
+    private static long remoteCalls(Map<String, Object> library) {
+        long calls = 0;
+        for (Object row : (List<?>) library.get("remote")) {
+            calls += ((Number) ((Map<?, ?>) row).get("calls")).longValue();
+        }
+        return calls;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * (objects become maps, arrays lists, numbers {@code Long} or {@code Double}) without adding a
  * dependency. It rejects trailing text, trailing commas and unescaped control characters.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int pos;
@@ -35,7 +35,7 @@ final class JsonReader {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> arrayOfObjects(String text) {
+    public static List<Map<String, Object>> arrayOfObjects(String text) {
         return (List<Map<String, Object>>) parse(text);
     }
 

@@ -149,18 +149,16 @@ public final class NativeShell {
         if (!switched.isEmpty() && libraries.isEmpty()) {
             return String.join("\n", switched);
         }
+        // the calls through imports, apart from the local symbols', for the libraries asked about
+        List<RemoteStats> remote = m.remote().stream()
+                .filter(r -> libraries.isEmpty() || libraries.contains(r.library())).collect(Collectors.toList());
         List<StatsView.LibraryStats> stats = new ArrayList<>();
-        for (String name : statsLibraries(m, libraries)) {
+        for (String name : statsLibraries(m, libraries, remote, json)) {
             stats.add(new StatsView.LibraryStats(name, m.isEnabled(name), m.stats(name)));
         }
-        String view = json ? StatsView.json(stats) : StatsView.table(stats);
-        if (!json) {
-            // the calls through imports, apart from the local symbols', for the libraries asked about
-            List<RemoteStats> remote = m.remote().stream()
-                    .filter(r -> libraries.isEmpty() || libraries.contains(r.library())).collect(Collectors.toList());
-            if (!remote.isEmpty()) {
-                view = view + "\n\n" + StatsView.remote(remote);
-            }
+        String view = json ? StatsView.json(stats, remote) : StatsView.table(stats);
+        if (!json && !remote.isEmpty()) {
+            view = view + "\n\n" + StatsView.remote(remote);
         }
         return switched.isEmpty() ? view : String.join("\n", switched) + "\n\n" + view;
     }
@@ -267,12 +265,20 @@ public final class NativeShell {
     }
 
     /** The libraries to show: the ones named, each of which must be loaded, or every loaded one. */
-    private List<String> statsLibraries(NativeMetrics m, List<String> names) {
+    /**
+     * The libraries asked about (loaded, counted, or imported: in {@code remote}), or else every
+     * loaded or counted one, and with {@code withImported} those of {@code remote} too (for
+     * {@code --json}, where an imported library's rows belong to its object; the table shows them
+     * in a section of their own).
+     */
+    private List<String> statsLibraries(NativeMetrics m, List<String> names, List<RemoteStats> remote,
+            boolean withImported) {
         NativeLibraryRegistry r = registry.get();
         Libraries libs = new Libraries(r == null ? List.of() : r.statuses());
         if (!names.isEmpty()) {
             for (String name : names) {
-                if (r != null && !libs.loadedNames().contains(name) && m.stats(name).isEmpty()) {
+                if (r != null && !libs.loadedNames().contains(name) && m.stats(name).isEmpty()
+                        && remote.stream().noneMatch(s -> s.library().equals(name))) {
                     throw new IllegalArgumentException(libs.unknownLibrary(name));
                 }
             }
@@ -280,6 +286,10 @@ public final class NativeShell {
         }
         Set<String> all = new LinkedHashSet<>(libs.loadedNames());
         m.stats().forEach(s -> all.add(s.library()));
+        // a library only imported here has no symbols of its own, but its remote rows belong to it
+        if (withImported) {
+            remote.forEach(s -> all.add(s.library()));
+        }
         return new ArrayList<>(all);
     }
 

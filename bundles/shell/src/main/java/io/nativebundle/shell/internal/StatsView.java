@@ -58,7 +58,12 @@ final class StatsView {
         return "Remote calls\n" + table;
     }
 
-    static String json(List<LibraryStats> libraries) {
+    /**
+     * One object per library: its symbols, and under {@code remote} the calls through each of its
+     * imported endpoints ({@code endpoint}, {@code calls}, {@code errors}, {@code meanNanos},
+     * {@code p50Nanos}, {@code p99Nanos}; empty when it is not imported).
+     */
+    static String json(List<LibraryStats> libraries, List<RemoteStats> imports) {
         List<Object> list = new ArrayList<>();
         for (LibraryStats l : libraries) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -76,6 +81,20 @@ final class StatsView {
                 symbols.add(m);
             }
             o.put("symbols", symbols);
+            List<Object> remote = new ArrayList<>();
+            for (RemoteStats r : imports) {
+                if (r.library().equals(l.library())) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("endpoint", r.endpoint());
+                    m.put("calls", r.calls());
+                    m.put("errors", r.errors());
+                    m.put("meanNanos", r.meanNanos());
+                    m.put("p50Nanos", r.p50Nanos());
+                    m.put("p99Nanos", r.p99Nanos());
+                    remote.add(m);
+                }
+            }
+            o.put("remote", remote);
             list.add(o);
         }
         return Json.pretty(list);

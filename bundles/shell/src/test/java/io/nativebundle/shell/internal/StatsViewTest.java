@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.Test;
 
+import io.nativebundle.api.RemoteStats;
 import io.nativebundle.api.SymbolStats;
 
 public class StatsViewTest {
@@ -35,8 +36,23 @@ public class StatsViewTest {
     @Test
     public void jsonKeepsTheRawNanoseconds() {
         assertEquals("[{\"library\":\"math\",\"enabled\":true,\"symbols\":[{\"symbol\":\"add\",\"calls\":1200,"
-                + "\"errors\":0,\"meanNanos\":85.2,\"p50Nanos\":80,\"p99Nanos\":2100}]}]",
-                StatsView.json(List.of(new StatsView.LibraryStats("math", true, List.of(math.symbols().get(0)))))
+                + "\"errors\":0,\"meanNanos\":85.2,\"p50Nanos\":80,\"p99Nanos\":2100}],\"remote\":[]}]",
+                StatsView.json(List.of(new StatsView.LibraryStats("math", true, List.of(math.symbols().get(0)))),
+                        List.of()).replaceAll("\\s", ""));
+    }
+
+    @Test
+    public void jsonPutsEachImportedEndpointsCallsUnderItsLibrary() {
+        List<RemoteStats> imports = List.of(
+                new RemoteStats("c", "tcp://127.0.0.1:9200", 3, 1, 250_000.5, 200_000, 900_000),
+                new RemoteStats("c", "tcp://127.0.0.1:9201", 2, 0, 120_000, 110_000, 130_000),
+                new RemoteStats("math", "tcp://127.0.0.1:9100", 1, 0, 400_000, 400_000, 400_000));
+        assertEquals("[{\"library\":\"c\",\"enabled\":true,\"symbols\":[],\"remote\":["
+                + "{\"endpoint\":\"tcp://127.0.0.1:9200\",\"calls\":3,\"errors\":1,\"meanNanos\":250000.5,"
+                + "\"p50Nanos\":200000,\"p99Nanos\":900000},"
+                + "{\"endpoint\":\"tcp://127.0.0.1:9201\",\"calls\":2,\"errors\":0,\"meanNanos\":120000.0,"
+                + "\"p50Nanos\":110000,\"p99Nanos\":130000}]}]",
+                StatsView.json(List.of(new StatsView.LibraryStats("c", true, List.of())), imports)
                         .replaceAll("\\s", ""));
     }
 }

@@ -43,9 +43,12 @@ import io.nativebundle.contract.TypeName;
  * {@code NativeFunction} service whose types all cross the wire ({@link RemoteTypes}) get the
  * Remote Services properties ({@code service.exported.interfaces}, {@code service.exported.configs}
  * = {@code aries.tcp}, the {@code osgi.basic} intent) and {@code nativebundle.remote=exported};
- * one with a pointer, a buffer or a type without a mapping is not exported, and the plan says why
- * (logged, and a failed {@code remote-export} check in {@code native:info}). Variables are never
- * exported: a variable is memory at an address of this process.
+ * a {@code NativeFunction} is judged by its whole signature (structs, arrays and out-parameters of
+ * values cross), and with the operator's {@code function-port} each takes the next port in symbol
+ * name order. One with a pointer, a buffer, a callback or a type without a mapping is not
+ * exported, and the plan says why (logged, and a failed {@code remote-export} check in
+ * {@code native:info}). Variables are never exported: a variable is memory at an address of this
+ * process.
  */
 public final class RemoteExports {
 

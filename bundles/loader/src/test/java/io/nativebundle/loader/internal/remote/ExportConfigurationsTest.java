@@ -81,6 +81,18 @@ public class ExportConfigurationsTest {
     }
 
     @Test
+    public void aConfigurationsFunctionPortPlacesTheNativeFunctionExports() throws Exception {
+        configurations.updated("io.nativebundle.remote.export.a1", config("library", "math", "function-port", 9300));
+        assertEquals("9300", plan("math", "default").function("add").get("aries.rsa.port"));
+        assertEquals(List.of("*: configuration io.nativebundle.remote.export.a1 of io.nativebundle.remote.export"
+                + " exports library 'math', its functions from port 9300 from the next load on"), applied);
+        ConfigurationException bad = assertThrows(ConfigurationException.class, () -> configurations.updated(
+                "io.nativebundle.remote.export.a2", config("library", "math", "function-port", "70000")));
+        assertTrue(bad.getReason(), bad.getReason().endsWith("function-port '70000' is not a TCP port; expected a"
+                + " number from 0 (any free port) to 65535"));
+    }
+
+    @Test
     public void aTenantsConfigurationAndTheMostSpecificFirst() throws Exception {
         configurations.updated("io.nativebundle.remote.export.any", config("library", "*", "tenant", "acme"));
         configurations.updated("io.nativebundle.remote.export.zz", config("library", "math", "tenant", "acme",

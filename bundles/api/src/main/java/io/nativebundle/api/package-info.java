@@ -49,6 +49,9 @@
  *
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
+ *
+ * <p>2.3.0, the FFM backend: {@link io.nativebundle.api.NativeLibrary#backend()} and
+ * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm}.
  */
 @Export
 @Version("2.3.0")

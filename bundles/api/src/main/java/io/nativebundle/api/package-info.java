@@ -51,7 +51,8 @@
  * {@code @since 2.3.0}.
  *
  * <p>2.3.0, the FFM backend: {@link io.nativebundle.api.NativeLibrary#backend()} and
- * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm}.
+ * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm},
+ * and {@link io.nativebundle.api.NativeLeaf} for leaf calls.
  */
 @Export
 @Version("2.3.0")

@@ -23,9 +23,10 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * the library itself. Closing the arena {@code dlclose}s them; the loader does it once, after the
  * drain, so no call of this generation is in flight then or later.
  *
- * <p>Downcall handles and variable segments are made here for the basic types. Typed interfaces
- * and the other signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno,
- * variadic) go to a jnr library of the same files, opened on the first such request; it is closed
+ * <p>Downcall handles and variable segments are made here for the basic types, and typed
+ * interfaces of primitives are bound here ({@link FfmBindings}). Other interfaces and the other
+ * signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno, variadic) go to a
+ * jnr library of the same files, opened on the first such request; it is closed
  * before the arena, so both handles of a file are gone when {@link #close} returns. A shared arena
  * because the handles are called from any thread; its close costs more than a confined one's
  * (docs/performance.md), once per unload.
@@ -73,7 +74,11 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
-        return jnr().bind(type);
+        FfmBindings.refuseMisusedLeaves(type);
+        if (FfmBindings.unsupported(type).isPresent()) {
+            return jnr().bind(type);
+        }
+        return FfmBindings.bind(type, lookup, file);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.nativebundle.api.NativeLeaf;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
@@ -37,9 +38,45 @@ import io.nativebundle.loader.internal.unload.MappedFiles;
 /** The FFM backend on a real copy of the loader's test library, {@code sym.c}. */
 public class FfmLibraryTest {
 
-    /** The part of {@code sym.c} a typed interface binds (through the jnr library of the generation). */
+    /** The part of {@code sym.c} of primitives only: FFM binds it itself. */
     public interface Sym {
         int add(int a, int b);
+
+        @NativeLeaf
+        long add_long(long a, long b);
+
+        boolean is_positive(int a);
+
+        double mix(double a, float b);
+
+        void bump();
+
+        int counter_value();
+
+        default int twice(int a) {
+            return add(a, a);
+        }
+    }
+
+    /** A string parameter: the jnr library of the generation binds it. */
+    public interface Strings {
+        int length(String text);
+    }
+
+    /** What a callback parameter looks like in a typed interface: an interface. */
+    public interface Callback {
+        int call(int value);
+    }
+
+    /** A leaf that would call back: refused. */
+    public interface MisusedLeaf {
+        @NativeLeaf
+        int add(Callback callback, int b);
+    }
+
+    /** A method whose symbol the library does not export. */
+    public interface Missing {
+        int no_such_symbol(int a);
     }
 
     private static final Path LIBSYM = Path.of(System.getProperty("nativebundle.test.libsym",
@@ -146,11 +183,43 @@ public class FfmLibraryTest {
     }
 
     @Test
+    public void anInterfaceOfPrimitivesIsBoundByAGeneratedClassOfDowncallHandles() throws Exception {
+        Sym sym = library.bind(Sym.class);
+        assertTrue(sym.getClass().getName(), sym.getClass().getName().startsWith("io.nativebundle.ffm.binding.Sym$"));
+        assertEquals(9, sym.add(4, 5));
+        assertEquals("a leaf, through a critical downcall", 7_000_000_001L, sym.add_long(7_000_000_000L, 1L));
+        assertTrue(sym.is_positive(3));
+        assertFalse(sym.is_positive(-3));
+        assertEquals(3.0, sym.mix(2.0, 1.5f), 0.0);
+        int before = sym.counter_value();
+        sym.bump();
+        assertEquals(before + 1, sym.counter_value());
+        assertEquals("default methods call the bound ones", 8, sym.twice(4));
+    }
+
+    @Test
+    public void aLeafWithACallbackParameterIsRefusedNamingTheMethod() {
+        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> library.bind(MisusedLeaf.class));
+        assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());
+        assertEquals(MisusedLeaf.class.getName() + ".add is declared @NativeLeaf and takes the callback "
+                + Callback.class.getName() + ": a leaf never calls back into Java; remove @NativeLeaf or the callback",
+                refusal.getMessage());
+    }
+
+    @Test
+    public void aMethodWithoutItsSymbolIsRefusedNamingTheInterfaceAndTheSymbol() {
+        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> library.bind(Missing.class));
+        assertTrue(refusal.getMessage(), refusal.getMessage().startsWith("interface " + Missing.class.getName()
+                + ": method no_such_symbol expects the symbol 'no_such_symbol' in "));
+    }
+
+    @Test
     public void whatFfmDoesNotCarryItselfGoesToJnrForTheSameGeneration() throws Exception {
         // uint is not a basic type: the jnr library of the same files calls it, sharing the globals
         assertEquals(5L, function("add", "(int,int)uint").invoke(new Object[] {2, 3}));
-        Sym sym = library.bind(Sym.class);
-        assertEquals(9, sym.add(4, 5));
+        Strings strings = library.bind(Strings.class);
+        assertFalse(strings.getClass().getName().startsWith("io.nativebundle.ffm."));
+        assertEquals(3, strings.length("abc"));
         library.variable("counter", NativeType.INT).setLong(100);
         assertEquals("one copy of the library, opened twice", 101, jnrCounterAfterBump());
     }
@@ -164,6 +233,7 @@ public class FfmLibraryTest {
     public void closeUnmapsTheGenerationAndItsVariablesCanNoLongerBeReached() throws Exception {
         VariableAccessor counter = library.variable("counter", NativeType.INT);
         library.bind(Sym.class);
+        library.bind(Strings.class);
         assertFalse(List.copyOf(MappedFiles.under(folder)).isEmpty());
         assertEquals(List.of(), library.close());
         library = null;
@@ -192,6 +262,7 @@ public class FfmLibraryTest {
 
     @Test
     public void functionsAreCalledFromManyThreadsAtOnce() throws Exception {
+        Sym sym = library.bind(Sym.class);
         FunctionInvoker add = function("add", "(int,int)int");
         FunctionInvoker greet = function("greet", "(string)string");
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -201,7 +272,7 @@ public class FfmLibraryTest {
                 int base = t * 100_000;
                 Callable<Boolean> calls = () -> {
                     for (int i = 0; i < 20_000; i++) {
-                        if (add.intIntToInt(base, i) != base + i
+                        if (add.intIntToInt(base, i) != base + i || sym.add_long(base, i) != base + i
                                 || !("Hello, " + i + "!").equals(greet.stringToString(Integer.toString(i)))
                                 || !Integer.valueOf(base - i).equals(add.invoke(new Object[] {base, -i}))) {
                             return false;

@@ -23,11 +23,12 @@ import io.nativebundle.loader.internal.backend.InterfaceMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 
 /**
- * Typed interfaces on FFM: an interface whose methods take and return only Java primitives is
- * bound by a generated class ({@link FfmBindingGenerator}) that calls one downcall handle per
- * method, a {@code static final} constant, so C2 inlines the downcall into the caller. A method
- * annotated {@link NativeLeaf} gets a critical downcall ({@code Linker.Option.critical(false)}:
- * no thread state transition). {@link #unsupported} says why another interface is left to jnr.
+ * Typed interfaces on FFM: a generated class ({@link FfmBindingGenerator}) calls one method handle
+ * per method, a {@code static final} constant, so C2 inlines it into the caller. For a method that
+ * takes and returns only Java primitives it is a downcall handle of the symbol; a method annotated
+ * {@link NativeLeaf} gets a critical downcall ({@code Linker.Option.critical(false)}: no thread
+ * state transition). Any other method ({@link #unsupported}: strings, buffers, pointers, callbacks)
+ * calls the same method of the interface's jnr binding of the same generation.
  */
 final class FfmBindings {
 
@@ -52,23 +53,31 @@ final class FfmBindings {
     private FfmBindings() {
     }
 
+    /** Where the methods FFM does not call itself go: the jnr binding of the same interface and generation. */
+    interface JnrBinding {
+        Object get() throws LoadRefusal;
+    }
+
+    /** Whether FFM calls at least one method of {@code type} itself; if not, jnr binds all of it. */
+    static boolean anyNative(Class<?> type) {
+        return InterfaceMethods.abstractOnly(type).stream().anyMatch(m -> unsupported(m).isEmpty());
+    }
+
     /**
-     * Why FFM does not bind {@code type} itself, for the jnr library to bind it; empty when it does.
-     * It binds methods of primitives only; a jnr-ffi type annotation on anything but a {@code long}
+     * Why FFM does not call {@code method} itself, but the jnr binding; empty when it does.
+     * It calls methods of primitives only; a jnr-ffi type annotation on anything but a {@code long}
      * ({@code @u_int8_t int}, say) changes how jnr-ffi reads the value, so such a method is left to it
      * too ({@code long}s are 64 bits whatever their annotation, addresses included, on LP64).
      */
-    static Optional<String> unsupported(Class<?> type) {
-        for (Method method : InterfaceMethods.abstractOnly(type)) {
-            Class<?> result = method.getReturnType();
-            if (result != void.class && !LAYOUTS.containsKey(result) || annotatedNarrow(result, method.getAnnotations())) {
-                return Optional.of(method.getName() + " returns " + result.getName());
-            }
-            Class<?>[] parameters = method.getParameterTypes();
-            for (int i = 0; i < parameters.length; i++) {
-                if (!LAYOUTS.containsKey(parameters[i]) || annotatedNarrow(parameters[i], method.getParameterAnnotations()[i])) {
-                    return Optional.of(method.getName() + " takes " + parameters[i].getName());
-                }
+    static Optional<String> unsupported(Method method) {
+        Class<?> result = method.getReturnType();
+        if (result != void.class && !LAYOUTS.containsKey(result) || annotatedNarrow(result, method.getAnnotations())) {
+            return Optional.of(method.getName() + " returns " + result.getName());
+        }
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!LAYOUTS.containsKey(parameters[i]) || annotatedNarrow(parameters[i], method.getParameterAnnotations()[i])) {
+                return Optional.of(method.getName() + " takes " + parameters[i].getName());
             }
         }
         return Optional.empty();
@@ -105,12 +114,21 @@ final class FfmBindings {
         }
     }
 
-    /** The binding of an interface {@link #unsupported} accepts, its symbols resolved in {@code lookup}. */
-    static <T> T bind(Class<T> type, SymbolLookup lookup, Object file) throws LoadRefusal {
+    /**
+     * The binding of {@code type}: each method a downcall handle of its symbol in {@code lookup}, or,
+     * where {@link #unsupported} says so, the same method of the jnr binding.
+     */
+    static <T> T bind(Class<T> type, SymbolLookup lookup, Object file, JnrBinding jnr) throws LoadRefusal {
         List<Method> methods = InterfaceMethods.abstractOnly(type);
         MethodHandle[] handles = new MethodHandle[methods.size()];
+        Object jnrBinding = null;
         for (int i = 0; i < handles.length; i++) {
             Method method = methods.get(i);
+            if (unsupported(method).isPresent()) {
+                jnrBinding = jnrBinding != null ? jnrBinding : jnr.get();
+                handles[i] = delegate(method, jnrBinding);
+                continue;
+            }
             MemorySegment symbol = lookup.find(method.getName()).orElseThrow(() -> new LoadRefusal(
                     RefusalReason.LOAD_FAILED, "interface " + type.getName() + ": method " + method.getName()
                     + " expects the symbol '" + method.getName() + "' in " + file + ", which does not export it"));
@@ -130,6 +148,15 @@ final class FfmBindings {
         } finally {
             // taken by the class's initializer; gone either way
             FfmBindingHandles.forget(name);
+        }
+    }
+
+    private static MethodHandle delegate(Method method, Object jnrBinding) throws LoadRefusal {
+        try {
+            return MethodHandles.publicLookup().unreflect(method).bindTo(jnrBinding);
+        } catch (IllegalAccessException e) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "interface " + method.getDeclaringClass().getName()
+                    + " is not public, so its method " + method.getName() + " cannot be bound: " + e.getMessage(), e);
         }
     }
 

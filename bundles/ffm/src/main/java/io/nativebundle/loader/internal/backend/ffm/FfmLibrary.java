@@ -23,8 +23,8 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * the library itself. Closing the arena {@code dlclose}s them; the loader does it once, after the
  * drain, so no call of this generation is in flight then or later.
  *
- * <p>Downcall handles and variable segments are made here for the basic types, and typed
- * interfaces of primitives are bound here ({@link FfmBindings}). Other interfaces and the other
+ * <p>Downcall handles and variable segments are made here for the basic types, and the methods
+ * of primitives of typed interfaces ({@link FfmBindings}). Their other methods and the other
  * signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno, variadic) go to a
  * jnr library of the same files, opened on the first such request; it is closed
  * before the arena, so both handles of a file are gone when {@link #close} returns. A shared arena
@@ -75,10 +75,10 @@ final class FfmLibrary implements BackendLibrary {
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
         FfmBindings.refuseMisusedLeaves(type);
-        if (FfmBindings.unsupported(type).isPresent()) {
+        if (!FfmBindings.anyNative(type)) {
             return jnr().bind(type);
         }
-        return FfmBindings.bind(type, lookup, file);
+        return FfmBindings.bind(type, lookup, file, () -> jnr().bind(type));
     }
 
     @Override

@@ -58,9 +58,17 @@ public class FfmLibraryTest {
         }
     }
 
-    /** A string parameter: the jnr library of the generation binds it. */
+    /** Only a string parameter: the jnr library of the generation binds it. */
     public interface Strings {
         int length(String text);
+    }
+
+    /** Both: FFM calls add itself, greet through the jnr binding. */
+    public interface Mixed {
+        @NativeLeaf
+        int add(int a, int b);
+
+        String greet(String name);
     }
 
     /** What a callback parameter looks like in a typed interface: an interface. */
@@ -195,6 +203,14 @@ public class FfmLibraryTest {
         sym.bump();
         assertEquals(before + 1, sym.counter_value());
         assertEquals("default methods call the bound ones", 8, sym.twice(4));
+    }
+
+    @Test
+    public void inAMixedInterfaceTheMethodsOfPrimitivesAreFfmsAndTheOthersJnrs() throws Exception {
+        Mixed mixed = library.bind(Mixed.class);
+        assertTrue(mixed.getClass().getName(), mixed.getClass().getName().startsWith("io.nativebundle.ffm.binding.Mixed$"));
+        assertEquals(5, mixed.add(2, 3));
+        assertEquals("Hello, Anna!", mixed.greet("Anna"));
     }
 
     @Test

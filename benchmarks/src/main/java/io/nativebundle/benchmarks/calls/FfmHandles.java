@@ -24,6 +24,7 @@ final class FfmHandles {
     private final Class<?> descriptorType;
     private final Class<?> arenaType;
     private final Object linker;
+    private final Class<?> lookupType;
     private final Object lookup;
 
     private FfmHandles(Path library) throws ReflectiveOperationException {
@@ -33,7 +34,7 @@ final class FfmHandles {
         layoutType = Class.forName("java.lang.foreign.MemoryLayout");
         descriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
         arenaType = Class.forName("java.lang.foreign.Arena");
-        Class<?> lookupType = Class.forName("java.lang.foreign.SymbolLookup");
+        lookupType = Class.forName("java.lang.foreign.SymbolLookup");
         linker = linkerType.getMethod("nativeLinker").invoke(null);
         // the global arena: the library stays loaded for the life of the fork
         Object global = arenaType.getMethod("global").invoke(null);
@@ -56,7 +57,7 @@ final class FfmHandles {
      */
     MethodHandle downcall(String symbol, boolean critical, Class<?> result, Class<?>... parameters) {
         try {
-            Object address = ((Optional<?>) lookup.getClass().getMethod("find", String.class).invoke(lookup, symbol))
+            Object address = ((Optional<?>) lookupType.getMethod("find", String.class).invoke(lookup, symbol))
                     .orElseThrow(() -> new IllegalStateException("no symbol " + symbol));
             Object layouts = Array.newInstance(layoutType, parameters.length);
             for (int i = 0; i < parameters.length; i++) {

@@ -134,7 +134,8 @@ final class FfmBindings {
                     + " expects the symbol '" + method.getName() + "' in " + file + ", which does not export it"));
             Linker.Option[] options = method.isAnnotationPresent(NativeLeaf.class)
                     ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
-            handles[i] = adapt(Linker.nativeLinker().downcallHandle(symbol, descriptor(method), options), method);
+            handles[i] = adapt(Linker.nativeLinker().downcallHandle(FfmLibrary.target(symbol), descriptor(method),
+                    options), method);
         }
         String name = "io.nativebundle.ffm.binding." + type.getSimpleName() + "$" + CLASSES.incrementAndGet();
         byte[] bytes = FfmBindingGenerator.generate(name, type, methods);

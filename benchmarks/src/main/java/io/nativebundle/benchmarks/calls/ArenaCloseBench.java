@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What an FFM arena costs to open and close (Java 22+): the FFM backend gives every library
@@ -31,16 +32,17 @@ public class ArenaCloseBench {
     }
 
     @Benchmark
-    public void shared_openClose() throws Throwable {
+    public void shared_openClose(Blackhole escape) throws Throwable {
         try (AutoCloseable arena = (AutoCloseable) Arenas.SHARED.invokeExact()) {
-            // opened and closed: the close is what costs
+            // escapes, so C2 cannot optimize the arena away; the close is what costs
+            escape.consume(arena);
         }
     }
 
     @Benchmark
-    public void confined_openClose() throws Throwable {
+    public void confined_openClose(Blackhole escape) throws Throwable {
         try (AutoCloseable arena = (AutoCloseable) Arenas.CONFINED.invokeExact()) {
-            // opened and closed
+            escape.consume(arena);
         }
     }
 }

@@ -63,7 +63,28 @@ public final class Availability {
                 missing.putIfAbsent(path, reason);
             }
         }
+        ffm(missing);
         return new Availability(missing, serviceClass);
+    }
+
+    /** The FFM paths: Java 22+ only, and the typed service only where the loader serves math through FFM. */
+    private static void ffm(Map<CallPath, String> missing) {
+        if (Runtime.version().feature() < 22) {
+            String reason = "FFM needs Java 22+; this JVM is Java " + Runtime.version().feature();
+            for (CallPath path : new CallPath[] {CallPath.FFM_RAW, CallPath.FFM_RAW_CRITICAL, CallPath.FFM_SERVICE_OFF,
+                    CallPath.FFM_SERVICE_ON}) {
+                missing.put(path, reason);
+            }
+            return;
+        }
+        try (MathInFramework framework = MathInFramework.startOnFfm(false)) {
+            framework.typedService();
+        } catch (Exception e) {
+            String reason = e instanceof UnavailableException ? e.getMessage()
+                    : "the embedded framework on the FFM backend failed: " + e;
+            missing.put(CallPath.FFM_SERVICE_OFF, reason);
+            missing.put(CallPath.FFM_SERVICE_ON, reason);
+        }
     }
 
     public boolean available(CallPath path) {

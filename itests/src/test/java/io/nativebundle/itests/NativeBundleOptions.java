@@ -40,13 +40,29 @@ public final class NativeBundleOptions {
     /** {@code libcrash.so} of {@code src/test/c/crash}: add, and a way each to end its process. */
     public static final File CRASH_LIBRARY = new File(required("nativebundle.itest.libcrash"));
 
+    /**
+     * Whether this run has the FFM backend's fragment in its runtime ({@code -Dnativebundle.itest.ffm=true}:
+     * the backend itests' second run, on the JDK of {@code -Dnativebundle.it.jdk}).
+     */
+    public static final boolean FFM = Boolean.getBoolean("nativebundle.itest.ffm");
+
     private NativeBundleOptions() {
+    }
+
+    /** The backend the loader chooses by itself in this run: {@code ffm} with the fragment on Java 22+, else {@code jnr}. */
+    public static String automaticBackend() {
+        return FFM && Runtime.version().feature() >= 22 ? "ffm" : "jnr";
     }
 
     /** The core runtime without any native bundle. */
     public static Option[] core(Option... extra) {
         List<Option> options = new ArrayList<>(Arrays.asList(NativeBundleTestKit.runtime(new RuntimeBundles(RUNTIME),
                 WORK)));
+        if (FFM) {
+            // a fragment of the loader: installed before it, so it attaches when the loader resolves
+            options.add(0, bundle(new RuntimeBundles(RUNTIME).files(Role.FFM).get(0).toURI().toString()).noStart());
+            options.add(systemProperty("nativebundle.itest.ffm").value("true"));
+        }
         options.add(frameworkProperty("io.nativebundle.libc").value("glibc"));
         options.add(systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));

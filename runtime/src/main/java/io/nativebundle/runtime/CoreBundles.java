@@ -107,7 +107,30 @@ final class CoreBundles {
                 start(bundle);
             }
         }
+        uninstallUnattachedFragments(bundles);
         return deferred;
+    }
+
+    /**
+     * Uninstalls the fragments that did not attach when their host started: those whose
+     * requirements this JVM does not meet, such as the FFM backend ({@code ffm}, Java 22+) on Java 17.
+     * They could never attach in this run, and {@code lb} then lists only what runs.
+     */
+    private static void uninstallUnattachedFragments(List<Bundle> bundles) throws LaunchException {
+        for (Bundle bundle : bundles) {
+            if (isFragment(bundle) && bundle.getState() == Bundle.INSTALLED) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException | RuntimeException e) {
+                    throw new LaunchException("cannot uninstall the fragment " + bundle.getSymbolicName()
+                            + ", which this JVM cannot attach: " + Messages.oneLine(e), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
     }
 
     /**
@@ -116,7 +139,7 @@ final class CoreBundles {
      * @throws LaunchException naming the bundle and why it does not start
      */
     void start(Bundle bundle) throws LaunchException {
-        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+        if (isFragment(bundle)) {
             return;
         }
         try {

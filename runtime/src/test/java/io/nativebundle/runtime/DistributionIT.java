@@ -145,7 +145,9 @@ public class DistributionIT {
             assertTrue(plugin + " is not listed Active:\n" + run,
                     run.out.lines().anyMatch(line -> line.contains("|Active ") && line.contains("|" + plugin + " (")));
         }
-        assertFalse(run.toString(), run.out.lines().anyMatch(line -> line.contains("|Installed ") || line.contains("|Resolved ")));
+        // an attached fragment is Resolved: the FFM backend on Java 22+ (on 17 the launcher uninstalls it)
+        assertFalse(run.toString(), run.out.lines().anyMatch(line -> line.contains("|Installed ")
+                || line.contains("|Resolved ") && !line.contains("|nativebundle ffm (")));
     }
 
     @Test
@@ -180,6 +182,19 @@ public class DistributionIT {
 
         assertEquals(run.toString(), 0, run.exitCode);
         assertEquals(run.toString(), "5", run.out.strip());
+        assertEquals(run.toString(), "", run.err);
+    }
+
+    /** Issue 16: on Java 22+ the loader calls through FFM (the ffm fragment attached), before that through jnr. */
+    @Test
+    public void theBackendIsFfmOnJava22AndLaterAndJnrBefore() throws Exception {
+        String expected = Runtime.version().feature() >= 22 ? "ffm" : "jnr";
+
+        Run run = nativebundle("", "exec", "native:info math; native:call math add 2 3");
+
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.toString(), run.out.lines().anyMatch(line -> line.matches("Backend\\s+" + expected)));
+        assertEquals(run.toString(), "5", run.out.strip().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals(run.toString(), "", run.err);
     }
 

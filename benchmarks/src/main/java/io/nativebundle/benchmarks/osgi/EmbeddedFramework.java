@@ -85,7 +85,10 @@ public final class EmbeddedFramework implements AutoCloseable {
                 core.add(felix.context().installBundle(file.toUri().toString()));
             }
             for (Bundle bundle : core) {
-                bundle.start();
+                // a fragment (the FFM backend) attaches to its host and cannot start
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    bundle.start();
+                }
             }
         } catch (BundleException | RuntimeException e) {
             felix.close();

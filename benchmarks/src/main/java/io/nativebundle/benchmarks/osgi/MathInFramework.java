@@ -61,7 +61,25 @@ public final class MathInFramework implements AutoCloseable {
      */
     public static MathInFramework start(boolean metricsOn, boolean isolated) throws BundleException,
             UnavailableException {
-        EmbeddedFramework felix = EmbeddedFramework.start();
+        return start(metricsOn, isolated, EmbeddedFramework.start(), "");
+    }
+
+    /**
+     * As {@link #start(boolean)}, with the FFM backend's fragment attached to the loader and
+     * {@code io.nativebundle.backend=ffm}: the typed service calls through FFM (Java 22+).
+     *
+     * @throws UnavailableException when the math library is not served by the FFM backend
+     */
+    public static MathInFramework startOnFfm(boolean metricsOn) throws BundleException, UnavailableException {
+        if (Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
+        }
+        return start(metricsOn, false, EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM),
+                "(nativebundle.backend=ffm)");
+    }
+
+    private static MathInFramework start(boolean metricsOn, boolean isolated, EmbeddedFramework felix,
+            String backendFilter) throws BundleException, UnavailableException {
         try {
             Bundle math = isolated ? felix.install("isolated:math", IsolatedMath.jar()) : felix.install("math");
             Bundle consumer = ConsumerBundle.install(felix);
@@ -72,7 +90,7 @@ public final class MathInFramework implements AutoCloseable {
             running.switchMetrics(metricsOn);
             math.start();
             running.reference(MATH_LIB, "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.isolation="
-                    + (isolated ? "process" : "in-process") + "))", SERVICE_TIMEOUT_MS);
+                    + (isolated ? "process" : "in-process") + ")" + backendFilter + ")", SERVICE_TIMEOUT_MS);
             running.switchMetrics(metricsOn);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {

@@ -15,7 +15,11 @@ public enum CallPath {
     FUNCTION_TYPED("NativeFunction typed adapter", "FunctionBench", "typed"),
     FUNCTION_INVOKE("NativeFunction invoke(Object...)", "FunctionBench", "invoke"),
     JNA_DIRECT("JNA direct (Native.register)", "JnaBench", "direct"),
-    JNA_INTERFACE("JNA interface (Native.load)", "JnaBench", "interface");
+    JNA_INTERFACE("JNA interface (Native.load)", "JnaBench", "interface"),
+    FFM_RAW("FFM raw downcallHandle (Java 22+)", "FfmRawBench", "downcall"),
+    FFM_RAW_CRITICAL("FFM raw, critical (leaf; Java 22+)", "FfmRawBench", "critical"),
+    FFM_SERVICE_OFF("typed service on FFM, metrics off (Java 22+)", "FfmServiceBench", "metricsOff"),
+    FFM_SERVICE_ON("typed service on FFM, metrics on (Java 22+)", "FfmServiceBench", "metricsOn");
 
     /** The three C functions every path calls. */
     public static final List<String> FUNCTIONS = List.of("add", "noop", "length");

@@ -144,11 +144,21 @@ public final class NativeBundleConstants {
     /** The library generation the service is bound to; it grows with every load. */
     public static final String GENERATION = "nativebundle.generation";
     /**
-     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process) or
-     * {@code host} (a host process of the library's own, see {@link #ISOLATION}); the name
-     * {@code ffm} (Java's foreign function API) is reserved for the backend to come.
+     * The backend that calls the library's native code: {@code jnr} (jnr-ffi, in process),
+     * {@code ffm} (Java's foreign function API, in process, on a JVM of 22 or later; since 2.3.0) or
+     * {@code host} (a host process of the library's own, see {@link #ISOLATION}).
      */
     public static final String BACKEND = "nativebundle.backend";
+    /**
+     * Framework property: the in-process backend, {@code jnr} or {@code ffm}. Unset, the loader takes
+     * {@code ffm} on a JVM of 22 or later where the {@code io.nativebundle.ffm} fragment is attached to
+     * it, {@code jnr} otherwise. A value it cannot honour (another name, {@code ffm} on Java 17 or
+     * without the fragment) is logged as an error naming what was expected and found, and the loader
+     * runs on {@code jnr}.
+     *
+     * @since 2.3.0
+     */
+    public static final String BACKEND_PROPERTY = "io.nativebundle.backend";
     /**
      * Where the library's calls run: {@link #ISOLATION_IN_PROCESS} or {@link #ISOLATION_PROCESS}.
      * @since 2.1

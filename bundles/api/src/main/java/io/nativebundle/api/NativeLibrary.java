@@ -98,6 +98,16 @@ public interface NativeLibrary {
     }
 
     /**
+     * The backend that calls the library's native code, {@code jnr}, {@code ffm} or {@code host}; also
+     * the {@link NativeBundleConstants#BACKEND} property of its services.
+     *
+     * @since 2.3.0
+     */
+    default String backend() {
+        return "jnr";
+    }
+
+    /**
      * The host process of a library that runs out of process, as it is now; empty in process.
      *
      * @since 2.1

@@ -54,6 +54,10 @@
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,
  * so that a {@code NativeFunction} of the C ABI's values can be called through OSGi Remote Services.
+ *
+ * <p>2.3.0, the FFM backend: {@link io.nativebundle.api.NativeLibrary#backend()} and
+ * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm},
+ * and {@link io.nativebundle.api.NativeLeaf} for leaf calls.
  */
 @Export
 @Version("2.3.0")

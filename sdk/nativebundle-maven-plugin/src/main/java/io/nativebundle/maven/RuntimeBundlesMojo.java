@@ -63,7 +63,7 @@ public class RuntimeBundlesMojo extends AbstractMojo {
 
     /**
      * The roles to copy ({@code core}, {@code services}, {@code gogo-console}, {@code gogo-jline},
-     * {@code gogo-commands}, {@code native-commands}, {@code wrap}, {@code plugins-folder}, {@code remote}); all
+     * {@code gogo-commands}, {@code native-commands}, {@code wrap}, {@code plugins-folder}, {@code ffm}, {@code remote}); all
      * but the optional {@code remote} when empty.
      */
     @Parameter

@@ -33,6 +33,13 @@ public record CoreBundle(String groupId, String artifactId, String version, Role
         /** FileInstall, watching {@code felix.fileinstall.dir}. */
         PLUGINS_FOLDER("plugins-folder"),
         /**
+         * The FFM backend: a fragment of the loader that attaches on Java 22 or later, where the loader
+         * then calls native code through {@code java.lang.foreign}; on Java 17 it stays installed and
+         * unresolved, and the loader runs on jnr. Not in the core role, so a host that resolves every
+         * bundle it is given (Karaf's features) on Java 17 does not get it.
+         */
+        FFM("ffm"),
+        /**
          * Optional: OSGi Remote Services (Apache Aries RSA with its TCP provider and static config
          * discovery, and SLF4J), for native services across machines. Never taken unless named.
          */

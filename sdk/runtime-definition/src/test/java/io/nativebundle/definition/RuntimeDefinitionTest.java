@@ -65,6 +65,15 @@ public class RuntimeDefinitionTest {
     }
 
     @Test
+    public void theFfmFragmentIsARoleOfItsOwnAfterTheLoaderSoKarafsCoreRoleLeavesItOut() {
+        assertFalse(Role.FFM.optional());
+        assertEquals(List.of("ffm"), RuntimeDefinition.coreBundles(Role.FFM).stream().map(CoreBundle::artifactId).toList());
+        List<String> all = RuntimeDefinition.coreBundles().stream().map(CoreBundle::artifactId).toList();
+        assertTrue("installed with the loader, before FileInstall", all.indexOf("loader") < all.indexOf("ffm")
+                && all.indexOf("ffm") < all.indexOf("org.apache.felix.fileinstall"));
+    }
+
+    @Test
     public void oneCoreBundleIsFoundByItsArtifactId() {
         assertEquals(Role.CORE, RuntimeDefinition.coreBundle("loader").role());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -94,7 +103,7 @@ public class RuntimeDefinitionTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("# c\norg.example:a core\n")).getMessage());
         assertEquals("core-bundles.list:1: unknown role 'kernel'; expected one of core, services, gogo-console, gogo-jline, "
-                + "gogo-commands, native-commands, wrap, plugins-folder, remote", assertThrows(IllegalArgumentException.class,
+                + "gogo-commands, native-commands, wrap, plugins-folder, ffm, remote", assertThrows(IllegalArgumentException.class,
                         () -> RuntimeDefinition.parse("g:a:1 kernel")).getMessage());
         assertEquals(List.of(new CoreBundle("g", "a", "1.0", Role.WRAP)), RuntimeDefinition.parse("g:a:1.0 wrap # x\n\n"));
     }

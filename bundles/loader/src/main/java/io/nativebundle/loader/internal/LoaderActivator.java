@@ -25,6 +25,7 @@ import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeBundleVerifier;
 import io.nativebundle.api.NativeLibraryRegistry;
 import io.nativebundle.api.NativeMetrics;
+import io.nativebundle.loader.internal.backend.BackendSelection;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.host.HostRuntime;
 import io.nativebundle.loader.internal.backend.host.HostSettings;
@@ -86,8 +87,13 @@ public final class LoaderActivator implements BundleActivator {
         cache = NativeCache.open(cacheRoot(context));
         events = LifecycleEvents.open(context);
         tenants.followConfigurations(context, events::policy);
-        // before any plugin library is opened: see JnrBackend
-        NativeBackend backend = new JnrBackend();
+        // before any plugin library is opened: see JnrBackend. Out of process and under FFM too: the host
+        // backend runs on it, and FFM hands it what it does not carry itself
+        NativeBackend jnr = new JnrBackend();
+        BackendSelection.Choice choice = BackendSelection.choose(
+                context.getProperty(NativeBundleConstants.BACKEND_PROPERTY), jnr);
+        choice.problem().ifPresent(problem -> LOG.log(Level.ERROR, "nativebundle: " + problem));
+        NativeBackend backend = choice.backend();
         unloader = new Unloader(Unloader.timeout(context.getProperty(Unloader.TIMEOUT_PROPERTY)), events, cache::delete);
         metrics = MetricsRegistry.platform(context::getProperty);
         context.registerService(NativeMetrics.class, metrics, null);
@@ -103,7 +109,7 @@ public final class LoaderActivator implements BundleActivator {
             LOG.log(Level.ERROR, "nativebundle: " + hostProblem + "; libraries that run out of process are refused");
         }
         HostIncidents incidents = new HostIncidents(events);
-        hosts = new HostRuntime(hostSettings, incidents, backend, cache::hostFolder,
+        hosts = new HostRuntime(hostSettings, incidents, jnr, cache::hostFolder,
                 LoaderActivator.class.getClassLoader());
         Isolations isolations = new Isolations(hosts, new TenantIsolation(tenants::policy), hostSettings,
                 hostProblem);

@@ -86,6 +86,7 @@ final class InfoView {
         o.put("file", loaded.map(l -> shownFile(l.file())));
         o.put("cacheDir", loaded.map(l -> cacheDir(l.file())));
         o.put("generation", loaded.map(NativeLibrary::generation));
+        o.put("backend", loaded.map(NativeLibrary::backend));
         o.put("hostProcess", loaded.flatMap(NativeLibrary::host).map(HostView::json));
         o.put("metrics", metrics);
         o.put("symbols", loaded.map(SymbolsView::symbols));
@@ -122,6 +123,7 @@ final class InfoView {
         t.row("Cache dir", cacheDir(l.file()));
         t.row("SHA-256", l.sha256());
         t.row("Generation", l.generation());
+        t.row("Backend", l.backend());
         t.row("Isolation", l.isolation());
         l.host().ifPresent(h -> HostView.rows(t, h));
         t.row("Metrics", metrics.map(on -> on ? "on" : "off (native:stats --on " + l.name() + ")")

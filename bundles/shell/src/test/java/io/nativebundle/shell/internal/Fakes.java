@@ -69,6 +69,8 @@ final class Fakes {
         @Override
         public String isolation() { return "process"; }
         @Override
+        public String backend() { return "host"; }
+        @Override
         public Optional<NativeHostStatus> host() { return Optional.of(status); }
     }
 

@@ -111,6 +111,7 @@ public class InfoViewTest {
         assertTrue(json, json.contains("\"file\": \"/var/cache/nb/bundle12/libmath.so\""));
         assertTrue(json, json.contains("\"cacheDir\": \"/var/cache/nb/bundle12\""));
         assertTrue(json, json.contains("\"generation\": 3"));
+        assertTrue(json, json.contains("\"backend\": \"jnr\""));
         assertTrue(json, json.contains("\"metrics\": false"));
         assertTrue(json, json.contains("\"location\": \"file:/plugins/math.jar\""));
         assertTrue(json, json.contains("\"name\": \"counter\""));
@@ -124,6 +125,7 @@ public class InfoViewTest {
     public void aLibraryOutOfProcessShowsItsHostPidRestartsLastSignalAndLimits() {
         NativeBundleStatus status = Fakes.active(Fakes.isolated(21, Fakes.host(NativeHostStatus.State.RUNNING, 4711)));
         String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nBackend      host\n"));
         assertTrue(text, text.contains("\nIsolation    process\n"));
         assertTrue(text, text.contains("\nHost         RUNNING, pid 4711, 2 restarts, 3 crashes, 1 timeout\n"));
         assertTrue(text, text.contains("\nLast signal  SIGSEGV\n"));
@@ -139,6 +141,7 @@ public class InfoViewTest {
     public void aLibraryInProcessSaysSoAndHasNoHostRows() {
         NativeBundleStatus status = Fakes.active(Fakes.math(12, "default"));
         String text = InfoView.text(status, LibraryRow.of(status, Map.of()), Optional.of(facts), Optional.of(true));
+        assertTrue(text, text.contains("\nBackend     jnr\n"));
         assertTrue(text, text.contains("\nIsolation   in-process\n"));
         assertFalse(text, text.contains("Last signal"));
     }

@@ -1,0 +1,91 @@
+package io.nativebundle.benchmarks.calls;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.nativebundle.benchmarks.osgi.MathInFramework;
+
+/**
+ * {@link ServiceBench} on the FFM backend (Java 22+): the same typed {@code MathLib} service from a
+ * consumer bundle, with the loader's FFM fragment attached and {@code io.nativebundle.backend=ffm}.
+ * {@code add} and {@code noop} are FFM downcalls; {@code length(String)} is served by the jnr binding
+ * of the same generation (FFM binds only the methods of primitives itself).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class FfmServiceBench {
+
+    @State(Scope.Benchmark)
+    public static class MetricsOff extends FrameworkCalls {
+        @Setup
+        public void setUp() throws Exception {
+            framework = MathInFramework.startOnFfm(false);
+            Object calls = framework.typedService();
+            use("typed service on FFM, metrics off", calls, calls, calls);
+        }
+
+        @TearDown
+        public void tearDown() {
+            close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class MetricsOn extends FrameworkCalls {
+        @Setup
+        public void setUp() throws Exception {
+            framework = MathInFramework.startOnFfm(true);
+            Object calls = framework.typedService();
+            use("typed service on FFM, metrics on", calls, calls, calls);
+        }
+
+        @TearDown
+        public void tearDown() {
+            close();
+        }
+    }
+
+    @Benchmark
+    public int add_metricsOff(MetricsOff s, CallArgs args) {
+        return s.add.applyAsInt(args.a, args.b);
+    }
+
+    @Benchmark
+    public void noop_metricsOff(MetricsOff s) {
+        s.noop.run();
+    }
+
+    @Benchmark
+    public int length_metricsOff(MetricsOff s, CallArgs args) {
+        return s.length.applyAsInt(args.text);
+    }
+
+    @Benchmark
+    public int add_metricsOn(MetricsOn s, CallArgs args) {
+        return s.add.applyAsInt(args.a, args.b);
+    }
+
+    @Benchmark
+    public void noop_metricsOn(MetricsOn s) {
+        s.noop.run();
+    }
+
+    @Benchmark
+    public int length_metricsOn(MetricsOn s, CallArgs args) {
+        return s.length.applyAsInt(args.text);
+    }
+}

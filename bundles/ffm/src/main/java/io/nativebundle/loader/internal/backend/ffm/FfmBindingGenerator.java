@@ -1,0 +1,108 @@
+package io.nativebundle.loader.internal.backend.ffm;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.PUTSTATIC;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.V17;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.List;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the FFM binding class of one interface: a final class implementing it with one
+ * {@code static final MethodHandle} per abstract method, set from {@link FfmBindingHandles} by
+ * its static initializer, and each method a single {@code invokeExact} of its handle with the
+ * method's own descriptor ({@code int add(int,int)} is {@code return (int) h0.invokeExact(a, b);}).
+ */
+final class FfmBindingGenerator {
+
+    private static final String HANDLE = Type.getInternalName(MethodHandle.class);
+    private static final String HANDLE_DESC = Type.getDescriptor(MethodHandle.class);
+    private static final String HANDLES = Type.getInternalName(FfmBindingHandles.class);
+
+    private FfmBindingGenerator() {
+    }
+
+    static byte[] generate(String className, Class<?> type, List<Method> methods) {
+        String self = className.replace('.', '/');
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                // the generated code has no branches
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
+                new String[] {Type.getInternalName(type)});
+        for (int i = 0; i < methods.size(); i++) {
+            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "h" + i, HANDLE_DESC, null, null).visitEnd();
+        }
+        staticInitializer(cw, self, className, methods.size());
+        constructor(cw);
+        for (int i = 0; i < methods.size(); i++) {
+            method(cw, self, i, methods.get(i));
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static void staticInitializer(ClassWriter cw, String self, String className, int count) {
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(className);
+        mv.visitMethodInsn(INVOKESTATIC, HANDLES, "take", "(Ljava/lang/String;)[" + HANDLE_DESC, false);
+        mv.visitVarInsn(ASTORE, 0);
+        for (int i = 0; i < count; i++) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitLdcInsn(i);
+            mv.visitInsn(AALOAD);
+            mv.visitFieldInsn(PUTSTATIC, self, "h" + i, HANDLE_DESC);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void method(ClassWriter cw, String self, int index, Method method) {
+        String descriptor = Type.getMethodDescriptor(method);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null, null);
+        mv.visitCode();
+        mv.visitFieldInsn(GETSTATIC, self, "h" + index, HANDLE_DESC);
+        int slot = 1;
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            mv.visitVarInsn(argument.getOpcode(org.objectweb.asm.Opcodes.ILOAD), slot);
+            slot += argument.getSize();
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, HANDLE, "invokeExact", descriptor, false);
+        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(org.objectweb.asm.Opcodes.IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,182 @@
+package io.nativebundle.loader.internal.backend.ffm;
+
+import java.lang.annotation.Annotation;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.nativebundle.api.NativeLeaf;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.InterfaceMethods;
+import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
+
+/**
+ * Typed interfaces on FFM: a generated class ({@link FfmBindingGenerator}) calls one method handle
+ * per method, a {@code static final} constant, so C2 inlines it into the caller. For a method that
+ * takes and returns only Java primitives it is a downcall handle of the symbol; a method annotated
+ * {@link NativeLeaf} gets a critical downcall ({@code Linker.Option.critical(false)}: no thread
+ * state transition). Any other method ({@link #unsupported}: strings, buffers, pointers, callbacks)
+ * calls the same method of the interface's jnr binding of the same generation.
+ */
+final class FfmBindings {
+
+    private static final AtomicLong CLASSES = new AtomicLong();
+    private static final MethodHandle TRUTH;
+
+    static {
+        try {
+            TRUTH = MethodHandles.lookup().findStatic(FfmBindingHandles.class, "truth",
+                    MethodType.methodType(boolean.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The layout each Java primitive is passed as: the C type of the same width, a C int for boolean. */
+    private static final Map<Class<?>, ValueLayout> LAYOUTS = Map.of(
+            byte.class, ValueLayout.JAVA_BYTE, short.class, ValueLayout.JAVA_SHORT, int.class, ValueLayout.JAVA_INT,
+            long.class, ValueLayout.JAVA_LONG, float.class, ValueLayout.JAVA_FLOAT, double.class, ValueLayout.JAVA_DOUBLE,
+            boolean.class, ValueLayout.JAVA_INT);
+
+    private FfmBindings() {
+    }
+
+    /** Where the methods FFM does not call itself go: the jnr binding of the same interface and generation. */
+    interface JnrBinding {
+        Object get() throws LoadRefusal;
+    }
+
+    /** Whether FFM calls at least one method of {@code type} itself; if not, jnr binds all of it. */
+    static boolean anyNative(Class<?> type) {
+        return InterfaceMethods.abstractOnly(type).stream().anyMatch(m -> unsupported(m).isEmpty());
+    }
+
+    /**
+     * Why FFM does not call {@code method} itself, but the jnr binding; empty when it does.
+     * It calls methods of primitives only; a jnr-ffi type annotation on anything but a {@code long}
+     * ({@code @u_int8_t int}, say) changes how jnr-ffi reads the value, so such a method is left to it
+     * too ({@code long}s are 64 bits whatever their annotation, addresses included, on LP64).
+     */
+    static Optional<String> unsupported(Method method) {
+        Class<?> result = method.getReturnType();
+        if (result != void.class && !LAYOUTS.containsKey(result) || annotatedNarrow(result, method.getAnnotations())) {
+            return Optional.of(method.getName() + " returns " + result.getName());
+        }
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!LAYOUTS.containsKey(parameters[i]) || annotatedNarrow(parameters[i], method.getParameterAnnotations()[i])) {
+                return Optional.of(method.getName() + " takes " + parameters[i].getName());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean annotatedNarrow(Class<?> type, Annotation[] annotations) {
+        if (type == long.class) {
+            return false;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getName().startsWith("jnr.ffi.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a {@link NativeLeaf} method with a callback parameter (an interface): a leaf must never
+     * call back into Java, and a critical downcall that did would corrupt the thread's state.
+     */
+    static void refuseMisusedLeaves(Class<?> type) throws LoadRefusal {
+        for (Method method : InterfaceMethods.abstractOnly(type)) {
+            if (!method.isAnnotationPresent(NativeLeaf.class)) {
+                continue;
+            }
+            for (Class<?> parameter : method.getParameterTypes()) {
+                if (parameter.isInterface() && parameter != CharSequence.class) {
+                    throw new LoadRefusal(RefusalReason.LOAD_FAILED, type.getName() + "." + method.getName()
+                            + " is declared @NativeLeaf and takes the callback " + parameter.getName()
+                            + ": a leaf never calls back into Java; remove @NativeLeaf or the callback");
+                }
+            }
+        }
+    }
+
+    /**
+     * The binding of {@code type}: each method a downcall handle of its symbol in {@code lookup}, or,
+     * where {@link #unsupported} says so, the same method of the jnr binding.
+     */
+    static <T> T bind(Class<T> type, SymbolLookup lookup, Object file, JnrBinding jnr) throws LoadRefusal {
+        List<Method> methods = InterfaceMethods.abstractOnly(type);
+        MethodHandle[] handles = new MethodHandle[methods.size()];
+        Object jnrBinding = null;
+        for (int i = 0; i < handles.length; i++) {
+            Method method = methods.get(i);
+            if (unsupported(method).isPresent()) {
+                jnrBinding = jnrBinding != null ? jnrBinding : jnr.get();
+                handles[i] = delegate(method, jnrBinding);
+                continue;
+            }
+            MemorySegment symbol = lookup.find(method.getName()).orElseThrow(() -> new LoadRefusal(
+                    RefusalReason.LOAD_FAILED, "interface " + type.getName() + ": method " + method.getName()
+                    + " expects the symbol '" + method.getName() + "' in " + file + ", which does not export it"));
+            Linker.Option[] options = method.isAnnotationPresent(NativeLeaf.class)
+                    ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
+            handles[i] = adapt(Linker.nativeLinker().downcallHandle(FfmLibrary.target(symbol), descriptor(method),
+                    options), method);
+        }
+        String name = "io.nativebundle.ffm.binding." + type.getSimpleName() + "$" + CLASSES.incrementAndGet();
+        byte[] bytes = FfmBindingGenerator.generate(name, type, methods);
+        FfmBindingHandles.put(name, handles);
+        try {
+            Class<?> binding = new ProtocolClassLoader("nativebundle-ffm", type, FfmBindingHandles.class).define(name, bytes);
+            return type.cast(binding.getConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "interface " + type.getName()
+                    + ": its FFM binding could not be made: " + e, e);
+        } finally {
+            // taken by the class's initializer; gone either way
+            FfmBindingHandles.forget(name);
+        }
+    }
+
+    private static MethodHandle delegate(Method method, Object jnrBinding) throws LoadRefusal {
+        try {
+            return MethodHandles.publicLookup().unreflect(method).bindTo(jnrBinding);
+        } catch (IllegalAccessException e) {
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "interface " + method.getDeclaringClass().getName()
+                    + " is not public, so its method " + method.getName() + " cannot be bound: " + e.getMessage(), e);
+        }
+    }
+
+    private static FunctionDescriptor descriptor(Method method) {
+        Class<?>[] parameters = method.getParameterTypes();
+        MemoryLayout[] layouts = new MemoryLayout[parameters.length];
+        for (int i = 0; i < layouts.length; i++) {
+            layouts[i] = LAYOUTS.get(parameters[i]);
+        }
+        Class<?> result = method.getReturnType();
+        return result == void.class ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(LAYOUTS.get(result), layouts);
+    }
+
+    /** The downcall handle, of the method's exact type: booleans to and from C ints. */
+    private static MethodHandle adapt(MethodHandle downcall, Method method) {
+        MethodHandle handle = method.getReturnType() == boolean.class
+                ? MethodHandles.filterReturnValue(downcall, TRUTH) : downcall;
+        // boolean parameters become 1 and 0; every other type is already the method's
+        return MethodHandles.explicitCastArguments(handle,
+                MethodType.methodType(method.getReturnType(), method.getParameterTypes()));
+    }
+}

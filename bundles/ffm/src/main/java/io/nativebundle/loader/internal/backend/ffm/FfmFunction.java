@@ -1,0 +1,190 @@
+package io.nativebundle.loader.internal.backend.ffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+
+/**
+ * A function of a basic signature called through an FFM downcall handle. The typed paths call
+ * the handle with primitives ({@code invokeExact}, nothing boxed); {@link #invoke} converts the
+ * checked arguments to the handle's carriers. Strings and byte arrays are copied into a confined
+ * arena of the call, which frees them when it returns; a direct {@code ByteBuffer} is passed from
+ * its position without a copy.
+ */
+final class FfmFunction implements FunctionInvoker {
+
+    private final NativeSignature signature;
+    /** The downcall handle, of the signature's exact carrier types. */
+    private final MethodHandle handle;
+    /** The same handle taking its arguments as one {@code Object[]} and returning an {@code Object}. */
+    private final MethodHandle spread;
+    /** Whether a parameter needs memory of the call (a string or a buffer). */
+    private final boolean needsArena;
+
+    FfmFunction(NativeSignature signature, MethodHandle handle) {
+        this.signature = signature;
+        this.handle = handle;
+        this.spread = handle.asSpreader(Object[].class, signature.parameters().size())
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        this.needsArena = signature.parameters().stream().anyMatch(t -> t == NativeType.STRING || t == NativeType.BUFFER);
+    }
+
+    @Override
+    public Object invoke(Object[] arguments) {
+        if (!needsArena) {
+            return result(downcall(carriers(arguments, null)));
+        }
+        try (Arena call = Arena.ofConfined()) {
+            Object[] carriers = carriers(arguments, call);
+            Object raw = downcall(carriers);
+            copyBack(arguments, carriers);
+            return result(raw);
+        }
+    }
+
+    private Object downcall(Object[] carriers) {
+        try {
+            return spread.invokeExact(carriers);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            // a downcall throws nothing checked; the handle's type says otherwise
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The arguments as the handle takes them: its exact boxed carriers, memory for strings and buffers. */
+    private Object[] carriers(Object[] arguments, Arena call) {
+        List<NativeType> types = signature.parameters();
+        Object[] carriers = new Object[arguments.length];
+        for (int i = 0; i < carriers.length; i++) {
+            Object arg = arguments[i];
+            carriers[i] = switch (types.get(i)) {
+                case BYTE -> ((Number) arg).byteValue();
+                case SHORT -> ((Number) arg).shortValue();
+                case INT -> ((Number) arg).intValue();
+                case LONG -> ((Number) arg).longValue();
+                case FLOAT -> ((Number) arg).floatValue();
+                case DOUBLE -> ((Number) arg).doubleValue();
+                case BOOLEAN -> (Boolean) arg ? 1 : 0;
+                case POINTER -> MemorySegment.ofAddress(((Number) arg).longValue());
+                case STRING -> FfmStrings.argument((String) arg, call);
+                case BUFFER -> buffer(arg, call);
+                default -> throw new IllegalArgumentException("a parameter of type " + types.get(i).token() + " cannot be passed");
+            };
+        }
+        return carriers;
+    }
+
+    private static MemorySegment buffer(Object arg, Arena call) {
+        if (arg == null) {
+            return MemorySegment.NULL;
+        }
+        if (arg instanceof byte[] bytes) {
+            // copied in before and back out after the call: the C side may read and write it
+            return call.allocate(Math.max(bytes.length, 1)).copyFrom(MemorySegment.ofArray(bytes));
+        }
+        // the caller fences the arguments, so the buffer outlives the call; the segment starts at its position
+        return MemorySegment.ofBuffer((ByteBuffer) arg);
+    }
+
+    private void copyBack(Object[] arguments, Object[] carriers) {
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof byte[] bytes && signature.parameters().get(i) == NativeType.BUFFER) {
+                MemorySegment.copy((MemorySegment) carriers[i], ValueLayout.JAVA_BYTE, 0, bytes, 0, bytes.length);
+            }
+        }
+    }
+
+    /** {@link FunctionInvoker#invoke}'s boxing of the handle's result. */
+    private Object result(Object raw) {
+        return switch (signature.returnType()) {
+            case BOOLEAN -> (Integer) raw != 0;
+            case POINTER, BUFFER -> ((MemorySegment) raw).address();
+            case STRING -> FfmStrings.read((MemorySegment) raw);
+            default -> raw;
+        };
+    }
+
+    @Override
+    public int intIntToInt(int a, int b) {
+        try {
+            return (int) handle.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public int intToInt(int a) {
+        try {
+            return (int) handle.invokeExact(a);
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public int toInt() {
+        try {
+            return (int) handle.invokeExact();
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public long longLongToLong(long a, long b) {
+        try {
+            return (long) handle.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public void toVoid() {
+        try {
+            handle.invokeExact();
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public int stringToInt(String text) {
+        try (Arena call = Arena.ofConfined()) {
+            return (int) handle.invokeExact(FfmStrings.argument(text, call));
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public String stringToString(String text) {
+        try (Arena call = Arena.ofConfined()) {
+            // read before returning: the result may point into the library's own memory
+            return FfmStrings.read((MemorySegment) handle.invokeExact(FfmStrings.argument(text, call)));
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}

@@ -1,0 +1,151 @@
+package io.nativebundle.loader.internal.backend.ffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.BackendLibrary;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.backend.VariableAccessor;
+
+/**
+ * One generation opened through FFM: a shared arena that owns the {@code dlopen} handles of its
+ * files (the dependencies first, so the library finds them by soname) and the symbol lookup of
+ * the library itself. Closing the arena {@code dlclose}s them; the loader does it once, after the
+ * drain, so no call of this generation is in flight then or later.
+ *
+ * <p>Downcall handles and variable segments are made here for the basic types, and the methods
+ * of primitives of typed interfaces ({@link FfmBindings}). Their other methods and the other
+ * signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno, variadic) go to a
+ * jnr library of the same files, opened on the first such request; it is closed
+ * before the arena, so both handles of a file are gone when {@link #close} returns. A shared arena
+ * because the handles are called from any thread; its close costs more than a confined one's
+ * (docs/performance.md), once per unload.
+ */
+final class FfmLibrary implements BackendLibrary {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    private final NativeBackend jnrBackend;
+    private final Path file;
+    private final List<Path> dependencies;
+    private final Arena arena;
+    private final SymbolLookup lookup;
+    /** The jnr library of the same files, for what FFM does not carry here; null until needed. */
+    private BackendLibrary jnr;
+
+    private FfmLibrary(NativeBackend jnrBackend, Path file, List<Path> dependencies, Arena arena, SymbolLookup lookup) {
+        this.jnrBackend = jnrBackend;
+        this.file = file;
+        this.dependencies = List.copyOf(dependencies);
+        this.arena = arena;
+        this.lookup = lookup;
+    }
+
+    /** Opens the dependencies, then the library, in a new arena; on a refusal closes the arena. */
+    static FfmLibrary open(NativeBackend jnrBackend, Path file, List<Path> dependencies) throws LoadRefusal {
+        Arena arena = Arena.ofShared();
+        Path opening = file;
+        try {
+            for (Path dependency : dependencies) {
+                opening = dependency;
+                // the arena keeps the handle; the lookup itself is not needed
+                SymbolLookup.libraryLookup(dependency, arena);
+            }
+            opening = file;
+            SymbolLookup lookup = SymbolLookup.libraryLookup(file, arena);
+            return new FfmLibrary(jnrBackend, file, dependencies, arena, lookup);
+        } catch (IllegalArgumentException e) {
+            // nothing was handed out yet, so nothing can call into what was opened
+            arena.close();
+            throw new LoadRefusal(RefusalReason.LOAD_FAILED, "FFM could not open " + opening
+                    + (opening.equals(file) ? "" : " (needed by " + file.getFileName() + ")") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T bind(Class<T> type) throws LoadRefusal {
+        FfmBindings.refuseMisusedLeaves(type);
+        if (!FfmBindings.anyNative(type)) {
+            return jnr().bind(type);
+        }
+        return FfmBindings.bind(type, lookup, file, () -> jnr().bind(type));
+    }
+
+    @Override
+    public boolean exports(String symbol) {
+        return lookup.find(symbol).isPresent();
+    }
+
+    @Override
+    public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        if (!signature.isBasic()) {
+            return jnr().function(symbol, signature);
+        }
+        return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature)));
+    }
+
+    /**
+     * The address of a function as a downcall target outside the arena's scope. A target in the
+     * shared arena would be acquired and released around every call, two atomic updates of the
+     * arena's counter (about 20 ns in the benchmarks); the drain already guarantees what they
+     * would: no call of the generation runs when the arena is closed.
+     */
+    static MemorySegment target(MemorySegment symbol) {
+        return MemorySegment.ofAddress(symbol.address());
+    }
+
+    @Override
+    public VariableAccessor variable(String symbol, NativeType type) throws LoadRefusal {
+        return new FfmVariable(address(symbol).reinterpret(FfmTypes.layout(type).byteSize()), type);
+    }
+
+    private MemorySegment address(String symbol) throws LoadRefusal {
+        return lookup.find(symbol).orElseThrow(() -> new LoadRefusal(RefusalReason.LOAD_FAILED,
+                "symbol '" + symbol + "' was expected in " + file + " and is not exported there"));
+    }
+
+    private synchronized BackendLibrary jnr() throws LoadRefusal {
+        if (jnr == null) {
+            jnr = jnrBackend.open(file, dependencies);
+        }
+        return jnr;
+    }
+
+    @Override
+    public synchronized void cut() {
+        if (jnr != null) {
+            jnr.cut();
+        }
+    }
+
+    @Override
+    public synchronized List<String> close() {
+        List<String> problems = new ArrayList<>();
+        if (jnr != null) {
+            problems.addAll(jnr.close());
+            jnr = null;
+        }
+        try {
+            arena.close();
+        } catch (IllegalStateException e) {
+            // only if a segment of the arena were still in use: the drain rules that out
+            problems.add(file + ": the FFM arena could not be closed: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return "ffm library " + file;
+    }
+}

@@ -1,15 +1,19 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
+import java.nio.ByteBuffer;
+
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.Invoker;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.StringParameters;
 
 /**
  * A function called through jffi: {@link #invoke} packs the checked arguments into a heap
  * invocation buffer; the typed paths call jffi's fast invokers with primitives and allocate
- * nothing (strings: only the returned {@code String}).
+ * nothing (strings: only the returned {@code String}; an argument is encoded into the thread's
+ * direct scratch of {@link StringParameters} and passed by address).
  */
 final class JnrFunction implements FunctionInvoker {
 
@@ -72,7 +76,14 @@ final class JnrFunction implements FunctionInvoker {
         if (text == null) {
             return INVOKER.invokeN1(context, address, 0L);
         }
-        NativeStrings utf8 = NativeStrings.encode(text);
-        return INVOKER.invokeN1O1(context, address, 0L, utf8, NativeStrings.STRATEGY, NativeStrings.FIRST);
+        ByteBuffer utf8 = StringParameters.encode(text, 0);
+        try {
+            if (utf8.isDirect()) {
+                return INVOKER.invokeN1(context, address, NativeStrings.address(utf8));
+            }
+            return INVOKER.invokeN1O1(context, address, 0L, utf8, NativeStrings.HEAP, NativeStrings.FIRST);
+        } finally {
+            StringParameters.release(utf8, 0);
+        }
     }
 }

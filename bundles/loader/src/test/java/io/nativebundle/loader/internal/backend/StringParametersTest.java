@@ -3,7 +3,9 @@ package io.nativebundle.loader.internal.backend;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
@@ -11,98 +13,117 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.Test;
 
 /** The UTF-8 rule, the scratch's reuse, nesting and size limit, and threads that never share. */
 public class StringParametersTest {
 
-    private static final String[] SAMPLES = {"", "ascii", "Grüße", "€ and ∑", "🌍 emoji", "a\uD800b",
-            "\uDC00 lone low", "end high \uD83C", "x".repeat(300), "ab\0cd"};
+    /** Stands in for a backend's address lookup: a new number per buffer, and how often it was asked. */
+    private final AtomicLong lookups = new AtomicLong();
+    private final Map<ByteBuffer, Long> addresses = new ConcurrentHashMap<>();
+    private final StringParameters strings = new StringParameters(b -> {
+        lookups.incrementAndGet();
+        return addresses.computeIfAbsent(b, k -> 0x1000L * (addresses.size() + 1));
+    });
 
     @Test
     public void encodesLikeTheJdkWithANul() {
-        for (String s : SAMPLES) {
-            ByteBuffer utf8 = StringParameters.encode(s, 0);
+        for (String s : new String[] {"", "ascii", "Grüße", "€ and ∑", "🌍 emoji", "a\uD800b", "\uDC00 lone low",
+                "end high \uD83C", "x".repeat(300)}) {
+            Long address = strings.take(s, 0);
+            assertNotNull(s, address);
             try {
-                assertArrayEquals(s, nulTerminated(s), bytes(utf8));
+                assertArrayEquals(s, nulTerminated(s), bytes(strings.scratch(0)));
                 assertEquals(s, s.getBytes(StandardCharsets.UTF_8).length, Utf8.length(s));
+                assertArrayEquals(s, nulTerminated(s), bytes(StringParameters.oneOff(s)));
             } finally {
-                StringParameters.release(utf8, 0);
+                assertTrue(strings.release(address, 0));
             }
         }
     }
 
     @Test
     public void aNulInsideIsWrittenAsIsSoCReadsUpToIt() {
-        ByteBuffer utf8 = StringParameters.encode("ab\0cd", 0);
+        Long address = strings.take("ab\0cd", 0);
         try {
-            assertArrayEquals(new byte[] {'a', 'b', 0, 'c', 'd', 0}, bytes(utf8));
+            assertArrayEquals(new byte[] {'a', 'b', 0, 'c', 'd', 0}, bytes(strings.scratch(0)));
         } finally {
-            StringParameters.release(utf8, 0);
+            strings.release(address, 0);
         }
     }
 
     @Test
-    public void theScratchIsReusedAndGivenBack() {
-        ByteBuffer first = StringParameters.encode("one", 0);
-        assertTrue(first.isDirect());
-        assertTrue(StringParameters.taken(0));
-        StringParameters.release(first, 0);
-        assertFalse(StringParameters.taken(0));
-        ByteBuffer second = StringParameters.encode("two", 0);
-        StringParameters.release(second, 0);
-        assertSame(first, second);
+    public void theScratchIsReusedAndItsAddressAskedOnce() {
+        Long first = strings.take("one", 0);
+        assertTrue(strings.taken(0));
+        assertTrue(strings.scratch(0).isDirect());
+        // the boxes of 0x1000 and up are not cached: an equal value from elsewhere is a copy's Long
+        assertFalse(strings.release(Long.valueOf(first.longValue()), 0));
+        assertTrue(strings.taken(0));
+        assertTrue(strings.release(first, 0));
+        assertFalse(strings.taken(0));
+        Long second = strings.take("two", 0);
+        assertTrue(strings.release(second, 0));
+        assertSame("the same boxed address: nothing allocated per call", first, second);
+        assertEquals(1, lookups.get());
     }
 
     @Test
-    public void aNestedCallAtTheSamePositionGetsAOneOffCopy() {
-        ByteBuffer outer = StringParameters.encode("outer", 0);
-        ByteBuffer inner = StringParameters.encode("inner, longer", 0);
-        ByteBuffer other = StringParameters.encode("second parameter", 1);
+    public void aNestedCallAtTheSamePositionIsRefusedTheScratch() {
+        Long outer = strings.take("outer", 0);
+        Long inner = strings.take("inner, longer", 0);
+        Long other = strings.take("second parameter", 1);
         try {
-            assertTrue(outer.isDirect());
-            assertFalse("the scratch is taken by the outer call", inner.isDirect());
-            assertTrue("position 1 has a scratch of its own", other.isDirect());
-            assertNotSame(outer, other);
-            assertArrayEquals(nulTerminated("inner, longer"), bytes(inner));
-            assertArrayEquals("the nested call did not overwrite the outer one", nulTerminated("outer"), bytes(outer));
+            assertNotNull(outer);
+            assertNull("the scratch is taken by the outer call", inner);
+            assertNotNull("position 1 has a scratch of its own", other);
+            assertNotEquals(outer, other);
+            assertArrayEquals("the nested call did not overwrite the outer one", nulTerminated("outer"),
+                    bytes(strings.scratch(0)));
+            assertArrayEquals(nulTerminated("second parameter"), bytes(strings.scratch(1)));
         } finally {
-            StringParameters.release(other, 1);
-            StringParameters.release(inner, 0);
-            assertTrue("giving back the one-off leaves the outer call's scratch taken", StringParameters.taken(0));
-            StringParameters.release(outer, 0);
+            assertTrue(strings.release(other, 1));
+            assertTrue(strings.release(outer, 0));
         }
-        assertFalse(StringParameters.taken(0));
+        assertFalse(strings.taken(0));
+        Long again = strings.take("again", 0);
+        assertNotNull(again);
+        assertTrue(strings.release(again, 0));
     }
 
     @Test
-    public void stringsOverFourKibGetAOneOffCopyAndSmallerOnesGrowTheScratch() {
-        String large = "€".repeat(2_000); // 6000 bytes
-        ByteBuffer big = StringParameters.encode(large, 2);
-        StringParameters.release(big, 2);
-        assertFalse(big.isDirect());
-        assertArrayEquals(nulTerminated(large), bytes(big));
+    public void stringsOverFourKibGetNoScratchAndSmallerOnesGrowIt() {
+        assertNull(strings.take("€".repeat(2_000), 2)); // 6000 bytes
+        assertFalse(strings.taken(2));
 
         String medium = "ü".repeat(1_500); // 3000 bytes: more than the first scratch, within the limit
-        ByteBuffer grown = StringParameters.encode(medium, 2);
-        StringParameters.release(grown, 2);
-        assertTrue(grown.isDirect());
-        assertTrue(grown.capacity() <= StringParameters.SCRATCH_MAX);
-        assertArrayEquals(nulTerminated(medium), bytes(grown));
+        assertTrue(strings.release(strings.take(medium, 2), 2));
+        assertTrue(strings.scratch(2).capacity() <= StringParameters.SCRATCH_MAX);
+        assertArrayEquals(nulTerminated(medium), bytes(strings.scratch(2)));
 
         String exact = "y".repeat(StringParameters.SCRATCH_MAX - 1); // with its NUL, exactly the limit
-        ByteBuffer full = StringParameters.encode(exact, 2);
-        StringParameters.release(full, 2);
-        assertTrue(full.isDirect());
-        assertArrayEquals(nulTerminated(exact), bytes(full));
-        ByteBuffer over = StringParameters.encode(exact + "y", 2);
-        StringParameters.release(over, 2);
-        assertFalse(over.isDirect());
+        assertTrue(strings.release(strings.take(exact, 2), 2));
+        assertArrayEquals(nulTerminated(exact), bytes(strings.scratch(2)));
+        assertNull(strings.take(exact + "y", 2));
+    }
+
+    @Test
+    public void aGrownScratchGetsItsOwnAddress() {
+        Long small = strings.take("small", 3);
+        assertTrue(strings.release(small, 3));
+        Long grown = strings.take("g".repeat(1_000), 3);
+        assertNotEquals(small, grown);
+        assertFalse("the old scratch's address is not the scratch any more", strings.release(small, 3));
+        assertTrue(strings.release(grown, 3));
+        assertEquals(2, lookups.get());
     }
 
     @Test
@@ -110,27 +131,29 @@ public class StringParametersTest {
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Integer>> done = new ArrayList<>();
+            List<Future<Long>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String mine = "thread " + t + " ü€🌍 ";
-                done.add(pool.submit((Callable<Integer>) () -> {
-                    int checked = 0;
+                done.add(pool.submit((Callable<Long>) () -> {
+                    Long address = null;
                     for (int i = 0; i < 20_000; i++) {
                         String s = mine + i;
-                        ByteBuffer utf8 = StringParameters.encode(s, i & 1);
+                        address = strings.take(s, 0);
                         try {
                             Thread.yield();
-                            assertArrayEquals(s, nulTerminated(s), bytes(utf8));
-                            checked++;
+                            assertArrayEquals(s, nulTerminated(s), bytes(strings.scratch(0)));
                         } finally {
-                            StringParameters.release(utf8, i & 1);
+                            assertTrue(strings.release(address, 0));
                         }
                     }
-                    return checked;
+                    return address;
                 }));
             }
-            for (Future<Integer> f : done) {
-                assertEquals(Integer.valueOf(20_000), f.get());
+            List<Long> seen = new ArrayList<>();
+            for (Future<Long> f : done) {
+                Long address = f.get();
+                assertFalse("two threads shared scratch " + address, seen.contains(address));
+                seen.add(address);
             }
         } finally {
             pool.shutdownNow();

@@ -1,7 +1,5 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
-import java.nio.ByteBuffer;
-
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.Invoker;
 
@@ -13,7 +11,7 @@ import io.nativebundle.loader.internal.backend.StringParameters;
  * A function called through jffi: {@link #invoke} packs the checked arguments into a heap
  * invocation buffer; the typed paths call jffi's fast invokers with primitives and allocate
  * nothing (strings: only the returned {@code String}; an argument is encoded into the thread's
- * direct scratch of {@link StringParameters} and passed by address).
+ * direct scratch of {@link NativeStrings#PARAMETERS} and passed by address).
  */
 final class JnrFunction implements FunctionInvoker {
 
@@ -76,14 +74,15 @@ final class JnrFunction implements FunctionInvoker {
         if (text == null) {
             return INVOKER.invokeN1(context, address, 0L);
         }
-        ByteBuffer utf8 = StringParameters.encode(text, 0);
+        Long scratch = NativeStrings.PARAMETERS.take(text, 0);
+        if (scratch == null) {
+            return INVOKER.invokeN1O1(context, address, 0L, StringParameters.oneOff(text), NativeStrings.HEAP,
+                    NativeStrings.FIRST);
+        }
         try {
-            if (utf8.isDirect()) {
-                return INVOKER.invokeN1(context, address, NativeStrings.address(utf8));
-            }
-            return INVOKER.invokeN1O1(context, address, 0L, utf8, NativeStrings.HEAP, NativeStrings.FIRST);
+            return INVOKER.invokeN1(context, address, scratch);
         } finally {
-            StringParameters.release(utf8, 0);
+            NativeStrings.PARAMETERS.release(scratch, 0);
         }
     }
 }

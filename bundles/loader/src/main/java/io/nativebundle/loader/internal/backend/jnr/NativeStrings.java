@@ -13,8 +13,8 @@ import io.nativebundle.loader.internal.backend.Utf8;
 
 /**
  * C strings for jffi: NUL-terminated UTF-8, encoded by {@link Utf8}. Arguments come from
- * {@link StringParameters} (a direct scratch passed by address, or a one-off heap copy passed
- * with {@link #HEAP} and {@link #FIRST}); results are read back through a per-thread array, so a
+ * {@link #PARAMETERS} (a direct scratch passed by address, or a one-off heap copy passed with
+ * {@link #HEAP} and {@link #FIRST}); results are read back through a per-thread array, so a
  * typed call allocates only the {@code String} it returns.
  */
 final class NativeStrings {
@@ -24,6 +24,9 @@ final class NativeStrings {
     private static final int KEEP_MAX = 64 * 1024;
     /** A {@code byte[]}, the JDK's type: a thread that outlives this bundle keeps none of its classes. */
     private static final ThreadLocal<byte[]> READ_SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
+    /** String arguments of the jnr backend: per-thread scratches, their addresses asked of jffi once each. */
+    static final StringParameters PARAMETERS = new StringParameters(IO::getDirectBufferAddress);
 
     /** How jffi reads a heap buffer of {@link StringParameters}: its array up to its limit, the NUL included. */
     static final ObjectParameterStrategy<ByteBuffer> HEAP = new HeapStrategy();
@@ -47,11 +50,6 @@ final class NativeStrings {
         byte[] bytes = new byte[Utf8.length(text)];
         Utf8.encode(text, ByteBuffer.wrap(bytes));
         return bytes;
-    }
-
-    /** The native address of a direct buffer of {@link StringParameters}. */
-    static long address(ByteBuffer direct) {
-        return IO.getDirectBufferAddress(direct);
     }
 
     /** Reads the string at {@code address} through this thread's scratch; only the result is allocated. */

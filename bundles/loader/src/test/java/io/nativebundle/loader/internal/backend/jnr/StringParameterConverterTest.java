@@ -1,7 +1,9 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.Method;
@@ -68,6 +70,25 @@ public class StringParameterConverterTest {
     public void twoParametersHaveTwoScratches() {
         assertEquals(5 * 10000 + 7, TEXT.two_lengths("first", "seventh"));
         assertEquals(5_000 * 10000 + 7, TEXT.two_lengths("y".repeat(5_000), "Grüße"));
+    }
+
+    @Test
+    public void aNestedConversionAtTheSamePositionGetsACopyFreedAfterItsCall() {
+        StringParameterConverter first = new StringParameterConverter(0);
+        Long outer = first.toNative("outer", null);
+        Long inner = first.toNative("inner, while the outer call runs", null);
+        try {
+            assertNotEquals(outer, inner);
+            assertEquals("outer", NativeStrings.read(outer));
+            assertEquals("inner, while the outer call runs", NativeStrings.read(inner));
+        } finally {
+            first.postInvoke("inner, while the outer call runs", inner, null);
+            first.postInvoke("outer", outer, null);
+        }
+        Long again = first.toNative("again", null);
+        first.postInvoke("again", again, null);
+        assertSame("the scratch was given back", outer, again);
+        assertEquals(Long.valueOf(0L), first.toNative(null, null));
     }
 
     @Test

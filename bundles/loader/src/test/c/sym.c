@@ -31,6 +31,19 @@ int64_t pointer_value(void *p) { return (int64_t) (intptr_t) p; }
 
 int length(const char *text) { return text ? (int) strlen(text) : -1; }
 
+/* Two string parameters at once: each position has its own scratch on the Java side. */
+int two_lengths(const char *a, const char *b) { return length(a) * 10000 + length(b); }
+
+/* The bytes of a C string, each weighted by its position: shows every byte arrived, in order. */
+int64_t byte_sum(const char *text)
+{
+    int64_t sum = 0;
+    for (int64_t i = 0; text[i] != '\0'; i++) {
+        sum += (int64_t) (unsigned char) text[i] * (i + 1);
+    }
+    return sum;
+}
+
 static _Thread_local char greeting[256];
 
 const char *greet(const char *name)

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.nativebundle.benchmarks.Availability;
 
-/** The targets of issue 8, checked against one run. */
+/** The targets of issue 8 and the jnr-side hot-path targets of issue 16, checked against one run. */
 final class Targets {
 
     private final CallTables calls;
@@ -20,7 +20,7 @@ final class Targets {
 
     String table() {
         md.setLength(0);
-        md.append("| target (issue 8) | measured | verdict |\n|---|---:|---|\n");
+        md.append("| target (issue 8 unless marked) | measured | verdict |\n|---|---:|---|\n");
         String guard = availability.bareBinding() ? " (bare jnr-ffi binding: no guard yet)" : "";
         double serviceAdd = calls.median(CallPath.SERVICE_OFF, "add");
         row("typed service, metrics off, add ≤ 1.3× JNI" + guard,
@@ -35,6 +35,7 @@ final class Targets {
         row("NativeFunction invoke(Object...), add ≤ 100 ns", invoke, Format.ns(invoke) + " ns", v -> v <= 100);
         double metrics = calls.median(CallPath.SERVICE_ON, "add") - serviceAdd;
         row("metrics on − metrics off, add ≤ 25 ns", metrics, Format.ns(metrics) + " ns", v -> v <= 25);
+        hotPath();
         if (lifecycle != null) {
             double p50 = lifecycle.installP50();
             row("install to service p50 ≤ 25 ms", p50, Format.number(p50, 1) + " ms", v -> v <= 25);
@@ -47,6 +48,21 @@ final class Targets {
             row("heap per loaded bundle ≤ 256 KiB" + n, heap, Format.number(heap, 1) + " KiB", v -> v <= 256);
         }
         return md.toString();
+    }
+
+    /** Issue 16: the string-parameter path no slower than JNI, metrics on at most 5 ns per call. */
+    private void hotPath() {
+        double serviceLength = calls.ratioToJni(CallPath.SERVICE_OFF, "length");
+        row("issue 16: typed service, length(string) ≤ 1.0× JNI", serviceLength, Format.ratio(serviceLength),
+                v -> v <= 1.0);
+        double functionLength = calls.ratioToJni(CallPath.FUNCTION_TYPED, "length");
+        row("issue 16: NativeFunction typed adapter, length(string) ≤ 1.0× JNI", functionLength,
+                Format.ratio(functionLength), v -> v <= 1.0);
+        for (String function : new String[] {"add", "noop"}) {
+            double overhead = calls.median(CallPath.SERVICE_ON, function) - calls.median(CallPath.SERVICE_OFF, function);
+            row("issue 16: metrics on − metrics off, " + function + " ≤ 5 ns", overhead, Format.ns(overhead) + " ns",
+                    v -> v <= 5);
+        }
     }
 
     private void row(String target, double value, String shown, java.util.function.DoublePredicate met) {

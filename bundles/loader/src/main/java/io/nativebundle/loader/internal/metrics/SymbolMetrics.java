@@ -1,6 +1,5 @@
 package io.nativebundle.loader.internal.metrics;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.nativebundle.api.SymbolStats;
@@ -17,31 +16,31 @@ import io.nativebundle.api.SymbolStats;
  * catch (Throwable e) { metrics.failure(t); throw e; }
  * }</pre>
  *
- * <p>Counting is exact ({@link LongAdder}s, no lost updates under contention). Timing is
- * sampled: {@link #start()} reads the clock for one call in {@value #SAMPLE_EVERY}, picked by the
- * calling thread's {@link ThreadLocalRandom}, because two {@code System.nanoTime()} per call
- * would cost more than the call itself. A random pick, unlike every n-th call, cannot lock
- * step with a periodic workload.
+ * <p>A call is counted when it starts, in the calling thread's own cell of a {@link CallCounter}:
+ * a plain store, exact under any contention. Errors are rare and go to a {@link LongAdder}.
+ *
+ * <p>Timing is sampled, because two {@code System.nanoTime()} per call would cost more than the
+ * call itself: each thread times all of its first {@value #TIME_ALL_FIRST} calls of a symbol, so a
+ * symbol called a few times (from the shell, a test) shows a latency at once, and after that one
+ * call in {@value #SAMPLE_EVERY}. Which call is picked by a hash of the thread's call number, not
+ * every n-th call, so the samples cannot lock step with a periodic workload; an unsampled call
+ * reads no clock at all, and its {@link #success} is one compare.
  */
 public final class SymbolMetrics {
 
-    /** One call in this many is timed; a power of two, so the pick is a mask. */
-    static final int SAMPLE_EVERY = 16;
-    private static final int SAMPLE_MASK = SAMPLE_EVERY - 1;
+    /** After the first calls, one call in this many is timed; a power of two, so the pick is a mask. */
+    static final int SAMPLE_EVERY = 64;
+    /** Each thread times all of its first calls of a symbol. */
+    static final int TIME_ALL_FIRST = 64;
+    private static final long SAMPLE_MASK = SAMPLE_EVERY - 1;
     private static final long NOT_TIMED = 0L;
 
     private final String library;
     private final String symbol;
     private volatile boolean enabled;
-    private final LongAdder calls = new LongAdder();
+    private final CallCounter calls = new CallCounter();
     private final LongAdder errors = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
-    /**
-     * The first calls are all timed, so that a symbol called a few times (from the shell, say)
-     * shows a latency at once. A plain field: a lost decrement under a race only times one
-     * call more, and a plain read costs nothing on the hot path.
-     */
-    private int timeAllBudget = 64;
 
     public SymbolMetrics(String library, String symbol, boolean enabled) {
         this.library = library;
@@ -66,22 +65,29 @@ public final class SymbolMetrics {
         enabled = on;
     }
 
-    /** Called before the native call; returns an opaque start token (a timestamp, or 0 when not sampled). */
+    /**
+     * Called before the native call: counts it, and returns an opaque start token (a timestamp,
+     * or 0 when the call is not timed).
+     */
     public long start() {
-        if (timeAllBudget > 0) {
-            timeAllBudget--;
-            return System.nanoTime();
-        }
-        if ((ThreadLocalRandom.current().nextInt() & SAMPLE_MASK) != 0) {
+        long n = calls.increment();
+        if (n > TIME_ALL_FIRST && !sampled(n)) {
             return NOT_TIMED;
         }
         // 0 means "not timed"; losing a sample taken exactly at clock value 0 does not matter
         return System.nanoTime();
     }
 
+    /** Whether a thread's {@code n}-th call is timed: one in {@value #SAMPLE_EVERY}, by a hash of n. */
+    static boolean sampled(long n) {
+        // the multiply-xorshift finalizer of SplitMix64, cut to one round: its top bits depend on every bit of n
+        long z = n * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (z >>> 58 & SAMPLE_MASK) == 0;
+    }
+
     /** Called after the native call returned. */
     public void success(long start) {
-        calls.increment();
         if (start != NOT_TIMED) {
             latency.record(System.nanoTime() - start);
         }
@@ -89,14 +95,13 @@ public final class SymbolMetrics {
 
     /** Called after the native call threw (including a refused call after unload). */
     public void failure(long start) {
-        calls.increment();
         errors.increment();
         if (start != NOT_TIMED) {
             latency.record(System.nanoTime() - start);
         }
     }
 
-    /** Calls that completed, returned or threw. */
+    /** Calls made (counted when they start), that returned, threw or are still running. */
     public long calls() {
         return calls.sum();
     }
@@ -109,7 +114,7 @@ public final class SymbolMetrics {
     /** The counters and the latency summary now. */
     public SymbolStats stats() {
         LatencyHistogram.Snapshot s = latency.snapshot();
-        // failure() counts the call before the error, so reading errors first never shows more errors than calls
+        // start() counts the call before failure() counts its error, so reading errors first never shows more errors than calls
         long e = errors.sum();
         long c = calls.sum();
         return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99));

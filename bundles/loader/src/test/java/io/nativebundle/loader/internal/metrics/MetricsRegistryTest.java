@@ -106,7 +106,7 @@ public class MetricsRegistryTest {
             long t = add.start();
             add.success(t);
         }
-        add.failure(0L);
+        add.failure(add.start());
 
         ObjectName library = new ObjectName("io.nativebundle:type=Library,name=math");
         ObjectName symbol = new ObjectName("io.nativebundle:type=Library,name=math,Symbol=add");

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +16,7 @@ import org.junit.Test;
 
 import io.nativebundle.api.SymbolStats;
 
-/** Exact counts, sampled timing, and exact counts under contention. */
+/** Exact counts, the sampling rule, and exact counts under contention. */
 public class SymbolMetricsTest {
 
     @Test
@@ -36,21 +38,54 @@ public class SymbolMetricsTest {
     }
 
     @Test
-    public void aboutOneCallInSixteenIsTimed() {
+    public void timesTheFirstCallsThenAboutOneInSixtyFour() {
         SymbolMetrics m = new SymbolMetrics("math", "add", true);
+        for (int i = 0; i < SymbolMetrics.TIME_ALL_FIRST; i++) {
+            long t = m.start();
+            assertTrue("call " + (i + 1) + " of the first " + SymbolMetrics.TIME_ALL_FIRST + " is timed", t != 0L);
+            m.success(t);
+        }
+        int later = 640_000;
         int timedStarts = 0;
-        for (int i = 0; i < 160_000; i++) {
+        for (int i = 0; i < later; i++) {
             long t = m.start();
             if (t != 0L) {
                 timedStarts++;
             }
             m.success(t);
         }
-        // binomial(160000, 1/16): mean 10000, standard deviation about 97
+        // binomial(640000, 1/64): mean 10000, standard deviation about 99
         assertTrue(timedStarts + " timed", timedStarts > 9_400 && timedStarts < 10_600);
-        assertEquals(timedStarts, m.timed());
+        assertEquals(SymbolMetrics.TIME_ALL_FIRST + timedStarts, m.timed());
+        assertEquals(SymbolMetrics.TIME_ALL_FIRST + later, m.calls());
         SymbolStats s = m.stats();
         assertTrue(s.toString(), s.meanNanos() > 0 && s.p50Nanos() > 0 && s.p99Nanos() >= s.p50Nanos());
+    }
+
+    @Test
+    public void theSampleIsNotEveryNthCall() {
+        // a periodic workload must not always hit (or always miss) the timed calls: the gaps vary
+        Set<Long> gaps = new HashSet<>();
+        long previous = -1;
+        for (long n = 1; n < 100_000 && gaps.size() < 10; n++) {
+            if (SymbolMetrics.sampled(n)) {
+                if (previous > 0) {
+                    gaps.add(n - previous);
+                }
+                previous = n;
+            }
+        }
+        assertTrue("gaps between timed calls " + gaps, gaps.size() >= 10);
+    }
+
+    @Test
+    public void aShortRunSeesItsLatency() {
+        SymbolMetrics m = new SymbolMetrics("math", "add", true);
+        for (int i = 0; i < 3; i++) {
+            m.success(m.start());
+        }
+        assertEquals(3, m.timed());
+        assertEquals(3, m.stats().calls());
     }
 
     @Test
@@ -59,8 +94,16 @@ public class SymbolMetricsTest {
         m.success(0L);
         m.failure(0L);
         assertEquals(0, m.timed());
-        assertEquals(2, m.calls());
+        assertEquals(1, m.errors());
         assertEquals(0.0, m.stats().meanNanos(), 0.0);
+    }
+
+    @Test
+    public void aCallCountsWhenItStarts() {
+        SymbolMetrics m = new SymbolMetrics("math", "add", true);
+        m.start();
+        assertEquals(1, m.calls());
+        assertEquals(0, m.errors());
     }
 
     @Test
@@ -96,7 +139,8 @@ public class SymbolMetricsTest {
         assertEquals((long) threads * perThread, m.calls());
         assertEquals((long) threads * perThread / 8, m.errors());
         long timed = m.timed();
-        double expected = threads * (double) perThread / SymbolMetrics.SAMPLE_EVERY;
+        double expected = threads * (SymbolMetrics.TIME_ALL_FIRST
+                + (double) (perThread - SymbolMetrics.TIME_ALL_FIRST) / SymbolMetrics.SAMPLE_EVERY);
         assertTrue(timed + " timed", Math.abs(timed - expected) < expected * 0.05);
     }
 }

@@ -5,11 +5,13 @@ import com.kenai.jffi.Invoker;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.StringParameters;
 
 /**
  * A function called through jffi: {@link #invoke} packs the checked arguments into a heap
  * invocation buffer; the typed paths call jffi's fast invokers with primitives and allocate
- * nothing (strings: only the returned {@code String}).
+ * nothing (strings: only the returned {@code String}; an argument is encoded into the thread's
+ * direct scratch of {@link NativeStrings#PARAMETERS} and passed by address).
  */
 final class JnrFunction implements FunctionInvoker {
 
@@ -72,7 +74,15 @@ final class JnrFunction implements FunctionInvoker {
         if (text == null) {
             return INVOKER.invokeN1(context, address, 0L);
         }
-        NativeStrings utf8 = NativeStrings.encode(text);
-        return INVOKER.invokeN1O1(context, address, 0L, utf8, NativeStrings.STRATEGY, NativeStrings.FIRST);
+        Long scratch = NativeStrings.PARAMETERS.take(text, 0);
+        if (scratch == null) {
+            return INVOKER.invokeN1O1(context, address, 0L, StringParameters.oneOff(text), NativeStrings.HEAP,
+                    NativeStrings.FIRST);
+        }
+        try {
+            return INVOKER.invokeN1(context, address, scratch);
+        } finally {
+            NativeStrings.PARAMETERS.release(scratch, 0);
+        }
     }
 }

@@ -42,7 +42,9 @@ final class LibraryBinder {
                     .failImmediately()
                     // errno is not part of the nativebundle contract; not saving it halves the call cost
                     .option(LibraryOption.IgnoreError, true)
-                    .option(LibraryOption.LoadNow, true);
+                    .option(LibraryOption.LoadNow, true)
+                    // String parameters: UTF-8 in a per-thread direct scratch, passed by address
+                    .mapper(StringParameterMapper.INSTANCE);
             for (Path dependency : dependencies) {
                 loader.library(dependency.toString());
             }

@@ -1,0 +1,77 @@
+package io.nativebundle.loader.internal.backend.jnr;
+
+import java.nio.ByteBuffer;
+
+import com.kenai.jffi.MemoryIO;
+
+import io.nativebundle.loader.internal.backend.StringParameters;
+import jnr.ffi.mapper.ToNativeContext;
+import jnr.ffi.mapper.ToNativeConverter;
+
+/**
+ * A {@code String} parameter of a typed interface at one position, as the address of
+ * NUL-terminated UTF-8: the calling thread's scratch of {@link NativeStrings#PARAMETERS}, whose
+ * boxed address is cached, so jnr-ffi's fast path passes a plain {@code long} and nothing is
+ * allocated. jnr-ffi's own conversion allocates an array, a {@code ByteBuffer} and a
+ * {@code CharBuffer} per call, encodes through a {@code CharsetEncoder} and copies the array
+ * again into native memory.
+ *
+ * <p>When the scratch cannot take the string (a nested call at the same position on this
+ * thread, or more than {@value StringParameters#SCRATCH_MAX} bytes), the string is copied into
+ * memory of its own, freed after the call. jnr-ffi calls {@link #postInvoke} in a
+ * {@code finally} after the call; a conversion of a later parameter that throws before the call
+ * skips it, which leaves that copy unfreed and the scratch taken (later calls then copy too).
+ *
+ * <p>An address is passed as a 64-bit integer, which is a pointer's register on the 64-bit
+ * platforms the loader runs on (x86-64, aarch64).
+ */
+@ToNativeConverter.NoContext
+final class StringParameterConverter implements ToNativeConverter.PostInvocation<String, Long> {
+
+    private static final MemoryIO IO = MemoryIO.getInstance();
+    private static final Long NULL = 0L;
+
+    private final int position;
+
+    StringParameterConverter(int position) {
+        this.position = position;
+    }
+
+    int position() {
+        return position;
+    }
+
+    @Override
+    public Long toNative(String value, ToNativeContext context) {
+        if (value == null) {
+            return NULL;
+        }
+        Long scratch = NativeStrings.PARAMETERS.take(value, position);
+        return scratch != null ? scratch : copy(value);
+    }
+
+    @Override
+    public void postInvoke(String value, Long address, ToNativeContext context) {
+        if (address == null || address == 0L) {
+            return;
+        }
+        if (!NativeStrings.PARAMETERS.release(address, position)) {
+            IO.freeMemory(address);
+        }
+    }
+
+    @Override
+    public Class<Long> nativeType() {
+        return Long.class;
+    }
+
+    private static Long copy(String value) {
+        ByteBuffer utf8 = StringParameters.oneOff(value);
+        long memory = IO.allocateMemory(utf8.limit(), false);
+        if (memory == 0L) {
+            throw new OutOfMemoryError("no native memory for a string argument of " + utf8.limit() + " bytes");
+        }
+        IO.putByteArray(memory, utf8.array(), utf8.arrayOffset(), utf8.limit());
+        return memory;
+    }
+}

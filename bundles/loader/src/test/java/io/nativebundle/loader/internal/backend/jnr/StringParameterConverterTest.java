@@ -1,0 +1,178 @@
+package io.nativebundle.loader.internal.backend.jnr;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Test;
+
+import io.nativebundle.loader.internal.call.TestLibrary;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.Encoding;
+import jnr.ffi.mapper.MethodParameterContext;
+import jnr.ffi.mapper.SignatureType;
+import jnr.ffi.mapper.ToNativeType;
+
+/** String parameters of a typed interface bound by jnr-ffi, through the per-position scratch. */
+public class StringParameterConverterTest {
+
+    /** Functions of {@code src/test/c/sym.c} that take C strings. */
+    public interface Text {
+        int length(String text);
+
+        int two_lengths(String a, String b);
+
+        long byte_sum(String text);
+    }
+
+    /** The same function with jnr-ffi's own conversion, in Latin-1. */
+    public interface Latin1 {
+        @Encoding("ISO-8859-1")
+        long byte_sum(String text);
+    }
+
+    private static final Text TEXT = bind(Text.class);
+
+    @Test
+    public void everyKindOfStringArrivesAsUtf8() {
+        for (String s : new String[] {"", "ascii", "Grüße", "€ and ∑", "🌍 emoji", "a\uD800b", "end high \uD83C",
+                "x".repeat(4_095), "x".repeat(5_000), "€".repeat(2_000)}) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            assertEquals(s, utf8.length, TEXT.length(s));
+            assertEquals(s, weightedSum(utf8), TEXT.byte_sum(s));
+        }
+    }
+
+    @Test
+    public void nullIsANullPointer() {
+        assertEquals(-1, TEXT.length(null));
+        assertEquals(3 * 10000 - 1, TEXT.two_lengths("abc", null));
+    }
+
+    @Test
+    public void cReadsAStringWithANulUpToIt() {
+        assertEquals(2, TEXT.length("ab\0cd"));
+        assertEquals(2 * 10000 + 0, TEXT.two_lengths("ab\0cd", "\0"));
+    }
+
+    @Test
+    public void twoParametersHaveTwoScratches() {
+        assertEquals(5 * 10000 + 7, TEXT.two_lengths("first", "seventh"));
+        assertEquals(5_000 * 10000 + 7, TEXT.two_lengths("y".repeat(5_000), "Grüße"));
+    }
+
+    @Test
+    public void aNestedConversionAtTheSamePositionGetsACopyFreedAfterItsCall() {
+        StringParameterConverter first = new StringParameterConverter(0);
+        Long outer = first.toNative("outer", null);
+        Long inner = first.toNative("inner, while the outer call runs", null);
+        try {
+            assertNotEquals(outer, inner);
+            assertEquals("outer", NativeStrings.read(outer));
+            assertEquals("inner, while the outer call runs", NativeStrings.read(inner));
+        } finally {
+            first.postInvoke("inner, while the outer call runs", inner, null);
+            first.postInvoke("outer", outer, null);
+        }
+        Long again = first.toNative("again", null);
+        first.postInvoke("again", again, null);
+        assertSame("the scratch was given back", outer, again);
+        assertEquals(Long.valueOf(0L), first.toNative(null, null));
+    }
+
+    @Test
+    public void eachPositionGetsItsOwnConverterAndEncodingKeepsJnrsConversion() throws Exception {
+        Method two = Text.class.getMethod("two_lengths", String.class, String.class);
+        assertEquals(0, converterAt(two, 0).position());
+        assertEquals(1, converterAt(two, 1).position());
+        Method latin1 = Latin1.class.getMethod("byte_sum", String.class);
+        assertNull(StringParameterMapper.INSTANCE.getToNativeType(stringType(),
+                new MethodParameterContext(Runtime.getSystemRuntime(), latin1, 0)));
+        // jnr-ffi's own conversion in Latin-1: 'ü' is the one byte 0xFC, not UTF-8's C3 BC
+        assertEquals(0xFC, bind(Latin1.class).byte_sum("ü"));
+        assertEquals(0xC3 + 2 * 0xBC, TEXT.byte_sum("ü"));
+    }
+
+    @Test
+    public void manyThreadsGetTheirOwnStringsThrough() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String mine = "caller " + t + " ü€🌍 ";
+                done.add(pool.submit((Callable<Integer>) () -> {
+                    int right = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        String a = mine + i;
+                        String b = i + mine;
+                        byte[] utf8 = a.getBytes(StandardCharsets.UTF_8);
+                        if (TEXT.byte_sum(a) == weightedSum(utf8)
+                                && TEXT.two_lengths(a, b) == utf8.length * 10000 + b.getBytes(StandardCharsets.UTF_8).length) {
+                            right++;
+                        }
+                    }
+                    return right;
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertEquals(Integer.valueOf(20_000), f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static StringParameterConverter converterAt(Method method, int index) {
+        ToNativeType type = StringParameterMapper.INSTANCE.getToNativeType(stringType(),
+                new MethodParameterContext(Runtime.getSystemRuntime(), method, index));
+        assertTrue(String.valueOf(type), type != null && type.getToNativeConverter() instanceof StringParameterConverter);
+        return (StringParameterConverter) type.getToNativeConverter();
+    }
+
+    private static SignatureType stringType() {
+        return new SignatureType() {
+            @Override
+            public Class getDeclaredType() {
+                return String.class;
+            }
+
+            @Override
+            public java.util.Collection<java.lang.annotation.Annotation> getAnnotations() {
+                return List.of();
+            }
+
+            @Override
+            public java.lang.reflect.Type getGenericType() {
+                return String.class;
+            }
+        };
+    }
+
+    private static long weightedSum(byte[] bytes) {
+        long sum = 0;
+        for (int i = 0; i < bytes.length && bytes[i] != 0; i++) {
+            sum += (long) (bytes[i] & 0xFF) * (i + 1);
+        }
+        return sum;
+    }
+
+    private static <T> T bind(Class<T> type) {
+        try {
+            return TestLibrary.LIBRARY.bind(type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -183,9 +184,41 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
                 expected.add("tcp://127.0.0.1:" + (first + i));
             }
             assertEquals(expected, endpoints);
-            String table = Gogo.run(context, "native:stats c");
-            assertTrue(table, table.matches("(?s).*\nRemote calls\n.*\nc +tcp://127\\.0\\.0\\.1:" + (first + 1)
+            String statsTable = Gogo.run(context, "native:stats c");
+            assertTrue(statsTable, statsTable.matches("(?s).*\nRemote calls\n.*\nc +tcp://127\\.0\\.0\\.1:" + (first + 1)
                     + " +[1-9][0-9]* +[0-9]+ .*"));
+
+            // native:call in B calls the imported function: the signature asked of A, the struct read back
+            assertEquals("{quot=3, rem=2}", Gogo.run(context, "native:call c div 17 5"));
+            assertEquals("-1\nerrno=2 (No such file or directory)", Gogo.run(context, "native:call c access " + missing + " 0"));
+
+            // native:list --json in B: c, a library only imported here, after the bundles, with each endpoint
+            List<Map<String, Object>> list = JsonReader.arrayOfObjects(Gogo.run(context, "native:list --json"));
+            List<Map<String, Object>> c = list.stream().filter(o -> "c".equals(o.get("library"))).toList();
+            assertEquals(list.toString(), 1, c.size());
+            assertEquals(null, c.get(0).get("id"));
+            assertEquals("imported", c.get(0).get("remote"));
+            Map<String, String> listed = new TreeMap<>();
+            for (Object service : (List<?>) c.get(0).get("remoteServices")) {
+                Map<?, ?> s = (Map<?, ?>) service;
+                listed.put(String.valueOf(s.get("service")), s.get("endpoint") + " " + s.get("tenant"));
+            }
+            // what the table's Remote section shows, row for row
+            String table = Gogo.run(context, "native:list");
+            for (Map.Entry<String, String> row : listed.entrySet()) {
+                assertTrue(table, table.matches("(?s).*\nc +imported +" + row.getKey() + " +"
+                        + row.getValue().replace(" ", " +").replace(".", "\\.") + "\n?.*"));
+            }
+            assertEquals("tcp://127.0.0.1:" + (first + 1) + " default", listed.get("NativeFunction div"));
+            assertEquals("tcp://127.0.0.1:" + first + " default", listed.get("NativeFunction access"));
+            assertEquals("tcp://127.0.0.1:" + (first + 2) + " " + TENANT, listed.get("NativeFunction frexp"));
+            // --tenant keeps that tenant's imports only, in both forms
+            String acme = Gogo.run(context, "native:list --tenant " + TENANT);
+            assertTrue(acme, acme.matches("(?s).*\nc +imported +NativeFunction frexp .*") && !acme.contains("div"));
+            List<Map<String, Object>> acmeJson = JsonReader.arrayOfObjects(Gogo.run(context,
+                    "native:list --json --tenant " + TENANT));
+            assertEquals(acmeJson.toString(), 1, acmeJson.size());
+            assertEquals(1, ((List<?>) acmeJson.get(0).get("remoteServices")).size());
 
             a.command("exit", "STOPPED");
         }

@@ -68,6 +68,22 @@ public class RemoteMathTest extends AbstractIntegrationTest {
                     + RemoteOptions.port() + " +default\n.*"));
             assertTrue(list, list.matches("(?s).*\nmath +exported +MathLib +tcp://127\\.0\\.0\\.1:[0-9]+ +default.*"));
             assertTrue(list, list.matches("(?s).*\nmath +exported +NativeFunction add +tcp://127\\.0\\.0\\.1:[0-9]+ .*"));
+            // the same in JSON: B's math bundle marked exported with its endpoints, the import after the bundles
+            List<Map<String, Object>> json = JsonReader.arrayOfObjects(Gogo.run(context, "native:list --json"));
+            Map<String, Object> local = json.stream().filter(o -> "math".equals(o.get("library")) && o.get("id") != null)
+                    .findFirst().orElseThrow();
+            assertEquals(json.toString(), "exported", local.get("remote"));
+            List<String> exported = ((List<?>) local.get("remoteServices")).stream()
+                    .map(o -> ((Map<?, ?>) o).get("service") + " " + ((Map<?, ?>) o).get("endpoint")).toList();
+            assertTrue(exported.toString(), exported.stream().anyMatch(e -> e.matches("MathLib tcp://127\\.0\\.0\\.1:[0-9]+")));
+            assertTrue(exported.toString(), exported.stream().anyMatch(
+                    e -> e.matches("NativeFunction add tcp://127\\.0\\.0\\.1:[0-9]+")));
+            Map<String, Object> importedMath = json.stream().filter(o -> "imported".equals(o.get("remote")))
+                    .findFirst().orElseThrow();
+            assertEquals("math", importedMath.get("library"));
+            assertEquals(null, importedMath.get("id"));
+            assertEquals(List.of(Map.of("service", "MathLib", "endpoint", "tcp://127.0.0.1:" + RemoteOptions.port(),
+                    "tenant", "default")), importedMath.get("remoteServices"));
             String stats = Gogo.run(context, "native:stats math");
             assertTrue(stats, stats.matches("(?s).*\nRemote calls\n.*\nmath +tcp://127\\.0\\.0\\.1:"
                     + RemoteOptions.port() + " +[1-9][0-9]* +0 +[0-9.]+ (ns|µs|ms|s) .*"));

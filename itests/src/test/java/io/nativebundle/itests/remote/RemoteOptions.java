@@ -53,6 +53,9 @@ final class RemoteOptions {
             options.add(bundle(file.toURI().toString()));
         }
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+        // in B, Pax Exam's pax-logging-api exports org.slf4j to Aries and prints at DEBUG to System.out,
+        // which a Gogo session takes for the command's output (its find hook logs on every lookup)
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         return options;
     }
 

@@ -9,8 +9,9 @@ public final class CommandHelp {
     public static final String JSON = "print JSON instead of a table";
 
     public static final String LIST = "lists the native bundles: id, library, version, platform, state (ACTIVE,"
-            + " REFUSED with its reason, UNRESOLVED, UNLOADED), tenant, namespace and the first 12 digits of the SHA-256";
-    public static final String LIST_TENANT = "only the bundles of this tenant";
+            + " REFUSED with its reason, UNRESOLVED, UNLOADED), tenant, namespace and the first 12 digits of the SHA-256;"
+            + " then the services exported and imported, with their endpoints";
+    public static final String LIST_TENANT = "only the bundles and remote services of this tenant";
 
     public static final String INFO = "shows everything about one native bundle: bundle, state, the entry loaded and"
             + " its cache path, platform, digest, generation and symbols, or why it was refused or does not resolve";

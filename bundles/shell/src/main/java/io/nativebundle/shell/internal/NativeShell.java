@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +63,24 @@ public final class NativeShell {
         this.services = new NativeServices(context);
     }
 
-    /** {@code native:list}: one row per native bundle, optionally only one tenant's. */
+    /**
+     * {@code native:list}: one row per native bundle, then what is exported and imported;
+     * optionally only one tenant's bundles and remote services.
+     */
     public String list(boolean json, String tenant) {
-        List<LibraryRow> rows = rows().stream()
+        List<NativeBundleStatus> statuses = registry().statuses();
+        List<LibraryRow> rows = statuses.stream().map(s -> LibraryRow.of(s, headers(s.bundleId())))
                 .filter(r -> tenant.isEmpty() || r.tenant().map(tenant::equals).orElse(false))
                 .collect(Collectors.toList());
+        List<RemoteRow> remote = RemoteView.rows(context).stream()
+                .filter(r -> tenant.isEmpty() || tenant.equals(r.tenant())).collect(Collectors.toList());
         if (json) {
-            return ListView.json(rows);
+            Map<Long, Long> generations = new HashMap<>();
+            statuses.forEach(s -> s.loaded().ifPresent(l -> generations.put(s.bundleId(), l.generation())));
+            return ListView.json(rows, generations, remote);
         }
-        String remote = RemoteView.text(context);
-        return remote.isEmpty() ? ListView.table(rows) : ListView.table(rows) + "\n\n" + remote;
+        String section = RemoteView.text(remote);
+        return section.isEmpty() ? ListView.table(rows) : ListView.table(rows) + "\n\n" + section;
     }
 
     /** {@code native:info}: everything about one native bundle. */
@@ -257,11 +266,6 @@ public final class NativeShell {
 
     private Libraries libraries() {
         return new Libraries(registry().statuses());
-    }
-
-    private List<LibraryRow> rows() {
-        return registry().statuses().stream().map(s -> LibraryRow.of(s, headers(s.bundleId())))
-                .collect(Collectors.toList());
     }
 
     /** The libraries to show: the ones named, each of which must be loaded, or every loaded one. */

@@ -49,6 +49,10 @@
  *
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
+ *
+ * <p>2.3.0, callback errors: {@link io.nativebundle.api.SymbolStats} counts the errors of the
+ * callbacks passed to a symbol, {@code callbackExceptions()}, {@code staleCallbacks()} and
+ * {@code refusedCallbacks()}, with a constructor that takes them.
  */
 @Export
 @Version("2.3.0")

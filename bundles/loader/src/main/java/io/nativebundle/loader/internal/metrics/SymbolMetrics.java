@@ -4,9 +4,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.nativebundle.api.SymbolStats;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 
 /**
- * Per-symbol call metrics: calls, errors and a latency histogram. Guards call it around every
+ * Per-symbol call metrics: calls, errors and a latency histogram, and the errors of the
+ * callbacks passed to the symbol ({@link UpcallErrors}). Guards call it around every
  * native call while metrics are on for the library.
  *
  * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures):
@@ -36,6 +38,8 @@ public final class SymbolMetrics {
     private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** Counted by the backend's upcall stubs, metrics on or off. */
+    private final UpcallErrors callbackErrors = new UpcallErrors();
     /**
      * The first calls are all timed, so that a symbol called a few times (from the shell, say)
      * shows a latency at once. A plain field: a lost decrement under a race only times one
@@ -106,13 +110,19 @@ public final class SymbolMetrics {
         return errors.sum();
     }
 
+    /** Where the upcall stubs of the callbacks passed to this symbol count their errors. */
+    public UpcallErrors callbackErrors() {
+        return callbackErrors;
+    }
+
     /** The counters and the latency summary now. */
     public SymbolStats stats() {
         LatencyHistogram.Snapshot s = latency.snapshot();
         // failure() counts the call before the error, so reading errors first never shows more errors than calls
         long e = errors.sum();
         long c = calls.sum();
-        return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99));
+        return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99),
+                callbackErrors.exceptions(), callbackErrors.staleCalls(), callbackErrors.refusedCalls());
     }
 
     /** How many calls were timed; for tests of the sampling. */

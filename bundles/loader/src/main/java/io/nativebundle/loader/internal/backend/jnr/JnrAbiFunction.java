@@ -19,6 +19,7 @@ import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
 /**
@@ -57,13 +58,16 @@ final class JnrAbiFunction implements FunctionInvoker {
     private final CallContext context;
     private final long address;
     private final JnrUpcalls upcalls;
+    /** Where the stubs made for this function's callbacks count their errors. */
+    private final UpcallErrors callbackErrors;
     private final boolean callsBack;
 
-    JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls) {
+    JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls, UpcallErrors callbackErrors) {
         this.signature = signature;
         this.context = JffiTypes.richContext(signature);
         this.address = address;
         this.upcalls = upcalls;
+        this.callbackErrors = callbackErrors;
         this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
     }
 
@@ -129,7 +133,7 @@ final class JnrAbiFunction implements FunctionInvoker {
                 case IN -> {
                     if (p.type() == NativeType.CALLBACK) {
                         buffer.putAddress(arg == null ? 0L
-                                : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow()));
+                                : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow(), callbackErrors));
                     } else if (p.type() == NativeType.STRUCT) {
                         buffer.putStruct(ValueCodec.encode((NativeStruct) arg), 0);
                     } else {

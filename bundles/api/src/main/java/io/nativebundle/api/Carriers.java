@@ -6,6 +6,12 @@ package io.nativebundle.api;
  * type's range is refused, never truncated. Unsigned types are carried by the next wider signed
  * type ({@code ubyte} a {@code Short}, {@code ushort} an {@code Integer}, {@code uint} a
  * {@code Long}); {@code ulong} by a {@code Long} holding its 64 bits.
+ *
+ * <p>An array of a type (a fixed array field, an array parameter) is the Java array of that
+ * carrier's primitive ({@link #arrayClass}): {@code ubyte[]} a {@code short[]}, {@code ushort[]}
+ * an {@code int[]}, {@code uint[]} and {@code ulong[]} (two's complement: 2^63 and up read as
+ * negative) a {@code long[]}, {@code boolean[]} a {@code boolean[]}, a struct's a
+ * {@code NativeStruct[]}.
  */
 final class Carriers {
 
@@ -44,6 +50,27 @@ final class Carriers {
                 throw mismatch(type, value, where);
             default:
                 throw new IllegalArgumentException(where + ": a " + type.token() + " has no scalar carrier");
+        }
+    }
+
+    /**
+     * The Java array that carries an array of {@code type}: the primitive array of its carrier
+     * ({@code long[]} for {@code pointer}, {@code uint} and {@code ulong}), {@code NativeStruct[]}
+     * for a struct.
+     *
+     * @throws IllegalArgumentException for a type no array has ({@code string}, {@code buffer}, ...)
+     */
+    static Class<?> arrayClass(NativeType type) {
+        switch (type) {
+            case BYTE: return byte[].class;
+            case SHORT: case UBYTE: return short[].class;
+            case INT: case USHORT: return int[].class;
+            case LONG: case UINT: case ULONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            case BOOLEAN: return boolean[].class;
+            case STRUCT: return NativeStruct[].class;
+            default: throw new IllegalArgumentException("no array of " + type.token());
         }
     }
 

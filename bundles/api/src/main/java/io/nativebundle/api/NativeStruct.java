@@ -94,19 +94,9 @@ public final class NativeStruct {
         throw new IllegalArgumentException(where + " must be a struct " + nested.name() + " but is " + describe(value));
     }
 
-    /** The Java array class of a fixed array field. */
+    /** The Java array class of a fixed array field: {@link Carriers#arrayClass}. */
     static Class<?> arrayClass(NativeStructType.Field field) {
-        switch (field.type()) {
-            case BYTE: return byte[].class;
-            case SHORT: case UBYTE: return short[].class;
-            case INT: case USHORT: return int[].class;
-            case LONG: case UINT: case ULONG: case POINTER: return long[].class;
-            case FLOAT: return float[].class;
-            case DOUBLE: return double[].class;
-            case BOOLEAN: return boolean[].class;
-            case STRUCT: return NativeStruct[].class;
-            default: throw new IllegalStateException("no array of " + field.type());
-        }
+        return Carriers.arrayClass(field.type());
     }
 
     private static String describe(Object value) {

@@ -18,6 +18,7 @@ import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
@@ -126,7 +127,14 @@ final class JnrAbiFunction implements FunctionInvoker {
             NativeParameter p = parameters.get(i);
             Object arg = p.takesValue() ? arguments[given++] : null;
             if (p.isArray()) {
-                JffiArrays.put(buffer, arg, p.direction());
+                if (arg != null && ArrayCodec.converts(p.type())) {
+                    // C's elements have another width than the Java array's: pass a converted copy
+                    outs[i] = p.direction() == NativeParameter.Direction.OUT ? ArrayCodec.room(p, arg)
+                            : ArrayCodec.encode(p, arg);
+                    JffiArrays.put(buffer, outs[i], p.direction());
+                } else {
+                    JffiArrays.put(buffer, arg, p.direction());
+                }
                 continue;
             }
             switch (p.direction()) {
@@ -172,7 +180,10 @@ final class JnrAbiFunction implements FunctionInvoker {
             Object arg = p.takesValue() ? arguments[given++] : null;
             if (p.isArray()) {
                 if (p.returnsValue()) {
-                    // jffi copied C's values back into the caller's own array
+                    // jffi copied C's values back into the caller's own array, or into the converted copy
+                    if (outs[i] != null) {
+                        ArrayCodec.decodeInto(p, outs[i], arg);
+                    }
                     outValues.put(p.label(), arg);
                 }
             } else if (outs[i] != null) {

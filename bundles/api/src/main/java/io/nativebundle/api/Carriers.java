@@ -1,5 +1,7 @@
 package io.nativebundle.api;
 
+import java.util.function.Supplier;
+
 /**
  * The Java carrier of each scalar type and the rule for values that do not fit: a narrower or
  * equal integral box is widened ({@code Integer} for a {@code long} field), a value outside the
@@ -21,9 +23,11 @@ final class Carriers {
     /**
      * {@code value} as the carrier of {@code type}.
      *
+     * @param where what the value is, for the message only: computed when a value is refused, not
+     *              on every call (struct fields are normalized on the call path)
      * @throws IllegalArgumentException naming {@code where}, the type, its range and the value
      */
-    static Object normalize(NativeType type, Object value, String where) {
+    static Object normalize(NativeType type, Object value, Supplier<String> where) {
         switch (type) {
             case BYTE: return (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, type, where);
             case SHORT: return (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, type, where);
@@ -49,7 +53,7 @@ final class Carriers {
                 }
                 throw mismatch(type, value, where);
             default:
-                throw new IllegalArgumentException(where + ": a " + type.token() + " has no scalar carrier");
+                throw new IllegalArgumentException(where.get() + ": a " + type.token() + " has no scalar carrier");
         }
     }
 
@@ -74,20 +78,20 @@ final class Carriers {
         }
     }
 
-    private static long integral(Object value, long min, long max, NativeType type, String where) {
+    private static long integral(Object value, long min, long max, NativeType type, Supplier<String> where) {
         if (!(value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long)) {
             throw mismatch(type, value, where);
         }
         long v = ((Number) value).longValue();
         if (v < min || v > max) {
-            throw new IllegalArgumentException(where + " must be " + type.token() + " (" + min + " to " + max
+            throw new IllegalArgumentException(where.get() + " must be " + type.token() + " (" + min + " to " + max
                     + ") but is " + v);
         }
         return v;
     }
 
-    private static IllegalArgumentException mismatch(NativeType type, Object value, String where) {
-        return new IllegalArgumentException(where + " must be " + type.token() + " but is "
+    private static IllegalArgumentException mismatch(NativeType type, Object value, Supplier<String> where) {
+        return new IllegalArgumentException(where.get() + " must be " + type.token() + " but is "
                 + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
     }
 }

@@ -34,17 +34,19 @@ public final class NativeParameter {
     private final int index;
     private final NativeStructType struct;
     private final NativeSignature callback;
+    private final NativeType type;
 
     NativeParameter(Parameter parameter, int index) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.index = index;
+        this.type = NativeType.of(parameter.type());
         this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
         this.callback = parameter.callbackType().map(c -> NativeSignature.of(c.signature())).orElse(null);
     }
 
     /** The type; {@link NativeType#STRUCT} for a struct. */
     public NativeType type() {
-        return NativeType.of(parameter.type());
+        return type;
     }
 
     /** The struct's layout when {@link #type()} is {@link NativeType#STRUCT}. */

@@ -29,14 +29,17 @@ public final class UpcallErrors {
         refused.increment();
     }
 
+    /** Callbacks that threw or returned what their type cannot hold. */
     public long exceptions() {
         return exceptions.sum();
     }
 
+    /** Upcalls refused because the callback's bundle had stopped. */
     public long staleCalls() {
         return stale.sum();
     }
 
+    /** Upcalls refused because the generation was being unloaded. */
     public long refusedCalls() {
         return refused.sum();
     }

@@ -3,8 +3,9 @@
 # Debian cross compiler for linux/aarch64, cargo for the Rust example
 # (bundles/examples/fnv), and libffi (static, with its header) for this machine and for
 # linux/aarch64, which bundles/native-host links into nativebundle-host, and the shared libraries
-# of SQLite (libsqlite3-0) and libcurl (libcurl4) that the callback itests call through
-# descriptors (itests/.../abi/SqliteCallbackTest, CurlCallbackTest). The aarch64 libffi
+# of SQLite (libsqlite3-0), libcurl (libcurl4) and OpenSSL's libcrypto (libssl3, libssl3t64 on
+# newer releases) that the C ABI itests call through descriptors (itests/.../abi/
+# SqliteCallbackTest, CurlCallbackTest, LibcryptoDigestTest). The aarch64 libffi
 # comes from Debian's multiarch (dpkg --add-architecture arm64). Safe to run repeatedly;
 # does nothing when everything is already there.
 set -euo pipefail
@@ -46,6 +47,9 @@ has_shared() {
 }
 has_shared libsqlite3.so.0 || missing+=(libsqlite3-0)
 has_shared libcurl.so.4 || missing+=(libcurl4)
+# libcrypto.so.3 ships in libssl3 (Debian 12) or libssl3t64 (Debian 13, Ubuntu 24.04, after the
+# 64-bit time_t transition); which one this release has is known only after apt-get update
+has_shared libcrypto.so.3 || missing+=(libssl3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -59,6 +63,11 @@ if [ -n "$foreign" ] && ! dpkg --print-foreign-architectures | grep -qx "$foreig
     $sudo dpkg --add-architecture "$foreign"
 fi
 $sudo apt-get update -qq
+for i in "${!missing[@]}"; do
+    if [ "${missing[$i]}" = libssl3 ] && apt-cache policy libssl3t64 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        missing[$i]=libssl3t64
+    fi
+done
 if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     echo "[nativebundle] could not install ${missing[*]}. Without libffi-dev:arm64 the native host cannot be" >&2
     echo "[nativebundle] built for linux/aarch64: build for this machine only with -Dnativebundle.targets=host." >&2

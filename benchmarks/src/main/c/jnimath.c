@@ -3,7 +3,11 @@
  * math example, compiled from the same math.c into the same library, the way a careful JNI
  * author would: no lookups, no allocation on the call path.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include <jni.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "io_nativebundle_benchmarks_calls_JniMath.h"
 
@@ -51,4 +55,60 @@ JNIEXPORT jint JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_length(JNIE
     jint result = length(utf);
     (*env)->ReleaseStringUTFChars(env, text, utf);
     return result;
+}
+
+/*
+ * The C ABI baselines (issue 15). clock_gettime fills a struct timespec through a pointer; the
+ * careful JNI author hands the two fields back in a caller's long[2], with no allocation.
+ */
+JNIEXPORT jint JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_clockGettime(JNIEnv *env, jclass cls,
+        jint clock, jlongArray out)
+{
+    (void) cls;
+    struct timespec ts;
+    int result = clock_gettime((clockid_t) clock, &ts);
+    jlong fields[2] = {(jlong) ts.tv_sec, (jlong) ts.tv_nsec};
+    (*env)->SetLongArrayRegion(env, out, 0, 2, fields);
+    return result;
+}
+
+/* What qsort_r hands the comparator: the JNI environment, the Java comparator and its method. */
+struct java_comparator {
+    JNIEnv *env;
+    jobject comparator;
+    jmethodID compare;
+};
+
+static int compare_in_java(const void *a, const void *b, void *context)
+{
+    struct java_comparator *java = context;
+    JNIEnv *env = java->env;
+    if ((*env)->ExceptionCheck(env)) {
+        return 0; /* a comparator threw: finish the sort quickly, Java sees the exception on return */
+    }
+    return (*env)->CallIntMethod(env, java->comparator, java->compare, (jlong) (intptr_t) a, (jlong) (intptr_t) b);
+}
+
+JNIEXPORT jlong JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_address(JNIEnv *env, jclass cls, jobject direct)
+{
+    (void) cls;
+    return (jlong) (intptr_t) (*env)->GetDirectBufferAddress(env, direct);
+}
+
+/*
+ * qsort of the ints in a direct buffer with a Java comparator that gets the two elements'
+ * addresses, as a NativeFunction callback does; the method is looked up once per sort.
+ */
+JNIEXPORT void JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_qsortInts(JNIEnv *env, jclass cls,
+        jobject ints, jint count, jobject comparator)
+{
+    (void) cls;
+    void *base = (*env)->GetDirectBufferAddress(env, ints);
+    jclass type = (*env)->GetObjectClass(env, comparator);
+    jmethodID compare = (*env)->GetMethodID(env, type, "compare", "(JJ)I");
+    if (base == NULL || compare == NULL) {
+        return; /* not a direct buffer, or NoSuchMethodError is pending */
+    }
+    struct java_comparator java = {env, comparator, compare};
+    qsort_r(base, (size_t) count, sizeof(jint), compare_in_java, &java);
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import io.nativebundle.benchmarks.lifecycle.LifecycleResults;
 import io.nativebundle.benchmarks.lifecycle.LifecycleRunner;
+import io.nativebundle.benchmarks.report.AbiTable;
 import io.nativebundle.benchmarks.report.CallPath;
 import io.nativebundle.benchmarks.report.Machine;
 import io.nativebundle.benchmarks.report.Report;
@@ -83,6 +84,8 @@ public final class Bench {
                 includes.add(path.includePattern());
             }
         }
+        // the C ABI shapes (issue 15); without the JNI stub its half fails alone and shows as not measured
+        includes.add(AbiTable.INCLUDE);
         TimeValue time = TimeValue.milliseconds(options.timeMillis);
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .include(String.join("|", includes))

@@ -39,6 +39,8 @@ public final class NativeBundleOptions {
     public static final File WORK = new File(required("nativebundle.itest.work"));
     /** {@code libcrash.so} of {@code src/test/c/crash}: add, and a way each to end its process. */
     public static final File CRASH_LIBRARY = new File(required("nativebundle.itest.libcrash"));
+    /** {@code libkeeper.so} of {@code src/test/c/keeper}: keeps a callback and calls it later, or from a new pthread. */
+    public static final File KEEPER_LIBRARY = new File(required("nativebundle.itest.libkeeper"));
 
     /**
      * Whether this run has the FFM backend's fragment in its runtime ({@code -Dnativebundle.itest.ffm=true}:
@@ -68,6 +70,7 @@ public final class NativeBundleOptions {
         options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.work").value(WORK.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.libcrash").value(CRASH_LIBRARY.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.libkeeper").value(KEEPER_LIBRARY.getAbsolutePath()));
         options.addAll(Arrays.asList(extra));
         return options(options.toArray(new Option[0]));
     }

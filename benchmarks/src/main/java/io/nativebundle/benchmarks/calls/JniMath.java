@@ -1,12 +1,16 @@
 package io.nativebundle.benchmarks.calls;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.nativebundle.benchmarks.BenchPaths;
 import io.nativebundle.benchmarks.UnavailableException;
 
-/** The hand-written JNI binding of the math functions (src/main/c/jnimath.c). */
+/**
+ * The hand-written JNI binding of the math functions and of the C ABI baselines of issue 15
+ * (src/main/c/jnimath.c).
+ */
 public final class JniMath {
 
     private static boolean loaded;
@@ -19,6 +23,24 @@ public final class JniMath {
     public static native void noop();
 
     public static native int length(String text);
+
+    /**
+     * libc's {@code clock_gettime(clock, &ts)}: the struct's {@code tv_sec} and {@code tv_nsec}
+     * land in {@code out[0]} and {@code out[1]}.
+     */
+    public static native int clockGettime(int clock, long[] out);
+
+    /** A comparator of two elements given by their addresses, as C's qsort hands them over. */
+    @FunctionalInterface
+    public interface AddressComparator {
+        int compare(long a, long b);
+    }
+
+    /** The address of a direct buffer's memory (JNI's GetDirectBufferAddress). */
+    public static native long address(ByteBuffer direct);
+
+    /** libc's {@code qsort_r} over the first {@code count} ints of a direct buffer, calling {@code comparator} back. */
+    public static native void qsortInts(ByteBuffer ints, int count, AddressComparator comparator);
 
     /** Loads {@code libjnimath.so}; it exists on linux/x86-64 only. */
     public static synchronized void load() throws UnavailableException {

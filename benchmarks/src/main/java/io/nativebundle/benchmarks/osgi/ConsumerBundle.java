@@ -14,7 +14,7 @@ import org.osgi.framework.BundleException;
 
 /**
  * Packs the classes of {@code io.nativebundle.benchmarks.consumer} into a bundle that imports
- * the math interface and the API, and installs it. The benchmark then loads those classes
+ * the math interface (optionally) and the API, and installs it. The benchmark then loads those classes
  * from the bundle, so each call goes through the same class space and the same
  * {@code invokeinterface} a consumer bundle compiles to, with no reflection per call.
  */
@@ -24,7 +24,7 @@ public final class ConsumerBundle {
     public static final String SYMBOLIC_NAME = "io.nativebundle.benchmarks.consumer";
 
     static final String PACKAGE = "io.nativebundle.benchmarks.consumer";
-    private static final String[] CLASSES = {"MathCalls", "InvokeCalls", "TypedViews"};
+    private static final String[] CLASSES = {"MathCalls", "InvokeCalls", "TypedViews", "AbiCalls"};
 
     private ConsumerBundle() {
     }
@@ -49,7 +49,8 @@ public final class ConsumerBundle {
         main.putValue("Bundle-Version", "1.0.0");
         // consumer ranges (up to the next major), so that a minor API release of a colleague's
         // build does not leave the benchmark unresolved
-        main.putValue("Import-Package", "io.nativebundle.examples.math;version=\"[1.2,2)\","
+        // math optional: the C ABI benchmark runs without the math bundle (AbiCalls uses libc only)
+        main.putValue("Import-Package", "io.nativebundle.examples.math;version=\"[1.2,2)\";resolution:=optional,"
                 + "io.nativebundle.api;version=\"[2.0,3)\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {

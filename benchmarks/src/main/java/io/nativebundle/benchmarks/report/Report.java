@@ -61,6 +61,10 @@ public final class Report {
             }
             md.append("<details><summary>Spread behind the medians</summary>\n\n")
                     .append(calls.details()).append("\n</details>\n\n");
+            AbiTable abi = new AbiTable(samples);
+            if (abi.measured()) {
+                md.append("### C ABI calls (issue 15; median, same run)\n\n").append(abi.table()).append('\n');
+            }
         }
         if (tables != null) {
             md.append("### Install to service\n\n").append(tables.install()).append('\n');

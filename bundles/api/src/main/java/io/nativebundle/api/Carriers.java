@@ -1,11 +1,19 @@
 package io.nativebundle.api;
 
+import java.util.function.Supplier;
+
 /**
  * The Java carrier of each scalar type and the rule for values that do not fit: a narrower or
  * equal integral box is widened ({@code Integer} for a {@code long} field), a value outside the
  * type's range is refused, never truncated. Unsigned types are carried by the next wider signed
  * type ({@code ubyte} a {@code Short}, {@code ushort} an {@code Integer}, {@code uint} a
  * {@code Long}); {@code ulong} by a {@code Long} holding its 64 bits.
+ *
+ * <p>An array of a type (a fixed array field, an array parameter) is the Java array of that
+ * carrier's primitive ({@link #arrayClass}): {@code ubyte[]} a {@code short[]}, {@code ushort[]}
+ * an {@code int[]}, {@code uint[]} and {@code ulong[]} (two's complement: 2^63 and up read as
+ * negative) a {@code long[]}, {@code boolean[]} a {@code boolean[]}, a struct's a
+ * {@code NativeStruct[]}.
  */
 final class Carriers {
 
@@ -15,9 +23,11 @@ final class Carriers {
     /**
      * {@code value} as the carrier of {@code type}.
      *
+     * @param where what the value is, for the message only: computed when a value is refused, not
+     *              on every call (struct fields are normalized on the call path)
      * @throws IllegalArgumentException naming {@code where}, the type, its range and the value
      */
-    static Object normalize(NativeType type, Object value, String where) {
+    static Object normalize(NativeType type, Object value, Supplier<String> where) {
         switch (type) {
             case BYTE: return (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, type, where);
             case SHORT: return (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, type, where);
@@ -43,24 +53,45 @@ final class Carriers {
                 }
                 throw mismatch(type, value, where);
             default:
-                throw new IllegalArgumentException(where + ": a " + type.token() + " has no scalar carrier");
+                throw new IllegalArgumentException(where.get() + ": a " + type.token() + " has no scalar carrier");
         }
     }
 
-    private static long integral(Object value, long min, long max, NativeType type, String where) {
+    /**
+     * The Java array that carries an array of {@code type}: the primitive array of its carrier
+     * ({@code long[]} for {@code pointer}, {@code uint} and {@code ulong}), {@code NativeStruct[]}
+     * for a struct.
+     *
+     * @throws IllegalArgumentException for a type no array has ({@code string}, {@code buffer}, ...)
+     */
+    static Class<?> arrayClass(NativeType type) {
+        switch (type) {
+            case BYTE: return byte[].class;
+            case SHORT: case UBYTE: return short[].class;
+            case INT: case USHORT: return int[].class;
+            case LONG: case UINT: case ULONG: case POINTER: return long[].class;
+            case FLOAT: return float[].class;
+            case DOUBLE: return double[].class;
+            case BOOLEAN: return boolean[].class;
+            case STRUCT: return NativeStruct[].class;
+            default: throw new IllegalArgumentException("no array of " + type.token());
+        }
+    }
+
+    private static long integral(Object value, long min, long max, NativeType type, Supplier<String> where) {
         if (!(value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long)) {
             throw mismatch(type, value, where);
         }
         long v = ((Number) value).longValue();
         if (v < min || v > max) {
-            throw new IllegalArgumentException(where + " must be " + type.token() + " (" + min + " to " + max
+            throw new IllegalArgumentException(where.get() + " must be " + type.token() + " (" + min + " to " + max
                     + ") but is " + v);
         }
         return v;
     }
 
-    private static IllegalArgumentException mismatch(NativeType type, Object value, String where) {
-        return new IllegalArgumentException(where + " must be " + type.token() + " but is "
+    private static IllegalArgumentException mismatch(NativeType type, Object value, Supplier<String> where) {
+        return new IllegalArgumentException(where.get() + " must be " + type.token() + " but is "
                 + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
     }
 }

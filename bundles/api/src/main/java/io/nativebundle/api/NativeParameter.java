@@ -45,18 +45,20 @@ public final class NativeParameter implements Serializable {
     private final String signature;
     private final NativeStructType struct;
     private final NativeSignature callback;
+    private final NativeType type;
 
     NativeParameter(Parameter parameter, int index, String signature) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.index = index;
         this.signature = signature;
+        this.type = NativeType.of(parameter.type());
         this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
         this.callback = parameter.callbackType().map(c -> NativeSignature.of(c.signature())).orElse(null);
     }
 
     /** The type; {@link NativeType#STRUCT} for a struct. */
     public NativeType type() {
-        return NativeType.of(parameter.type());
+        return type;
     }
 
     /** The struct's layout when {@link #type()} is {@link NativeType#STRUCT}. */
@@ -86,12 +88,13 @@ public final class NativeParameter implements Serializable {
 
     /**
      * Whether the parameter is an array ({@code int[] v}), passed as a pointer to a copy of the
-     * caller's Java array of the same width ({@code byte[]}, {@code short[]}, {@code int[]},
-     * {@code long[]} also for {@code pointer[]}, {@code float[]}, {@code double[]}; {@code null}
-     * for a null pointer). By {@link #direction()}: {@code IN} copies it in only, {@code OUT}
-     * copies C's values back out only (the array's length is the element count C may write),
-     * {@code INOUT} both. The caller passes the array in every direction; the values copied out
-     * land in the caller's array, which {@link NativeCallResult#outValues()} also holds.
+     * caller's Java array ({@link #arrayClass()}; {@code null} for a null pointer). By
+     * {@link #direction()}: {@code IN} copies it in only, {@code OUT} copies C's values back out
+     * only (the array's length is the element count C may write), {@code INOUT} both. The caller
+     * passes the array in every direction; the values copied out land in the caller's array, which
+     * {@link NativeCallResult#outValues()} also holds. Elements copied in must fit their type (an
+     * {@code ubyte[]} element from 0 to 255, a struct array's element a {@code NativeStruct} of
+     * its layout), or the call is refused naming the element.
      */
     public boolean isArray() {
         return parameter.array();
@@ -99,20 +102,21 @@ public final class NativeParameter implements Serializable {
 
     /**
      * The Java array an array parameter takes: the primitive array of the element's width
-     * ({@code long[]} for {@code pointer[]}).
+     * ({@code byte[]}, {@code short[]}, {@code int[]}, {@code long[]} also for {@code pointer[]},
+     * {@code float[]}, {@code double[]}); since 2.3.0 also the array of an element's carrier where
+     * C's width has no Java primitive: {@code short[]} for {@code ubyte[]}, {@code int[]} for
+     * {@code ushort[]}, {@code long[]} for {@code uint[]} and {@code ulong[]} (its 64 bits, two's
+     * complement), {@code boolean[]} for {@code boolean[]} (C {@code int}s of 0 or 1) and
+     * {@code NativeStruct[]} for an array of structs (laid out one after the other, each the
+     * struct's size).
      *
      * @throws IllegalStateException when the parameter is not an array
      */
     public Class<?> arrayClass() {
-        switch (isArray() ? type() : NativeType.VOID) {
-            case BYTE: return byte[].class;
-            case SHORT: return short[].class;
-            case INT: return int[].class;
-            case LONG: case POINTER: return long[].class;
-            case FLOAT: return float[].class;
-            case DOUBLE: return double[].class;
-            default: throw new IllegalStateException("parameter " + label() + " is not an array");
+        if (!isArray()) {
+            throw new IllegalStateException("parameter " + label() + " is not an array");
         }
+        return Carriers.arrayClass(type());
     }
 
     /** The name the signature gives the parameter, if any. */

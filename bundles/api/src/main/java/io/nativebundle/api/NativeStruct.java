@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * A struct value: one value per field of its {@link NativeStructType}, in field order. What a
@@ -76,46 +77,40 @@ public final class NativeStruct implements Serializable {
     }
 
     private static Object value(NativeStructType struct, NativeStructType.Field field, Object value) {
-        String where = "struct " + struct.name() + ": field '" + field.name() + "'";
+        // the text for a refusal only: built when a value is refused, not for every field of every struct
+        Supplier<String> where = () -> "struct " + struct.name() + ": field '" + field.name() + "'";
         if (field.count() == 0) {
             return field.type() == NativeType.STRUCT ? nested(field, value, where)
                     : Carriers.normalize(field.type(), value, where);
         }
         Class<?> arrayType = arrayClass(field);
         if (value == null || value.getClass() != arrayType || Array.getLength(value) != field.count()) {
-            throw new IllegalArgumentException(where + " must be " + arrayType.getSimpleName().replace("[]", "")
+            throw new IllegalArgumentException(where.get() + " must be " + arrayType.getSimpleName().replace("[]", "")
                     + "[" + field.count() + "] but is " + describe(value));
         }
         Object copy = Array.newInstance(arrayType.getComponentType(), field.count());
         for (int i = 0; i < field.count(); i++) {
             Object element = Array.get(value, i);
-            Array.set(copy, i, field.type() == NativeType.STRUCT ? nested(field, element, where + "[" + i + "]")
-                    : Carriers.normalize(field.type(), element, where + "[" + i + "]"));
+            int index = i;
+            Supplier<String> at = () -> where.get() + "[" + index + "]";
+            Array.set(copy, i, field.type() == NativeType.STRUCT ? nested(field, element, at)
+                    : Carriers.normalize(field.type(), element, at));
         }
         return copy;
     }
 
-    private static NativeStruct nested(NativeStructType.Field field, Object value, String where) {
+    private static NativeStruct nested(NativeStructType.Field field, Object value, Supplier<String> where) {
         NativeStructType nested = field.structType().orElseThrow();
-        if (value instanceof NativeStruct s && s.type.equals(nested)) {
+        if (value instanceof NativeStruct s && (s.type == nested || s.type.equals(nested))) {
             return s;
         }
-        throw new IllegalArgumentException(where + " must be a struct " + nested.name() + " but is " + describe(value));
+        throw new IllegalArgumentException(where.get() + " must be a struct " + nested.name() + " but is "
+                + describe(value));
     }
 
-    /** The Java array class of a fixed array field. */
+    /** The Java array class of a fixed array field: {@link Carriers#arrayClass}. */
     static Class<?> arrayClass(NativeStructType.Field field) {
-        switch (field.type()) {
-            case BYTE: return byte[].class;
-            case SHORT: case UBYTE: return short[].class;
-            case INT: case USHORT: return int[].class;
-            case LONG: case UINT: case ULONG: case POINTER: return long[].class;
-            case FLOAT: return float[].class;
-            case DOUBLE: return double[].class;
-            case BOOLEAN: return boolean[].class;
-            case STRUCT: return NativeStruct[].class;
-            default: throw new IllegalStateException("no array of " + field.type());
-        }
+        return Carriers.arrayClass(field.type());
     }
 
     private static String describe(Object value) {

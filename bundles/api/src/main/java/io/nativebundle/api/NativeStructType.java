@@ -3,7 +3,9 @@ package io.nativebundle.api;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,10 +34,12 @@ public final class NativeStructType implements Serializable {
     public static final class Field {
         private final StructField field;
         private final NativeStructType struct;
+        private final NativeType type;
 
         Field(StructField field) {
             this.field = field;
             this.struct = field.struct().map(NativeStructType::new).orElse(null);
+            this.type = NativeType.of(field.type());
         }
 
         /** The field's name. */
@@ -45,7 +49,7 @@ public final class NativeStructType implements Serializable {
 
         /** The element type; {@link NativeType#STRUCT} for a nested struct. */
         public NativeType type() {
-            return NativeType.of(field.type());
+            return type;
         }
 
         /** The nested struct's layout; empty for a scalar field. */
@@ -90,10 +94,15 @@ public final class NativeStructType implements Serializable {
 
     private final StructLayout layout;
     private final List<Field> fields;
+    /** The fields by name, for {@link #field}: structs are built and read by name on the call path. */
+    private final Map<String, Field> byName;
 
     NativeStructType(StructLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.fields = layout.fields().stream().map(Field::new).toList();
+        Map<String, Field> names = new HashMap<>();
+        fields.forEach(f -> names.put(f.name(), f));
+        this.byName = Map.copyOf(names);
     }
 
     /** The struct's name, e.g. {@code div_t}. */
@@ -108,7 +117,7 @@ public final class NativeStructType implements Serializable {
 
     /** The field named {@code name}. */
     public Optional<Field> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     /** The size in bytes, padding included. */

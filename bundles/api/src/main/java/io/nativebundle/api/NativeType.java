@@ -89,11 +89,22 @@ public enum NativeType {
     }
 
     static NativeType of(TypeName name) {
-        for (NativeType type : values()) {
-            if (type.name == name) {
-                return type;
-            }
+        NativeType type = BY_CONTRACT[name.ordinal()];
+        if (type == null) {
+            throw new IllegalStateException("the API has no NativeType for the contract's type " + name);
         }
-        throw new IllegalStateException("the API has no NativeType for the contract's type " + name);
+        return type;
+    }
+
+    /**
+     * The type of each contract type, by its ordinal: {@link #of} runs on the call path (every
+     * parameter's and field's {@code type()}), where {@code values()} would copy the array each time.
+     */
+    private static final NativeType[] BY_CONTRACT = new NativeType[TypeName.values().length];
+
+    static {
+        for (NativeType type : values()) {
+            BY_CONTRACT[type.name.ordinal()] = type;
+        }
     }
 }

@@ -58,6 +58,10 @@
  * <p>2.3.0, the FFM backend: {@link io.nativebundle.api.NativeLibrary#backend()} and
  * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm},
  * and {@link io.nativebundle.api.NativeLeaf} for leaf calls.
+ *
+ * <p>2.3.0, callback errors: {@link io.nativebundle.api.SymbolStats} counts the errors of the
+ * callbacks passed to a symbol, {@code callbackExceptions()}, {@code staleCallbacks()} and
+ * {@code refusedCallbacks()}, with a constructor that takes them.
  */
 @Export
 @Version("2.3.0")

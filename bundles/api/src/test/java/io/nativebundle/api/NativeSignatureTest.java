@@ -47,6 +47,25 @@ public class NativeSignatureTest {
     }
 
     @Test
+    public void anArrayParameterTakesTheArrayOfItsElementsCarrier() {
+        NativeSignature s = NativeSignature.parse("(byte[],short[],int[],long[],pointer[],float[],double[],ubyte[],"
+                + "ushort[],uint[],ulong[],boolean[],out p{a:int,b:byte}[],int)void");
+        List<Class<?>> expected = List.of(byte[].class, short[].class, int[].class, long[].class, long[].class,
+                float[].class, double[].class, short[].class, int[].class, long[].class, long[].class, boolean[].class,
+                NativeStruct[].class);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(s.parameterList().get(i).toString(), expected.get(i), s.parameterList().get(i).arrayClass());
+        }
+        NativeParameter notAnArray = s.parameterList().get(13);
+        assertEquals("parameter arg14 is not an array",
+                assertThrows(IllegalStateException.class, notAnArray::arrayClass).getMessage());
+        // a struct field's fixed array follows the same rule
+        NativeStructType t = NativeSignature.parse("()t{u:ubyte[2],s:p{a:int}[2]}").returnStructType().orElseThrow();
+        assertEquals(short[].class, t.field("u").orElseThrow().arrayClass());
+        assertEquals(NativeStruct[].class, t.field("s").orElseThrow().arrayClass());
+    }
+
+    @Test
     public void everyTypeHasItsTokenAndReadsBack() {
         for (NativeType type : NativeType.values()) {
             if (type == NativeType.STRUCT || type == NativeType.CALLBACK) {

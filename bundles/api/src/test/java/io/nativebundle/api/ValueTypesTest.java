@@ -77,6 +77,15 @@ public class ValueTypesTest {
         assertNotEquals(stats, new SymbolStats("math", "add", 3, 1, 12.6, 10, 40));
         assertEquals(new SymbolStats("m", "s", 0, 0, Double.NaN, 0, 0), new SymbolStats("m", "s", 0, 0, Double.NaN, 0, 0));
         assertEquals("SymbolStats[library=math, symbol=add, calls=3, errors=1, meanNanos=12.5, p50Nanos=10,"
-                + " p99Nanos=40]", stats.toString());
+                + " p99Nanos=40, callbackExceptions=0, staleCallbacks=0, refusedCallbacks=0]", stats.toString());
+        SymbolStats callbacks = new SymbolStats("c", "qsort", 3, 1, 12.5, 10, 40, 1, 2, 4);
+        assertEquals(stats, new SymbolStats("math", "add", 3, 1, 12.5, 10, 40, 0, 0, 0));
+        assertEquals(callbacks, new SymbolStats("c", "qsort", 3, 1, 12.5, 10, 40, 1, 2, 4));
+        assertEquals(callbacks.hashCode(), new SymbolStats("c", "qsort", 3, 1, 12.5, 10, 40, 1, 2, 4).hashCode());
+        assertNotEquals(callbacks, new SymbolStats("c", "qsort", 3, 1, 12.5, 10, 40, 1, 2, 5));
+        assertEquals(1, callbacks.callbackExceptions());
+        assertEquals(2, callbacks.staleCallbacks());
+        assertEquals(4, callbacks.refusedCallbacks());
+        assertEquals(7, callbacks.callbackErrors());
     }
 }

@@ -53,13 +53,20 @@ public record Parameter(Direction direction, TypeName type, StructLayout struct,
         }
     }
 
-    /** What an array parameter's elements may be: the types with a Java primitive array of the same width. */
-    public static final String ARRAY_ELEMENTS = "byte[], short[], int[], long[], float[], double[], pointer[]";
+    /**
+     * What an array parameter's elements may be: every type with a fixed size in memory, the
+     * scalars a struct field may be and structs ({@code div_t[]}); not {@code string},
+     * {@code buffer}, callbacks or {@code void}.
+     */
+    public static final String ARRAY_ELEMENTS = "byte[], short[], int[], long[], float[], double[], pointer[],"
+            + " ubyte[], ushort[], uint[], ulong[], boolean[] or a struct's";
 
     /** Whether an array parameter may have elements of {@code type}. */
     public static boolean isArrayElement(TypeName type) {
-        return type == TypeName.BYTE || type == TypeName.SHORT || type == TypeName.INT || type == TypeName.LONG
-                || type == TypeName.FLOAT || type == TypeName.DOUBLE || type == TypeName.POINTER;
+        return switch (type) {
+            case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, POINTER, UBYTE, USHORT, UINT, ULONG, BOOLEAN, STRUCT -> true;
+            default -> false;
+        };
     }
 
     /** A parameter that is not a callback. */

@@ -47,8 +47,8 @@ public class CallbackSignatureTest {
                 () -> SignatureParser.parse("()comparator", Map.of(), callbacks));
         assertMessage("a callback is passed by value (a pointer to its stub), not out",
                 () -> SignatureParser.parse("(out comparator)int", Map.of(), callbacks));
-        assertMessage("an array parameter is one of byte[], short[], int[], long[], float[], double[], pointer[], not"
-                + " comparator[]", () -> SignatureParser.parse("(comparator[])int", Map.of(), callbacks));
+        assertMessage("an array parameter is one of byte[], short[], int[], long[], float[], double[], pointer[],"
+                + " ubyte[], ushort[], uint[], ulong[], boolean[] or a struct's, not comparator[]", () -> SignatureParser.parse("(comparator[])int", Map.of(), callbacks));
         assertMessage("is only a parameter type, not a field type",
                 () -> SignatureParser.struct("s", "{ f: cb(int)int }", Map.of()));
     }

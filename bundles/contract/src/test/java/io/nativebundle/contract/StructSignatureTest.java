@@ -97,6 +97,20 @@ public class StructSignatureTest {
     }
 
     @Test
+    public void arraysOfUnsignedTypesBooleansAndStructs() {
+        Signature s = SignatureParser.parse("(ubyte[] a, out ushort[] b, inout uint[] c, size_t[] d, boolean[] e,"
+                + " inout div_t[] f)void", structs("div_t", "{ quot: int, rem: int } size=8"));
+        assertEquals(List.of(TypeName.UBYTE, TypeName.USHORT, TypeName.UINT, TypeName.ULONG, TypeName.BOOLEAN,
+                TypeName.STRUCT), s.parameters());
+        assertTrue(s.parameterList().stream().allMatch(Parameter::array));
+        assertEquals("(ubyte[] a,out ushort[] b,inout uint[] c,ulong[] d,boolean[] e,"
+                + "inout div_t{quot:int,rem:int}size=8[] f)void", s.toString());
+        // the written-out form (NativeBundle-Symbols) reads back as the same signature
+        assertEquals(s, SignatureParser.parse(s.toString()));
+        assertEquals(8, s.parameterList().get(5).layout().orElseThrow().size());
+    }
+
+    @Test
     public void variadicDeclarationsListThePromotedArgumentsAfterTheEllipsis() {
         Signature snprintf = SignatureParser.parse("(buffer dst, size_t n, string fmt, ..., int, double)int");
         assertEquals("(buffer dst,ulong n,string fmt,...,int,double)int", snprintf.toString());
@@ -129,8 +143,8 @@ public class StructSignatureTest {
     public void errorsSayWhatWasExpectedAndWhatWasFound() {
         assertReason("(int[4] a)void", 6, "expected ']' after '[': an array parameter has no length (the caller's"
                 + " array gives it), write int[]; found '4'");
-        assertReason("(uint[] a)void", 6, "an array parameter is one of byte[], short[], int[], long[], float[],"
-                + " double[], pointer[], not uint[]");
+        assertReason("(string[] a)void", 8, "an array parameter is one of byte[], short[], int[], long[], float[],"
+                + " double[], pointer[], ubyte[], ushort[], uint[], ulong[], boolean[] or a struct's, not string[]");
         assertReason("(out string s)void", 6, "a string cannot be out; expected a scalar or a struct after out");
         assertReason("()int errno errno", 13, "unexpected 'errno' after errno");
         assertReason("()p{a int}", 7, "expected ':' after field 'a' but found 'int', as in { quot: int, rem: int }");

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 import io.nativebundle.api.RemoteStats;
 import io.nativebundle.api.SymbolStats;
 
-/** The output of {@code native:stats}: calls, errors and latency per symbol, grouped by library. */
+/**
+ * The output of {@code native:stats}: calls, errors and latency per symbol, grouped by library,
+ * then the symbols whose callbacks went wrong.
+ */
 final class StatsView {
 
     /** The statistics of one library and whether they are being collected. */
@@ -35,6 +38,10 @@ final class StatsView {
             }
         }
         StringBuilder sb = new StringBuilder(table.isEmpty() ? "no symbol has statistics" : table.toString());
+        String callbacks = callbackErrors(libraries);
+        if (!callbacks.isEmpty()) {
+            sb.append("\n\n").append(callbacks);
+        }
         List<String> off = libraries.stream().filter(l -> !l.enabled()).map(LibraryStats::library)
                 .distinct().collect(Collectors.toList());
         if (!off.isEmpty()) {
@@ -42,6 +49,23 @@ final class StatsView {
                     .append("; switch them on with native:stats --on <library>");
         }
         return sb.toString();
+    }
+
+    /**
+     * The {@code Callback errors} part: the symbols whose callbacks threw or whose upcalls were
+     * refused (the callback's bundle stopped: stale; the generation unloading: refused); empty
+     * when there are none, which is the usual case.
+     */
+    static String callbackErrors(List<LibraryStats> libraries) {
+        Table table = Table.withHeaders("LIBRARY", "SYMBOL", "EXCEPTIONS", "STALE", "REFUSED").alignRight(2, 3, 4);
+        for (LibraryStats l : libraries) {
+            for (SymbolStats s : l.symbols()) {
+                if (s.callbackErrors() > 0) {
+                    table.row(l.library(), s.symbol(), s.callbackExceptions(), s.staleCallbacks(), s.refusedCallbacks());
+                }
+            }
+        }
+        return table.isEmpty() ? "" : "Callback errors\n" + table;
     }
 
     /** The {@code Remote calls} section: the calls through each import, with the latency the caller saw. */
@@ -78,6 +102,9 @@ final class StatsView {
                 m.put("meanNanos", s.meanNanos());
                 m.put("p50Nanos", s.p50Nanos());
                 m.put("p99Nanos", s.p99Nanos());
+                m.put("callbackExceptions", s.callbackExceptions());
+                m.put("staleCallbacks", s.staleCallbacks());
+                m.put("refusedCallbacks", s.refusedCallbacks());
                 symbols.add(m);
             }
             o.put("symbols", symbols);

@@ -15,8 +15,9 @@ import io.nativebundle.api.NativeType;
  * {@code {quot=3, rem=2}}; a nested struct is a literal of its own, a fixed array
  * {@code [1, 2, 3]}, and a {@code byte} array may also be a quoted string padded with NULs
  * ({@code "Linux"}). Every field is named once; each value is read by {@link ValueParser} for the
- * field's type. In Gogo the literal is quoted ({@code '{quot=3, rem=2}'}), since a bare brace
- * starts a closure there.
+ * field's type. An array of structs is a bracketed list of literals ({@code [{quot=3, rem=2}]}).
+ * In Gogo the literal is quoted ({@code '{quot=3, rem=2}'}), since a bare brace starts a closure
+ * there.
  */
 final class StructLiteral {
 
@@ -38,6 +39,36 @@ final class StructLiteral {
             throw p.error("the end of the struct literal");
         }
         return value;
+    }
+
+    /**
+     * An array of struct literals, {@code [{quot=1, rem=2}, {quot=3, rem=0}]}: the argument of an
+     * array-of-structs parameter.
+     *
+     * @throws IllegalArgumentException naming the position, what was expected and what was found
+     */
+    static NativeStruct[] parseArray(NativeStructType type, String text) {
+        StructLiteral p = new StructLiteral(text);
+        p.expect('[');
+        List<NativeStruct> elements = new ArrayList<>();
+        p.blanks();
+        if (p.peek() != ']') {
+            while (true) {
+                elements.add(p.struct(type));
+                p.blanks();
+                if (p.peek() == ',') {
+                    p.pos++;
+                    continue;
+                }
+                break;
+            }
+        }
+        p.expect(']');
+        p.blanks();
+        if (p.pos != text.length()) {
+            throw p.error("the end of the array of struct literals");
+        }
+        return elements.toArray(new NativeStruct[0]);
     }
 
     private NativeStruct struct(NativeStructType type) {

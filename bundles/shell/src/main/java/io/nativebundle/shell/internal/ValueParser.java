@@ -111,7 +111,9 @@ final class ValueParser {
 
     /**
      * An array argument, {@code [1, 2, 3]} (or {@code null} for a null pointer), its elements read
-     * by the element type into the Java array {@code NativeParameter.isArray()} names; for an
+     * by the element type into the Java array {@code NativeParameter.arrayClass()} names (an
+     * {@code ubyte[]} into a {@code short[]}, {@code [true, false]} for a {@code boolean[]}, struct
+     * literals for an array of structs: {@code [{quot=1, rem=2}, {quot=3, rem=0}]}); for an
      * {@code out} array the values only give the length ({@code [0, 0]}).
      */
     static Object array(NativeParameter parameter, String text) {
@@ -123,6 +125,9 @@ final class ValueParser {
         if (!t.startsWith("[") || !t.endsWith("]")) {
             throw new IllegalArgumentException("'" + text + "' is not an array of " + element.token()
                     + ": write [1, 2, 3], or null");
+        }
+        if (element == NativeType.STRUCT) {
+            return StructLiteral.parseArray(parameter.structType().orElseThrow(), t);
         }
         String body = t.substring(1, t.length() - 1).strip();
         String[] words = body.isEmpty() ? new String[0] : body.split(",", -1);

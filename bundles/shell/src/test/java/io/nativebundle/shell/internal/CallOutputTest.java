@@ -85,6 +85,36 @@ public class CallOutputTest {
     }
 
     @Test
+    public void arraysOfUnsignedBooleanAndStructElementsAreReadAndPrinted() {
+        NativeSignature f = NativeSignature.parse("(inout ubyte[] u, uint[] w, ulong[] l, boolean[] b,"
+                + " inout div_t{quot:int,rem:int}[] d)void");
+        Object[] values = ValueParser.arguments("c", "f", f, List.of("[0, 255, 0x80]", "[4294967295]",
+                "[18446744073709551615]", "[true, 0]", "[{quot=1, rem=2}, {rem=0, quot=3}]"));
+        assertArrayEquals(new short[] {0, 255, 128}, (short[]) values[0]);
+        assertArrayEquals(new long[] {4294967295L}, (long[]) values[1]);
+        assertArrayEquals(new long[] {-1L}, (long[]) values[2]);
+        assertArrayEquals(new boolean[] {true, false}, (boolean[]) values[3]);
+        NativeStruct[] divs = (NativeStruct[]) values[4];
+        assertEquals("[{quot=1, rem=2}, {quot=3, rem=0}]", java.util.Arrays.toString(divs));
+        assertEquals(0, ((NativeStruct[]) ValueParser.arguments("c", "f", f, List.of("[]", "[]", "[]", "[]", " [ ] "))[4])
+                .length);
+        assertEquals("argument 1 of f(inout ubyte[] u,uint[] w,ulong[] l,boolean[] b,inout div_t{quot:int,rem:int}[] d)"
+                + "void of c: element 2: '256' is out of range for ubyte: 0..255", assertThrows(
+                        IllegalArgumentException.class, () -> ValueParser.arguments("c", "f", f,
+                                List.of("[1, 256]", "[]", "[]", "[]", "[]"))).getMessage());
+        assertEquals("argument 5 of f(inout ubyte[] u,uint[] w,ulong[] l,boolean[] b,inout div_t{quot:int,rem:int}[] d)"
+                + "void of c: struct literal '[{quot=1, rem=2} {quot=3, rem=0}]', column 18: expected ']' but found '{';"
+                + " write it as {quot=3, rem=2}", assertThrows(IllegalArgumentException.class,
+                        () -> ValueParser.arguments("c", "f", f, List.of("[]", "[]", "[]", "[]",
+                                "[{quot=1, rem=2} {quot=3, rem=0}]"))).getMessage());
+        Map<String, Object> outs = new LinkedHashMap<>();
+        outs.put("u", new short[] {255, 1});
+        outs.put("d", divs);
+        assertEquals("u=[255, 1]\nd=[{quot=1, rem=2}, {quot=3, rem=0}]",
+                CallOutput.format(f, new NativeCallResult(null, outs, OptionalInt.empty())));
+    }
+
+    @Test
     public void theResultThenEachOutValueThenErrno() {
         NativeSignature frexp = NativeSignature.parse("(double x, out int exp)double");
         assertEquals("0.5\nexp=4", CallOutput.format(frexp, new NativeCallResult(0.5, Map.of("exp", 4),

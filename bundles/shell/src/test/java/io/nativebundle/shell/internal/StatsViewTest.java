@@ -1,6 +1,7 @@
 package io.nativebundle.shell.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -34,9 +35,29 @@ public class StatsViewTest {
     }
 
     @Test
+    public void symbolsWhoseCallbacksWentWrongAreListedUnderCallbackErrors() {
+        StatsView.LibraryStats c = new StatsView.LibraryStats("c", true, List.of(
+                new SymbolStats("c", "qsort", 10, 2, 1_000, 900, 5_000, 2, 0, 0),
+                new SymbolStats("c", "strlen", 10, 0, 50, 40, 90),
+                new SymbolStats("c", "keep", 1, 0, 50, 40, 90, 0, 3, 1)));
+        String text = StatsView.table(List.of(c));
+        assertTrue(text, text.endsWith(String.join("\n", "",
+                "Callback errors",
+                "LIBRARY  SYMBOL  EXCEPTIONS  STALE  REFUSED",
+                "c        qsort            2      0        0",
+                "c        keep             0      3        1")));
+        // no callback went wrong: no such part
+        assertFalse(StatsView.table(List.of(math)).contains("Callback errors"));
+        assertTrue(StatsView.json(List.of(c), List.of()).replaceAll("\\s", "").contains("\"symbol\":\"keep\",\"calls\":1,"
+                + "\"errors\":0,\"meanNanos\":50.0,\"p50Nanos\":40,\"p99Nanos\":90,\"callbackExceptions\":0,"
+                + "\"staleCallbacks\":3,\"refusedCallbacks\":1}"));
+    }
+
+    @Test
     public void jsonKeepsTheRawNanoseconds() {
         assertEquals("[{\"library\":\"math\",\"enabled\":true,\"symbols\":[{\"symbol\":\"add\",\"calls\":1200,"
-                + "\"errors\":0,\"meanNanos\":85.2,\"p50Nanos\":80,\"p99Nanos\":2100}],\"remote\":[]}]",
+                + "\"errors\":0,\"meanNanos\":85.2,\"p50Nanos\":80,\"p99Nanos\":2100,\"callbackExceptions\":0,"
+                + "\"staleCallbacks\":0,\"refusedCallbacks\":0}],\"remote\":[]}]",
                 StatsView.json(List.of(new StatsView.LibraryStats("math", true, List.of(math.symbols().get(0)))),
                         List.of()).replaceAll("\\s", ""));
     }

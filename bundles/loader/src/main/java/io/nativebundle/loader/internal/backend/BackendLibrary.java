@@ -38,6 +38,18 @@ public interface BackendLibrary {
     FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal;
 
     /**
+     * As {@link #function(String, NativeSignature)}, counting the errors of the callbacks passed
+     * to it in {@code callbackErrors}. The default is for a backend that carries no callbacks
+     * (it refuses every signature with one), so there is nothing to count.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when this backend cannot call a function of that signature
+     */
+    default FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
+            throws LoadRefusal {
+        return function(symbol, signature);
+    }
+
+    /**
      * The exported variable {@code symbol} of {@code type}, one of the types
      * {@code NativeVariable} allows.
      *

@@ -17,6 +17,7 @@ import io.nativebundle.contract.TypeName;
  * order, at the offsets of their {@link NativeStructType}: how a backend passes a struct by value
  * or by pointer and an out-parameter. Values are the API's carriers ({@code NativeStruct}'s
  * documentation); an unsigned value is written as its low bits and read back zero-extended.
+ * {@link ArrayCodec} lays arrays out element by element with the same writers and readers.
  */
 public final class ValueCodec {
 
@@ -53,11 +54,11 @@ public final class ValueCodec {
         return readScalar(buffer(bytes), 0, type);
     }
 
-    private static ByteBuffer buffer(byte[] bytes) {
+    static ByteBuffer buffer(byte[] bytes) {
         return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
     }
 
-    private static void write(ByteBuffer out, int base, NativeStruct struct) {
+    static void write(ByteBuffer out, int base, NativeStruct struct) {
         for (NativeStructType.Field field : struct.type().fields()) {
             Object value = struct.get(field.name());
             int at = base + field.offset();
@@ -79,7 +80,7 @@ public final class ValueCodec {
         }
     }
 
-    private static NativeStruct read(ByteBuffer in, int base, NativeStructType type) {
+    static NativeStruct read(ByteBuffer in, int base, NativeStructType type) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (NativeStructType.Field field : type.fields()) {
             int at = base + field.offset();
@@ -101,7 +102,7 @@ public final class ValueCodec {
                 : readScalar(in, at, field.type());
     }
 
-    private static void writeScalar(ByteBuffer out, int at, NativeType type, Object value) {
+    static void writeScalar(ByteBuffer out, int at, NativeType type, Object value) {
         switch (type) {
             case BYTE: case UBYTE: out.put(at, (byte) ((Number) value).longValue()); break;
             case SHORT: case USHORT: out.putShort(at, (short) ((Number) value).longValue()); break;
@@ -114,7 +115,7 @@ public final class ValueCodec {
         }
     }
 
-    private static Object readScalar(ByteBuffer in, int at, NativeType type) {
+    static Object readScalar(ByteBuffer in, int at, NativeType type) {
         switch (type) {
             case BYTE: return in.get(at);
             case UBYTE: return (short) (in.get(at) & 0xFF);

@@ -60,6 +60,7 @@ final class Arguments {
                     throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be "
                             + expected.getSimpleName() + " or null but is " + describe(args[i]));
                 }
+                ArrayElements.check(symbol, signature, p, args[i], i);
             } else if (p.type() == NativeType.CALLBACK) {
                 if (args[i] != null && !(args[i] instanceof NativeCallback)) {
                     throw new IllegalArgumentException(symbol + signature + ": argument " + (i + 1) + " must be a"

@@ -51,6 +51,21 @@ final class SymbolMBean implements SymbolMXBean {
         return metrics.enabled();
     }
 
+    @Override
+    public long getCallbackExceptions() {
+        return metrics.callbackErrors().exceptions();
+    }
+
+    @Override
+    public long getStaleCallbacks() {
+        return metrics.callbackErrors().staleCalls();
+    }
+
+    @Override
+    public long getRefusedCallbacks() {
+        return metrics.callbackErrors().refusedCalls();
+    }
+
     private SymbolStats stats() {
         return metrics.stats();
     }

@@ -22,4 +22,13 @@ public interface SymbolMXBean {
     long getP99Nanos();
 
     boolean isEnabled();
+
+    /** Callbacks passed to the symbol that threw; see {@code SymbolStats.callbackExceptions()}. */
+    long getCallbackExceptions();
+
+    /** Upcalls refused because the callback's bundle had stopped; see {@code SymbolStats.staleCallbacks()}. */
+    long getStaleCallbacks();
+
+    /** Upcalls refused because the generation was being unloaded; see {@code SymbolStats.refusedCallbacks()}. */
+    long getRefusedCallbacks();
 }

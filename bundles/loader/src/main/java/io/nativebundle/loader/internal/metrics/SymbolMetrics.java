@@ -3,9 +3,11 @@ package io.nativebundle.loader.internal.metrics;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.nativebundle.api.SymbolStats;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 
 /**
- * Per-symbol call metrics: calls, errors and a latency histogram. Guards call it around every
+ * Per-symbol call metrics: calls, errors and a latency histogram, and the errors of the
+ * callbacks passed to the symbol ({@link UpcallErrors}). Guards call it around every
  * native call while metrics are on for the library.
  *
  * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures):
@@ -41,6 +43,8 @@ public final class SymbolMetrics {
     private final CallCounter calls = new CallCounter();
     private final LongAdder errors = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** Counted by the backend's upcall stubs, metrics on or off. */
+    private final UpcallErrors callbackErrors = new UpcallErrors();
 
     public SymbolMetrics(String library, String symbol, boolean enabled) {
         this.library = library;
@@ -111,13 +115,19 @@ public final class SymbolMetrics {
         return errors.sum();
     }
 
+    /** Where the upcall stubs of the callbacks passed to this symbol count their errors. */
+    public UpcallErrors callbackErrors() {
+        return callbackErrors;
+    }
+
     /** The counters and the latency summary now. */
     public SymbolStats stats() {
         LatencyHistogram.Snapshot s = latency.snapshot();
         // start() counts the call before failure() counts its error, so reading errors first never shows more errors than calls
         long e = errors.sum();
         long c = calls.sum();
-        return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99));
+        return new SymbolStats(library, symbol, Math.max(c, e), e, s.mean(), s.percentile(50), s.percentile(99),
+                callbackErrors.exceptions(), callbackErrors.staleCalls(), callbackErrors.refusedCalls());
     }
 
     /** How many calls were timed; for tests of the sampling. */

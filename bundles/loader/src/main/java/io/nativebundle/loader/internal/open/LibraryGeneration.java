@@ -19,6 +19,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
@@ -219,6 +220,12 @@ public final class LibraryGeneration {
     /** The invoker of an exported function, adopted; the caller hands it straight to its guard. */
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
         return adopt(backendLibrary().function(symbol, signature));
+    }
+
+    /** As {@link #function(String, NativeSignature)}, counting the errors of the callbacks passed to it in {@code callbackErrors}. */
+    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
+            throws LoadRefusal {
+        return adopt(backendLibrary().function(symbol, signature, callbackErrors));
     }
 
     /** The accessor of an exported variable, adopted; the caller hands it straight to its guard. */

@@ -26,6 +26,7 @@ import io.nativebundle.loader.internal.call.NativeFunctionService;
 import io.nativebundle.loader.internal.call.NativeVariableService;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.MetricsRegistry;
+import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.tenant.ServiceGate;
 
@@ -101,8 +102,9 @@ public final class SymbolPublisher {
             Dictionary<String, Object> props = properties(properties, name);
             if (d.signature != null) {
                 props = withExtra(props, extra.apply(name));
+                SymbolMetrics symbolMetrics = libraryMetrics.symbol(name);
                 NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
-                        generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
+                        generation.function(name, d.signature, symbolMetrics.callbackErrors()), lease, symbolMetrics);
                 publication.guarded(f);
                 publication.registered(loaderContext.registerService(NativeFunction.class.getName(),
                         gate.guard(library.tenant(), f, "NativeFunction " + name + " of library " + library.name()),

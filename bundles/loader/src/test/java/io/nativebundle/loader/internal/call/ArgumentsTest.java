@@ -49,4 +49,32 @@ public class ArgumentsTest {
         assertEquals("f(p{a:int})void: argument 1 must be a NativeStruct of p{a:int} but is String \"{a=1}\"",
                 refused("(p{a:int})void", "{a=1}"));
     }
+
+    @Test
+    public void theElementsOfAnUnsignedOrStructArrayAreCheckedByIndex() {
+        Arguments.check("f", NativeSignature.parse("(ubyte[],ushort[],uint[],ulong[])void"), new Object[] {
+            new short[] {0, 255}, new int[] {65535}, new long[] {4294967295L}, new long[] {-1L}});
+        assertEquals("f(ubyte[] s)void: argument 1, element [2], must be ubyte (0 to 255) but is 300",
+                refused("(ubyte[] s)void", (Object) new short[] {1, 2, 300}));
+        assertEquals("f(int,inout uint[])void: argument 2, element [0], must be uint (0 to 4294967295) but is -1",
+                refused("(int,inout uint[])void", 1, new long[] {-1}));
+        assertEquals("f(ushort[])void: argument 1, element [1], must be ushort (0 to 65535) but is -5",
+                refused("(ushort[])void", (Object) new int[] {0, -5}));
+        assertEquals("f(ubyte[])void: argument 1 must be short[] or null but is byte[1]",
+                refused("(ubyte[])void", (Object) new byte[1]));
+        // an out array's elements are not read, so anything goes there
+        Arguments.check("f", NativeSignature.parse("(out ubyte[])void"), new Object[] {new short[] {-1, 999}});
+
+        NativeSignature s = NativeSignature.parse("(p{a:int}[])void");
+        NativeStructType p = s.parameterList().get(0).structType().orElseThrow();
+        Arguments.check("f", s, new Object[] {new NativeStruct[] {NativeStruct.of(p, Map.of("a", 1))}});
+        assertEquals("f(p{a:int}[])void: argument 1, element [1], must be a NativeStruct of p{a:int} but is null",
+                refused("(p{a:int}[])void", (Object) new NativeStruct[] {NativeStruct.of(p, Map.of("a", 1)), null}));
+        NativeStructType q = NativeSignature.parse("(q{a:int})void").parameterList().get(0).structType().orElseThrow();
+        assertEquals("f(p{a:int}[])void: argument 1, element [0], must be a NativeStruct of p{a:int} but is a"
+                + " NativeStruct of q{a:int}", refused("(p{a:int}[])void", (Object) new NativeStruct[] {
+                    NativeStruct.of(q, Map.of("a", 1))}));
+        // an out struct array may be empty slots: C fills them
+        Arguments.check("f", NativeSignature.parse("(out p{a:int}[])void"), new Object[] {new NativeStruct[2]});
+    }
 }

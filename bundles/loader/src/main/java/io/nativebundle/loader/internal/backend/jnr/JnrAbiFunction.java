@@ -18,7 +18,9 @@ import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
 /**
@@ -57,13 +59,16 @@ final class JnrAbiFunction implements FunctionInvoker {
     private final CallContext context;
     private final long address;
     private final JnrUpcalls upcalls;
+    /** Where the stubs made for this function's callbacks count their errors. */
+    private final UpcallErrors callbackErrors;
     private final boolean callsBack;
 
-    JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls) {
+    JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls, UpcallErrors callbackErrors) {
         this.signature = signature;
         this.context = JffiTypes.richContext(signature);
         this.address = address;
         this.upcalls = upcalls;
+        this.callbackErrors = callbackErrors;
         this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
     }
 
@@ -122,14 +127,21 @@ final class JnrAbiFunction implements FunctionInvoker {
             NativeParameter p = parameters.get(i);
             Object arg = p.takesValue() ? arguments[given++] : null;
             if (p.isArray()) {
-                JffiArrays.put(buffer, arg, p.direction());
+                if (arg != null && ArrayCodec.converts(p.type())) {
+                    // C's elements have another width than the Java array's: pass a converted copy
+                    outs[i] = p.direction() == NativeParameter.Direction.OUT ? ArrayCodec.room(p, arg)
+                            : ArrayCodec.encode(p, arg);
+                    JffiArrays.put(buffer, outs[i], p.direction());
+                } else {
+                    JffiArrays.put(buffer, arg, p.direction());
+                }
                 continue;
             }
             switch (p.direction()) {
                 case IN -> {
                     if (p.type() == NativeType.CALLBACK) {
                         buffer.putAddress(arg == null ? 0L
-                                : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow()));
+                                : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow(), callbackErrors));
                     } else if (p.type() == NativeType.STRUCT) {
                         buffer.putStruct(ValueCodec.encode((NativeStruct) arg), 0);
                     } else {
@@ -168,7 +180,10 @@ final class JnrAbiFunction implements FunctionInvoker {
             Object arg = p.takesValue() ? arguments[given++] : null;
             if (p.isArray()) {
                 if (p.returnsValue()) {
-                    // jffi copied C's values back into the caller's own array
+                    // jffi copied C's values back into the caller's own array, or into the converted copy
+                    if (outs[i] != null) {
+                        ArrayCodec.decodeInto(p, outs[i], arg);
+                    }
                     outValues.put(p.label(), arg);
                 }
             } else if (outs[i] != null) {

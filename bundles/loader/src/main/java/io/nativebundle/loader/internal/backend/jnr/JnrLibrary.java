@@ -12,6 +12,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
@@ -89,6 +90,13 @@ final class JnrLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        // counted nowhere: the loader's own calls (the version symbol) pass no callbacks
+        return function(symbol, signature, new UpcallErrors());
+    }
+
+    @Override
+    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
+            throws LoadRefusal {
         if (signature.isBasic()) {
             return new JnrFunction(signature, address(symbol));
         }
@@ -97,7 +105,7 @@ final class JnrLibrary implements BackendLibrary {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' is declared " + signature
                     + ": " + disagreement + "the layout would mis-call");
         }
-        return new JnrAbiFunction(signature, address(symbol), upcalls);
+        return new JnrAbiFunction(signature, address(symbol), upcalls, callbackErrors);
     }
 
     @Override

@@ -18,10 +18,12 @@ import java.util.function.Function;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 
 /**
  * The upcall stubs of one library generation (jffi closures), owned by it: made on the first call
- * that passes a {@link NativeCallback} object for a callback signature, reused for the same object,
+ * that passes a {@link NativeCallback} object for a callback signature, reused for the same object
+ * passed to the same function (whose {@link UpcallErrors} the stub counts in),
  * refused after {@link #cut()} and freed by {@link #close()}, which the generation's close runs, so
  * no stub outlives its generation.
  *
@@ -35,7 +37,7 @@ final class JnrUpcalls {
     private final String library;
     /** Whether the code of a callback's class may still run: the bundle that defined it is not stopped. */
     private final Function<Class<?>, BooleanSupplier> owners;
-    private final Map<NativeCallback, Map<NativeSignature, Closure.Handle>> stubs = new IdentityHashMap<>();
+    private final Map<NativeCallback, Map<StubKey, Closure.Handle>> stubs = new IdentityHashMap<>();
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean cut;
     private boolean closed;
@@ -49,23 +51,29 @@ final class JnrUpcalls {
         this.owners = owners;
     }
 
+    /** A stub's callback signature and the counters of the function it was passed to (by identity). */
+    private record StubKey(NativeSignature signature, UpcallErrors errors) {
+    }
+
     /**
-     * The address of the stub that calls {@code callback} with {@code signature}, made on first use.
+     * The address of the stub that calls {@code callback} with {@code signature}, made on first use,
+     * counting its errors in {@code errors} (the function's it is passed to).
      *
      * @throws IllegalStateException after the generation was cut or closed
      */
-    synchronized long address(NativeCallback callback, NativeSignature signature) {
+    synchronized long address(NativeCallback callback, NativeSignature signature, UpcallErrors errors) {
         if (cut || closed) {
             throw new IllegalStateException("the upcall stubs of " + library + " are " + (closed ? "freed" : "cut"));
         }
-        Map<NativeSignature, Closure.Handle> bySignature = stubs.computeIfAbsent(callback, c -> new HashMap<>(2));
-        Closure.Handle handle = bySignature.get(signature);
+        Map<StubKey, Closure.Handle> byKey = stubs.computeIfAbsent(callback, c -> new HashMap<>(2));
+        StubKey key = new StubKey(signature, errors);
+        Closure.Handle handle = byKey.get(key);
         if (handle == null) {
-            UpcallStub stub = new UpcallStub(this, callback, signature, owners.apply(callback.getClass()));
+            UpcallStub stub = new UpcallStub(this, callback, signature, owners.apply(callback.getClass()), errors);
             handle = ClosureManager.getInstance().newClosure(stub, context(signature));
             // freed by close(), not by the collector, since C may hold the address while Java holds nothing
             handle.setAutoRelease(false);
-            bySignature.put(signature, handle);
+            byKey.put(key, handle);
         }
         return handle.getAddress();
     }
@@ -89,8 +97,8 @@ final class JnrUpcalls {
         cut = true;
         closed = true;
         List<String> problems = new ArrayList<>();
-        for (Map<NativeSignature, Closure.Handle> bySignature : stubs.values()) {
-            for (Closure.Handle handle : bySignature.values()) {
+        for (Map<StubKey, Closure.Handle> byKey : stubs.values()) {
+            for (Closure.Handle handle : byKey.values()) {
                 try {
                     handle.dispose();
                 } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 
 /**
  * What C runs when it calls an upcall stub: reads the arguments in the carriers of
@@ -21,24 +22,30 @@ final class UpcallStub implements Closure {
     private final NativeSignature signature;
     private final List<NativeType> parameters;
     private final BooleanSupplier ownerRunning;
+    /** The counters of the function this stub's callback was passed to. */
+    private final UpcallErrors errors;
 
-    UpcallStub(JnrUpcalls upcalls, NativeCallback callback, NativeSignature signature, BooleanSupplier ownerRunning) {
+    UpcallStub(JnrUpcalls upcalls, NativeCallback callback, NativeSignature signature, BooleanSupplier ownerRunning,
+            UpcallErrors errors) {
         this.upcalls = upcalls;
         this.callback = callback;
         this.signature = signature;
         this.parameters = signature.parameters();
         this.ownerRunning = ownerRunning;
+        this.errors = errors;
     }
 
     @Override
     public void invoke(Closure.Buffer buffer) {
         if (upcalls.isCut()) {
             zero(buffer);
+            errors.refused();
             upcalls.refused(signature, "its library generation was unloaded");
             return;
         }
         if (!ownerRunning.getAsBoolean()) {
             zero(buffer);
+            errors.stale();
             upcalls.refused(signature, "the bundle that supplied it (" + callback.getClass().getName() + ") stopped");
             return;
         }
@@ -50,6 +57,7 @@ final class UpcallStub implements Closure {
             write(buffer, callback.invoke(arguments));
         } catch (Throwable t) {
             zero(buffer);
+            errors.exception();
             upcalls.failed(signature, t);
         }
     }

@@ -85,6 +85,9 @@ public class HostLibraryTest {
                 {"(uint)int", "uint"},
                 {"(string,pointer,int)long errno", "errno"},
                 {"(int[] v)int", "int[] v"},
+                {"(ubyte[] v)int", "ubyte[] v"},
+                {"(boolean[] v)int", "boolean[] v"},
+                {"(out p{a:int,b:byte}[] v)int", "out p{a:int,b:byte}[] v"},
                 {"(string fmt,...,int)int", "..."}}) {
             LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> f(library, "add", c[0]));
             assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());

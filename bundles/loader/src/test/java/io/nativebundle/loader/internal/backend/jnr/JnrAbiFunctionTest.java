@@ -1,6 +1,8 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -200,6 +202,88 @@ public class JnrAbiFunctionTest {
         assertTrue(avg[0] >= 0 && avg[1] >= 0 && avg[2] >= 0);
         // null is a null pointer
         assertEquals(0L, function(libc, "strnlen", "(byte[], size_t)size_t").invoke(new Object[] {null, 0L}));
+    }
+
+    @Test
+    public void arraysOfUnsignedTypesAndBooleansTravelInTheirCWidth() throws Exception {
+        // in ubyte[]: 200 must reach C as the byte 0xC8, which memcmp compares unsigned
+        FunctionInvoker memcmp = function(libc, "memcmp", "(ubyte[] a, ubyte[] b, size_t n)int");
+        assertTrue((Integer) memcmp.invoke(new Object[] {new short[] {1, 200}, new short[] {1, 100}, 2L}) > 0);
+        assertEquals(0, memcmp.invoke(new Object[] {new short[] {0, 255}, new short[] {0, 255}, 2L}));
+        // out ubyte[]: read back zero-extended
+        FunctionInvoker memset = function(libc, "memset", "(out ubyte[] s, int c, size_t n)pointer");
+        short[] set = new short[3];
+        assertSame(set, memset.call(new Object[] {set, 0xAB, 2L}).outValues().get("s"));
+        assertArrayEquals(new short[] {0xAB, 0xAB, 0}, set);
+        // inout uint[] and ushort[]: C copies the bytes, Java sees the same unsigned values again
+        FunctionInvoker moveUints = function(libc, "memmove", "(inout uint[] dst, uint[] src, size_t n)pointer");
+        long[] uints = {1, 2, 3};
+        moveUints.call(new Object[] {uints, new long[] {4294967295L, 2147483648L}, 8L});
+        assertArrayEquals(new long[] {4294967295L, 2147483648L, 3}, uints);
+        FunctionInvoker moveUshorts = function(libc, "memmove", "(inout ushort[] dst, ushort[] src, size_t n)pointer");
+        int[] ushorts = {0, 0};
+        moveUshorts.call(new Object[] {ushorts, new int[] {65535, 32768}, 4L});
+        assertArrayEquals(new int[] {65535, 32768}, ushorts);
+        // ulong[] is a long[] of the same width: its bits
+        FunctionInvoker moveUlongs = function(libc, "memmove", "(out ulong[] dst, ulong[] src, size_t n)pointer");
+        long[] ulongs = new long[1];
+        moveUlongs.call(new Object[] {ulongs, new long[] {-1L}, 8L});
+        assertEquals("18446744073709551615", Long.toUnsignedString(ulongs[0]));
+        // boolean[]: C ints of 1 and 0
+        FunctionInvoker bools = function(libc, "memcpy", "(out int[] dst, boolean[] src, size_t n)pointer");
+        int[] ints = new int[3];
+        bools.call(new Object[] {ints, new boolean[] {true, false, true}, 12L});
+        assertArrayEquals(new int[] {1, 0, 1}, ints);
+        FunctionInvoker backToBools = function(libc, "memcpy", "(out boolean[] dst, int[] src, size_t n)pointer");
+        boolean[] flags = new boolean[3];
+        backToBools.call(new Object[] {flags, new int[] {0, 7, 1}, 12L});
+        assertArrayEquals(new boolean[] {false, true, true}, flags);
+    }
+
+    @Test
+    public void anArrayOfStructsIsLaidOutStructAfterStructWithItsPadding() throws Exception {
+        NativeSignature signature = NativeSignature.parse("(out byte[] dst, p{a:byte,b:long}[] src, size_t n)pointer");
+        NativeStructType p = signature.parameterList().get(1).structType().orElseThrow();
+        assertEquals(16, p.size());
+        FunctionInvoker memcpy = libc.function("memcpy", signature);
+        byte[] bytes = new byte[32];
+        memcpy.call(new Object[] {bytes, new NativeStruct[] {NativeStruct.of(p, Map.of("a", (byte) 7, "b", 1L << 40)),
+            NativeStruct.of(p, Map.of("a", (byte) -1, "b", -2L))}, 32L});
+        java.nio.ByteBuffer c = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder());
+        assertEquals(7, c.get(0));
+        assertEquals(1L << 40, c.getLong(8));
+        assertEquals(-1, c.get(16));
+        assertEquals(-2L, c.getLong(24));
+        // and back: out p[] fills the caller's NativeStruct[] with new structs
+        FunctionInvoker back = libc.function("memcpy",
+                NativeSignature.parse("(out p{a:byte,b:long}[] dst, byte[] src, size_t n)pointer"));
+        NativeStruct[] structs = new NativeStruct[2];
+        back.call(new Object[] {structs, bytes, 32L});
+        assertEquals(List.of(7L, 1L << 40, -1L, -2L), List.of(((Byte) structs[0].get("a")).longValue(),
+                structs[0].get("b"), ((Byte) structs[1].get("a")).longValue(), structs[1].get("b")));
+    }
+
+    @Test
+    public void qsortSortsAnInoutArrayOfStructsWithAJavaComparator() throws Exception {
+        NativeSignature signature = NativeSignature.parse("(inout div_t{quot:int,rem:int}[] base, size_t n, size_t size,"
+                + " comparator(pointer,pointer)int cmp)void");
+        NativeStructType divT = signature.parameterList().get(0).structType().orElseThrow();
+        FunctionInvoker qsort = libc.function("qsort", signature);
+        com.kenai.jffi.MemoryIO io = com.kenai.jffi.MemoryIO.getInstance();
+        NativeStruct[] values = new NativeStruct[500];
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < values.length; i++) {
+            int quot = random.nextInt(1000);
+            values[i] = NativeStruct.of(divT, Map.of("quot", quot, "rem", quot % 7));
+        }
+        List<NativeStruct> expected = new ArrayList<>(List.of(values));
+        expected.sort(java.util.Comparator.comparingInt(v -> (Integer) v.get("quot")));
+        io.nativebundle.api.NativeCallback byQuot = args -> Integer.compare(io.getInt((Long) args[0]),
+                io.getInt((Long) args[1]));
+        qsort.call(new Object[] {values, (long) values.length, 8L, byQuot});
+        // qsort is not stable, but each struct keeps its own rem: compare the (quot, rem) pairs
+        assertEquals(expected.stream().map(v -> v.get("quot") + "/" + v.get("rem")).toList(),
+                Stream.of(values).map(v -> v.get("quot") + "/" + v.get("rem")).toList());
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.junit.Test;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 
 /**
  * Upcalls through the jnr backend: qsort of the host's C library with a Java comparator, against
@@ -76,7 +77,8 @@ public class JnrUpcallsTest {
 
     @Test
     public void anExceptionOfTheCallbackIsRethrownToTheCallerOfQsortAndCounted() throws Exception {
-        FunctionInvoker qsort = libc.function("qsort", NativeSignature.parse(QSORT));
+        UpcallErrors counted = new UpcallErrors();
+        FunctionInvoker qsort = libc.function("qsort", NativeSignature.parse(QSORT), counted);
         IllegalStateException thrown = new IllegalStateException("comparator gave up");
         AtomicInteger calls = new AtomicInteger();
         NativeCallback failing = args -> {
@@ -89,6 +91,8 @@ public class JnrUpcallsTest {
                 () -> qsortInC(qsort, new int[] {5, 4, 3, 2, 1, 9, 8, 7}, failing));
         assertSame(thrown, e);
         assertEquals(1, libcUpcalls().errors());
+        assertEquals(1, counted.exceptions());
+        assertEquals(0, counted.staleCalls() + counted.refusedCalls());
         // the thread is clean: the next call with the comparator sorts and throws nothing
         assertArrayEquals(new int[] {1, 2, 3}, qsortInC(qsort, new int[] {3, 1, 2}, BY_INT));
     }
@@ -122,8 +126,9 @@ public class JnrUpcallsTest {
 
     @Test
     public void aCallbackOnAThreadCCreatedRunsAttachedAndTheThreadIsDetachedAfterwards() throws Exception {
+        UpcallErrors counted = new UpcallErrors();
         FunctionInvoker fromThread = upcalls.function("call_from_new_thread",
-                NativeSignature.parse("(" + INT_CALLBACK + ",int)int"));
+                NativeSignature.parse("(" + INT_CALLBACK + ",int)int"), counted);
         AtomicReference<Thread> seen = new AtomicReference<>();
         NativeCallback doubling = args -> {
             seen.set(Thread.currentThread());
@@ -141,11 +146,14 @@ public class JnrUpcallsTest {
         };
         assertEquals(0, fromThread.call(new Object[] {failing, 4}).value());
         assertEquals(1, upcallsOf(upcalls).errors());
+        assertEquals(1, counted.exceptions());
     }
 
     @Test
     public void aKeptPointerIsRefusedAfterTheCutAndTheStubsAreFreedOnClose() throws Exception {
-        FunctionInvoker keep = upcalls.function("keep_callback", NativeSignature.parse("(" + INT_CALLBACK + ")void"));
+        UpcallErrors counted = new UpcallErrors();
+        FunctionInvoker keep = upcalls.function("keep_callback", NativeSignature.parse("(" + INT_CALLBACK + ")void"),
+                counted);
         FunctionInvoker callKept = upcalls.function("call_kept", NativeSignature.parse("(int)int"));
         AtomicInteger ran = new AtomicInteger();
         keep.call(new Object[] {(NativeCallback) args -> ran.incrementAndGet() + (Integer) args[0]});
@@ -154,6 +162,9 @@ public class JnrUpcallsTest {
         assertEquals(0, callKept.invoke(new Object[] {10}));
         assertEquals(1, ran.get());
         assertEquals(1, upcallsOf(upcalls).errors());
+        // counted against keep_callback, the function the callback was passed to, as refused
+        assertEquals(1, counted.refusedCalls());
+        assertEquals(0, counted.staleCalls() + counted.exceptions());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> keep.call(new Object[] {(NativeCallback) args -> 1}));
         assertTrue(e.getMessage(), e.getMessage().endsWith("are cut"));
@@ -169,8 +180,9 @@ public class JnrUpcallsTest {
     public void aKeptPointerIsRefusedOnceItsOwnerStopped() throws Exception {
         AtomicBoolean ownerRunning = new AtomicBoolean(true);
         JnrUpcalls stubs = new JnrUpcalls("test", type -> ownerRunning::get);
+        UpcallErrors counted = new UpcallErrors();
         JnrAbiFunction keep = new JnrAbiFunction(NativeSignature.parse("(" + INT_CALLBACK + ")void"),
-                upcalls.address("keep_callback"), stubs);
+                upcalls.address("keep_callback"), stubs, counted);
         FunctionInvoker callKept = upcalls.function("call_kept", NativeSignature.parse("(int)int"));
         AtomicInteger ran = new AtomicInteger();
         try {
@@ -180,6 +192,8 @@ public class JnrUpcallsTest {
             assertEquals(0, callKept.invoke(new Object[] {1}));
             assertEquals(1, ran.get());
             assertEquals(1, stubs.errors());
+            assertEquals(1, counted.staleCalls());
+            assertEquals(0, counted.refusedCalls() + counted.exceptions());
         } finally {
             keep.call(new Object[] {null});
             stubs.close();
@@ -188,7 +202,8 @@ public class JnrUpcallsTest {
 
     @Test
     public void fourThreadsSortAtOnceEachWithItsOwnComparatorAndFailures() throws Exception {
-        FunctionInvoker qsort = libc.function("qsort", NativeSignature.parse(QSORT));
+        UpcallErrors counted = new UpcallErrors();
+        FunctionInvoker qsort = libc.function("qsort", NativeSignature.parse(QSORT), counted);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Void>> results = new ArrayList<>();
@@ -222,6 +237,8 @@ public class JnrUpcallsTest {
         }
         // every call of a failing comparator is an error: at least one per failed sort
         assertTrue(libcUpcalls().errors() + " errors", libcUpcalls().errors() >= 4 * 10);
+        // no lost update under contention: the function's counter saw every one of them
+        assertEquals(libcUpcalls().errors(), counted.exceptions());
     }
 
     private JnrUpcalls libcUpcalls() {

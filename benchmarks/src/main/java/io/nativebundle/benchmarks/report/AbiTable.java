@@ -1,0 +1,63 @@
+package io.nativebundle.benchmarks.report;
+
+import java.util.Map;
+
+/**
+ * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
+ * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} next to
+ * hand-written JNI in the same run, with their ratio. The runner measures in nanoseconds
+ * whatever a benchmark's own unit, so the medians arrive in ns.
+ */
+public final class AbiTable {
+
+    /** The JMH include pattern of AbiBench's benchmarks. */
+    public static final String INCLUDE = "^io\\.nativebundle\\.benchmarks\\.calls\\.AbiBench\\.";
+
+    private static final String BENCH = "io.nativebundle.benchmarks.calls.AbiBench.";
+
+    /** One row: what is called, the two benchmarks, and the unit (with its size in ns) the row is shown in. */
+    private record Row(String shape, String benchmark, String unit, double nanos) {
+    }
+
+    private static final Row[] ROWS = {
+        new Row("struct by pointer: clock_gettime(int, out timespec)", "structByPointer", "ns", 1),
+        new Row("qsort of 10,000 ints, a Java comparator per comparison", "qsort10k", "ms", 1e6),
+    };
+
+    private final Map<String, Sample> samples;
+
+    AbiTable(Map<String, Sample> samples) {
+        this.samples = samples;
+    }
+
+    /** Whether any AbiBench benchmark ran. */
+    boolean measured() {
+        return samples.keySet().stream().anyMatch(name -> name.startsWith(BENCH));
+    }
+
+    /** The Markdown table: medians of both paths and NativeFunction's ratio to JNI. */
+    String table() {
+        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction (descriptor over libc) |"
+                + " NativeFunction / JNI |\n|---|---:|---:|---:|\n");
+        for (Row row : ROWS) {
+            double jni = median(row.benchmark + "_jni");
+            double function = median(row.benchmark + "_function");
+            md.append("| ").append(row.shape)
+                    .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
+                    .append(" | ").append(Format.ratio(function / jni)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private double median(String method) {
+        Sample s = samples.get(BENCH + method);
+        return s == null ? Double.NaN : s.median();
+    }
+
+    private static String shown(double nanos, Row row) {
+        if (Double.isNaN(nanos)) {
+            return "–";
+        }
+        return (row.nanos == 1 ? Format.ns(nanos) : Format.number(nanos / row.nanos, 1)) + " " + row.unit;
+    }
+}

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import aQute.bnd.osgi.Analyzer;
@@ -22,6 +23,7 @@ import aQute.bnd.osgi.ParameterAnnotation;
 
 import io.nativebundle.contract.DeclaredSymbol;
 import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Parameter;
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.TypeName;
 
@@ -31,11 +33,15 @@ import io.nativebundle.contract.TypeName;
  *
  * <p>Each abstract method is a native function of the same name (jnr-ffi's default mapping),
  * inherited methods included. A method {@code Variable<T> name()} is the global variable
- * {@code name}. Static and default methods run in Java and are skipped.
+ * {@code name}. Static and default methods run in Java and are skipped. Parameters and results
+ * are read in the C ABI's vocabulary (unsigned annotations, arrays and out-parameters with their
+ * direction); {@code @SaveError} captures errno.
  */
 final class InterfaceSignatures {
 
     private static final String VARIABLE = "jnr.ffi.Variable";
+    private static final String STRUCT = "jnr.ffi.Struct";
+    private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
     private static final Pattern TYPE_ARGUMENT = Pattern.compile("<L([^<>;]+);>");
 
     private final Analyzer analyzer;
@@ -89,12 +95,17 @@ final class InterfaceSignatures {
         Map<Integer, Set<String>> parameterAnnotations = method.parameterAnnotations("*")
             .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
                 Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
-        List<TypeName> parameters = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
-            Optional<TypeName> type = JavaTypes.parameter(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
-            if (type.isEmpty() || type.get() == TypeName.VOID) {
-                unmapped(origin, "parameter " + (i + 1) + " has type " + prototype[i].getFQN());
+            String where = "parameter " + (i + 1);
+            TypeRef javaType = prototype[i];
+            Set<String> annotations = parameterAnnotations.getOrDefault(i, Set.of());
+            Optional<Parameter> type = shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
+            if (type == null) {
+                mapped = false;
+            } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
+                unmapped(origin, where + " has type " + prototype[i].getFQN(), prototype[i]);
                 mapped = false;
             } else {
                 parameters.add(type.get());
@@ -104,9 +115,12 @@ final class InterfaceSignatures {
             .map(Annotation::getName)
             .map(TypeRef::getFQN)
             .collect(Collectors.toSet());
-        Optional<TypeName> result = JavaTypes.map(method.getType(), methodAnnotations);
-        if (result.isEmpty()) {
-            unmapped(origin, "the return type " + method.getType().getFQN());
+        Optional<TypeName> result = shape(origin, "the result", () -> JavaTypes.result(method.getType(),
+            methodAnnotations));
+        if (result == null) {
+            mapped = false;
+        } else if (result.isEmpty()) {
+            unmapped(origin, "the return type " + method.getType().getFQN(), method.getType());
             mapped = false;
         } else if (result.get() == TypeName.BUFFER) {
             // jnr-ffi cannot make a Java array or buffer from a returned C pointer
@@ -114,8 +128,10 @@ final class InterfaceSignatures {
                 + "jnr.ffi.Pointer instead", origin, method.getType().getFQN());
             mapped = false;
         }
+        // jnr-ffi saves errno for a method annotated @SaveError even though the loader ignores it by default
+        boolean errno = methodAnnotations.contains(SAVE_ERROR);
         return mapped ? Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
-            new Signature(parameters, result.get())), origin)) : Optional.empty();
+            new Signature(parameters, result.get(), null, errno)), origin)) : Optional.empty();
     }
 
     private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
@@ -130,9 +146,42 @@ final class InterfaceSignatures {
         return Optional.of(new SymbolDeclaration(DeclaredSymbol.variable(method.getName(), type.get()), origin));
     }
 
-    private void unmapped(String origin, String what) {
-        analyzer.error("NativeBundle-Symbols: method %s: %s, which has no native mapping; supported: %s", origin,
-            what, JavaTypes.SUPPORTED);
+    /** The mapped type, or {@code null} after reporting an annotation the type cannot carry. */
+    private <T> Optional<T> shape(String origin, String where, Supplier<Optional<T>> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException e) {
+            analyzer.error("NativeBundle-Symbols: method %s: %s: %s", origin, where, e.getMessage());
+            return null;
+        }
+    }
+
+    private void unmapped(String origin, String what, TypeRef type) {
+        analyzer.error("NativeBundle-Symbols: method %s: %s, which has no native mapping%s; supported: %s", origin,
+            what, hint(type), JavaTypes.SUPPORTED);
+    }
+
+    /** Why a struct or a callback, which the author may expect to work, is not carried by a typed interface. */
+    private String hint(TypeRef type) {
+        try {
+            Clazz clazz = type.isPrimitive() || type.isArray() ? null : analyzer.findClass(type);
+            if (clazz == null) {
+                return "";
+            }
+            if (clazz.isInterface()) {
+                return " (a callback, jnr-ffi @Delegate, is not carried by a typed interface yet: declare the "
+                    + "function in a descriptor's [callbacks] or call it through NativeFunction)";
+            }
+            for (Clazz c = clazz; c != null && c.getSuper() != null; c = analyzer.findClass(c.getSuper())) {
+                if (STRUCT.equals(c.getSuper().getFQN())) {
+                    return " (a jnr.ffi.Struct is not carried by a typed interface yet: declare it in a descriptor's "
+                        + "[structs] or pass a jnr.ffi.Pointer)";
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private void add(Map<String, SymbolDeclaration> symbols, SymbolDeclaration declaration) {

@@ -1,0 +1,61 @@
+package io.nativebundle.bnd;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+
+import org.junit.Test;
+
+import io.nativebundle.bnd.fixture.AbiBadLib;
+import io.nativebundle.bnd.fixture.AbiLib;
+
+/** A typed interface's jnr-ffi annotations read into the C ABI's vocabulary, and what is refused. */
+public class AbiSignaturesTest {
+
+    private static final String X86 = "native/linux/x86-64/libmath.so";
+
+    @Test
+    public void unsignedArraysOutParametersAndErrnoAreDeclared() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("z;system=libz.so.1;version=\"[1.2,2)\";interface=" + AbiLib.class.getName())
+            .build();
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(String.join(", ",
+            "next_u8;signature=\"(ubyte)ubyte\"",
+            "next_u16;signature=\"(ushort)ushort\"",
+            "next_u32;signature=\"(uint)uint\"",
+            "next_u64;signature=\"(ulong)ulong\"",
+            "length;signature=\"(ulong)long\"",
+            "sum_ints;signature=\"(int[],int)long\"",
+            "fill_doubles;signature=\"(out double[],int,double)void\"",
+            "twice_longs;signature=\"(inout long[],int)void\"",
+            "split;signature=\"(double,out int,out double)int\"",
+            "increment;signature=\"(inout long)void\"",
+            "fail_with;signature=\"(int)int errno\""),
+            result.header("NativeBundle-Symbols"));
+    }
+
+    @Test
+    public void structsCallbacksNarrowCarriersAndOtherArraysFailNamingMethodAndParameter() throws Exception {
+        TestBundle.Result result = TestBundle.create()
+            .library("math;version=1.2.0;interface=" + AbiBadLib.class.getName())
+            .add(X86, "x86-64", "libmath.so")
+            .build();
+
+        String lib = AbiBadLib.class.getName();
+        assertEquals(List.of(
+            "NativeBundle-Symbols: method " + lib + ".sum_pair(" + lib + "$Pair): parameter 1 has type " + lib
+                + "$Pair, which has no native mapping (a jnr.ffi.Struct is not carried by a typed interface yet: "
+                + "declare it in a descriptor's [structs] or pass a jnr.ffi.Pointer); supported: " + JavaTypes.SUPPORTED,
+            "NativeBundle-Symbols: method " + lib + ".each(int," + lib + "$Visitor): parameter 2 has type " + lib
+                + "$Visitor, which has no native mapping (a callback, jnr-ffi @Delegate, is not carried by a typed "
+                + "interface yet: declare the function in a descriptor's [callbacks] or call it through "
+                + "NativeFunction); supported: " + JavaTypes.SUPPORTED,
+            "NativeBundle-Symbols: method " + lib + ".narrow(int): parameter 1: @u_int64_t is 8 bytes and needs a "
+                + "Java carrier at least as wide, not int",
+            "NativeBundle-Symbols: method " + lib + ".flags(boolean[]): parameter 1 has type boolean[], which has no "
+                + "native mapping; supported: " + JavaTypes.SUPPORTED),
+            result.errors());
+    }
+}

@@ -49,6 +49,10 @@
  *
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
+ *
+ * <p>2.3.0, typed interfaces: {@link io.nativebundle.api.NativeLibrary#lastErrno()} gives the
+ * calling thread's last errno of a library's errno-capturing calls, typed ({@code @SaveError}) or
+ * by name.
  */
 @Export
 @Version("2.3.0")

@@ -33,6 +33,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.examples.abitest.AbiTest;
@@ -41,8 +42,6 @@ import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.wrap.Drops;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
-import jnr.ffi.LastError;
-import jnr.ffi.Runtime;
 import jnr.ffi.byref.DoubleByReference;
 import jnr.ffi.byref.IntByReference;
 import jnr.ffi.byref.LongLongByReference;
@@ -53,7 +52,8 @@ import jnr.ffi.byref.LongLongByReference;
  * services (signatures the bnd plugin wrote), and a descriptor over the same {@code .so} in the
  * tenant folder {@code plugins/abi/}. Each function's expected values are computed in Java here,
  * never taken from another path. Structs, callbacks and the variadic function have no typed path
- * yet (the bnd plugin refuses them in an interface), so they run through the other two.
+ * yet (the bnd plugin refuses them in an interface), so they run through the other two. errno
+ * is read from the call result and from {@code NativeLibrary.lastErrno()}, per library and thread.
  *
  * <p>aarch64: the build compiles the library for it too, but this machine cannot run it, so only
  * x86-64 is called here.
@@ -65,6 +65,10 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     /** A fixed folder: the class is loaded by Maven for {@code config()} and again inside the framework. */
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "abi-abitest/plugins");
     static final File TENANT = new File(PLUGINS, "abi");
+
+    /** The bundle's services, not the descriptor's of tenant {@code abi}. */
+    static final String BUNDLED = "(&(nativebundle.library=abitest)(!(nativebundle.namespace=abi/*)))";
+    static final String DESCRIBED = "(nativebundle.namespace=abi/abitest/v1)";
 
     static final String SHAPE = "shape{kind:byte,origin:point{x:int,y:int},scale:double,tags:short[3]}size=32";
     static final String POINT = "point{x:int,y:int}size=8";
@@ -203,18 +207,16 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
 
     /** The bundle's function (the header the bnd plugin wrote from the interface and bnd.bnd). */
     private NativeFunction bundled(String symbol) throws InterruptedException {
-        return service(NativeFunction.class, "(&(nativebundle.library=abitest)(nativebundle.symbol=" + symbol
-            + ")(!(nativebundle.namespace=abi/*)))");
+        return service(NativeFunction.class, "(&" + BUNDLED + "(nativebundle.symbol=" + symbol + "))");
     }
 
     /** The descriptor's function, in tenant {@code abi}. */
     private NativeFunction described(String symbol) throws InterruptedException {
-        return service(NativeFunction.class, "(&(nativebundle.namespace=abi/abitest/v1)(nativebundle.symbol="
-            + symbol + "))");
+        return service(NativeFunction.class, "(&" + DESCRIBED + "(nativebundle.symbol=" + symbol + "))");
     }
 
     private AbiTest typed() throws InterruptedException {
-        return service(AbiTest.class, "(nativebundle.library=abitest)");
+        return service(AbiTest.class, BUNDLED);
     }
 
     @Test
@@ -255,17 +257,35 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     }
 
     @Test
-    public void errnoIsCapturedByEveryPath() throws Exception {
+    public void errnoIsCapturedByEveryPathAndIsTheLibrarysLastErrnoOnThisThread() throws Exception {
         dropDescriptor();
-        for (NativeFunction f : List.of(bundled("fail_with"), described("fail_with"))) {
-            NativeCallResult r = f.call(34);
-            assertEquals(-1, r.value());
-            assertEquals(OptionalInt.of(34), r.errno());
-            assertEquals(java.util.Optional.of("Numerical result out of range"), r.errnoMessage());
+        NativeLibrary bundledLibrary = service(NativeLibrary.class, BUNDLED);
+        NativeLibrary describedLibrary = service(NativeLibrary.class, DESCRIBED);
+        ExecutorService fresh = Executors.newSingleThreadExecutor();
+        try {
+            assertEquals("a thread that made no call has none", OptionalInt.empty(),
+                fresh.submit(bundledLibrary::lastErrno).get(1, TimeUnit.MINUTES));
+        } finally {
+            fresh.shutdownNow();
         }
-        // the typed path: jnr-ffi saves errno for a @SaveError method, read on this thread
+        int errno = 34;
+        for (NativeFunction f : List.of(bundled("fail_with"), described("fail_with"))) {
+            NativeCallResult r = f.call(errno);
+            assertEquals(-1, r.value());
+            assertEquals(OptionalInt.of(errno), r.errno());
+            errno++;
+        }
+        assertEquals(OptionalInt.of(34), bundledLibrary.lastErrno());
+        assertEquals(OptionalInt.of(35), describedLibrary.lastErrno());
+        assertEquals(java.util.Optional.of("Numerical result out of range"),
+            bundled("fail_with").call(34).errnoMessage());
+        // the typed path: the @SaveError method's errno, for this library only
         assertEquals(-1, typed().fail_with(33));
-        assertEquals(33, LastError.getLastError(Runtime.getSystemRuntime()));
+        assertEquals(OptionalInt.of(33), bundledLibrary.lastErrno());
+        assertEquals(OptionalInt.of(35), describedLibrary.lastErrno());
+        // a method without @SaveError records nothing
+        assertEquals(1, typed().next_u8((short) 0));
+        assertEquals(OptionalInt.of(33), bundledLibrary.lastErrno());
     }
 
     @Test
@@ -356,11 +376,13 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     }
 
     @Test
-    public void severalThreadsCallTheCallbackAndOutParameterFunctionsAtOnce() throws Exception {
+    public void severalThreadsCallTheCallbackOutParameterAndErrnoFunctionsAtOnce() throws Exception {
         dropDescriptor();
         List<NativeFunction> callNs = List.of(bundled("call_n"), described("call_n"));
         List<NativeFunction> divmods = List.of(bundled("divmod"), described("divmod"));
         AbiTest typed = typed();
+        NativeFunction failWith = bundled("fail_with");
+        NativeLibrary library = service(NativeLibrary.class, BUNDLED);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -380,6 +402,13 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
                         assertEquals(0, typed.divmod(a, 7, q, rem, new DoubleByReference()));
                         assertEquals(a / 7, (int) q.getValue());
                         assertEquals(a % 7, (long) rem.getValue());
+                        int errno = 1 + thread * 10 + i % 10;
+                        if (i % 2 == 0) {
+                            assertEquals(-1, typed.fail_with(errno));
+                        } else {
+                            assertEquals(OptionalInt.of(errno), failWith.call(errno).errno());
+                        }
+                        assertEquals(OptionalInt.of(errno), library.lastErrno());
                     }
                     return null;
                 }));

@@ -2,6 +2,7 @@ package io.nativebundle.loader.internal.backend;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import io.nativebundle.api.NativeHostStatus;
@@ -68,5 +69,14 @@ public interface BackendLibrary {
      */
     default Optional<Supplier<NativeHostStatus>> hostStatus() {
         return Optional.empty();
+    }
+
+    /**
+     * errno as the typed method that just returned on this thread saved it ({@code @SaveError} on
+     * a method of the {@link #bind bound} interface); empty for a backend whose typed bindings
+     * save none (the out-of-process backend refuses such a library at bind).
+     */
+    default OptionalInt savedErrno() {
+        return OptionalInt.empty();
     }
 }

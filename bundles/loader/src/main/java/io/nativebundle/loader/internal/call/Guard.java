@@ -48,6 +48,11 @@ public abstract class Guard {
         return generation.unloaded();
     }
 
+    /** Records the errno of the {@code @SaveError} method that just returned; see {@link GuardGenerator}. */
+    protected final void saveErrno() {
+        generation.saveErrno();
+    }
+
     @Override
     public String toString() {
         Class<?>[] types = getClass().getInterfaces();

@@ -30,16 +30,20 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import io.nativebundle.api.NativeBundleConstants;
+import io.nativebundle.api.NativeBundleStatus;
 import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
+import io.nativebundle.api.RefusalReason;
 import io.nativebundle.examples.abitest.AbiTest;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.wrap.Drops;
+import io.nativebundle.testsupport.BundleRewriter;
 import io.nativebundle.wrap.WrapRefusal;
 import io.nativebundle.wrap.WrapStatus;
 import jnr.ffi.byref.DoubleByReference;
@@ -373,6 +377,20 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         Path descriptor = Drops.drop(folder, "libabitest.nativebundle", all.toArray(new String[0]));
         WrapStatus status = service(WrapStatus.class, null);
         return Drops.await("a refusal of " + descriptor, () -> status.refusal(descriptor).orElse(null));
+    }
+
+    @Test
+    public void outOfProcessTheTypedInterfaceIsRefusedByNameAndTheLibraryInProcessServesOn() throws Exception {
+        BundleRewriter isolated = BundleRewriter.of(NativeBundleOptions.jar("abitest"))
+            .header("Bundle-SymbolicName", "io.nativebundle.examples.abitest.isolated")
+            .header(NativeBundleConstants.HEADER_LIBRARY, "abitest;version=1.0.0;interface="
+                + AbiTest.class.getName() + ";isolation=process");
+        NativeBundleStatus status = refused(isolated, RefusalReason.LOAD_FAILED,
+            () -> assertEquals((short) 0, typed().next_u8((short) 255)));
+        assertTrue(status.detail(), status.detail().startsWith("library 'abitest' runs out of process, and method "
+            + AbiTest.class.getName() + ".divmod(int,int,jnr.ffi.byref.IntByReference,"));
+        assertTrue(status.detail(), status.detail().contains("parameter 3 is jnr.ffi.byref.IntByReference, an "
+            + "out-parameter; a library that runs out of process cannot fill one"));
     }
 
     @Test

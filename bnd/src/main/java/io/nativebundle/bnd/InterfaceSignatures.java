@@ -24,6 +24,8 @@ import aQute.bnd.osgi.ParameterAnnotation;
 import io.nativebundle.contract.DeclaredSymbol;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.Parameter;
+import io.nativebundle.contract.Parameter.Direction;
+import io.nativebundle.contract.StructLayout;
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.TypeName;
 
@@ -35,7 +37,8 @@ import io.nativebundle.contract.TypeName;
  * inherited methods included. A method {@code Variable<T> name()} is the global variable
  * {@code name}. Static and default methods run in Java and are skipped. Parameters and results
  * are read in the C ABI's vocabulary (unsigned annotations, arrays and out-parameters with their
- * direction); {@code @SaveError} captures errno.
+ * direction, {@code jnr.ffi.Struct} subclasses by pointer with the layout {@link StructReader}
+ * reads from their class files); {@code @SaveError} captures errno.
  */
 final class InterfaceSignatures {
 
@@ -44,10 +47,15 @@ final class InterfaceSignatures {
     private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
     private static final Pattern TYPE_ARGUMENT = Pattern.compile("<L([^<>;]+);>");
 
+    private static final String IN = "jnr.ffi.annotations.In";
+    private static final String OUT = "jnr.ffi.annotations.Out";
+
     private final Analyzer analyzer;
+    private final StructReader structs;
 
     InterfaceSignatures(Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.structs = new StructReader(analyzer);
     }
 
     /** The declarations in method order, reporting every method that cannot be mapped. */
@@ -86,7 +94,7 @@ final class InterfaceSignatures {
             && !method.isBridge();
     }
 
-    private Optional<SymbolDeclaration> declaration(Clazz owner, MethodDef method) {
+    private Optional<SymbolDeclaration> declaration(Clazz owner, MethodDef method) throws Exception {
         String origin = owner.getFQN() + "." + method.getName() + prototype(method);
         TypeRef[] prototype = method.getPrototype();
         if (VARIABLE.equals(method.getType().getFQN())) {
@@ -101,7 +109,9 @@ final class InterfaceSignatures {
             String where = "parameter " + (i + 1);
             TypeRef javaType = prototype[i];
             Set<String> annotations = parameterAnnotations.getOrDefault(i, Set.of());
-            Optional<Parameter> type = shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
+            Optional<Parameter> type = structs.isStruct(javaType)
+                ? shape(origin, where, () -> structByPointer(javaType, annotations))
+                : shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
             if (type == null) {
                 mapped = false;
             } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
@@ -132,6 +142,25 @@ final class InterfaceSignatures {
         boolean errno = methodAnnotations.contains(SAVE_ERROR);
         return mapped ? Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
             new Signature(parameters, result.get(), null, errno)), origin)) : Optional.empty();
+    }
+
+    /**
+     * A {@code jnr.ffi.Struct} parameter, which jnr-ffi passes by pointer: {@code @Out} is written
+     * only ({@code out}); anything else is {@code inout}, since the grammar's struct without a
+     * direction is passed by value (an {@code @In} struct is still copied back by
+     * {@code NativeFunction}, and only copied in by the typed interface).
+     */
+    private Optional<Parameter> structByPointer(TypeRef type, Set<String> annotations) {
+        StructLayout layout;
+        try {
+            layout = structs.read(type);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("struct class " + type.getFQN() + " could not be read: " + e, e);
+        }
+        Direction direction = annotations.contains(OUT) && !annotations.contains(IN) ? Direction.OUT : Direction.INOUT;
+        return Optional.of(new Parameter(direction, TypeName.STRUCT, layout, null, false));
     }
 
     private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
@@ -174,8 +203,8 @@ final class InterfaceSignatures {
             }
             for (Clazz c = clazz; c != null && c.getSuper() != null; c = analyzer.findClass(c.getSuper())) {
                 if (STRUCT.equals(c.getSuper().getFQN())) {
-                    return " (a jnr.ffi.Struct is not carried by a typed interface yet: declare it in a descriptor's "
-                        + "[structs] or pass a jnr.ffi.Pointer)";
+                    return " (a jnr.ffi.Struct is carried by pointer as a parameter only: jnr-ffi cannot return one; "
+                        + "return a jnr.ffi.Pointer)";
                 }
             }
             return "";

@@ -42,7 +42,9 @@ final class LibraryBinder {
                     .failImmediately()
                     // errno is not part of the nativebundle contract; not saving it halves the call cost
                     .option(LibraryOption.IgnoreError, true)
-                    .option(LibraryOption.LoadNow, true);
+                    .option(LibraryOption.LoadNow, true)
+                    // a jnr.ffi.Struct parameter gets memory of its C size, trailing padding included
+                    .mapper(StructArguments.INSTANCE);
             for (Path dependency : dependencies) {
                 loader.library(dependency.toString());
             }

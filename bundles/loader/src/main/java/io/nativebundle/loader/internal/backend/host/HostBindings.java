@@ -112,6 +112,10 @@ final class HostBindings {
                         + " writes at an address, and an address of the host process means nothing in the JVM; pass"
                         + " a long annotated @intptr_t (an opaque handle) or a byte[]");
             }
+            if (jnr.ffi.Struct.class.isAssignableFrom(types[i])) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr.ffi.Struct passed by"
+                        + " pointer; " + CANNOT_CARRY);
+            }
             Set<String> parameterAnnotations = names(annotations[i]);
             Optional<TypeName> type = JavaTypes.parameter(name, parameterAnnotations);
             String shape = cAbiShape(() -> JavaTypes.parameterShape(name, parameterAnnotations).map(Parameter::toString)

@@ -71,6 +71,21 @@ public class HostBindingsTest {
         int add(int a, int b);
     }
 
+    /** A struct by pointer, which jnr-ffi passes as an address of the JVM. */
+    public interface WithStruct {
+        int add(Pair pair, int b);
+    }
+
+    /** Two ints. */
+    public static final class Pair extends jnr.ffi.Struct {
+        public final Signed32 a = new Signed32();
+        public final Signed32 b = new Signed32();
+
+        public Pair(jnr.ffi.Runtime runtime) {
+            super(runtime);
+        }
+    }
+
     private final HostFixture fixture;
 
     public HostBindingsTest() throws Exception {
@@ -126,5 +141,10 @@ public class HostBindingsTest {
                 + " annotations); "));
         LoadRefusal errno = assertThrows(LoadRefusal.class, () -> library.bind(WithErrno.class));
         assertTrue(errno.getMessage(), errno.getMessage().contains(": it is annotated @SaveError; "));
+        LoadRefusal struct = assertThrows(LoadRefusal.class, () -> library.bind(WithStruct.class));
+        assertEquals(RefusalReason.LOAD_FAILED, struct.reason());
+        assertTrue(struct.getMessage(), struct.getMessage().contains(WithStruct.class.getName() + ".add("
+                + Pair.class.getName() + ",int) cannot be called across the process boundary: parameter 1 is "
+                + Pair.class.getName() + ", a jnr.ffi.Struct passed by pointer; a library that runs out of process"));
     }
 }

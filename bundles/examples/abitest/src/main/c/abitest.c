@@ -2,6 +2,7 @@
  * The C ABI test library of nativebundle: one function per type and shape of the signature
  * grammar, each computing something the tests can compute again in Java without native code.
  */
+#include <string.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -102,16 +103,20 @@ NATIVEBUNDLE_EXPORT struct point point_add(struct point a, struct point b)
     return r;
 }
 
-/* A struct by pointer, written only (out). */
+/* A struct by pointer, written only (out), as a whole: all 32 bytes, trailing padding included,
+ * which a caller that allocates only up to the last field (jnr-ffi's 30 bytes) would not have. */
 NATIVEBUNDLE_EXPORT void shape_make(struct shape *s, int x, int y)
 {
-    s->kind = 7;
-    s->origin.x = x;
-    s->origin.y = y;
-    s->scale = 1.5;
-    s->tags[0] = 1;
-    s->tags[1] = 2;
-    s->tags[2] = 3;
+    struct shape r;
+    memset(&r, 0, sizeof r);
+    r.kind = 7;
+    r.origin.x = x;
+    r.origin.y = y;
+    r.scale = 1.5;
+    r.tags[0] = 1;
+    r.tags[1] = 2;
+    r.tags[2] = 3;
+    memcpy(s, &r, sizeof r);
 }
 
 /* A struct by pointer, read and written (inout): scales every number in it. */

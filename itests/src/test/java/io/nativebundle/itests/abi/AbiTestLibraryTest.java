@@ -55,8 +55,10 @@ import jnr.ffi.byref.LongLongByReference;
  * its three paths: the typed interface ({@link AbiTest}, jnr-ffi), its {@code NativeFunction}
  * services (signatures the bnd plugin wrote), and a descriptor over the same {@code .so} in the
  * tenant folder {@code plugins/abi/}. Each function's expected values are computed in Java here,
- * never taken from another path. Structs, callbacks and the variadic function have no typed path
- * yet (the bnd plugin refuses them in an interface), so they run through the other two. errno
+ * never taken from another path. Structs by pointer run through all three ({@link AbiTest.Shape},
+ * a jnr-ffi {@code Struct} whose C size, 32, is larger than jnr-ffi's 30); a struct by value,
+ * callbacks and the variadic function have no typed path yet (the bnd plugin refuses them in an
+ * interface), so they run through the other two. errno
  * is read from the call result and from {@code NativeLibrary.lastErrno()}, per library and thread.
  *
  * <p>aarch64: the build compiles the library for it too, but this machine cannot run it, so only
@@ -307,12 +309,42 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         for (boolean viaDescriptor : new boolean[] {false, true}) {
             NativeFunction make = viaDescriptor ? described("shape_make") : bundled("shape_make");
             NativeFunction scale = viaDescriptor ? described("shape_scale") : bundled("shape_scale");
-            NativeStruct made = (NativeStruct) make.call(3, -4).outValues().get("s");
+            // the descriptor names its parameter; the signature the bnd plugin read from AbiTest does not
+            String key = viaDescriptor ? "s" : "arg1";
+            NativeStruct made = (NativeStruct) make.call(3, -4).outValues().get(key);
             assertEquals(32, made.type().size());
             assertShape(made, 7, 3, -4, 1.5, new short[] {1, 2, 3});
-            NativeStruct scaled = (NativeStruct) scale.call(made, 3).outValues().get("s");
+            NativeStruct scaled = (NativeStruct) scale.call(made, 3).outValues().get(key);
             assertShape(scaled, 7, 9, -12, 4.5, new short[] {3, 6, 9});
         }
+        AbiTest typed = typed();
+        AbiTest.Shape shape = new AbiTest.Shape(jnr.ffi.Runtime.getSystemRuntime());
+        typed.shape_make(shape, 3, -4);
+        assertShape(shape, 7, 3, -4, 1.5, new short[] {1, 2, 3});
+        typed.shape_scale(shape, 3);
+        assertShape(shape, 7, 9, -12, 4.5, new short[] {3, 6, 9});
+    }
+
+    @Test
+    public void aTypedStructWrittenWholeByCNeverOverrunsJnrsShorterSize() throws Exception {
+        jnr.ffi.Runtime runtime = jnr.ffi.Runtime.getSystemRuntime();
+        AbiTest.Shape shape = new AbiTest.Shape(runtime);
+        assertEquals("jnr-ffi's size stops after the last field", 30, jnr.ffi.Struct.size(shape));
+        // direct memory of exactly jnr-ffi's 30 bytes, then two canary bytes that C must never reach
+        jnr.ffi.Pointer backing = jnr.ffi.Memory.allocateDirect(runtime, 40, true);
+        backing.putShort(30, (short) 0x5a5a);
+        shape.useMemory(backing.slice(0, 30));
+        typed().shape_make(shape, 5, 6);
+        assertShape(shape, 7, 5, 6, 1.5, new short[] {1, 2, 3});
+        assertEquals(0x5a5a, backing.getShort(30));
+    }
+
+    private static void assertShape(AbiTest.Shape s, int kind, int x, int y, double scale, short[] tags) {
+        assertEquals(kind, s.kind.get());
+        assertEquals(x, s.origin.x.get());
+        assertEquals(y, s.origin.y.get());
+        assertEquals(scale, s.scale.get(), 0);
+        assertArrayEquals(tags, new short[] {s.tags[0].get(), s.tags[1].get(), s.tags[2].get()});
     }
 
     private static void assertShape(NativeStruct s, int kind, int x, int y, double scale, short[] tags) {
@@ -394,7 +426,7 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     }
 
     @Test
-    public void severalThreadsCallTheCallbackOutParameterAndErrnoFunctionsAtOnce() throws Exception {
+    public void severalThreadsCallTheCallbackOutParameterStructAndErrnoFunctionsAtOnce() throws Exception {
         dropDescriptor();
         List<NativeFunction> callNs = List.of(bundled("call_n"), described("call_n"));
         List<NativeFunction> divmods = List.of(bundled("divmod"), described("divmod"));
@@ -415,6 +447,11 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
                         NativeCallResult r = divmods.get(i % 2).call(a, 7);
                         assertEquals(a / 7, r.outValues().get("arg3"));
                         assertEquals((long) (a % 7), r.outValues().get("arg4"));
+                        AbiTest.Shape shape = new AbiTest.Shape(jnr.ffi.Runtime.getSystemRuntime());
+                        typed.shape_make(shape, a, thread);
+                        typed.shape_scale(shape, 2);
+                        assertEquals(2 * a, shape.origin.x.get());
+                        assertEquals(2 * thread, shape.origin.y.get());
                         IntByReference q = new IntByReference();
                         LongLongByReference rem = new LongLongByReference();
                         assertEquals(0, typed.divmod(a, 7, q, rem, new DoubleByReference()));

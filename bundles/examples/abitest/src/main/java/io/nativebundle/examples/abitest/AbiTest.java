@@ -1,5 +1,7 @@
 package io.nativebundle.examples.abitest;
 
+import jnr.ffi.Runtime;
+import jnr.ffi.Struct;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
@@ -17,8 +19,10 @@ import jnr.ffi.types.u_int8_t;
  * The typed interface of the {@code abitest} library: the shapes of the C ABI a typed interface
  * declares with jnr-ffi's annotations. The bnd plugin writes each as its signature, e.g.
  * {@code divmod;signature="(int,int,out int,out long,out double)int"}, so the same functions are
- * also {@code NativeFunction} services. Structs, callbacks and the variadic function are declared
- * in {@code bnd.bnd} only: typed interfaces do not carry them yet.
+ * also {@code NativeFunction} services. Structs by pointer are {@link Struct} classes whose layout
+ * the bnd plugin reads from their class files ({@code shape_make}). A struct by value, the
+ * callback and the variadic function are declared in {@code bnd.bnd} only: typed interfaces do
+ * not carry them yet.
  *
  * <p>An unsigned value travels in a wider Java carrier, so values above the signed maximum
  * arrive intact: {@code next_u8((short) 255)} is {@code 0}.
@@ -75,4 +79,35 @@ public interface AbiTest {
      */
     @SaveError
     int fail_with(int e);
+
+    /** A struct by pointer, written whole by C, 32 bytes with its trailing padding (30 in jnr-ffi). */
+    void shape_make(@Out Shape s, int x, int y);
+
+    /** A struct by pointer, read and written: every number in it times {@code f}. */
+    void shape_scale(Shape s, int f);
+
+    /** {@code struct point}: two ints, 8 bytes. */
+    final class Point extends Struct {
+        public final Signed32 x = new Signed32();
+        public final Signed32 y = new Signed32();
+
+        public Point(Runtime runtime) {
+            super(runtime);
+        }
+    }
+
+    /**
+     * {@code struct shape}: kind at 0, origin at 4, scale at 16, tags at 24; 32 bytes in C, while
+     * jnr-ffi's {@code Struct.size} stops at 30, after the last field.
+     */
+    final class Shape extends Struct {
+        public final Signed8 kind = new Signed8();
+        public final Point origin = inner(new Point(getRuntime()));
+        public final Double scale = new Double();
+        public final Signed16[] tags = array(new Signed16[3]);
+
+        public Shape(Runtime runtime) {
+            super(runtime);
+        }
+    }
 }

@@ -21,6 +21,7 @@ import aQute.bnd.osgi.Clazz.MethodDef;
 import aQute.bnd.osgi.Descriptors.TypeRef;
 import aQute.bnd.osgi.ParameterAnnotation;
 
+import io.nativebundle.contract.CallbackType;
 import io.nativebundle.contract.DeclaredSymbol;
 import io.nativebundle.contract.Headers;
 import io.nativebundle.contract.Parameter;
@@ -100,9 +101,7 @@ final class InterfaceSignatures {
         if (VARIABLE.equals(method.getType().getFQN())) {
             return variable(method, origin, prototype.length);
         }
-        Map<Integer, Set<String>> parameterAnnotations = method.parameterAnnotations("*")
-            .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
-                Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
+        Map<Integer, Set<String>> parameterAnnotations = parameterAnnotations(method);
         List<Parameter> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
@@ -111,6 +110,7 @@ final class InterfaceSignatures {
             Set<String> annotations = parameterAnnotations.getOrDefault(i, Set.of());
             Optional<Parameter> type = structs.isStruct(javaType)
                 ? shape(origin, where, () -> structByPointer(javaType, annotations))
+                : isCallback(javaType) ? shape(origin, where, () -> callback(javaType))
                 : shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
             if (type == null) {
                 mapped = false;
@@ -121,10 +121,7 @@ final class InterfaceSignatures {
                 parameters.add(type.get());
             }
         }
-        Set<String> methodAnnotations = method.annotations("*")
-            .map(Annotation::getName)
-            .map(TypeRef::getFQN)
-            .collect(Collectors.toSet());
+        Set<String> methodAnnotations = annotations(method);
         Optional<TypeName> result = shape(origin, "the result", () -> JavaTypes.result(method.getType(),
             methodAnnotations));
         if (result == null) {
@@ -163,6 +160,56 @@ final class InterfaceSignatures {
         return Optional.of(new Parameter(direction, TypeName.STRUCT, layout, null, false));
     }
 
+    private static Map<Integer, Set<String>> parameterAnnotations(MethodDef method) {
+        return method.parameterAnnotations("*")
+            .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
+                Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
+    }
+
+    private static Set<String> annotations(MethodDef method) {
+        return method.annotations("*")
+            .map(Annotation::getName)
+            .map(TypeRef::getFQN)
+            .collect(Collectors.toSet());
+    }
+
+    /** Whether {@code type} is a jnr-ffi callback: an interface with a method annotated {@code @Delegate}. */
+    private boolean isCallback(TypeRef type) throws Exception {
+        Clazz clazz = type.isPrimitive() || type.isArray() ? null : analyzer.findClass(type);
+        return clazz != null && clazz.isInterface()
+            && clazz.methods().anyMatch(m -> annotations(m).contains(io.nativebundle.contract.JavaTypes.DELEGATE));
+    }
+
+    /** A callback parameter: the one {@code @Delegate} method read as the contract's callback type. */
+    private Optional<Parameter> callback(TypeRef type) {
+        Clazz clazz;
+        try {
+            clazz = analyzer.findClass(type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("callback interface " + type.getFQN() + " could not be read: " + e, e);
+        }
+        List<MethodDef> delegates = clazz.methods()
+            .filter(m -> annotations(m).contains(io.nativebundle.contract.JavaTypes.DELEGATE))
+            .toList();
+        if (delegates.size() != 1) {
+            throw new IllegalArgumentException("callback interface " + type.getFQN() + " has " + delegates.size()
+                + " methods annotated @Delegate; expected exactly one");
+        }
+        MethodDef delegate = delegates.get(0);
+        TypeRef[] prototype = delegate.getPrototype();
+        Map<Integer, Set<String>> byParameter = parameterAnnotations(delegate);
+        List<String> types = new ArrayList<>();
+        List<Set<String>> annotations = new ArrayList<>();
+        for (int i = 0; i < prototype.length; i++) {
+            types.add(prototype[i].getFQN());
+            annotations.add(byParameter.getOrDefault(i, Set.of()));
+        }
+        String name = type.getFQN().substring(Math.max(type.getFQN().lastIndexOf('.'), type.getFQN().lastIndexOf('$')) + 1);
+        CallbackType callback = io.nativebundle.contract.JavaTypes.callbackType(name, types, annotations,
+            delegate.getType().getFQN(), annotations(delegate));
+        return Optional.of(new Parameter(Direction.IN, TypeName.CALLBACK, null, callback, null, false));
+    }
+
     private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
         Matcher m = TYPE_ARGUMENT.matcher(method.getGenericReturnType());
         Optional<TypeName> type = m.find() ? JavaTypes.variable(m.group(1).replace('/', '.')) : Optional.empty();
@@ -198,8 +245,7 @@ final class InterfaceSignatures {
                 return "";
             }
             if (clazz.isInterface()) {
-                return " (a callback, jnr-ffi @Delegate, is not carried by a typed interface yet: declare the "
-                    + "function in a descriptor's [callbacks] or call it through NativeFunction)";
+                return " (a callback interface has one method annotated jnr-ffi's @Delegate)";
             }
             for (Clazz c = clazz; c != null && c.getSuper() != null; c = analyzer.findClass(c.getSuper())) {
                 if (STRUCT.equals(c.getSuper().getFQN())) {

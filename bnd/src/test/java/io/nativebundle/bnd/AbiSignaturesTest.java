@@ -8,6 +8,7 @@ import org.junit.Test;
 
 import io.nativebundle.bnd.fixture.AbiBadLib;
 import io.nativebundle.bnd.fixture.AbiLib;
+import io.nativebundle.contract.CallbackType;
 
 /** A typed interface's jnr-ffi annotations read into the C ABI's vocabulary, and what is refused. */
 public class AbiSignaturesTest {
@@ -38,7 +39,9 @@ public class AbiSignaturesTest {
                 + "flags:ushort},int,int)void\"",
             "shape_scale;signature=\"(inout Shape{kind:byte,origin:Point{x:int,y:int},scale:double,tags:short[3],"
                 + "flags:ushort},int)void\"",
-            "point_norm;signature=\"(inout Point{x:int,y:int})int\""),
+            "point_norm;signature=\"(inout Point{x:int,y:int})int\"",
+            // a @Delegate interface is a callback type named after it
+            "call_n;signature=\"(int,Visitor(int)int)long\""),
             result.header("NativeBundle-Symbols"));
     }
 
@@ -57,10 +60,11 @@ public class AbiSignaturesTest {
             "NativeBundle-Symbols: method " + lib + ".make_pair(): the return type " + lib + "$Pair, which has no "
                 + "native mapping (a jnr.ffi.Struct is carried by pointer as a parameter only: jnr-ffi cannot return "
                 + "one; return a jnr.ffi.Pointer); supported: " + JavaTypes.SUPPORTED,
-            "NativeBundle-Symbols: method " + lib + ".each(int," + lib + "$Visitor): parameter 2 has type " + lib
-                + "$Visitor, which has no native mapping (a callback, jnr-ffi @Delegate, is not carried by a typed "
-                + "interface yet: declare the function in a descriptor's [callbacks] or call it through "
-                + "NativeFunction); supported: " + JavaTypes.SUPPORTED,
+            "NativeBundle-Symbols: method " + lib + ".each(int," + lib + "$Visitor): parameter 2: callback Visitor "
+                + "takes java.lang.String as parameter 1; a callback takes " + CallbackType.CALLBACK_TYPES,
+            "NativeBundle-Symbols: method " + lib + ".plain(" + lib + "$Plain): parameter 1 has type " + lib
+                + "$Plain, which has no native mapping (a callback interface has one method annotated jnr-ffi's "
+                + "@Delegate); supported: " + JavaTypes.SUPPORTED,
             "NativeBundle-Symbols: method " + lib + ".narrow(int): parameter 1: @u_int64_t is 8 bytes and needs a "
                 + "Java carrier at least as wide, not int",
             "NativeBundle-Symbols: method " + lib + ".flags(boolean[]): parameter 1 has type boolean[], which has no "

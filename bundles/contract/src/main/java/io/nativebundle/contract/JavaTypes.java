@@ -1,5 +1,7 @@
 package io.nativebundle.contract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -187,6 +189,48 @@ public final class JavaTypes {
             return Optional.of(TypeName.POINTER);
         }
         return map(type, annotations);
+    }
+
+    /** jnr-ffi's annotation of the one method of a callback interface. */
+    public static final String DELEGATE = "jnr.ffi.annotations.Delegate";
+
+    /**
+     * The callback type of a jnr-ffi callback interface (one method annotated {@code @Delegate}),
+     * read as the method's parameters and result are: the same reading the bnd plugin writes into
+     * {@code NativeBundle-Symbols} and the loader makes the upcall stub with.
+     *
+     * @param name                 the interface's simple name, the callback type's name
+     * @param parameterTypes       the erased Java types of the method's parameters
+     * @param parameterAnnotations the annotations of each parameter, fully qualified
+     * @param resultType           the erased Java return type
+     * @param resultAnnotations    the method's annotations
+     * @throws IllegalArgumentException naming the parameter or result a callback cannot take or return
+     */
+    public static CallbackType callbackType(String name, List<String> parameterTypes,
+                                            List<Set<String>> parameterAnnotations, String resultType,
+                                            Set<String> resultAnnotations) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            String type = parameterTypes.get(i);
+            if (type.equals(JNR_POINTER)) {
+                // the upcall hands over an address, which no jnr.ffi.Pointer of a runtime wraps there
+                throw new IllegalArgumentException("callback " + name + " takes jnr.ffi.Pointer as parameter " + (i + 1)
+                    + "; a callback receives an address as a long annotated @intptr_t");
+            }
+            Optional<TypeName> mapped = resultType(type, parameterAnnotations.get(i));
+            if (mapped.isEmpty() || !CallbackType.isCallbackType(mapped.get())) {
+                throw new IllegalArgumentException("callback " + name + " takes " + type + " as parameter " + (i + 1)
+                    + "; a callback takes " + CallbackType.CALLBACK_TYPES);
+            }
+            parameters.add(Parameter.of(mapped.get()));
+        }
+        Optional<TypeName> result = resultType.equals(JNR_POINTER) ? Optional.empty()
+            : resultType(resultType, resultAnnotations);
+        if (result.isEmpty() || (result.get() != TypeName.VOID && !CallbackType.isCallbackType(result.get()))) {
+            throw new IllegalArgumentException("callback " + name + " returns " + resultType + "; a callback returns "
+                + CallbackType.CALLBACK_TYPES);
+        }
+        return new CallbackType(name, new Signature(parameters, result.get(), null, false));
     }
 
     /** Whether {@code type} is a {@code jnr.ffi.byref} type: an out-parameter behind a pointer. */

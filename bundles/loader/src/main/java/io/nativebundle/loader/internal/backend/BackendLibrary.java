@@ -79,4 +79,13 @@ public interface BackendLibrary {
     default OptionalInt savedErrno() {
         return OptionalInt.empty();
     }
+
+    /**
+     * Called on the calling thread right after a method of the {@link #bind bound} interface with
+     * callback parameters returned: throws what a callback threw during it, as the callback threw
+     * it. Nothing for a backend whose typed bindings take no callbacks (the out-of-process backend
+     * refuses them at bind).
+     */
+    default void callbacksReturned() {
+    }
 }

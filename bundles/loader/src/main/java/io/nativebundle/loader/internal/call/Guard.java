@@ -53,6 +53,11 @@ public abstract class Guard {
         generation.saveErrno();
     }
 
+    /** Rethrows what a callback of the method that just returned threw; see {@link GuardGenerator}. */
+    protected final void callbacksReturned() {
+        generation.callbacksReturned();
+    }
+
     @Override
     public String toString() {
         Class<?>[] types = getClass().getInterfaces();

@@ -62,7 +62,9 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * }</pre>
  *
  * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
- * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; other methods do not.
+ * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; a method with a
+ * jnr-ffi callback parameter then calls {@code callbacksReturned()}, which rethrows what a
+ * callback threw during the call; other methods do neither.
  *
  * No lock, no allocation, no reflection and no boxing on the call path.
  */
@@ -77,6 +79,7 @@ final class GuardGenerator {
             Type.getType(SymbolMetrics.class));
     private static final String TARGET = "target";
     private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
+    private static final String DELEGATE = "jnr.ffi.annotations.Delegate";
 
     private final String self;
     private final String iface;
@@ -268,6 +271,27 @@ final class GuardGenerator {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "saveErrno", "()V", false);
         }
+        if (takesCallbacks(method)) {
+            // after errno was read: this may throw the exception a callback threw during the call
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "callbacksReturned", "()V", false);
+        }
+    }
+
+    /** Whether a parameter is a jnr-ffi callback: an interface with a method annotated {@code @Delegate}, by name. */
+    private static boolean takesCallbacks(Method method) {
+        for (Class<?> type : method.getParameterTypes()) {
+            if (type.isInterface()) {
+                for (Method m : type.getMethods()) {
+                    for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+                        if (a.annotationType().getName().equals(DELEGATE)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */

@@ -237,6 +237,11 @@ public final class LibraryGeneration {
         backendLibrary().savedErrno().ifPresent(lastErrno::record);
     }
 
+    /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */
+    public void callbacksReturned() {
+        backendLibrary().callbacksReturned();
+    }
+
     /** The accessor of an exported variable, adopted; the caller hands it straight to its guard. */
     public VariableAccessor variable(String symbol, NativeType type) throws LoadRefusal {
         return adopt(backendLibrary().variable(symbol, type));

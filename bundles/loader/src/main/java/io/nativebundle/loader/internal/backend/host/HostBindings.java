@@ -116,6 +116,11 @@ final class HostBindings {
                 throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr.ffi.Struct passed by"
                         + " pointer; " + CANNOT_CARRY);
             }
+            if (types[i].isInterface() && Arrays.stream(types[i].getMethods())
+                    .anyMatch(m -> m.isAnnotationPresent(jnr.ffi.annotations.Delegate.class))) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr-ffi callback; "
+                        + CANNOT_CARRY);
+            }
             Set<String> parameterAnnotations = names(annotations[i]);
             Optional<TypeName> type = JavaTypes.parameter(name, parameterAnnotations);
             String shape = cAbiShape(() -> JavaTypes.parameterShape(name, parameterAnnotations).map(Parameter::toString)

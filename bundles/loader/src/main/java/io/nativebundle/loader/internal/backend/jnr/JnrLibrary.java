@@ -72,7 +72,7 @@ final class JnrLibrary implements BackendLibrary {
 
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
-        T binding = LibraryBinder.bind(type, file, dependencies);
+        T binding = LibraryBinder.bind(type, file, dependencies, upcalls);
         try {
             // jnr-ffi found the files in jffi's cache: the libraries opened above, already taken over
             for (Object library : JffiHandles.libraries(binding)) {
@@ -130,6 +130,12 @@ final class JnrLibrary implements BackendLibrary {
     @Override
     public OptionalInt savedErrno() {
         return OptionalInt.of(ERRNO.get());
+    }
+
+    /** Rethrows what a callback of the typed call that just returned threw ({@link DelegateArguments}). */
+    @Override
+    public void callbacksReturned() {
+        DelegateArguments.returned();
     }
 
     @Override

@@ -86,6 +86,16 @@ public class HostBindingsTest {
         }
     }
 
+    /** A callback, which would be code of the JVM called from the host. */
+    public interface WithCallback {
+        int add(Visitor visitor, int b);
+    }
+
+    public interface Visitor {
+        @jnr.ffi.annotations.Delegate
+        int visit(int value);
+    }
+
     private final HostFixture fixture;
 
     public HostBindingsTest() throws Exception {
@@ -146,5 +156,8 @@ public class HostBindingsTest {
         assertTrue(struct.getMessage(), struct.getMessage().contains(WithStruct.class.getName() + ".add("
                 + Pair.class.getName() + ",int) cannot be called across the process boundary: parameter 1 is "
                 + Pair.class.getName() + ", a jnr.ffi.Struct passed by pointer; a library that runs out of process"));
+        LoadRefusal callback = assertThrows(LoadRefusal.class, () -> library.bind(WithCallback.class));
+        assertTrue(callback.getMessage(), callback.getMessage().contains("parameter 1 is " + Visitor.class.getName()
+                + ", a jnr-ffi callback; a library that runs out of process"));
     }
 }

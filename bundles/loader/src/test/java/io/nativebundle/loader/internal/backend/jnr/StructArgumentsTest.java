@@ -53,7 +53,7 @@ public class StructArgumentsTest {
 
     private static <T> T bind(Class<T> type) throws Exception {
         assumeTrue("glibc x86-64 only", Files.exists(LIBC));
-        return LibraryBinder.bind(type, LIBC, List.of());
+        return LibraryBinder.bind(type, LIBC, List.of(), new JnrUpcalls("libc"));
     }
 
     @Test

@@ -20,9 +20,9 @@ import jnr.ffi.types.u_int8_t;
  * declares with jnr-ffi's annotations. The bnd plugin writes each as its signature, e.g.
  * {@code divmod;signature="(int,int,out int,out long,out double)int"}, so the same functions are
  * also {@code NativeFunction} services. Structs by pointer are {@link Struct} classes whose layout
- * the bnd plugin reads from their class files ({@code shape_make}). A struct by value, the
- * callback and the variadic function are declared in {@code bnd.bnd} only: typed interfaces do
- * not carry them yet.
+ * the bnd plugin reads from their class files ({@code shape_make}), callbacks {@code @Delegate}
+ * interfaces ({@code call_n}). A struct by value and the variadic function are declared in
+ * {@code bnd.bnd} only: typed interfaces do not carry them yet.
  *
  * <p>An unsigned value travels in a wider Java carrier, so values above the signed maximum
  * arrive intact: {@code next_u8((short) 255)} is {@code 0}.
@@ -85,6 +85,15 @@ public interface AbiTest {
 
     /** A struct by pointer, read and written: every number in it times {@code f}. */
     void shape_scale(Shape s, int f);
+
+    /** A callback called {@code n} times with 0..n-1: the sum of its results. */
+    long call_n(int n, Visitor cb);
+
+    /** {@code int (*)(int)}: a jnr-ffi callback, run as an upcall stub of the library's generation. */
+    interface Visitor {
+        @jnr.ffi.annotations.Delegate
+        int visit(int value);
+    }
 
     /** {@code struct point}: two ints, 8 bytes. */
     final class Point extends Struct {

@@ -41,6 +41,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -79,7 +80,6 @@ final class GuardGenerator {
             Type.getType(SymbolMetrics.class));
     private static final String TARGET = "target";
     private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
-    private static final String DELEGATE = "jnr.ffi.annotations.Delegate";
 
     private final String self;
     private final String iface;
@@ -271,28 +271,14 @@ final class GuardGenerator {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "saveErrno", "()V", false);
         }
-        if (takesCallbacks(method)) {
+        if (CallbackInterfaces.takesCallbacks(method)) {
             // after errno was read: this may throw the exception a callback threw during the call
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "callbacksReturned", "()V", false);
         }
     }
 
-    /** Whether a parameter is a jnr-ffi callback: an interface with a method annotated {@code @Delegate}, by name. */
-    private static boolean takesCallbacks(Method method) {
-        for (Class<?> type : method.getParameterTypes()) {
-            if (type.isInterface()) {
-                for (Method m : type.getMethods()) {
-                    for (java.lang.annotation.Annotation a : m.getAnnotations()) {
-                        if (a.annotationType().getName().equals(DELEGATE)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
+
 
     /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */
     private static boolean savesErrno(Method method) {

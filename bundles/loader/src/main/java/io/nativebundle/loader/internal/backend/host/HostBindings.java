@@ -18,6 +18,7 @@ import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.contract.Parameter;
 import io.nativebundle.contract.TypeName;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.InterfaceMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
@@ -116,8 +117,7 @@ final class HostBindings {
                 throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr.ffi.Struct passed by"
                         + " pointer; " + CANNOT_CARRY);
             }
-            if (types[i].isInterface() && Arrays.stream(types[i].getMethods())
-                    .anyMatch(m -> m.isAnnotationPresent(jnr.ffi.annotations.Delegate.class))) {
+            if (CallbackInterfaces.delegateMethod(types[i]) != null) {
                 throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr-ffi callback; "
                         + CANNOT_CARRY);
             }

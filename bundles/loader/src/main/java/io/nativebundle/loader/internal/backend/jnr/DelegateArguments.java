@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.contract.JavaTypes;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import jnr.ffi.Pointer;
-import jnr.ffi.annotations.Delegate;
 import jnr.ffi.mapper.AbstractSignatureTypeMapper;
 import jnr.ffi.mapper.MethodParameterContext;
 import jnr.ffi.mapper.SignatureType;
@@ -68,13 +68,7 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
 
     /** The one {@code @Delegate} method of a callback interface, or null for any other type. */
     static Method delegateMethod(Class<?> type) {
-        if (!type.isInterface()) {
-            return null;
-        }
-        List<Method> delegates = Arrays.stream(type.getMethods())
-                .filter(m -> m.isAnnotationPresent(Delegate.class))
-                .toList();
-        return delegates.size() == 1 ? delegates.get(0) : null;
+        return CallbackInterfaces.delegateMethod(type);
     }
 
     /** The upcall's signature, read from the method as the bnd plugin read it. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import aQute.bnd.osgi.Analyzer;
@@ -20,8 +21,12 @@ import aQute.bnd.osgi.Clazz.MethodDef;
 import aQute.bnd.osgi.Descriptors.TypeRef;
 import aQute.bnd.osgi.ParameterAnnotation;
 
+import io.nativebundle.contract.CallbackType;
 import io.nativebundle.contract.DeclaredSymbol;
 import io.nativebundle.contract.Headers;
+import io.nativebundle.contract.Parameter;
+import io.nativebundle.contract.Parameter.Direction;
+import io.nativebundle.contract.StructLayout;
 import io.nativebundle.contract.Signature;
 import io.nativebundle.contract.TypeName;
 
@@ -31,17 +36,27 @@ import io.nativebundle.contract.TypeName;
  *
  * <p>Each abstract method is a native function of the same name (jnr-ffi's default mapping),
  * inherited methods included. A method {@code Variable<T> name()} is the global variable
- * {@code name}. Static and default methods run in Java and are skipped.
+ * {@code name}. Static and default methods run in Java and are skipped. Parameters and results
+ * are read in the C ABI's vocabulary (unsigned annotations, arrays and out-parameters with their
+ * direction, {@code jnr.ffi.Struct} subclasses by pointer with the layout {@link StructReader}
+ * reads from their class files); {@code @SaveError} captures errno.
  */
 final class InterfaceSignatures {
 
     private static final String VARIABLE = "jnr.ffi.Variable";
+    private static final String STRUCT = "jnr.ffi.Struct";
+    private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
     private static final Pattern TYPE_ARGUMENT = Pattern.compile("<L([^<>;]+);>");
 
+    private static final String IN = "jnr.ffi.annotations.In";
+    private static final String OUT = "jnr.ffi.annotations.Out";
+
     private final Analyzer analyzer;
+    private final StructReader structs;
 
     InterfaceSignatures(Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.structs = new StructReader(analyzer);
     }
 
     /** The declarations in method order, reporting every method that cannot be mapped. */
@@ -80,33 +95,39 @@ final class InterfaceSignatures {
             && !method.isBridge();
     }
 
-    private Optional<SymbolDeclaration> declaration(Clazz owner, MethodDef method) {
+    private Optional<SymbolDeclaration> declaration(Clazz owner, MethodDef method) throws Exception {
         String origin = owner.getFQN() + "." + method.getName() + prototype(method);
         TypeRef[] prototype = method.getPrototype();
         if (VARIABLE.equals(method.getType().getFQN())) {
             return variable(method, origin, prototype.length);
         }
-        Map<Integer, Set<String>> parameterAnnotations = method.parameterAnnotations("*")
-            .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
-                Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
-        List<TypeName> parameters = new ArrayList<>();
+        Map<Integer, Set<String>> parameterAnnotations = parameterAnnotations(method);
+        List<Parameter> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
-            Optional<TypeName> type = JavaTypes.parameter(prototype[i], parameterAnnotations.getOrDefault(i, Set.of()));
-            if (type.isEmpty() || type.get() == TypeName.VOID) {
-                unmapped(origin, "parameter " + (i + 1) + " has type " + prototype[i].getFQN());
+            String where = "parameter " + (i + 1);
+            TypeRef javaType = prototype[i];
+            Set<String> annotations = parameterAnnotations.getOrDefault(i, Set.of());
+            Optional<Parameter> type = structs.isStruct(javaType)
+                ? shape(origin, where, () -> structByPointer(javaType, annotations))
+                : isCallback(javaType) ? shape(origin, where, () -> callback(javaType))
+                : shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
+            if (type == null) {
+                mapped = false;
+            } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
+                unmapped(origin, where + " has type " + prototype[i].getFQN(), prototype[i]);
                 mapped = false;
             } else {
                 parameters.add(type.get());
             }
         }
-        Set<String> methodAnnotations = method.annotations("*")
-            .map(Annotation::getName)
-            .map(TypeRef::getFQN)
-            .collect(Collectors.toSet());
-        Optional<TypeName> result = JavaTypes.map(method.getType(), methodAnnotations);
-        if (result.isEmpty()) {
-            unmapped(origin, "the return type " + method.getType().getFQN());
+        Set<String> methodAnnotations = annotations(method);
+        Optional<TypeName> result = shape(origin, "the result", () -> JavaTypes.result(method.getType(),
+            methodAnnotations));
+        if (result == null) {
+            mapped = false;
+        } else if (result.isEmpty()) {
+            unmapped(origin, "the return type " + method.getType().getFQN(), method.getType());
             mapped = false;
         } else if (result.get() == TypeName.BUFFER) {
             // jnr-ffi cannot make a Java array or buffer from a returned C pointer
@@ -114,8 +135,79 @@ final class InterfaceSignatures {
                 + "jnr.ffi.Pointer instead", origin, method.getType().getFQN());
             mapped = false;
         }
+        // jnr-ffi saves errno for a method annotated @SaveError even though the loader ignores it by default
+        boolean errno = methodAnnotations.contains(SAVE_ERROR);
         return mapped ? Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
-            new Signature(parameters, result.get())), origin)) : Optional.empty();
+            new Signature(parameters, result.get(), null, errno)), origin)) : Optional.empty();
+    }
+
+    /**
+     * A {@code jnr.ffi.Struct} parameter, which jnr-ffi passes by pointer: {@code @Out} is written
+     * only ({@code out}); anything else is {@code inout}, since the grammar's struct without a
+     * direction is passed by value (an {@code @In} struct is still copied back by
+     * {@code NativeFunction}, and only copied in by the typed interface).
+     */
+    private Optional<Parameter> structByPointer(TypeRef type, Set<String> annotations) {
+        StructLayout layout;
+        try {
+            layout = structs.read(type);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("struct class " + type.getFQN() + " could not be read: " + e, e);
+        }
+        Direction direction = annotations.contains(OUT) && !annotations.contains(IN) ? Direction.OUT : Direction.INOUT;
+        return Optional.of(new Parameter(direction, TypeName.STRUCT, layout, null, false));
+    }
+
+    private static Map<Integer, Set<String>> parameterAnnotations(MethodDef method) {
+        return method.parameterAnnotations("*")
+            .collect(Collectors.groupingBy(ParameterAnnotation::parameter,
+                Collectors.mapping(a -> a.getName().getFQN(), Collectors.toSet())));
+    }
+
+    private static Set<String> annotations(MethodDef method) {
+        return method.annotations("*")
+            .map(Annotation::getName)
+            .map(TypeRef::getFQN)
+            .collect(Collectors.toSet());
+    }
+
+    /** Whether {@code type} is a jnr-ffi callback: an interface with a method annotated {@code @Delegate}. */
+    private boolean isCallback(TypeRef type) throws Exception {
+        Clazz clazz = type.isPrimitive() || type.isArray() ? null : analyzer.findClass(type);
+        return clazz != null && clazz.isInterface()
+            && clazz.methods().anyMatch(m -> annotations(m).contains(io.nativebundle.contract.JavaTypes.DELEGATE));
+    }
+
+    /** A callback parameter: the one {@code @Delegate} method read as the contract's callback type. */
+    private Optional<Parameter> callback(TypeRef type) {
+        Clazz clazz;
+        try {
+            clazz = analyzer.findClass(type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("callback interface " + type.getFQN() + " could not be read: " + e, e);
+        }
+        List<MethodDef> delegates = clazz.methods()
+            .filter(m -> annotations(m).contains(io.nativebundle.contract.JavaTypes.DELEGATE))
+            .toList();
+        if (delegates.size() != 1) {
+            throw new IllegalArgumentException("callback interface " + type.getFQN() + " has " + delegates.size()
+                + " methods annotated @Delegate; expected exactly one");
+        }
+        MethodDef delegate = delegates.get(0);
+        TypeRef[] prototype = delegate.getPrototype();
+        Map<Integer, Set<String>> byParameter = parameterAnnotations(delegate);
+        List<String> types = new ArrayList<>();
+        List<Set<String>> annotations = new ArrayList<>();
+        for (int i = 0; i < prototype.length; i++) {
+            types.add(prototype[i].getFQN());
+            annotations.add(byParameter.getOrDefault(i, Set.of()));
+        }
+        String name = type.getFQN().substring(Math.max(type.getFQN().lastIndexOf('.'), type.getFQN().lastIndexOf('$')) + 1);
+        CallbackType callback = io.nativebundle.contract.JavaTypes.callbackType(name, types, annotations,
+            delegate.getType().getFQN(), annotations(delegate));
+        return Optional.of(new Parameter(Direction.IN, TypeName.CALLBACK, null, callback, null, false));
     }
 
     private Optional<SymbolDeclaration> variable(MethodDef method, String origin, int parameterCount) {
@@ -130,9 +222,41 @@ final class InterfaceSignatures {
         return Optional.of(new SymbolDeclaration(DeclaredSymbol.variable(method.getName(), type.get()), origin));
     }
 
-    private void unmapped(String origin, String what) {
-        analyzer.error("NativeBundle-Symbols: method %s: %s, which has no native mapping; supported: %s", origin,
-            what, JavaTypes.SUPPORTED);
+    /** The mapped type, or {@code null} after reporting an annotation the type cannot carry. */
+    private <T> Optional<T> shape(String origin, String where, Supplier<Optional<T>> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException e) {
+            analyzer.error("NativeBundle-Symbols: method %s: %s: %s", origin, where, e.getMessage());
+            return null;
+        }
+    }
+
+    private void unmapped(String origin, String what, TypeRef type) {
+        analyzer.error("NativeBundle-Symbols: method %s: %s, which has no native mapping%s; supported: %s", origin,
+            what, hint(type), JavaTypes.SUPPORTED);
+    }
+
+    /** Why a struct or a callback, which the author may expect to work, is not carried by a typed interface. */
+    private String hint(TypeRef type) {
+        try {
+            Clazz clazz = type.isPrimitive() || type.isArray() ? null : analyzer.findClass(type);
+            if (clazz == null) {
+                return "";
+            }
+            if (clazz.isInterface()) {
+                return " (a callback interface has one method annotated jnr-ffi's @Delegate)";
+            }
+            for (Clazz c = clazz; c != null && c.getSuper() != null; c = analyzer.findClass(c.getSuper())) {
+                if (STRUCT.equals(c.getSuper().getFQN())) {
+                    return " (a jnr.ffi.Struct is carried by pointer as a parameter only: jnr-ffi cannot return one; "
+                        + "return a jnr.ffi.Pointer)";
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private void add(Map<String, SymbolDeclaration> symbols, SymbolDeclaration declaration) {

@@ -5,18 +5,20 @@ import java.util.Set;
 
 import aQute.bnd.osgi.Descriptors.TypeRef;
 
+import io.nativebundle.contract.Parameter;
 import io.nativebundle.contract.TypeName;
 
 /**
  * Reads bnd's {@link TypeRef}s with the contract's mapping of Java types to the signature
  * vocabulary ({@link io.nativebundle.contract.JavaTypes}), which the loader's out-of-process
- * backend uses too. Everything without a mapping (other arrays, boxed types, structs) fails the
- * build instead of the loader guessing at run time.
+ * backend uses too, in its C ABI reading (unsigned annotations, arrays, out-parameters).
+ * Everything without a mapping (boxed types, structs, callbacks) fails the build instead of the
+ * loader guessing at run time.
  */
 final class JavaTypes {
 
     /** Supported Java types, named for messages. */
-    static final String SUPPORTED = io.nativebundle.contract.JavaTypes.SUPPORTED;
+    static final String SUPPORTED = io.nativebundle.contract.JavaTypes.SUPPORTED_SHAPES;
 
     private JavaTypes() {
     }
@@ -31,9 +33,19 @@ final class JavaTypes {
         return io.nativebundle.contract.JavaTypes.map(type.getFQN(), annotations);
     }
 
-    /** As {@link #map}, and a {@code jnr.ffi.byref} type as {@code pointer}. */
-    static Optional<TypeName> parameter(TypeRef type, Set<String> annotations) {
-        return io.nativebundle.contract.JavaTypes.parameter(type.getFQN(), annotations);
+    /**
+     * A parameter in the C ABI's vocabulary: unsigned annotations, arrays and by-reference
+     * out-parameters with their direction ({@link io.nativebundle.contract.JavaTypes#parameterShape}).
+     *
+     * @throws IllegalArgumentException for an integer annotation on a too narrow carrier
+     */
+    static Optional<Parameter> parameter(TypeRef type, Set<String> annotations) {
+        return io.nativebundle.contract.JavaTypes.parameterShape(type.getFQN(), annotations);
+    }
+
+    /** A result in the C ABI's vocabulary: {@link #map} with the unsigned annotations read. */
+    static Optional<TypeName> result(TypeRef type, Set<String> annotations) {
+        return io.nativebundle.contract.JavaTypes.resultType(type.getFQN(), annotations);
     }
 
     /** The type of a global variable accessed through {@code jnr.ffi.Variable<T>}, from {@code T}. */

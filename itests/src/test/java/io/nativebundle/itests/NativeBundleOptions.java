@@ -94,6 +94,11 @@ public final class NativeBundleOptions {
         return bundle(jar("zlib").toURI().toString());
     }
 
+    /** The abitest example: the C ABI test library, its typed interface and its functions by name. */
+    public static Option abitest() {
+        return bundle(jar("abitest").toURI().toString());
+    }
+
     /** The fnv example: a Rust cdylib built by cargo, packed as a prebuilt library (NativeBundle-Prebuilt). */
     public static Option fnv() {
         return bundle(jar("fnv").toURI().toString());

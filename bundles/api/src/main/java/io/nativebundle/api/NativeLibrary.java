@@ -3,6 +3,7 @@ package io.nativebundle.api;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -125,5 +126,26 @@ public interface NativeLibrary {
      */
     default Map<String, String> digests() {
         return Map.of(entry(), sha256());
+    }
+
+    /**
+     * The errno the calling thread's last errno-capturing call of this library left: a method of
+     * its typed interface annotated jnr-ffi's {@code @SaveError}, or a {@link NativeFunction}
+     * whose signature ends in {@code errno}. Per thread, as C's errno: calls of other libraries
+     * and of other threads never change it. C's rule holds: errno means something when the result
+     * said the call failed.
+     *
+     * <pre>{@code
+     * if (lib.unlink(path) != 0) {
+     *     int errno = library.lastErrno().orElseThrow();
+     * }
+     * }</pre>
+     *
+     * @return the value; empty when this thread made no such call of this library (and for a
+     *         library out of process, which refuses errno capture)
+     * @since 2.3.0
+     */
+    default OptionalInt lastErrno() {
+        return OptionalInt.empty();
     }
 }

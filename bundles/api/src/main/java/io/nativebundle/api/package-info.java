@@ -62,6 +62,10 @@
  * <p>2.3.0, callback errors: {@link io.nativebundle.api.SymbolStats} counts the errors of the
  * callbacks passed to a symbol, {@code callbackExceptions()}, {@code staleCallbacks()} and
  * {@code refusedCallbacks()}, with a constructor that takes them.
+ *
+ * <p>2.3.0, typed interfaces: {@link io.nativebundle.api.NativeLibrary#lastErrno()} gives the
+ * calling thread's last errno of a library's errno-capturing calls, typed ({@code @SaveError}) or
+ * by name.
  */
 @Export
 @Version("2.3.0")

@@ -71,7 +71,7 @@ public final class StructLayout {
             offset += field.elementSize() * Math.max(1, f.count());
             alignment = Math.max(alignment, align);
         }
-        int size = roundUp(offset, alignment);
+        int size = padded(offset, alignment);
         if (declaredSize.isPresent() && declaredSize.get() != size) {
             throw new IllegalArgumentException("struct " + name + " declares size=" + declaredSize.get()
                     + " but its fields lay out to " + size + " bytes (natural C alignment, LP64)");
@@ -81,6 +81,16 @@ public final class StructLayout {
 
     private static int roundUp(int value, int alignment) {
         return (value + alignment - 1) / alignment * alignment;
+    }
+
+    /**
+     * The C size of a struct whose last field ends at {@code end} and whose most aligned field
+     * has {@code alignment}: the end rounded up to the alignment, so that an array of the struct
+     * keeps every element aligned. jnr-ffi's {@code Struct.size} omits this trailing padding
+     * unless the struct declares an explicit alignment.
+     */
+    public static int padded(int end, int alignment) {
+        return roundUp(end, alignment);
     }
 
     /** The struct's name, e.g. {@code div_t}. */

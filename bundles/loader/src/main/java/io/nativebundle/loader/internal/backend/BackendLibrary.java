@@ -2,6 +2,7 @@ package io.nativebundle.loader.internal.backend;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import io.nativebundle.api.NativeHostStatus;
@@ -80,5 +81,23 @@ public interface BackendLibrary {
      */
     default Optional<Supplier<NativeHostStatus>> hostStatus() {
         return Optional.empty();
+    }
+
+    /**
+     * errno as the typed method that just returned on this thread saved it ({@code @SaveError} on
+     * a method of the {@link #bind bound} interface); empty for a backend whose typed bindings
+     * save none (the out-of-process backend refuses such a library at bind).
+     */
+    default OptionalInt savedErrno() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Called on the calling thread right after a method of the {@link #bind bound} interface with
+     * callback parameters returned: throws what a callback threw during it, as the callback threw
+     * it. Nothing for a backend whose typed bindings take no callbacks (the out-of-process backend
+     * refuses them at bind).
+     */
+    default void callbacksReturned() {
     }
 }

@@ -48,6 +48,16 @@ public abstract class Guard {
         return generation.unloaded();
     }
 
+    /** Records the errno of the {@code @SaveError} method that just returned; see {@link GuardGenerator}. */
+    protected final void saveErrno() {
+        generation.saveErrno();
+    }
+
+    /** Rethrows what a callback of the method that just returned threw; see {@link GuardGenerator}. */
+    protected final void callbacksReturned() {
+        generation.callbacksReturned();
+    }
+
     @Override
     public String toString() {
         Class<?>[] types = getClass().getInterfaces();

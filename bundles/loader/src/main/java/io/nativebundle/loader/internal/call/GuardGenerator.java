@@ -41,6 +41,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -61,6 +62,11 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * try { return t.call(args); } finally { Reference.reachabilityFence(t); }
  * }</pre>
  *
+ * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
+ * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; a method with a
+ * jnr-ffi callback parameter then calls {@code callbacksReturned()}, which rethrows what a
+ * callback threw during the call; other methods do neither.
+ *
  * No lock, no allocation, no reflection and no boxing on the call path.
  */
 final class GuardGenerator {
@@ -73,6 +79,7 @@ final class GuardGenerator {
     private static final String REFUSED_DESC = Type.getMethodDescriptor(Type.getType(NativeLibraryUnloadedException.class),
             Type.getType(SymbolMetrics.class));
     private static final String TARGET = "target";
+    private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
 
     private final String self;
     private final String iface;
@@ -259,6 +266,28 @@ final class GuardGenerator {
             slot += argument.getSize();
         }
         mv.visitMethodInsn(INVOKEINTERFACE, iface, method.getName(), desc, true);
+        if (savesErrno(method)) {
+            // the result stays on the stack below: saveErrno() takes only this and returns nothing
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "saveErrno", "()V", false);
+        }
+        if (CallbackInterfaces.takesCallbacks(method)) {
+            // after errno was read: this may throw the exception a callback threw during the call
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "callbacksReturned", "()V", false);
+        }
+    }
+
+
+
+    /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */
+    private static boolean savesErrno(Method method) {
+        for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+            if (a.annotationType().getName().equals(SAVE_ERROR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fence(MethodVisitor mv, int target) {

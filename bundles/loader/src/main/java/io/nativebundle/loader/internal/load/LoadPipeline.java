@@ -134,7 +134,7 @@ public final class LoadPipeline {
                     verified.platform(), verified.sha256(), verified.files().get(0), verified.entry(),
                     manifest.symbols(), tenant, bundle.getBundleId(), attempt.generation(), verified.dependencies(),
                     verified.checks(), generation.backend(), generation.isolation(), generation.hostStatus(),
-                    digests);
+                    digests, generation.lastErrno());
             attempt.announced(announcement.announce(loaded));
             Publication publication = attempt.publishing(new Publication());
             symbols.publish(loaded, ServicePublisher.properties(loaded), generation, publication, export::function);

@@ -76,6 +76,8 @@ public final class LibraryGeneration {
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final List<Runnable> cuts = new CopyOnWriteArrayList<>();
     private final Anchors anchors;
+    /** Each thread's last errno of an errno-capturing call of this generation. */
+    private final LastErrno lastErrno = new LastErrno();
     /** What the backend opened; closed once, after the drain. */
     private volatile BackendLibrary opened;
     private volatile String backend = "";
@@ -219,7 +221,26 @@ public final class LibraryGeneration {
 
     /** The invoker of an exported function, adopted; the caller hands it straight to its guard. */
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
-        return adopt(backendLibrary().function(symbol, signature));
+        FunctionInvoker invoker = backendLibrary().function(symbol, signature);
+        return adopt(signature.capturesErrno() ? new ErrnoRecordingInvoker(invoker, lastErrno) : invoker);
+    }
+
+    /** Each thread's last errno of this generation's errno-capturing calls ({@code NativeLibrary.lastErrno()}). */
+    public LastErrno lastErrno() {
+        return lastErrno;
+    }
+
+    /**
+     * Records what the backend saved of errno for the typed method that just returned on this
+     * thread ({@code @SaveError}); the guard calls it right after such a method.
+     */
+    public void saveErrno() {
+        backendLibrary().savedErrno().ifPresent(lastErrno::record);
+    }
+
+    /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */
+    public void callbacksReturned() {
+        backendLibrary().callbacksReturned();
     }
 
     /** As {@link #function(String, NativeSignature)}, counting the errors of the callbacks passed to it in {@code callbackErrors}. */

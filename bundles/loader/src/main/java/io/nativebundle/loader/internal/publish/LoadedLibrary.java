@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.NativeHostStatus;
 import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.api.NativeSymbol;
+import io.nativebundle.loader.internal.open.LastErrno;
 
 /**
  * The description of one loaded library generation, published as a {@link NativeLibrary} service.
@@ -23,11 +25,13 @@ import io.nativebundle.api.NativeSymbol;
  * @param isolation {@code in-process} or {@code process}: the {@code nativebundle.isolation} property
  * @param hostState the live state of its host process, when it runs in one
  * @param digests   the SHA-256 of every opened file by entry, in the clause's order
+ * @param lastErrnos its generation's record of each thread's last errno
  */
 public record LoadedLibrary(String name, Version version, String platform, String sha256, Path file, String entry,
                             List<NativeSymbol> symbols, String tenant, long bundleId, long generation,
                             List<String> dependencies, List<CheckResult> checks, String backend, String isolation,
-                            Optional<Supplier<NativeHostStatus>> hostState, Map<String, String> digests)
+                            Optional<Supplier<NativeHostStatus>> hostState, Map<String, String> digests,
+                            LastErrno lastErrnos)
         implements NativeLibrary {
 
     public LoadedLibrary {
@@ -41,6 +45,11 @@ public record LoadedLibrary(String name, Version version, String platform, Strin
     @Override
     public Optional<NativeHostStatus> host() {
         return hostState.map(Supplier::get);
+    }
+
+    @Override
+    public OptionalInt lastErrno() {
+        return lastErrnos.get();
     }
 
     @Override

@@ -15,8 +15,10 @@ import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.JavaTypes;
+import io.nativebundle.contract.Parameter;
 import io.nativebundle.contract.TypeName;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.InterfaceMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
@@ -104,14 +106,29 @@ final class HostBindings {
             String name = types[i].getTypeName();
             if (JavaTypes.isByReference(name)) {
                 throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", an out-parameter; a library"
-                        + " that runs out of process cannot fill one yet (out-parameters come with the C ABI work)");
+                        + " that runs out of process cannot fill one; load it in process for out-parameters");
             }
             if (name.equals(JavaTypes.JNR_POINTER)) {
                 throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", memory the JVM reads and"
                         + " writes at an address, and an address of the host process means nothing in the JVM; pass"
                         + " a long annotated @intptr_t (an opaque handle) or a byte[]");
             }
-            Optional<TypeName> type = JavaTypes.parameter(name, names(annotations[i]));
+            if (jnr.ffi.Struct.class.isAssignableFrom(types[i])) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr.ffi.Struct passed by"
+                        + " pointer; " + CANNOT_CARRY);
+            }
+            if (CallbackInterfaces.delegateMethod(types[i]) != null) {
+                throw refused(library, where, "parameter " + (i + 1) + " is " + name + ", a jnr-ffi callback; "
+                        + CANNOT_CARRY);
+            }
+            Set<String> parameterAnnotations = names(annotations[i]);
+            Optional<TypeName> type = JavaTypes.parameter(name, parameterAnnotations);
+            String shape = cAbiShape(() -> JavaTypes.parameterShape(name, parameterAnnotations).map(Parameter::toString)
+                    .filter(p -> type.isPresent() && !p.equals(type.get().token())));
+            if (shape != null) {
+                throw refused(library, where, "parameter " + (i + 1) + " is declared " + shape + " (" + name + " with "
+                        + "its jnr-ffi annotations); " + CANNOT_CARRY);
+            }
             if (type.isEmpty() || type.get() == TypeName.VOID) {
                 throw refused(library, where, "parameter " + (i + 1) + " has type " + name + ", which has no native"
                         + " mapping; supported: " + JavaTypes.SUPPORTED);
@@ -123,7 +140,17 @@ final class HostBindings {
             throw refused(library, where, "it returns " + result + ", memory the JVM would read at an address of the"
                     + " host process; return a long annotated @intptr_t (an opaque handle)");
         }
-        Optional<TypeName> type = JavaTypes.map(result, names(method.getAnnotations()));
+        Set<String> methodAnnotations = names(method.getAnnotations());
+        Optional<TypeName> type = JavaTypes.map(result, methodAnnotations);
+        String shape = cAbiShape(() -> JavaTypes.resultType(result, methodAnnotations).map(TypeName::token)
+                .filter(t -> type.isPresent() && !t.equals(type.get().token())));
+        if (shape != null) {
+            throw refused(library, where, "it returns " + shape + " (" + result + " with its jnr-ffi annotations); "
+                    + CANNOT_CARRY);
+        }
+        if (methodAnnotations.contains(SAVE_ERROR)) {
+            throw refused(library, where, "it is annotated @SaveError; " + CANNOT_CARRY);
+        }
         if (type.isEmpty() || type.get() == TypeName.BUFFER) {
             throw refused(library, where, "the return type " + result + " has no native mapping");
         }
@@ -142,9 +169,27 @@ final class HostBindings {
         }
     }
 
+    /**
+     * What the C ABI's reading of a type ({@link JavaTypes#parameterShape}) makes of it where that
+     * differs from the first vocabulary's ({@code uint} for {@code @u_int32_t long}, {@code out int[]}),
+     * or null where they agree: the host would mis-call such a method, so it is refused.
+     */
+    private static String cAbiShape(java.util.function.Supplier<Optional<String>> shape) {
+        try {
+            return shape.get().orElse(null);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     private static Set<String> names(Annotation[] annotations) {
         return Arrays.stream(annotations).map(a -> a.annotationType().getName()).collect(Collectors.toSet());
     }
+
+    private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
+    private static final String CANNOT_CARRY = "a library that runs out of process carries only void, byte, short, int,"
+            + " long, float, double, boolean, pointer, string, buffer by value, without errno; load it in process for"
+            + " the C ABI's other shapes";
 
     private static LoadRefusal refused(String library, String where, String why) {
         return new LoadRefusal(RefusalReason.LOAD_FAILED, "library '" + library + "' runs out of process, and method "

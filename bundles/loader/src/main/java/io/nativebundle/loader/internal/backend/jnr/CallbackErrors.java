@@ -39,6 +39,17 @@ final class CallbackErrors {
         return scope;
     }
 
+    /**
+     * Ends this thread's innermost scope, for a caller that cannot keep the {@link Scope} object
+     * between opening and closing it (a jnr-ffi converter, shared by every thread).
+     *
+     * @return what to rethrow, or null; null too when no scope is open
+     */
+    static Throwable exit() {
+        Scope scope = CURRENT.get();
+        return scope == null ? null : scope.exit();
+    }
+
     /** Keeps {@code t} for the enclosing call on this thread; false when there is none. */
     static boolean record(Throwable t) {
         Scope scope = CURRENT.get();

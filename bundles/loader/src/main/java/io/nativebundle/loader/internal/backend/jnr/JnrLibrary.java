@@ -3,7 +3,9 @@ package io.nativebundle.loader.internal.backend.jnr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
+import com.kenai.jffi.LastError;
 import com.kenai.jffi.Library;
 
 import io.nativebundle.api.NativeSignature;
@@ -26,6 +28,9 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * garbage once the loader's guards let go and the calls in flight return.
  */
 final class JnrLibrary implements BackendLibrary {
+
+    /** Loaded with the library, so reading errno after a call never loads a class (which may set errno). */
+    private static final LastError ERRNO = LastError.getInstance();
 
     private final DynamicLinker linker;
     private final Path file;
@@ -68,7 +73,7 @@ final class JnrLibrary implements BackendLibrary {
 
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
-        T binding = LibraryBinder.bind(type, file, dependencies);
+        T binding = LibraryBinder.bind(type, file, dependencies, upcalls);
         try {
             // jnr-ffi found the files in jffi's cache: the libraries opened above, already taken over
             for (Object library : JffiHandles.libraries(binding)) {
@@ -127,6 +132,18 @@ final class JnrLibrary implements BackendLibrary {
     @Override
     public void cut() {
         upcalls.cut();
+    }
+
+    /** jnr-ffi has jffi save errno for a {@code @SaveError} method, in jffi's thread-local, right after the call. */
+    @Override
+    public OptionalInt savedErrno() {
+        return OptionalInt.of(ERRNO.get());
+    }
+
+    /** Rethrows what a callback of the typed call that just returned threw ({@link DelegateArguments}). */
+    @Override
+    public void callbacksReturned() {
+        DelegateArguments.returned();
     }
 
     @Override

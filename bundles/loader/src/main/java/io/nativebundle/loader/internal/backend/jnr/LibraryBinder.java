@@ -33,8 +33,12 @@ final class LibraryBinder {
     private LibraryBinder() {
     }
 
-    /** Binds {@code type}; call {@link #open} first, so jnr-ffi gets the files it opened. */
-    static <T> T bind(Class<T> type, Path library, List<Path> dependencies) throws LoadRefusal {
+    /**
+     * Binds {@code type}; call {@link #open} first, so jnr-ffi gets the files it opened.
+     *
+     * @param upcalls the generation's upcall stubs, which carry the interface's callback parameters
+     */
+    static <T> T bind(Class<T> type, Path library, List<Path> dependencies, JnrUpcalls upcalls) throws LoadRefusal {
         try {
             LibraryLoader<T> loader = LibraryLoader.create(type)
                     // resolve every method now, so a missing symbol refuses the bundle instead of
@@ -44,7 +48,11 @@ final class LibraryBinder {
                     .option(LibraryOption.IgnoreError, true)
                     .option(LibraryOption.LoadNow, true)
                     // String parameters: UTF-8 in a per-thread direct scratch, passed by address
-                    .mapper(StringParameterMapper.INSTANCE);
+                    .mapper(StringParameterMapper.INSTANCE)
+                    // a jnr.ffi.Struct parameter gets memory of its C size, trailing padding included
+                    .mapper(StructArguments.INSTANCE)
+                    // a @Delegate callback becomes an upcall stub of this generation, as for NativeFunction
+                    .mapper(new DelegateArguments(upcalls));
             for (Path dependency : dependencies) {
                 loader.library(dependency.toString());
             }

@@ -13,8 +13,10 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.annotations.SaveError;
 import jnr.ffi.byref.IntByReference;
 import jnr.ffi.types.intptr_t;
+import jnr.ffi.types.u_int32_t;
 
 /** A typed interface bound to a library that runs out of process, as the bnd plugin reads it. */
 public class HostBindingsTest {
@@ -51,6 +53,47 @@ public class HostBindingsTest {
     /** An out-parameter: refused until out-parameters cross the boundary. */
     public interface WithOut {
         int add(IntByReference sum, int b);
+    }
+
+    /** An unsigned type the host would carry as the signed one: refused. */
+    public interface WithUnsigned {
+        @u_int32_t long add(@u_int32_t long a, @u_int32_t long b);
+    }
+
+    /** An unsigned result. */
+    public interface WithUnsignedResult {
+        @u_int32_t long add(int a, int b);
+    }
+
+    /** errno, which the host does not capture. */
+    public interface WithErrno {
+        @SaveError
+        int add(int a, int b);
+    }
+
+    /** A struct by pointer, which jnr-ffi passes as an address of the JVM. */
+    public interface WithStruct {
+        int add(Pair pair, int b);
+    }
+
+    /** Two ints. */
+    public static final class Pair extends jnr.ffi.Struct {
+        public final Signed32 a = new Signed32();
+        public final Signed32 b = new Signed32();
+
+        public Pair(jnr.ffi.Runtime runtime) {
+            super(runtime);
+        }
+    }
+
+    /** A callback, which would be code of the JVM called from the host. */
+    public interface WithCallback {
+        int add(Visitor visitor, int b);
+    }
+
+    public interface Visitor {
+        @jnr.ffi.annotations.Delegate
+        int visit(int value);
     }
 
     private final HostFixture fixture;
@@ -93,5 +136,28 @@ public class HostBindingsTest {
                 + " jnr.ffi.Pointer"));
         LoadRefusal out = assertThrows(LoadRefusal.class, () -> library.bind(WithOut.class));
         assertTrue(out.getMessage(), out.getMessage().contains("an out-parameter"));
+    }
+
+    @Test
+    public void theCAbisShapesAreRefusedAtBindNamingMethodAndShape() throws Exception {
+        BackendLibrary library = fixture.open();
+        LoadRefusal unsigned = assertThrows(LoadRefusal.class, () -> library.bind(WithUnsigned.class));
+        assertEquals(RefusalReason.LOAD_FAILED, unsigned.reason());
+        assertTrue(unsigned.getMessage(), unsigned.getMessage().contains(WithUnsigned.class.getName()
+                + ".add(long,long) cannot be called across the process boundary: parameter 1 is declared uint (long"
+                + " with its jnr-ffi annotations); a library that runs out of process carries only void, byte,"));
+        LoadRefusal result = assertThrows(LoadRefusal.class, () -> library.bind(WithUnsignedResult.class));
+        assertTrue(result.getMessage(), result.getMessage().contains(": it returns uint (long with its jnr-ffi"
+                + " annotations); "));
+        LoadRefusal errno = assertThrows(LoadRefusal.class, () -> library.bind(WithErrno.class));
+        assertTrue(errno.getMessage(), errno.getMessage().contains(": it is annotated @SaveError; "));
+        LoadRefusal struct = assertThrows(LoadRefusal.class, () -> library.bind(WithStruct.class));
+        assertEquals(RefusalReason.LOAD_FAILED, struct.reason());
+        assertTrue(struct.getMessage(), struct.getMessage().contains(WithStruct.class.getName() + ".add("
+                + Pair.class.getName() + ",int) cannot be called across the process boundary: parameter 1 is "
+                + Pair.class.getName() + ", a jnr.ffi.Struct passed by pointer; a library that runs out of process"));
+        LoadRefusal callback = assertThrows(LoadRefusal.class, () -> library.bind(WithCallback.class));
+        assertTrue(callback.getMessage(), callback.getMessage().contains("parameter 1 is " + Visitor.class.getName()
+                + ", a jnr-ffi callback; a library that runs out of process"));
     }
 }

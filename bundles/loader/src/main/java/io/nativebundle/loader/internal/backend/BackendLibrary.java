@@ -38,6 +38,16 @@ public interface BackendLibrary {
     FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal;
 
     /**
+     * As {@link #function(String, NativeSignature)}, for a function its manifest declares a leaf when
+     * {@code leaf} (short, never blocks, never calls back; the contract refused a leaf with a callback
+     * parameter already). A backend that has no cheaper call for a leaf calls it as any other
+     * function: the default, which jnr and the host backend keep.
+     */
+    default FunctionInvoker function(String symbol, NativeSignature signature, boolean leaf) throws LoadRefusal {
+        return function(symbol, signature);
+    }
+
+    /**
      * The exported variable {@code symbol} of {@code type}, one of the types
      * {@code NativeVariable} allows.
      *

@@ -218,7 +218,12 @@ public final class LibraryGeneration {
 
     /** The invoker of an exported function, adopted; the caller hands it straight to its guard. */
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
-        return adopt(backendLibrary().function(symbol, signature));
+        return function(symbol, signature, false);
+    }
+
+    /** As {@link #function(String, NativeSignature)}, for a function declared a leaf when {@code leaf}. */
+    public FunctionInvoker function(String symbol, NativeSignature signature, boolean leaf) throws LoadRefusal {
+        return adopt(backendLibrary().function(symbol, signature, leaf));
     }
 
     /** The accessor of an exported variable, adopted; the caller hands it straight to its guard. */

@@ -101,8 +101,11 @@ public final class SymbolPublisher {
             Dictionary<String, Object> props = properties(properties, name);
             if (d.signature != null) {
                 props = withExtra(props, extra.apply(name));
+                if (d.symbol.leaf()) {
+                    props.put(NativeBundleConstants.LEAF, Boolean.TRUE);
+                }
                 NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
-                        generation.function(name, d.signature), lease, libraryMetrics.symbol(name));
+                        generation.function(name, d.signature, d.symbol.leaf()), lease, libraryMetrics.symbol(name));
                 publication.guarded(f);
                 publication.registered(loaderContext.registerService(NativeFunction.class.getName(),
                         gate.guard(library.tenant(), f, "NativeFunction " + name + " of library " + library.name()),

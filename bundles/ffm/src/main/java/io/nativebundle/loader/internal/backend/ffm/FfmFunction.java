@@ -31,13 +31,22 @@ final class FfmFunction implements FunctionInvoker {
     /** Whether a parameter is a string, put on the thread's scratch. */
     private final boolean takesString;
 
-    FfmFunction(NativeSignature signature, MethodHandle handle) {
+    /** Whether the handle is a critical downcall: the function is declared a leaf. */
+    private final boolean critical;
+
+    FfmFunction(NativeSignature signature, MethodHandle handle, boolean critical) {
         this.signature = signature;
+        this.critical = critical;
         this.handle = handle;
         this.spread = handle.asSpreader(Object[].class, signature.parameters().size())
                 .asType(MethodType.methodType(Object.class, Object[].class));
         this.needsArena = signature.parameters().contains(NativeType.BUFFER);
         this.takesString = signature.parameters().contains(NativeType.STRING);
+    }
+
+    /** Whether this function is called by a critical downcall (declared a leaf). */
+    boolean critical() {
+        return critical;
     }
 
     @Override

@@ -88,10 +88,18 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
+        return function(symbol, signature, false);
+    }
+
+    /** A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; jnr calls the rest. */
+    @Override
+    public FunctionInvoker function(String symbol, NativeSignature signature, boolean leaf) throws LoadRefusal {
         if (!signature.isBasic()) {
             return jnr().function(symbol, signature);
         }
-        return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature)));
+        Linker.Option[] options = leaf ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
+        return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature),
+                options), leaf);
     }
 
     /**

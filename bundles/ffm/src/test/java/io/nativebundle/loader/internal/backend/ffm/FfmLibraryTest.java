@@ -317,6 +317,15 @@ public class FfmLibraryTest {
     }
 
     @Test
+    public void aFunctionDeclaredALeafIsACriticalDowncall() throws Exception {
+        FunctionInvoker leaf = library.function("add", NativeSignature.parse("(int,int)int"), true);
+        assertTrue(((FfmFunction) leaf).critical());
+        assertEquals(5, leaf.intIntToInt(2, 3));
+        assertEquals(7, leaf.invoke(new Object[] {3, 4}));
+        assertFalse(((FfmFunction) function("add", "(int,int)int")).critical());
+    }
+
+    @Test
     public void aTypedInterfaceOfStringsIsBoundByFfmItself() throws Exception {
         Strings strings = library.bind(Strings.class);
         assertTrue(strings.getClass().getName(), strings.getClass().getName().startsWith("io.nativebundle.ffm."));

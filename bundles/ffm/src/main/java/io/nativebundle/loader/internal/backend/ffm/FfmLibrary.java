@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,9 +92,19 @@ final class FfmLibrary implements BackendLibrary {
         return function(symbol, signature, false);
     }
 
-    /** A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; jnr calls the rest. */
+    /**
+     * A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; a basic
+     * signature that captures errno a downcall that saves it ({@link FfmErrno}); jnr calls the rest.
+     */
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature, boolean leaf) throws LoadRefusal {
+        if (FfmErrno.carries(signature)) {
+            // errno is saved by the downcall itself; a leaf that captures errno is an ordinary
+            // capturing downcall (critical together with the capture was not tried)
+            MethodHandle downcall = LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature),
+                    FfmErrno.option());
+            return new FfmErrnoFunction(new FfmFunction(signature, FfmErrno.capturing(downcall), false));
+        }
         if (!signature.isBasic()) {
             return jnr().function(symbol, signature);
         }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeLeaf;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
@@ -96,6 +99,9 @@ public class FfmLibraryTest {
     public interface Missing {
         int no_such_symbol(int a);
     }
+
+    private static final int ENOENT = 2;
+    private static final int EBADF = 9;
 
     private static final Path LIBSYM = Path.of(System.getProperty("nativebundle.test.libsym",
             "target/test-natives/libsym.so")).toAbsolutePath();
@@ -307,6 +313,48 @@ public class FfmLibraryTest {
                     return true;
                 };
                 results.add(pool.submit(calls));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void errnoIsSavedByTheDowncallItselfWithTheCLibrarysText() throws Exception {
+        // libc's, found through libsym.so's dependencies
+        FunctionInvoker close = function("close", "(int)int errno");
+        assertTrue(close.getClass().getName(), close instanceof FfmErrnoFunction);
+        NativeCallResult failed = close.call(new Object[] {-1});
+        assertEquals(-1, failed.value());
+        assertEquals(OptionalInt.of(EBADF), failed.errno());
+        assertEquals(Optional.of("Bad file descriptor"), failed.errnoMessage());
+        assertEquals("invoke gives the value only", -1, close.invoke(new Object[] {-1}));
+        NativeCallResult chdir = function("chdir", "(string)int errno").call(new Object[] {"/no/such/folder"});
+        assertEquals(OptionalInt.of(ENOENT), chdir.errno());
+    }
+
+    @Test
+    public void eachThreadReadsTheErrnoOfItsOwnCall() throws Exception {
+        FunctionInvoker close = function("close", "(int)int errno");
+        FunctionInvoker chdir = function("chdir", "(string)int errno");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                boolean closing = t % 2 == 0;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        NativeCallResult r = closing ? close.call(new Object[] {-1})
+                                : chdir.call(new Object[] {"/no/such/folder/" + i});
+                        if (r.errno().getAsInt() != (closing ? EBADF : ENOENT)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
             }
             for (Future<Boolean> result : results) {
                 assertTrue(result.get());

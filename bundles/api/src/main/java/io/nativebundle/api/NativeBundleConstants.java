@@ -124,6 +124,13 @@ public final class NativeBundleConstants {
     public static final String ATTR_KIND = Headers.ATTR_KIND;
     /** Attribute of {@link #HEADER_SYMBOLS}: the type of a variable, e.g. {@code int}. */
     public static final String ATTR_TYPE = Headers.ATTR_TYPE;
+    /**
+     * Attribute of {@link #HEADER_SYMBOLS}: {@code true} declares a function a leaf (see
+     * {@link NativeSymbol#leaf()}); never on a function with a callback parameter.
+     *
+     * @since 2.3.0
+     */
+    public static final String ATTR_LEAF = Headers.ATTR_LEAF;
 
     // --- service properties of every registered native service ---
 
@@ -133,6 +140,13 @@ public final class NativeBundleConstants {
     public static final String VERSION = "nativebundle.version";
     /** The symbol name, on {@code NativeFunction} and {@code NativeVariable} services. */
     public static final String SYMBOL = "nativebundle.symbol";
+    /**
+     * {@code Boolean.TRUE} on the {@code NativeFunction} service of a function declared a leaf
+     * ({@link #ATTR_LEAF}); absent otherwise.
+     *
+     * @since 2.3.0
+     */
+    public static final String LEAF = "nativebundle.leaf";
     /** The platform the loaded file was built for, e.g. {@code linux-x86-64}. */
     public static final String PLATFORM = "nativebundle.platform";
     /** The SHA-256 of the loaded file, 64 lowercase hex digits. */

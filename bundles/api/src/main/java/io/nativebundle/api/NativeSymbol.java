@@ -27,6 +27,7 @@ public final class NativeSymbol {
     private final String name;
     private final Kind kind;
     private final String signature;
+    private final boolean leaf;
 
     /**
      * @param name      the symbol name in the dynamic symbol table, e.g. {@code add}
@@ -34,9 +35,25 @@ public final class NativeSymbol {
      * @param signature {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable
      */
     public NativeSymbol(String name, Kind kind, String signature) {
+        this(name, kind, signature, false);
+    }
+
+    /**
+     * @param name      the symbol name in the dynamic symbol table, e.g. {@code add}
+     * @param kind      a function or a variable
+     * @param signature {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable
+     * @param leaf      whether the function is declared a leaf ({@code leaf=true}, see {@link #leaf()})
+     * @throws IllegalArgumentException when a variable is declared a leaf
+     * @since 2.3.0
+     */
+    public NativeSymbol(String name, Kind kind, String signature, boolean leaf) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.signature = Objects.requireNonNull(signature, "signature");
+        if (leaf && kind != Kind.FUNCTION) {
+            throw new IllegalArgumentException("variable '" + name + "' cannot be a leaf; only a function is called");
+        }
+        this.leaf = leaf;
     }
 
     /** The symbol name in the dynamic symbol table, e.g. {@code add}. */
@@ -52,6 +69,18 @@ public final class NativeSymbol {
     /** {@code (int,int)int} for a function; the type, e.g. {@code int}, for a variable. */
     public String signature() {
         return signature;
+    }
+
+    /**
+     * Whether the function is declared a leaf ({@code leaf=true} in {@code NativeBundle-Symbols}):
+     * short, never blocking, never calling back into Java. The FFM backend calls a leaf without a
+     * thread state transition ({@code Linker.Option.critical}); other backends call it as any other
+     * function. A declaration, not part of the symbol's identity: {@link #equals} ignores it.
+     *
+     * @since 2.3.0
+     */
+    public boolean leaf() {
+        return leaf;
     }
 
     @Override

@@ -57,7 +57,9 @@
  *
  * <p>2.3.0, the FFM backend: {@link io.nativebundle.api.NativeLibrary#backend()} and
  * {@link io.nativebundle.api.NativeBundleConstants#BACKEND_PROPERTY}, which forces {@code jnr} or {@code ffm},
- * and {@link io.nativebundle.api.NativeLeaf} for leaf calls.
+ * and {@link io.nativebundle.api.NativeLeaf} for leaf calls; a leaf declared in the manifest
+ * ({@link io.nativebundle.api.NativeBundleConstants#ATTR_LEAF}) is {@link io.nativebundle.api.NativeSymbol#leaf()}
+ * and marks its {@code NativeFunction} service {@link io.nativebundle.api.NativeBundleConstants#LEAF}.
  *
  * <p>2.3.0, callback errors: {@link io.nativebundle.api.SymbolStats} counts the errors of the
  * callbacks passed to a symbol, {@code callbackExceptions()}, {@code staleCallbacks()} and

@@ -71,6 +71,11 @@ public final class Headers {
     public static final String ATTR_KIND = "kind";
     /** {@link #SYMBOLS}: the type of a variable, e.g. {@code int}. */
     public static final String ATTR_TYPE = "type";
+    /**
+     * {@link #SYMBOLS}: {@code true} declares a function a leaf (short, never blocks, never calls
+     * back), {@code false} (the default) does not; see {@link DeclaredSymbol#asLeaf()}.
+     */
+    public static final String ATTR_LEAF = "leaf";
 
     /** A value of {@link #ATTR_KIND}. */
     public static final String KIND_FUNCTION = "function";

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * </pre>
  * A clause names one or more symbols (C identifiers). {@code kind} is {@code function} (the
  * default), with a {@code signature} in the {@link SignatureParser} grammar and optionally a
- * {@code timeout} (a {@link Amounts duration}, for when the library runs out of process), or
- * {@code variable}, with a {@code type} a variable may have.
+ * {@code timeout} (a {@link Amounts duration}, for when the library runs out of process) and
+ * {@code leaf=true} ({@link DeclaredSymbol#asLeaf()}), or {@code variable}, with a {@code type} a
+ * variable may have.
  */
 public final class SymbolsHeader {
 
@@ -68,12 +69,19 @@ public final class SymbolsHeader {
                 throw new MalformedHeaderException(header + ": function '" + name + "': " + e.getMessage());
             }
             Optional<String> timeout = clause.attribute(Headers.ATTR_TIMEOUT);
-            if (timeout.isEmpty()) {
+            if (timeout.isPresent()) {
+                function = function.withTimeout(Amounts.duration(timeout.get()).orElseThrow(() -> new MalformedHeaderException(
+                        header + ": function '" + name + "': timeout '" + timeout.get().strip() + "' is not a duration;"
+                                + " expected " + Amounts.DURATION_FORM)));
+            }
+            if (!leaf(header, name, clause)) {
                 return function;
             }
-            return function.withTimeout(Amounts.duration(timeout.get()).orElseThrow(() -> new MalformedHeaderException(
-                    header + ": function '" + name + "': timeout '" + timeout.get().strip() + "' is not a duration;"
-                            + " expected " + Amounts.DURATION_FORM)));
+            try {
+                return function.asLeaf();
+            } catch (IllegalArgumentException e) {
+                throw new MalformedHeaderException(header + ": " + e.getMessage());
+            }
         }
         if (kind.equals(Headers.KIND_VARIABLE)) {
             String type = clause.attribute(Headers.ATTR_TYPE).orElseThrow(() -> new MalformedHeaderException(
@@ -81,6 +89,10 @@ public final class SymbolsHeader {
             if (clause.attribute(Headers.ATTR_TIMEOUT).isPresent()) {
                 throw new MalformedHeaderException(header + ": variable '" + name + "' has a timeout; only a function"
                         + " call can run too long");
+            }
+            if (leaf(header, name, clause)) {
+                throw new MalformedHeaderException(header + ": variable '" + name + "' is declared a leaf; only a"
+                        + " function is called");
             }
             if (clause.attribute(Headers.ATTR_SIGNATURE).isPresent()) {
                 throw new MalformedHeaderException(header + ": variable '" + name + "' has a signature; a variable"
@@ -94,6 +106,19 @@ public final class SymbolsHeader {
         }
         throw new MalformedHeaderException(header + ": symbol '" + name + "' has kind '" + kind + "'; expected '"
                 + Headers.KIND_FUNCTION + "' (the default) or '" + Headers.KIND_VARIABLE + "'");
+    }
+
+    /** {@code leaf}: {@code true} or {@code false}, absent meaning {@code false}. */
+    private static boolean leaf(String header, String name, HeaderClause clause) throws MalformedHeaderException {
+        Optional<String> leaf = clause.attribute(Headers.ATTR_LEAF).map(String::strip);
+        if (leaf.isEmpty() || leaf.get().equals("false")) {
+            return false;
+        }
+        if (leaf.get().equals("true")) {
+            return true;
+        }
+        throw new MalformedHeaderException(header + ": symbol '" + name + "': leaf '" + leaf.get()
+                + "' is not a truth value; expected true or false");
     }
 
     /** The header value: the symbols' clauses in order, separated by {@code ", "}. */

@@ -52,7 +52,7 @@ final class DescriptorParser {
     static final String CALLBACKS = "callbacks";
     static final List<String> KEYS = List.of("library", "version", "tenant", "file", "system", "version-symbol", "sha256",
             Headers.ATTR_ISOLATION, Headers.ATTR_TIMEOUT, Headers.ATTR_MAX_ADDRESS_SPACE, Headers.ATTR_MAX_CPU_TIME,
-            Headers.ATTR_EXPORT);
+            Headers.ATTR_EXPORT, Headers.ATTR_LEAF);
 
     private final Path file;
     private final Map<String, Entry> keys = new LinkedHashMap<>();
@@ -257,7 +257,7 @@ final class DescriptorParser {
                 throw error(tenant.get().valueAt(), problem.get());
             }
         }
-        List<SymbolEntry> symbols = new ArrayList<>(withTimeouts(functions));
+        List<SymbolEntry> symbols = new ArrayList<>(withLeaves(withTimeouts(functions)));
         symbols.addAll(variables);
         return new Descriptor(file, library, version, range(version, system.isPresent()), tenant, libraryFile, system,
                 versionSymbol, sha256.isPresent() ? digests(sha256.get()) : List.of(), symbols, isolation(),
@@ -330,6 +330,38 @@ final class DescriptorParser {
             result.add(d == null ? f : new SymbolEntry(f.symbol().withTimeout(d), f.at()));
         }
         return result;
+    }
+
+    /**
+     * The functions, those {@code leaf = add, mul} names declared leaves by the contract's rule: each
+     * name a function under {@code [symbols]}, once, and none with a callback parameter.
+     */
+    private List<SymbolEntry> withLeaves(List<SymbolEntry> declared) throws DescriptorException {
+        Optional<Entry> entry = optional(Headers.ATTR_LEAF);
+        if (entry.isEmpty()) {
+            return declared;
+        }
+        Entry e = entry.get();
+        Map<String, SymbolEntry> byName = new LinkedHashMap<>();
+        declared.forEach(f -> byName.put(f.name(), f));
+        java.util.Set<String> leaves = new java.util.HashSet<>();
+        for (String name : e.value().split(",", -1)) {
+            String leaf = name.strip();
+            if (!byName.containsKey(leaf)) {
+                throw error(e.valueAt(), "leaf '" + leaf + "' is not a function under [" + SYMBOLS + "]; expected"
+                        + " the names of functions, separated by commas: leaf = add, mul");
+            }
+            if (!leaves.add(leaf)) {
+                throw error(e.valueAt(), "leaf '" + leaf + "' is named twice");
+            }
+            SymbolEntry f = byName.get(leaf);
+            try {
+                byName.put(leaf, new SymbolEntry(f.symbol().asLeaf(), f.at()));
+            } catch (IllegalArgumentException notALeaf) {
+                throw error(e.valueAt(), notALeaf.getMessage());
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /**

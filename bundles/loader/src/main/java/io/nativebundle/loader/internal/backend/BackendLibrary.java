@@ -1,8 +1,10 @@
 package io.nativebundle.loader.internal.backend;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.nativebundle.api.NativeHostStatus;
@@ -48,6 +50,17 @@ public interface BackendLibrary {
     default FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
             throws LoadRefusal {
         return function(symbol, signature);
+    }
+
+    /**
+     * As {@link #function(String, NativeSignature, UpcallErrors)}, for a function its manifest
+     * declares a leaf when {@code leaf} (short, never blocks, never calls back; the contract refused
+     * a leaf with a callback parameter already). A backend that has no cheaper call for a leaf calls
+     * it as any other function: the default, which jnr and the host backend keep.
+     */
+    default FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors,
+                                     boolean leaf) throws LoadRefusal {
+        return function(symbol, signature, callbackErrors);
     }
 
     /**
@@ -99,5 +112,15 @@ public interface BackendLibrary {
      * refuses them at bind).
      */
     default void callbacksReturned() {
+    }
+
+    /**
+     * Where the callbacks passed to each method of the {@link #bind bound} interface count their
+     * errors: the counters of the symbol the method calls, which exist only once the loader
+     * publishes the typed service (after {@code bind}). Until then, and for a method {@code errors}
+     * answers {@code null} for, the backend counts in counters of its own. Nothing for a backend
+     * whose typed bindings take no callbacks.
+     */
+    default void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
     }
 }

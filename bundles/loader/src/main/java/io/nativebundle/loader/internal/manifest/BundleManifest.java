@@ -99,7 +99,7 @@ public record BundleManifest(String bundle, LibraryDeclaration declaration, List
         for (DeclaredSymbol s : SymbolsHeader.parse(header)) {
             NativeSymbol.Kind kind = s.kind() == DeclaredSymbol.Kind.FUNCTION ? NativeSymbol.Kind.FUNCTION
                     : NativeSymbol.Kind.VARIABLE;
-            symbols.add(new NativeSymbol(s.name(), kind, s.signature()));
+            symbols.add(new NativeSymbol(s.name(), kind, s.signature(), s.leaf()));
         }
         return symbols;
     }

@@ -1,12 +1,14 @@
 package io.nativebundle.loader.internal.open;
 
 import java.lang.ref.ReferenceQueue;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Version;
@@ -221,8 +223,7 @@ public final class LibraryGeneration {
 
     /** The invoker of an exported function, adopted; the caller hands it straight to its guard. */
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
-        FunctionInvoker invoker = backendLibrary().function(symbol, signature);
-        return adopt(signature.capturesErrno() ? new ErrnoRecordingInvoker(invoker, lastErrno) : invoker);
+        return function(symbol, signature, new UpcallErrors(), false);
     }
 
     /** Each thread's last errno of this generation's errno-capturing calls ({@code NativeLibrary.lastErrno()}). */
@@ -238,15 +239,24 @@ public final class LibraryGeneration {
         backendLibrary().savedErrno().ifPresent(lastErrno::record);
     }
 
+    /** Where the callbacks passed to each typed method count their errors: its symbol's counters. */
+    public void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
+        backendLibrary().typedCallbackErrors(errors);
+    }
+
     /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */
     public void callbacksReturned() {
         backendLibrary().callbacksReturned();
     }
 
-    /** As {@link #function(String, NativeSignature)}, counting the errors of the callbacks passed to it in {@code callbackErrors}. */
-    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
-            throws LoadRefusal {
-        return adopt(backendLibrary().function(symbol, signature, callbackErrors));
+    /**
+     * As {@link #function(String, NativeSignature)}, counting the errors of the callbacks passed to
+     * it in {@code callbackErrors}, and for a function declared a leaf when {@code leaf}.
+     */
+    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors,
+                                    boolean leaf) throws LoadRefusal {
+        FunctionInvoker invoker = backendLibrary().function(symbol, signature, callbackErrors, leaf);
+        return adopt(signature.capturesErrno() ? new ErrnoRecordingInvoker(invoker, lastErrno) : invoker);
     }
 
     /** The accessor of an exported variable, adopted; the caller hands it straight to its guard. */

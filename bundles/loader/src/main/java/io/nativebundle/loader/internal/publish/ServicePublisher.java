@@ -59,7 +59,14 @@ public final class ServicePublisher {
         Hashtable<String, Object> properties = properties(library);
         properties.putAll(extra);
         if (type != null) {
-            Object service = guard(generation, type, typedMetrics(type, publication.metrics()));
+            SymbolMetrics[] metrics = typedMetrics(type, publication.metrics());
+            List<Method> methods = GuardFactory.of(type).methods();
+            // callbacks passed to a typed method count their errors in its symbol's counters, as a NativeFunction's do
+            generation.typedCallbackErrors(method -> {
+                int i = methods.indexOf(method);
+                return i < 0 || metrics[i] == null ? null : metrics[i].callbackErrors();
+            });
+            Object service = guard(generation, type, metrics);
             publication.registered(bundle.getBundleContext().registerService(type.getName(),
                     gate.guard(library.tenant(), service, type.getName() + " of library " + library.name()), properties));
         }

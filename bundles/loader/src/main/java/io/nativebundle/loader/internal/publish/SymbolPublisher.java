@@ -102,9 +102,13 @@ public final class SymbolPublisher {
             Dictionary<String, Object> props = properties(properties, name);
             if (d.signature != null) {
                 props = withExtra(props, extra.apply(name));
+                if (d.symbol.leaf()) {
+                    props.put(NativeBundleConstants.LEAF, Boolean.TRUE);
+                }
                 SymbolMetrics symbolMetrics = libraryMetrics.symbol(name);
                 NativeFunctionService f = new NativeFunctionService(name, d.signature, library,
-                        generation.function(name, d.signature, symbolMetrics.callbackErrors()), lease, symbolMetrics);
+                        generation.function(name, d.signature, symbolMetrics.callbackErrors(), d.symbol.leaf()),
+                        lease, symbolMetrics);
                 publication.guarded(f);
                 publication.registered(loaderContext.registerService(NativeFunction.class.getName(),
                         gate.guard(library.tenant(), f, "NativeFunction " + name + " of library " + library.name()),

@@ -9,20 +9,28 @@ import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -30,12 +38,21 @@ import org.objectweb.asm.Type;
  * {@code static final MethodHandle} per abstract method, set from {@link FfmBindingHandles} by
  * its static initializer, and each method a single {@code invokeExact} of its handle with the
  * method's own descriptor ({@code int add(int,int)} is {@code return (int) h0.invokeExact(a, b);}).
+ * A method with strings passes each as a C string on the thread's {@link FfmScratch} and frees them
+ * however the call ends, and reads a returned string before that:
+ * <pre>
+ * FfmScratch s = FfmScratch.current(); long m = s.mark();
+ * try { return FfmStrings.read((MemorySegment) h0.invokeExact(s.put(a), b)); } finally { s.reset(m); }
+ * </pre>
  */
 final class FfmBindingGenerator {
 
     private static final String HANDLE = Type.getInternalName(MethodHandle.class);
     private static final String HANDLE_DESC = Type.getDescriptor(MethodHandle.class);
     private static final String HANDLES = Type.getInternalName(FfmBindingHandles.class);
+    private static final String SCRATCH = Type.getInternalName(FfmScratch.class);
+    private static final String STRINGS = Type.getInternalName(FfmStrings.class);
+    private static final String SEGMENT_DESC = Type.getDescriptor(MemorySegment.class);
 
     private FfmBindingGenerator() {
     }
@@ -45,7 +62,7 @@ final class FfmBindingGenerator {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
-                // the generated code has no branches
+                // no two different object types ever meet at a branch target of the generated code
                 return "java/lang/Object";
             }
         };
@@ -90,7 +107,26 @@ final class FfmBindingGenerator {
         mv.visitEnd();
     }
 
+    /** The type of a method's handle: the method's, each {@code String} a {@code MemorySegment}. */
+    static MethodType carrierType(Method method) {
+        Class<?>[] parameters = Arrays.stream(method.getParameterTypes()).map(FfmBindingGenerator::carrier)
+                .toArray(Class<?>[]::new);
+        return MethodType.methodType(carrier(method.getReturnType()), parameters);
+    }
+
+    private static Class<?> carrier(Class<?> type) {
+        return type == String.class ? MemorySegment.class : type;
+    }
+
+    private static boolean usesStrings(Method method) {
+        return method.getReturnType() == String.class || Arrays.asList(method.getParameterTypes()).contains(String.class);
+    }
+
     private static void method(ClassWriter cw, String self, int index, Method method) {
+        if (usesStrings(method)) {
+            stringMethod(cw, self, index, method);
+            return;
+        }
         String descriptor = Type.getMethodDescriptor(method);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null, null);
         mv.visitCode();
@@ -104,5 +140,67 @@ final class FfmBindingGenerator {
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(org.objectweb.asm.Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static void stringMethod(ClassWriter cw, String self, int index, Method method) {
+        String descriptor = Type.getMethodDescriptor(method);
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        Type result = Type.getReturnType(descriptor);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null, null);
+        mv.visitCode();
+        int scratch = 1;
+        for (Type argument : arguments) {
+            scratch += argument.getSize();
+        }
+        int mark = scratch + 1;
+        int value = mark + 2;
+        mv.visitMethodInsn(INVOKESTATIC, SCRATCH, "current", "()L" + SCRATCH + ";", false);
+        mv.visitVarInsn(ASTORE, scratch);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "mark", "()J", false);
+        mv.visitVarInsn(LSTORE, mark);
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, null);
+        mv.visitLabel(start);
+        mv.visitFieldInsn(GETSTATIC, self, "h" + index, HANDLE_DESC);
+        int slot = 1;
+        for (Type argument : arguments) {
+            if (argument.getSort() == Type.OBJECT) {
+                mv.visitVarInsn(ALOAD, scratch);
+                mv.visitVarInsn(ALOAD, slot);
+                mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "put", "(Ljava/lang/String;)" + SEGMENT_DESC, false);
+            } else {
+                mv.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+            }
+            slot += argument.getSize();
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, HANDLE, "invokeExact", carrierType(method).toMethodDescriptorString(), false);
+        if (result.getSort() == Type.OBJECT) {
+            mv.visitMethodInsn(INVOKESTATIC, STRINGS, "read", "(" + SEGMENT_DESC + ")Ljava/lang/String;", false);
+        }
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
+        }
+        mv.visitLabel(end);
+        reset(mv, scratch, mark);
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(Opcodes.ILOAD), value);
+        }
+        mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ASTORE, value);
+        reset(mv, scratch, mark);
+        mv.visitVarInsn(ALOAD, value);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void reset(MethodVisitor mv, int scratch, int mark) {
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitVarInsn(LLOAD, mark);
+        mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "reset", "(J)V", false);
     }
 }

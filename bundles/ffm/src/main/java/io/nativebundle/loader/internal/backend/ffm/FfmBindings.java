@@ -25,10 +25,12 @@ import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 /**
  * Typed interfaces on FFM: a generated class ({@link FfmBindingGenerator}) calls one method handle
  * per method, a {@code static final} constant, so C2 inlines it into the caller. For a method that
- * takes and returns only Java primitives it is a downcall handle of the symbol; a method annotated
- * {@link NativeLeaf} gets a critical downcall ({@code Linker.Option.critical(false)}: no thread
- * state transition). Any other method ({@link #unsupported}: strings, buffers, pointers, callbacks)
- * calls the same method of the interface's jnr binding of the same generation.
+ * takes and returns only Java primitives and {@code String}s it is a downcall handle of the symbol
+ * (a string passed as a C string on the thread's {@link FfmScratch}, a string returned read at
+ * once); a method annotated {@link NativeLeaf} gets a critical downcall
+ * ({@code Linker.Option.critical(false)}: no thread state transition). Any other method
+ * ({@link #unsupported}: buffers, pointers, callbacks, structs) calls the same method of the
+ * interface's jnr binding of the same generation.
  */
 final class FfmBindings {
 
@@ -44,11 +46,14 @@ final class FfmBindings {
         }
     }
 
-    /** The layout each Java primitive is passed as: the C type of the same width, a C int for boolean. */
+    /**
+     * The layout each Java type FFM passes itself is passed as: the C type of the same width, a C int
+     * for boolean, the address of a C string for {@code String}.
+     */
     private static final Map<Class<?>, ValueLayout> LAYOUTS = Map.of(
             byte.class, ValueLayout.JAVA_BYTE, short.class, ValueLayout.JAVA_SHORT, int.class, ValueLayout.JAVA_INT,
             long.class, ValueLayout.JAVA_LONG, float.class, ValueLayout.JAVA_FLOAT, double.class, ValueLayout.JAVA_DOUBLE,
-            boolean.class, ValueLayout.JAVA_INT);
+            boolean.class, ValueLayout.JAVA_INT, String.class, ValueLayout.ADDRESS);
 
     private FfmBindings() {
     }
@@ -65,11 +70,17 @@ final class FfmBindings {
 
     /**
      * Why FFM does not call {@code method} itself, but the jnr binding; empty when it does.
-     * It calls methods of primitives only; a jnr-ffi type annotation on anything but a {@code long}
+     * It calls methods of primitives and strings only; a jnr-ffi type annotation on anything but a {@code long}
      * ({@code @u_int8_t int}, say) changes how jnr-ffi reads the value, so such a method is left to it
      * too ({@code long}s are 64 bits whatever their annotation, addresses included, on LP64).
      */
     static Optional<String> unsupported(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().getName().equals("jnr.ffi.annotations.SaveError")) {
+                // jnr saves errno right after the call, where the guard reads it (NativeLibrary.lastErrno)
+                return Optional.of(method.getName() + " saves errno (@SaveError)");
+            }
+        }
         Class<?> result = method.getReturnType();
         if (result != void.class && !LAYOUTS.containsKey(result) || annotatedNarrow(result, method.getAnnotations())) {
             return Optional.of(method.getName() + " returns " + result.getName());
@@ -141,7 +152,8 @@ final class FfmBindings {
         byte[] bytes = FfmBindingGenerator.generate(name, type, methods);
         FfmBindingHandles.put(name, handles);
         try {
-            Class<?> binding = new ProtocolClassLoader("nativebundle-ffm", type, FfmBindingHandles.class).define(name, bytes);
+            Class<?> binding = new ProtocolClassLoader("nativebundle-ffm", type, FfmBindingHandles.class,
+                    FfmScratch.class, FfmStrings.class).define(name, bytes);
             return type.cast(binding.getConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "interface " + type.getName()
@@ -171,12 +183,14 @@ final class FfmBindings {
         return result == void.class ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(LAYOUTS.get(result), layouts);
     }
 
-    /** The downcall handle, of the method's exact type: booleans to and from C ints. */
+    /**
+     * The downcall handle, of the method's exact type with each {@code String} a {@code MemorySegment}
+     * ({@link FfmBindingGenerator#carrierType}): booleans to and from C ints.
+     */
     private static MethodHandle adapt(MethodHandle downcall, Method method) {
         MethodHandle handle = method.getReturnType() == boolean.class
                 ? MethodHandles.filterReturnValue(downcall, TRUTH) : downcall;
-        // boolean parameters become 1 and 0; every other type is already the method's
-        return MethodHandles.explicitCastArguments(handle,
-                MethodType.methodType(method.getReturnType(), method.getParameterTypes()));
+        // boolean parameters become 1 and 0; every other type is already the carrier's
+        return MethodHandles.explicitCastArguments(handle, FfmBindingGenerator.carrierType(method));
     }
 }

@@ -15,9 +15,9 @@ import io.nativebundle.loader.internal.backend.FunctionInvoker;
 /**
  * A function of a basic signature called through an FFM downcall handle. The typed paths call
  * the handle with primitives ({@code invokeExact}, nothing boxed); {@link #invoke} converts the
- * checked arguments to the handle's carriers. Strings and byte arrays are copied into a confined
- * arena of the call, which frees them when it returns; a direct {@code ByteBuffer} is passed from
- * its position without a copy.
+ * checked arguments to the handle's carriers. Strings are encoded into the thread's
+ * {@link FfmScratch}, freed when the call returns; byte arrays are copied into a confined arena of
+ * the call; a direct {@code ByteBuffer} is passed from its position without a copy.
  */
 final class FfmFunction implements FunctionInvoker {
 
@@ -26,27 +26,47 @@ final class FfmFunction implements FunctionInvoker {
     private final MethodHandle handle;
     /** The same handle taking its arguments as one {@code Object[]} and returning an {@code Object}. */
     private final MethodHandle spread;
-    /** Whether a parameter needs memory of the call (a string or a buffer). */
+    /** Whether a parameter needs memory of the call (a buffer, which may be a {@code byte[]}). */
     private final boolean needsArena;
+    /** Whether a parameter is a string, put on the thread's scratch. */
+    private final boolean takesString;
 
-    FfmFunction(NativeSignature signature, MethodHandle handle) {
+    /** Whether the handle is a critical downcall: the function is declared a leaf. */
+    private final boolean critical;
+
+    FfmFunction(NativeSignature signature, MethodHandle handle, boolean critical) {
         this.signature = signature;
+        this.critical = critical;
         this.handle = handle;
         this.spread = handle.asSpreader(Object[].class, signature.parameters().size())
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        this.needsArena = signature.parameters().stream().anyMatch(t -> t == NativeType.STRING || t == NativeType.BUFFER);
+        this.needsArena = signature.parameters().contains(NativeType.BUFFER);
+        this.takesString = signature.parameters().contains(NativeType.STRING);
+    }
+
+    /** Whether this function is called by a critical downcall (declared a leaf). */
+    boolean critical() {
+        return critical;
     }
 
     @Override
     public Object invoke(Object[] arguments) {
-        if (!needsArena) {
-            return result(downcall(carriers(arguments, null)));
-        }
-        try (Arena call = Arena.ofConfined()) {
-            Object[] carriers = carriers(arguments, call);
-            Object raw = downcall(carriers);
-            copyBack(arguments, carriers);
-            return result(raw);
+        FfmScratch scratch = takesString ? FfmScratch.current() : null;
+        long mark = takesString ? scratch.mark() : 0L;
+        try {
+            if (!needsArena) {
+                return result(downcall(carriers(arguments, null, scratch)));
+            }
+            try (Arena call = Arena.ofConfined()) {
+                Object[] carriers = carriers(arguments, call, scratch);
+                Object raw = downcall(carriers);
+                copyBack(arguments, carriers);
+                return result(raw);
+            }
+        } finally {
+            if (takesString) {
+                scratch.reset(mark);
+            }
         }
     }
 
@@ -62,7 +82,7 @@ final class FfmFunction implements FunctionInvoker {
     }
 
     /** The arguments as the handle takes them: its exact boxed carriers, memory for strings and buffers. */
-    private Object[] carriers(Object[] arguments, Arena call) {
+    private Object[] carriers(Object[] arguments, Arena call, FfmScratch scratch) {
         List<NativeType> types = signature.parameters();
         Object[] carriers = new Object[arguments.length];
         for (int i = 0; i < carriers.length; i++) {
@@ -76,7 +96,7 @@ final class FfmFunction implements FunctionInvoker {
                 case DOUBLE -> ((Number) arg).doubleValue();
                 case BOOLEAN -> (Boolean) arg ? 1 : 0;
                 case POINTER -> MemorySegment.ofAddress(((Number) arg).longValue());
-                case STRING -> FfmStrings.argument((String) arg, call);
+                case STRING -> scratch.put((String) arg);
                 case BUFFER -> buffer(arg, call);
                 default -> throw new IllegalArgumentException("a parameter of type " + types.get(i).token() + " cannot be passed");
             };
@@ -161,20 +181,28 @@ final class FfmFunction implements FunctionInvoker {
 
     @Override
     public int stringToInt(String text) {
-        try (Arena call = Arena.ofConfined()) {
-            return (int) handle.invokeExact(FfmStrings.argument(text, call));
+        FfmScratch scratch = FfmScratch.current();
+        long mark = scratch.mark();
+        try {
+            return (int) handle.invokeExact(scratch.put(text));
         } catch (Throwable t) {
             throw unchecked(t);
+        } finally {
+            scratch.reset(mark);
         }
     }
 
     @Override
     public String stringToString(String text) {
-        try (Arena call = Arena.ofConfined()) {
-            // read before returning: the result may point into the library's own memory
-            return FfmStrings.read((MemorySegment) handle.invokeExact(FfmStrings.argument(text, call)));
+        FfmScratch scratch = FfmScratch.current();
+        long mark = scratch.mark();
+        try {
+            // read before the reset: the result may point into the argument (or the library's memory)
+            return FfmStrings.read((MemorySegment) handle.invokeExact(scratch.put(text)));
         } catch (Throwable t) {
             throw unchecked(t);
+        } finally {
+            scratch.reset(mark);
         }
     }
 

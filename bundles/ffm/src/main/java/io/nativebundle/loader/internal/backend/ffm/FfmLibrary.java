@@ -4,9 +4,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
@@ -15,6 +19,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.NativeBackend;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
 /**
@@ -41,7 +46,9 @@ final class FfmLibrary implements BackendLibrary {
     private final Arena arena;
     private final SymbolLookup lookup;
     /** The jnr library of the same files, for what FFM does not carry here; null until needed. */
-    private BackendLibrary jnr;
+    private volatile BackendLibrary jnr;
+    /** Where the callbacks of typed methods count their errors, handed on to {@link #jnr} (which carries them). */
+    private volatile Function<Method, UpcallErrors> typedCallbackErrors;
 
     private FfmLibrary(NativeBackend jnrBackend, Path file, List<Path> dependencies, Arena arena, SymbolLookup lookup) {
         this.jnrBackend = jnrBackend;
@@ -88,10 +95,36 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature) throws LoadRefusal {
-        if (!signature.isBasic()) {
-            return jnr().function(symbol, signature);
+        return function(symbol, signature, new UpcallErrors(), false);
+    }
+
+    @Override
+    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors)
+            throws LoadRefusal {
+        return function(symbol, signature, callbackErrors, false);
+    }
+
+    /**
+     * A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; a basic
+     * signature that captures errno a downcall that saves it ({@link FfmErrno}); jnr calls the rest.
+     */
+    @Override
+    public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors,
+                                    boolean leaf) throws LoadRefusal {
+        if (FfmErrno.carries(signature)) {
+            // errno is saved by the downcall itself; a leaf that captures errno is an ordinary
+            // capturing downcall (critical together with the capture was not tried)
+            MethodHandle downcall = LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature),
+                    FfmErrno.option());
+            return new FfmErrnoFunction(new FfmFunction(signature, FfmErrno.capturing(downcall), false));
         }
-        return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature)));
+        if (!signature.isBasic()) {
+            // callbacks are jnr's here, so the function's callback errors are counted there
+            return jnr().function(symbol, signature, callbackErrors);
+        }
+        Linker.Option[] options = leaf ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
+        return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature),
+                options), leaf);
     }
 
     /**
@@ -116,9 +149,40 @@ final class FfmLibrary implements BackendLibrary {
 
     private synchronized BackendLibrary jnr() throws LoadRefusal {
         if (jnr == null) {
-            jnr = jnrBackend.open(file, dependencies);
+            BackendLibrary opened = jnrBackend.open(file, dependencies);
+            if (typedCallbackErrors != null) {
+                opened.typedCallbackErrors(typedCallbackErrors);
+            }
+            jnr = opened;
         }
         return jnr;
+    }
+
+    /*
+     * The typed methods FFM leaves to jnr (callbacks, @SaveError, arrays, ...) run in jnr's binding,
+     * so what the guard asks of the typed call that just returned is jnr's to answer.
+     */
+
+    @Override
+    public synchronized void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
+        typedCallbackErrors = errors;
+        if (jnr != null) {
+            jnr.typedCallbackErrors(errors);
+        }
+    }
+
+    @Override
+    public OptionalInt savedErrno() {
+        BackendLibrary delegate = jnr;
+        return delegate == null ? OptionalInt.empty() : delegate.savedErrno();
+    }
+
+    @Override
+    public void callbacksReturned() {
+        BackendLibrary delegate = jnr;
+        if (delegate != null) {
+            delegate.callbacksReturned();
+        }
     }
 
     @Override

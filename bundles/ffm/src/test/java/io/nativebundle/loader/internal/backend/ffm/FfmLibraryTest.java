@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeLeaf;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
@@ -31,6 +34,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.unload.MappedFiles;
@@ -58,17 +62,27 @@ public class FfmLibraryTest {
         }
     }
 
-    /** Only a string parameter: the jnr library of the generation binds it. */
+    /** Strings in and out: FFM binds them itself, on the thread's scratch. */
     public interface Strings {
         int length(String text);
+
+        String greet(String name);
+
+        @NativeLeaf
+        int add(int a, int b);
     }
 
-    /** Both: FFM calls add itself, greet through the jnr binding. */
+    /** A CharSequence parameter: the jnr library of the generation binds it. */
+    public interface Sequences {
+        int length(CharSequence text);
+    }
+
+    /** Both: FFM calls add itself, length through the jnr binding. */
     public interface Mixed {
         @NativeLeaf
         int add(int a, int b);
 
-        String greet(String name);
+        int length(CharSequence text);
     }
 
     /** What a callback parameter looks like in a typed interface: an interface. */
@@ -86,6 +100,9 @@ public class FfmLibraryTest {
     public interface Missing {
         int no_such_symbol(int a);
     }
+
+    private static final int ENOENT = 2;
+    private static final int EBADF = 9;
 
     private static final Path LIBSYM = Path.of(System.getProperty("nativebundle.test.libsym",
             "target/test-natives/libsym.so")).toAbsolutePath();
@@ -210,7 +227,7 @@ public class FfmLibraryTest {
         Mixed mixed = library.bind(Mixed.class);
         assertTrue(mixed.getClass().getName(), mixed.getClass().getName().startsWith("io.nativebundle.ffm.binding.Mixed$"));
         assertEquals(5, mixed.add(2, 3));
-        assertEquals("Hello, Anna!", mixed.greet("Anna"));
+        assertEquals(4, mixed.length("Anna"));
     }
 
     @Test
@@ -233,9 +250,9 @@ public class FfmLibraryTest {
     public void whatFfmDoesNotCarryItselfGoesToJnrForTheSameGeneration() throws Exception {
         // uint is not a basic type: the jnr library of the same files calls it, sharing the globals
         assertEquals(5L, function("add", "(int,int)uint").invoke(new Object[] {2, 3}));
-        Strings strings = library.bind(Strings.class);
-        assertFalse(strings.getClass().getName().startsWith("io.nativebundle.ffm."));
-        assertEquals(3, strings.length("abc"));
+        Sequences sequences = library.bind(Sequences.class);
+        assertFalse(sequences.getClass().getName().startsWith("io.nativebundle.ffm."));
+        assertEquals(3, sequences.length("abc"));
         library.variable("counter", NativeType.INT).setLong(100);
         assertEquals("one copy of the library, opened twice", 101, jnrCounterAfterBump());
     }
@@ -249,7 +266,7 @@ public class FfmLibraryTest {
     public void closeUnmapsTheGenerationAndItsVariablesCanNoLongerBeReached() throws Exception {
         VariableAccessor counter = library.variable("counter", NativeType.INT);
         library.bind(Sym.class);
-        library.bind(Strings.class);
+        library.bind(Sequences.class);
         assertFalse(List.copyOf(MappedFiles.under(folder)).isEmpty());
         assertEquals(List.of(), library.close());
         library = null;
@@ -297,6 +314,112 @@ public class FfmLibraryTest {
                     return true;
                 };
                 results.add(pool.submit(calls));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void errnoIsSavedByTheDowncallItselfWithTheCLibrarysText() throws Exception {
+        // libc's, found through libsym.so's dependencies
+        FunctionInvoker close = function("close", "(int)int errno");
+        assertTrue(close.getClass().getName(), close instanceof FfmErrnoFunction);
+        NativeCallResult failed = close.call(new Object[] {-1});
+        assertEquals(-1, failed.value());
+        assertEquals(OptionalInt.of(EBADF), failed.errno());
+        assertEquals(Optional.of("Bad file descriptor"), failed.errnoMessage());
+        assertEquals("invoke gives the value only", -1, close.invoke(new Object[] {-1}));
+        NativeCallResult chdir = function("chdir", "(string)int errno").call(new Object[] {"/no/such/folder"});
+        assertEquals(OptionalInt.of(ENOENT), chdir.errno());
+    }
+
+    @Test
+    public void eachThreadReadsTheErrnoOfItsOwnCall() throws Exception {
+        FunctionInvoker close = function("close", "(int)int errno");
+        FunctionInvoker chdir = function("chdir", "(string)int errno");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                boolean closing = t % 2 == 0;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        NativeCallResult r = closing ? close.call(new Object[] {-1})
+                                : chdir.call(new Object[] {"/no/such/folder/" + i});
+                        if (r.errno().getAsInt() != (closing ? EBADF : ENOENT)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void aFunctionDeclaredALeafIsACriticalDowncall() throws Exception {
+        FunctionInvoker leaf = library.function("add", NativeSignature.parse("(int,int)int"), new UpcallErrors(), true);
+        assertTrue(((FfmFunction) leaf).critical());
+        assertEquals(5, leaf.intIntToInt(2, 3));
+        assertEquals(7, leaf.invoke(new Object[] {3, 4}));
+        assertFalse(((FfmFunction) function("add", "(int,int)int")).critical());
+    }
+
+    @Test
+    public void aTypedInterfaceOfStringsIsBoundByFfmItself() throws Exception {
+        Strings strings = library.bind(Strings.class);
+        assertTrue(strings.getClass().getName(), strings.getClass().getName().startsWith("io.nativebundle.ffm."));
+        assertEquals(3, strings.length("abc"));
+        assertEquals("UTF-8 bytes", 6, strings.length("héllo"));
+        assertEquals(0, strings.length(""));
+        assertEquals(-1, strings.length(null));
+        String large = "x".repeat(3 * FfmScratch.LIMIT);
+        assertEquals("larger than the scratch: memory of its own", large.length(), strings.length(large));
+        assertEquals("Hello, Änna!", strings.greet("Änna"));
+        assertNull("the null pointer back", function("maybe", "(int)string").invoke(new Object[] {0}));
+        assertEquals(5, strings.add(2, 3));
+        assertEquals("every string of the calls freed", 0L, FfmScratch.current().mark());
+    }
+
+    @Test
+    public void stringsOfInvokeAndTheTypedAdaptersAreFreedWhenTheCallReturns() throws Exception {
+        FunctionInvoker length = function("length", "(string)int");
+        assertEquals(4, length.invoke(new Object[] {"four"}));
+        assertEquals(-1, length.invoke(new Object[] {null}));
+        assertEquals(2, length.stringToInt("éa".substring(0, 1)));
+        assertEquals(6.0, (Double) function("everything",
+                "(byte,short,int,long,float,double,boolean,pointer,string)double")
+                .invoke(new Object[] {(byte) 0, (short) 0, 0, 0L, 0f, 0d, false, 0L, "héllo"}), 0.0);
+        assertEquals(0L, FfmScratch.current().mark());
+    }
+
+    @Test
+    public void typedStringCallsFromManyThreadsEachUseTheirOwnScratch() throws Exception {
+        Strings strings = library.bind(Strings.class);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String suffix = "ü".repeat(t * 40);
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        String name = i + suffix;
+                        if (strings.length(name) != name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                                || !("Hello, " + i + "!").equals(strings.greet(Integer.toString(i)))) {
+                            return false;
+                        }
+                    }
+                    return FfmScratch.current().mark() == 0L;
+                }));
             }
             for (Future<Boolean> result : results) {
                 assertTrue(result.get());

@@ -15,6 +15,7 @@ import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import jnr.ffi.Pointer;
 import jnr.ffi.mapper.AbstractSignatureTypeMapper;
 import jnr.ffi.mapper.MethodParameterContext;
@@ -57,13 +58,15 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
             return null;
         }
         boolean last = true;
+        Method typed = null;
         if (context instanceof MethodParameterContext parameter) {
-            Class<?>[] types = parameter.getMethod().getParameterTypes();
+            typed = parameter.getMethod();
+            Class<?>[] types = typed.getParameterTypes();
             for (int i = parameter.getParameterIndex() + 1; i < types.length; i++) {
                 last &= delegateMethod(types[i]) == null;
             }
         }
-        return ToNativeTypes.create(new Upcall(delegate, signature(delegate), last));
+        return ToNativeTypes.create(new Upcall(delegate, signature(delegate), last, upcalls.typedErrors(typed)));
     }
 
     /** The one {@code @Delegate} method of a callback interface, or null for any other type. */
@@ -119,7 +122,11 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
         private final NativeSignature signature;
         private final boolean opensScope;
 
-        Upcall(Method method, NativeSignature signature, boolean opensScope) {
+        /** The counters of the typed method's symbol (per generation, set before any call). */
+        private final UpcallErrors errors;
+
+        Upcall(Method method, NativeSignature signature, boolean opensScope, UpcallErrors errors) {
+            this.errors = errors;
             this.method = method;
             this.signature = signature;
             this.opensScope = opensScope;
@@ -134,7 +141,7 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
         @Override
         public Pointer toNative(Object delegate, ToNativeContext context) {
             Pointer stub = delegate == null ? null
-                    : Pointer.wrap(context.getRuntime(), upcalls.address(adapter(delegate, method), signature));
+                    : Pointer.wrap(context.getRuntime(), upcalls.address(adapter(delegate, method), signature, errors));
             if (opensScope) {
                 CallbackErrors.enter();
             }

@@ -1,9 +1,11 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 import com.kenai.jffi.LastError;
 import com.kenai.jffi.Library;
@@ -138,6 +140,11 @@ final class JnrLibrary implements BackendLibrary {
     @Override
     public OptionalInt savedErrno() {
         return OptionalInt.of(ERRNO.get());
+    }
+
+    @Override
+    public void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
+        upcalls.typedErrors(errors);
     }
 
     /** Rethrows what a callback of the typed call that just returned threw ({@link DelegateArguments}). */

@@ -6,11 +6,13 @@ import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.Closure;
 import com.kenai.jffi.ClosureManager;
 import com.kenai.jffi.Type;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -41,6 +43,11 @@ final class JnrUpcalls {
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean cut;
     private boolean closed;
+    /** The symbols' counters of the typed methods, set when the typed service is published. */
+    private volatile Function<Method, UpcallErrors> typedErrors = method -> null;
+    /** Counters of typed methods that have no symbol's counters (yet). */
+    private final Map<Method, UpcallErrors> ownTypedErrors = new ConcurrentHashMap<>();
+    private final UpcallErrors unnamedTypedErrors = new UpcallErrors();
 
     JnrUpcalls(String library) {
         this(library, CallbackOwners::liveness);
@@ -76,6 +83,21 @@ final class JnrUpcalls {
             byKey.put(key, handle);
         }
         return handle.getAddress();
+    }
+
+    /** Where the callbacks of each typed method count their errors ({@code BackendLibrary.typedCallbackErrors}). */
+    void typedErrors(Function<Method, UpcallErrors> errors) {
+        typedErrors = errors;
+    }
+
+    /** The counters the callbacks passed to typed method {@code method} count in. */
+    UpcallErrors typedErrors(Method method) {
+        if (method == null) {
+            // jnr-ffi did not say which method the parameter belongs to: no symbol to count in
+            return unnamedTypedErrors;
+        }
+        UpcallErrors errors = typedErrors.apply(method);
+        return errors != null ? errors : ownTypedErrors.computeIfAbsent(method, m -> new UpcallErrors());
     }
 
     /** How many stubs there are now. */

@@ -37,9 +37,11 @@ import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.api.NativeMetrics;
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.api.SymbolStats;
 import io.nativebundle.examples.abitest.AbiTest;
 import io.nativebundle.itests.AbstractIntegrationTest;
 import io.nativebundle.itests.NativeBundleOptions;
@@ -374,6 +376,7 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     @Test
     public void whatATypedCallbackThrowsReachesTheJavaCallerAfterCReturned() throws Exception {
         AbiTest typed = typed();
+        long before = callbackExceptions("call_n");
         IllegalStateException thrown = new IllegalStateException("the visitor refuses 2");
         try {
             typed.call_n(4, v -> {
@@ -386,8 +389,16 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         } catch (IllegalStateException e) {
             assertSame(thrown, e);
         }
+        // counted where a NativeFunction's callback errors are: the symbol's statistics
+        assertEquals(before + 1, callbackExceptions("call_n"));
         // the call's scope is closed: the next call returns normally
         assertEquals(0L + 1 + 2, typed.call_n(3, v -> v));
+    }
+
+    /** The callback exceptions counted for {@code symbol} of every library named abitest (the typed one's among them). */
+    private long callbackExceptions(String symbol) throws InterruptedException {
+        return service(NativeMetrics.class, null).stats("abitest").stream().filter(s -> s.symbol().equals(symbol))
+                .mapToLong(SymbolStats::callbackExceptions).sum();
     }
 
     @Test

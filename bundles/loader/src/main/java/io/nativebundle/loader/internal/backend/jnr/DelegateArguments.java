@@ -15,7 +15,6 @@ import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
-import io.nativebundle.loader.internal.backend.UpcallErrors;
 import jnr.ffi.Pointer;
 import jnr.ffi.mapper.AbstractSignatureTypeMapper;
 import jnr.ffi.mapper.MethodParameterContext;
@@ -66,7 +65,7 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
                 last &= delegateMethod(types[i]) == null;
             }
         }
-        return ToNativeTypes.create(new Upcall(delegate, signature(delegate), last, upcalls.typedErrors(typed)));
+        return ToNativeTypes.create(new Upcall(delegate, signature(delegate), last, typed));
     }
 
     /** The one {@code @Delegate} method of a callback interface, or null for any other type. */
@@ -122,11 +121,11 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
         private final NativeSignature signature;
         private final boolean opensScope;
 
-        /** The counters of the typed method's symbol (per generation, set before any call). */
-        private final UpcallErrors errors;
+        /** The typed method it is a parameter of, whose symbol's counters count its errors; null if unknown. */
+        private final Method typed;
 
-        Upcall(Method method, NativeSignature signature, boolean opensScope, UpcallErrors errors) {
-            this.errors = errors;
+        Upcall(Method method, NativeSignature signature, boolean opensScope, Method typed) {
+            this.typed = typed;
             this.method = method;
             this.signature = signature;
             this.opensScope = opensScope;
@@ -141,7 +140,10 @@ final class DelegateArguments extends AbstractSignatureTypeMapper {
         @Override
         public Pointer toNative(Object delegate, ToNativeContext context) {
             Pointer stub = delegate == null ? null
-                    : Pointer.wrap(context.getRuntime(), upcalls.address(adapter(delegate, method), signature, errors));
+                    : Pointer.wrap(context.getRuntime(), upcalls.address(adapter(delegate, method), signature,
+                            // looked up per call: jnr-ffi makes this converter at bind, before the
+                            // loader publishes the service and its symbols' counters exist
+                            upcalls.typedErrors(typed)));
             if (opensScope) {
                 CallbackErrors.enter();
             }

@@ -62,15 +62,10 @@ public class CurlCallbackTest extends AbstractIntegrationTest {
         "curl_easy_setopt = (pointer handle, int option, ..., string)int",
     };
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[symbols]",
-        "memcpy = (out byte[] dst, pointer src, size_t n)pointer",
-    };
+        "memcpy = (out byte[] dst, pointer src, size_t n)pointer");
 
     @Configuration
     public Option[] config() throws java.io.IOException {

@@ -46,11 +46,7 @@ public class LibcAbiTest extends AbstractIntegrationTest {
     /** A fixed folder: the class is loaded by Maven for {@code config()} and again inside the framework. */
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "abi-libc/plugins");
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[structs]",
         "div_t = { quot: int, rem: int } size=8",
@@ -65,8 +61,7 @@ public class LibcAbiTest extends AbstractIntegrationTest {
         "gettimeofday = (out timeval tv, pointer tz)int",
         "strtoul = (string s, pointer end, int base)size_t errno",
         "uname = (out utsname)int",
-        "snprintf = (inout byte[] dst, size_t n, string fmt, ..., long, double, string)int",
-    };
+        "snprintf = (inout byte[] dst, size_t n, string fmt, ..., long, double, string)int");
 
     static final String[] LIBM = {
         "library = m",
@@ -171,10 +166,10 @@ public class LibcAbiTest extends AbstractIntegrationTest {
 
     @Test
     public void aLibraryOutOfProcessRefusesAStructItsHostCannotCarryNamingSymbolAndType() throws Exception {
-        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "cp.nativebundle", "library = cp", "system = libc.so.6",
-                "version = [2.17,3)", "version-symbol = gnu_get_libc_version", "isolation = process", "",
+        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "cp.nativebundle", HostLibc.descriptor("cp",
+                "isolation = process", "",
                 "[structs]", "div_t = { quot: int, rem: int }", "", "[symbols]", "abs = (int)int",
-                "div = (int, int)div_t");
+                "div = (int, int)div_t"));
         NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
         Bundle bundle = Drops.await("cp.nativebundle wrapped", () -> Drops.installedFrom(context, descriptor));
         NativeBundleStatus status = Drops.await("cp refused", () -> registry.status(bundle.getBundleId())

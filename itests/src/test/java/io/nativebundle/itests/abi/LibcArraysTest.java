@@ -53,11 +53,7 @@ public class LibcArraysTest extends AbstractIntegrationTest {
 
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "abi-arrays/plugins");
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[structs]",
         "div_t = { quot: int, rem: int } size=8",
@@ -73,8 +69,7 @@ public class LibcArraysTest extends AbstractIntegrationTest {
         "memcmp = (ubyte[] a, ubyte[] b, size_t n)int",
         "memset = (out ubyte[] s, int c, size_t n)pointer",
         "memcpy = (inout uint[] dst, uint[] src, size_t n)pointer",
-        "bcmp = (boolean[] a, int[] b, size_t n)int",
-    };
+        "bcmp = (boolean[] a, int[] b, size_t n)int");
 
     @Configuration
     public Option[] config() throws java.io.IOException {
@@ -195,9 +190,9 @@ public class LibcArraysTest extends AbstractIntegrationTest {
 
     @Test
     public void aHostProcessRefusesAnArrayItCannotCarryAtBind() throws Exception {
-        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "ca.nativebundle", "library = ca", "system = libc.so.6",
-                "version = [2.17,3)", "version-symbol = gnu_get_libc_version", "isolation = process", "",
-                "[symbols]", "abs = (int)int", "memcmp = (ubyte[] a, ubyte[] b, size_t n)int");
+        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "ca.nativebundle", HostLibc.descriptor("ca",
+                "isolation = process", "",
+                "[symbols]", "abs = (int)int", "memcmp = (ubyte[] a, ubyte[] b, size_t n)int"));
         NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
         Bundle bundle = Drops.await("ca.nativebundle wrapped", () -> Drops.installedFrom(context, descriptor));
         NativeBundleStatus status = Drops.await("ca refused", () -> registry.status(bundle.getBundleId())

@@ -47,11 +47,7 @@ public class LibcCallbacksTest extends AbstractIntegrationTest {
 
     static final File PLUGINS = new File(NativeBundleOptions.WORK, "abi-callbacks/plugins");
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[callbacks]",
         "comparator = (pointer, pointer)int",
@@ -59,8 +55,7 @@ public class LibcCallbacksTest extends AbstractIntegrationTest {
         "[symbols]",
         "qsort = (pointer base, size_t n, size_t size, comparator cmp)void",
         "# memset(s, 0, 0) returns s: the address of a direct buffer, so Java reads what qsort sorts in place",
-        "memset = (buffer s, int c, size_t n)pointer",
-    };
+        "memset = (buffer s, int c, size_t n)pointer");
 
     @Configuration
     public Option[] config() throws java.io.IOException {
@@ -167,10 +162,10 @@ public class LibcCallbacksTest extends AbstractIntegrationTest {
 
     @Test
     public void aLibraryOutOfProcessRefusesACallbackNamingSymbolAndType() throws Exception {
-        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "cq.nativebundle", "library = cq", "system = libc.so.6",
-                "version = [2.17,3)", "version-symbol = gnu_get_libc_version", "isolation = process", "",
+        java.nio.file.Path descriptor = Drops.drop(PLUGINS, "cq.nativebundle", HostLibc.descriptor("cq",
+                "isolation = process", "",
                 "[callbacks]", "comparator = (pointer, pointer)int", "", "[symbols]", "abs = (int)int",
-                "qsort = (pointer, size_t, size_t, comparator)void");
+                "qsort = (pointer, size_t, size_t, comparator)void"));
         NativeLibraryRegistry registry = service(NativeLibraryRegistry.class, null);
         Bundle bundle = Drops.await("cq.nativebundle wrapped", () -> Drops.installedFrom(context, descriptor));
         NativeBundleStatus status = Drops.await("cq refused", () -> registry.status(bundle.getBundleId())

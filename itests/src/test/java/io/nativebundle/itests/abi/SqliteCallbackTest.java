@@ -50,17 +50,12 @@ public class SqliteCallbackTest extends AbstractIntegrationTest {
         "sqlite3_close = (pointer db)int",
     };
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[symbols]",
         "strlen = (pointer s)size_t",
         "memcpy = (out byte[] dst, pointer src, size_t n)pointer",
-        "memmove = (out pointer[] dst, pointer src, size_t n)pointer",
-    };
+        "memmove = (out pointer[] dst, pointer src, size_t n)pointer");
 
     @Configuration
     public Option[] config() throws java.io.IOException {

@@ -39,6 +39,7 @@ import io.nativebundle.definition.CoreBundle;
 import io.nativebundle.definition.CoreBundle.Role;
 import io.nativebundle.definition.RuntimeDefinition;
 import io.nativebundle.itests.AbstractIntegrationTest;
+import io.nativebundle.itests.abi.HostLibc;
 import io.nativebundle.itests.NativeBundleOptions;
 import io.nativebundle.itests.shell.JsonReader;
 import io.nativebundle.itests.wrap.Drops;
@@ -66,11 +67,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
     /** The tenant B imports frexp for; A serves every function in its default tenant. */
     static final String TENANT = "acme";
 
-    static final String[] LIBC = {
-        "library = c",
-        "system = libc.so.6",
-        "version = [2.17,3)",
-        "version-symbol = gnu_get_libc_version",
+    static final String[] LIBC = HostLibc.descriptor("c",
         "",
         "[structs]",
         "div_t = { quot: int, rem: int } size=8",
@@ -80,8 +77,7 @@ public class RemoteCAbiTest extends AbstractIntegrationTest {
         "frexp = (double x, out int exp)double",
         "snprintf = (inout byte[] dst, size_t n, string fmt, ..., long, double, string)int",
         "access = (string path, int mode)int errno",
-        "strtoul = (string s, pointer end, int base)size_t errno",
-    };
+        "strtoul = (string s, pointer end, int base)size_t errno");
 
     @Configuration
     public Option[] config() {

@@ -19,8 +19,8 @@ import io.nativebundle.benchmarks.osgi.MathInFramework;
 /**
  * {@link ServiceBench} on the FFM backend (Java 22+): the same typed {@code MathLib} service from a
  * consumer bundle, with the loader's FFM fragment attached and {@code io.nativebundle.backend=ffm}.
- * {@code add} and {@code noop} are FFM downcalls; {@code length(String)} is served by the jnr binding
- * of the same generation (FFM binds only the methods of primitives itself).
+ * {@code add}, {@code noop} and {@code length(String)} are all FFM downcalls of the generated
+ * binding; the string goes through the calling thread's {@code FfmScratch}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -2,6 +2,7 @@ package io.nativebundle.loader.internal.publish;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
@@ -60,12 +62,8 @@ public final class ServicePublisher {
         properties.putAll(extra);
         if (type != null) {
             SymbolMetrics[] metrics = typedMetrics(type, publication.metrics());
-            List<Method> methods = GuardFactory.of(type).methods();
             // callbacks passed to a typed method count their errors in its symbol's counters, as a NativeFunction's do
-            generation.typedCallbackErrors(method -> {
-                int i = methods.indexOf(method);
-                return i < 0 || metrics[i] == null ? null : metrics[i].callbackErrors();
-            });
+            generation.typedCallbackErrors(callbackErrors(type, metrics)::get);
             Object service = guard(generation, type, metrics);
             publication.registered(bundle.getBundleContext().registerService(type.getName(),
                     gate.guard(library.tenant(), service, type.getName() + " of library " + library.name()), properties));
@@ -92,6 +90,18 @@ public final class ServicePublisher {
     /** The guarded typed service: from now on the guard is the binding's only holder. */
     private static <T> T guard(LibraryGeneration generation, Class<T> type, SymbolMetrics[] metrics) {
         return GuardFactory.of(type).guard(generation, generation.takeBinding(type), metrics);
+    }
+
+    /** The callback error counters of each typed method with metrics, looked up by method on calls with callbacks. */
+    private static Map<Method, UpcallErrors> callbackErrors(Class<?> type, SymbolMetrics[] metrics) {
+        List<Method> methods = GuardFactory.of(type).methods();
+        Map<Method, UpcallErrors> errors = new HashMap<>();
+        for (int i = 0; i < metrics.length; i++) {
+            if (metrics[i] != null) {
+                errors.put(methods.get(i), metrics[i].callbackErrors());
+            }
+        }
+        return Map.copyOf(errors);
     }
 
     /** The typed service shares the per-symbol metrics of the NativeFunction services. */

@@ -111,8 +111,8 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     /**
-     * A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; a basic
-     * signature that captures errno a downcall that saves it ({@link FfmErrno}); every other
+     * A leaf is a critical downcall, as a {@code @NativeLeaf} method's, unless it captures errno; a
+     * basic signature that captures errno a downcall that saves it ({@link FfmErrno}); every other
      * signature an {@link FfmAbiFunction}, refused when a struct's layout in FFM is not the
      * contract's.
      */

@@ -49,18 +49,26 @@ final class FfmUpcallStub {
 
     /** The stub's target, for every signature: {@code raw} are the arguments as FFM passes them. */
     Object run(Object[] raw) {
-        if (!stubs.admit(callback, signature, ownerRunning, errors)) {
-            return zero;
-        }
         try {
+            if (!stubs.admit(callback, signature, ownerRunning, errors)) {
+                return zero;
+            }
             Object[] arguments = new Object[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 arguments[i] = FfmTypes.box(parameters.get(i), raw[i]);
             }
             return result(callback.invoke(arguments));
         } catch (Throwable t) {
-            stubs.failed(signature, t, errors);
+            failed(t);
             return zero;
+        }
+    }
+
+    private void failed(Throwable t) {
+        try {
+            stubs.failed(signature, t, errors);
+        } catch (Throwable logging) {
+            // recording or logging it failed in turn: still nothing may leave the upcall
         }
     }
 

@@ -29,7 +29,9 @@ import io.nativebundle.benchmarks.osgi.LibcInFramework;
  * with a Java comparator (an upcall per comparison) that reads both elements by address from the
  * same direct buffer (each sort first copies the same random order back in, 40 KB, on both paths).
  * {@code NativeFunction} goes through a descriptor over the host's libc in a
- * framework; JNI through src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
+ * framework, on the loader's default backend ({@code _function}: jnr on Java 17, the FFM fragment
+ * is not installed there) and, on Java 22+, on the FFM backend ({@code _ffm}); JNI through
+ * src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -94,14 +96,22 @@ public class AbiBench {
 
         @Setup
         public void setUp() throws Exception {
-            framework = LibcInFramework.start();
+            framework = start();
             Object calls = framework.abiCalls(memory);
             clock = (LongSupplier) calls;
             qsort = (IntConsumer) calls;
-            verifyClock("NativeFunction", clock);
+            verifyClock(path(), clock);
             refill(memory);
             qsort.accept(SORTED);
-            verifySorted("NativeFunction", memory);
+            verifySorted(path(), memory);
+        }
+
+        LibcInFramework start() throws Exception {
+            return LibcInFramework.start();
+        }
+
+        String path() {
+            return "NativeFunction";
         }
 
         @TearDown
@@ -110,6 +120,20 @@ public class AbiBench {
                 framework.close();
                 framework = null;
             }
+        }
+    }
+
+    /** {@link Function} with the loader's FFM backend (Java 22+). */
+    @State(Scope.Thread)
+    public static class FfmFunction extends Function {
+        @Override
+        LibcInFramework start() throws Exception {
+            return LibcInFramework.startOnFfm();
+        }
+
+        @Override
+        String path() {
+            return "NativeFunction on FFM";
         }
     }
 
@@ -136,6 +160,11 @@ public class AbiBench {
     }
 
     @Benchmark
+    public long structByPointer_ffm(FfmFunction function) {
+        return function.clock.getAsLong();
+    }
+
+    @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void qsort10k_jni(Jni jni) {
         refill(jni.memory);
@@ -145,6 +174,13 @@ public class AbiBench {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void qsort10k_function(Function function) {
+        refill(function.memory);
+        function.qsort.accept(SORTED);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void qsort10k_ffm(FfmFunction function) {
         refill(function.memory);
         function.qsort.accept(SORTED);
     }

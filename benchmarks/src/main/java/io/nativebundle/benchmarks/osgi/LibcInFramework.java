@@ -49,10 +49,13 @@ public final class LibcInFramework implements AutoCloseable {
 
     private final EmbeddedFramework felix;
     private final Bundle consumer;
+    /** What the services must carry besides library and symbol: the backend's property on FFM, else nothing. */
+    private final String backendFilter;
 
-    private LibcInFramework(EmbeddedFramework felix, Bundle consumer) {
+    private LibcInFramework(EmbeddedFramework felix, Bundle consumer, String backendFilter) {
         this.felix = felix;
         this.consumer = consumer;
+        this.backendFilter = backendFilter;
     }
 
     /**
@@ -62,16 +65,37 @@ public final class LibcInFramework implements AutoCloseable {
      * @throws UnavailableException when libc's {@code NativeFunction} services do not appear
      */
     public static LibcInFramework start() throws BundleException, UnavailableException {
+        return start(Map.of(), "");
+    }
+
+    /**
+     * As {@link #start()}, with the FFM backend's fragment attached to the loader and
+     * {@code io.nativebundle.backend=ffm}: libc's functions and callbacks are FFM's (Java 22+).
+     *
+     * @throws UnavailableException below Java 22, or when libc's functions are not served by FFM
+     */
+    public static LibcInFramework startOnFfm() throws BundleException, UnavailableException {
+        if (Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
+        }
+        return start(Map.of("io.nativebundle.backend", "ffm"), "(nativebundle.backend=ffm)", Role.FFM);
+    }
+
+    private static LibcInFramework start(Map<String, String> properties, String backendFilter, Role... moreRoles)
+            throws BundleException, UnavailableException {
         Path plugins = BenchPaths.newWorkDir("plugins");
         try {
             Files.writeString(plugins.resolve("c.nativebundle"), DESCRIPTOR);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the libc descriptor into " + plugins, e);
         }
-        EmbeddedFramework felix = EmbeddedFramework.start(Map.of("felix.fileinstall.dir", plugins.toString()),
-                Role.WRAP, Role.PLUGINS_FOLDER);
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.put("felix.fileinstall.dir", plugins.toString());
+        Role[] roles = java.util.stream.Stream.concat(java.util.stream.Stream.of(Role.WRAP, Role.PLUGINS_FOLDER),
+                java.util.stream.Stream.of(moreRoles)).toArray(Role[]::new);
+        EmbeddedFramework felix = EmbeddedFramework.start(all, roles);
         try {
-            LibcInFramework running = new LibcInFramework(felix, ConsumerBundle.install(felix));
+            LibcInFramework running = new LibcInFramework(felix, ConsumerBundle.install(felix), backendFilter);
             running.function("clock_gettime", SERVICE_TIMEOUT_MS);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {
@@ -97,7 +121,7 @@ public final class LibcInFramework implements AutoCloseable {
     }
 
     private Object function(String symbol, long timeoutMillis) throws UnavailableException {
-        String filter = "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.symbol=" + symbol + "))";
+        String filter = "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.symbol=" + symbol + ")" + backendFilter + ")";
         ServiceReference<?> ref = felix.awaitReference(consumer.getBundleContext(), MathInFramework.NATIVE_FUNCTION,
                 filter, timeoutMillis);
         Object service = ref == null ? null : consumer.getBundleContext().getService(ref);

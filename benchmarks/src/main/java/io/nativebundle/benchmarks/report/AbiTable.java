@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
- * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} next to
- * hand-written JNI in the same run, with their ratio. The runner measures in nanoseconds
+ * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} (on the
+ * default backend, and on FFM where the JVM is 22+) next to hand-written JNI in the same run, with
+ * their ratios. The runner measures in nanoseconds
  * whatever a benchmark's own unit, so the medians arrive in ns.
  */
 public final class AbiTable {
@@ -38,13 +39,16 @@ public final class AbiTable {
     /** The Markdown table: medians of both paths and NativeFunction's ratio to JNI. */
     String table() {
         StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction (descriptor over libc) |"
-                + " NativeFunction / JNI |\n|---|---:|---:|---:|\n");
+                + " NativeFunction / JNI | NativeFunction on FFM | on FFM / JNI |\n|---|---:|---:|---:|---:|---:|\n");
         for (Row row : ROWS) {
             double jni = median(row.benchmark + "_jni");
             double function = median(row.benchmark + "_function");
+            double ffm = median(row.benchmark + "_ffm");
             md.append("| ").append(row.shape)
                     .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
-                    .append(" | ").append(Format.ratio(function / jni)).append(" |\n");
+                    .append(" | ").append(Format.ratio(function / jni))
+                    .append(" | ").append(shown(ffm, row))
+                    .append(" | ").append(Format.ratio(ffm / jni)).append(" |\n");
         }
         return md.toString();
     }

@@ -84,7 +84,15 @@ final class FfmErrno {
 
     /** {@code downcall}, whose first parameter is the capture segment, taking the thread's own. */
     static MethodHandle capturing(MethodHandle downcall) {
-        return MethodHandles.foldArguments(downcall, 0, SEGMENT);
+        return capturing(downcall, 0);
+    }
+
+    /**
+     * {@code downcall}, whose parameter {@code position} is the capture segment, taking the
+     * thread's own: 1 for a function returning a struct, whose downcall takes its allocator first.
+     */
+    static MethodHandle capturing(MethodHandle downcall, int position) {
+        return MethodHandles.foldArguments(downcall, position, SEGMENT);
     }
 
     /** errno as the calling thread's last capturing downcall left it. */

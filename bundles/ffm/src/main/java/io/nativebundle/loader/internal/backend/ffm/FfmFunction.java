@@ -88,23 +88,15 @@ final class FfmFunction implements FunctionInvoker {
         for (int i = 0; i < carriers.length; i++) {
             Object arg = arguments[i];
             carriers[i] = switch (types.get(i)) {
-                case BYTE -> ((Number) arg).byteValue();
-                case SHORT -> ((Number) arg).shortValue();
-                case INT -> ((Number) arg).intValue();
-                case LONG -> ((Number) arg).longValue();
-                case FLOAT -> ((Number) arg).floatValue();
-                case DOUBLE -> ((Number) arg).doubleValue();
-                case BOOLEAN -> (Boolean) arg ? 1 : 0;
-                case POINTER -> MemorySegment.ofAddress(((Number) arg).longValue());
                 case STRING -> scratch.put((String) arg);
                 case BUFFER -> buffer(arg, call);
-                default -> throw new IllegalArgumentException("a parameter of type " + types.get(i).token() + " cannot be passed");
+                default -> FfmTypes.carrier(types.get(i), arg);
             };
         }
         return carriers;
     }
 
-    private static MemorySegment buffer(Object arg, Arena call) {
+    static MemorySegment buffer(Object arg, Arena call) {
         if (arg == null) {
             return MemorySegment.NULL;
         }
@@ -126,12 +118,7 @@ final class FfmFunction implements FunctionInvoker {
 
     /** {@link FunctionInvoker#invoke}'s boxing of the handle's result. */
     private Object result(Object raw) {
-        return switch (signature.returnType()) {
-            case BOOLEAN -> (Integer) raw != 0;
-            case POINTER, BUFFER -> ((MemorySegment) raw).address();
-            case STRING -> FfmStrings.read((MemorySegment) raw);
-            default -> raw;
-        };
+        return FfmTypes.box(signature.returnType(), raw);
     }
 
     @Override

@@ -28,12 +28,15 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * the library itself. Closing the arena {@code dlclose}s them; the loader does it once, after the
  * drain, so no call of this generation is in flight then or later.
  *
- * <p>Downcall handles and variable segments are made here for the basic types, and the methods
- * of primitives of typed interfaces ({@link FfmBindings}). Their other methods and the other
- * signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno, variadic) go to a
- * jnr library of the same files, opened on the first such request; it is closed
- * before the arena, so both handles of a file are gone when {@link #close} returns. A shared arena
- * because the handles are called from any thread; its close costs more than a confined one's
+ * <p>Every function of a {@code NativeFunction} or a descriptor is an FFM downcall made here: the
+ * basic signatures by {@link FfmFunction} (and {@link FfmErrnoFunction} when they capture errno),
+ * all others of the C ABI (unsigned types, structs by value and by pointer, out-parameters, arrays,
+ * callbacks, errno, variadic) by {@link FfmAbiFunction}, whose callbacks are this generation's
+ * upcall stubs ({@link FfmUpcalls}, in this arena). Variable segments are made here too, and the
+ * methods of typed interfaces that {@link FfmBindings} carries. The other typed methods alone go to
+ * a jnr library of the same files, opened on the first such request; it is closed before the arena,
+ * so both handles of a file are gone when {@link #close} returns. A shared arena because the
+ * handles and stubs are used from any thread; its close costs more than a confined one's
  * (docs/performance.md), once per unload.
  */
 final class FfmLibrary implements BackendLibrary {
@@ -45,6 +48,8 @@ final class FfmLibrary implements BackendLibrary {
     private final List<Path> dependencies;
     private final Arena arena;
     private final SymbolLookup lookup;
+    /** The upcall stubs of this generation's functions, in {@link #arena}. */
+    private final FfmUpcalls upcalls;
     /** The jnr library of the same files, for what FFM does not carry here; null until needed. */
     private volatile BackendLibrary jnr;
     /** Where the callbacks of typed methods count their errors, handed on to {@link #jnr} (which carries them). */
@@ -56,6 +61,7 @@ final class FfmLibrary implements BackendLibrary {
         this.dependencies = List.copyOf(dependencies);
         this.arena = arena;
         this.lookup = lookup;
+        this.upcalls = new FfmUpcalls(file.toString(), arena);
     }
 
     /** Opens the dependencies, then the library, in a new arena; on a refusal closes the arena. */
@@ -105,8 +111,10 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     /**
-     * A leaf of a basic signature is a critical downcall, as a {@code @NativeLeaf} method's; a basic
-     * signature that captures errno a downcall that saves it ({@link FfmErrno}); jnr calls the rest.
+     * A leaf is a critical downcall, as a {@code @NativeLeaf} method's, unless it captures errno; a
+     * basic signature that captures errno a downcall that saves it ({@link FfmErrno}); every other
+     * signature an {@link FfmAbiFunction}, refused when a struct's layout in FFM is not the
+     * contract's.
      */
     @Override
     public FunctionInvoker function(String symbol, NativeSignature signature, UpcallErrors callbackErrors,
@@ -119,8 +127,13 @@ final class FfmLibrary implements BackendLibrary {
             return new FfmErrnoFunction(new FfmFunction(signature, FfmErrno.capturing(downcall), false));
         }
         if (!signature.isBasic()) {
-            // callbacks are jnr's here, so the function's callback errors are counted there
-            return jnr().function(symbol, signature, callbackErrors);
+            MemorySegment target = target(address(symbol));
+            try {
+                return FfmAbiFunction.of(target, signature, upcalls, callbackErrors, leaf);
+            } catch (IllegalArgumentException e) {
+                throw new LoadRefusal(RefusalReason.LOAD_FAILED, "function '" + symbol + "' is declared " + signature
+                        + " and FFM cannot call it so: " + e.getMessage(), e);
+            }
         }
         Linker.Option[] options = leaf ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
         return new FfmFunction(signature, LINKER.downcallHandle(target(address(symbol)), FfmTypes.descriptor(signature),
@@ -135,6 +148,11 @@ final class FfmLibrary implements BackendLibrary {
      */
     static MemorySegment target(MemorySegment symbol) {
         return MemorySegment.ofAddress(symbol.address());
+    }
+
+    /** This generation's upcall stubs. */
+    FfmUpcalls upcalls() {
+        return upcalls;
     }
 
     @Override
@@ -160,7 +178,8 @@ final class FfmLibrary implements BackendLibrary {
 
     /*
      * The typed methods FFM leaves to jnr (callbacks, @SaveError, arrays, ...) run in jnr's binding,
-     * so what the guard asks of the typed call that just returned is jnr's to answer.
+     * so what the guard asks of the typed call that just returned is jnr's to answer. The
+     * NativeFunction callbacks are this generation's own (upcalls).
      */
 
     @Override
@@ -187,6 +206,7 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public synchronized void cut() {
+        upcalls.cut();
         if (jnr != null) {
             jnr.cut();
         }
@@ -195,6 +215,8 @@ final class FfmLibrary implements BackendLibrary {
     @Override
     public synchronized List<String> close() {
         List<String> problems = new ArrayList<>();
+        // no stub is made or entered from now on; the arena's close below frees them
+        upcalls.close();
         if (jnr != null) {
             problems.addAll(jnr.close());
             jnr = null;

@@ -247,17 +247,20 @@ public class FfmLibraryTest {
     }
 
     @Test
-    public void whatFfmDoesNotCarryItselfGoesToJnrForTheSameGeneration() throws Exception {
-        // uint is not a basic type: the jnr library of the same files calls it, sharing the globals
-        assertEquals(5L, function("add", "(int,int)uint").invoke(new Object[] {2, 3}));
+    public void typedMethodsFfmDoesNotBindGoToJnrForTheSameGenerationAndEveryFunctionIsFfms() throws Exception {
+        // uint is not a basic type, and FFM calls it itself (FfmAbiFunction); no jnr library is opened for it
+        FunctionInvoker unsigned = function("add", "(int,int)uint");
+        assertTrue(unsigned instanceof FfmAbiFunction);
+        assertEquals(5L, unsigned.invoke(new Object[] {2, 3}));
+        // a typed method of a CharSequence goes to the jnr library of the same files, sharing the globals
         Sequences sequences = library.bind(Sequences.class);
         assertFalse(sequences.getClass().getName().startsWith("io.nativebundle.ffm."));
         assertEquals(3, sequences.length("abc"));
         library.variable("counter", NativeType.INT).setLong(100);
-        assertEquals("one copy of the library, opened twice", 101, jnrCounterAfterBump());
+        assertEquals("one copy of the library, opened twice", 101, counterAfterBump());
     }
 
-    private long jnrCounterAfterBump() throws Exception {
+    private long counterAfterBump() throws Exception {
         function("bump", "()void").toVoid();
         return (Long) function("counter_value", "()uint").invoke(new Object[0]);
     }

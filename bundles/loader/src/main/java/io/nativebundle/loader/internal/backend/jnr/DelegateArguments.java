@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.contract.JavaTypes;
+import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import jnr.ffi.Pointer;
 import jnr.ffi.mapper.AbstractSignatureTypeMapper;

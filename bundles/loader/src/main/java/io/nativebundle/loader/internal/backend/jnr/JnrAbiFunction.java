@@ -19,6 +19,7 @@ import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.ArrayCodec;
+import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;

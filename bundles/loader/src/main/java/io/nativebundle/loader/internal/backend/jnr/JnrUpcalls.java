@@ -8,41 +8,32 @@ import com.kenai.jffi.ClosureManager;
 import com.kenai.jffi.Type;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
+import io.nativebundle.loader.internal.backend.CallbackOwners;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
+import io.nativebundle.loader.internal.backend.UpcallStubs;
 
 /**
- * The upcall stubs of one library generation (jffi closures), owned by it: made on the first call
- * that passes a {@link NativeCallback} object for a callback signature, reused for the same object
- * passed to the same function (whose {@link UpcallErrors} the stub counts in),
- * refused after {@link #cut()} and freed by {@link #close()}, which the generation's close runs, so
- * no stub outlives its generation.
+ * The upcall stubs of one library generation as jffi closures, under the backend-neutral rules of
+ * {@link UpcallStubs} (one per callback object, signature and function; refused after
+ * {@link #cut()}; freed by {@link #close()}, which the generation's close runs, so no stub
+ * outlives its generation).
  *
  * <p>Holds the callbacks strongly (a stub must find its callback for as long as C may call it) and
  * never an invoker: the drain of the generation still sees every call.
  */
 final class JnrUpcalls {
 
-    private static final System.Logger LOG = System.getLogger(JnrUpcalls.class.getName());
-
     private final String library;
-    /** Whether the code of a callback's class may still run: the bundle that defined it is not stopped. */
-    private final Function<Class<?>, BooleanSupplier> owners;
-    private final Map<NativeCallback, Map<StubKey, Closure.Handle>> stubs = new IdentityHashMap<>();
-    private final AtomicLong errors = new AtomicLong();
-    private volatile boolean cut;
-    private boolean closed;
+    private final UpcallStubs<Closure.Handle> stubs;
     /** The symbols' counters of the typed methods, set when the typed service is published. */
     private volatile Function<Method, UpcallErrors> typedErrors = method -> null;
     /** Counters of typed methods that have no symbol's counters (yet). */
@@ -55,11 +46,7 @@ final class JnrUpcalls {
 
     JnrUpcalls(String library, Function<Class<?>, BooleanSupplier> owners) {
         this.library = library;
-        this.owners = owners;
-    }
-
-    /** A stub's callback signature and the counters of the function it was passed to (by identity). */
-    private record StubKey(NativeSignature signature, UpcallErrors errors) {
+        this.stubs = new UpcallStubs<>(library, owners);
     }
 
     /**
@@ -68,21 +55,14 @@ final class JnrUpcalls {
      *
      * @throws IllegalStateException after the generation was cut or closed
      */
-    synchronized long address(NativeCallback callback, NativeSignature signature, UpcallErrors errors) {
-        if (cut || closed) {
-            throw new IllegalStateException("the upcall stubs of " + library + " are " + (closed ? "freed" : "cut"));
-        }
-        Map<StubKey, Closure.Handle> byKey = stubs.computeIfAbsent(callback, c -> new HashMap<>(2));
-        StubKey key = new StubKey(signature, errors);
-        Closure.Handle handle = byKey.get(key);
-        if (handle == null) {
-            UpcallStub stub = new UpcallStub(this, callback, signature, owners.apply(callback.getClass()), errors);
-            handle = ClosureManager.getInstance().newClosure(stub, context(signature));
+    long address(NativeCallback callback, NativeSignature signature, UpcallErrors errors) {
+        return stubs.stub(callback, signature, errors, (cb, sig, ownerRunning, counters) -> {
+            Closure.Handle handle = ClosureManager.getInstance().newClosure(
+                    new UpcallStub(stubs, cb, sig, ownerRunning, counters), context(sig));
             // freed by close(), not by the collector, since C may hold the address while Java holds nothing
             handle.setAutoRelease(false);
-            byKey.put(key, handle);
-        }
-        return handle.getAddress();
+            return handle;
+        }).getAddress();
     }
 
     /** Where the callbacks of each typed method count their errors ({@code BackendLibrary.typedCallbackErrors}). */
@@ -101,59 +81,35 @@ final class JnrUpcalls {
     }
 
     /** How many stubs there are now. */
-    synchronized int size() {
-        return stubs.values().stream().mapToInt(Map::size).sum();
+    int size() {
+        return stubs.size();
     }
 
     /** Refuses every later upcall (they return zero): the generation's unload has started. */
     void cut() {
-        cut = true;
+        stubs.cut();
     }
 
     boolean isCut() {
-        return cut;
+        return stubs.isCut();
     }
 
     /** Frees every stub; after this C must not call them. */
-    synchronized List<String> close() {
-        cut = true;
-        closed = true;
+    List<String> close() {
         List<String> problems = new ArrayList<>();
-        for (Map<StubKey, Closure.Handle> byKey : stubs.values()) {
-            for (Closure.Handle handle : byKey.values()) {
-                try {
-                    handle.dispose();
-                } catch (RuntimeException e) {
-                    problems.add("freeing an upcall stub of " + library + ": " + e);
-                }
+        for (Closure.Handle handle : stubs.close()) {
+            try {
+                handle.dispose();
+            } catch (RuntimeException e) {
+                problems.add("freeing an upcall stub of " + library + ": " + e);
             }
         }
-        stubs.clear();
         return problems;
     }
 
     /** The errors of this generation's callbacks: exceptions caught and upcalls refused. */
     long errors() {
-        return errors.get();
-    }
-
-    /** A callback threw: rethrown by the enclosing call on this thread, logged when there is none. */
-    void failed(NativeSignature signature, Throwable t) {
-        errors.incrementAndGet();
-        if (!CallbackErrors.record(t)) {
-            LOG.log(System.Logger.Level.ERROR, "a callback " + signature + " of " + library + " threw on thread '"
-                    + Thread.currentThread().getName() + "', which has no enclosing call to rethrow it to; C got zero", t);
-        }
-    }
-
-    /** An upcall was refused: the stub returned zero. */
-    void refused(NativeSignature signature, String why) {
-        long n = errors.incrementAndGet();
-        if (n == 1 || Long.bitCount(n) == 1) {
-            // the first, then at powers of two: a stale pointer called in a loop must not flood the log
-            LOG.log(System.Logger.Level.WARNING, "a callback " + signature + " of " + library + " was called after "
-                    + why + "; it returned zero to C (" + n + " callback errors so far)");
-        }
+        return stubs.errors();
     }
 
     private static CallContext context(NativeSignature signature) {

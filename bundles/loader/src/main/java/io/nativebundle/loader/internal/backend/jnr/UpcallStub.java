@@ -8,16 +8,19 @@ import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
+import io.nativebundle.loader.internal.backend.UpcallResults;
+import io.nativebundle.loader.internal.backend.UpcallStubs;
 
 /**
- * What C runs when it calls an upcall stub: reads the arguments in the carriers of
+ * What C runs when it calls a jffi upcall stub: reads the arguments in the carriers of
  * {@code NativeFunction.invoke}, runs the callback, writes its result. Nothing escapes into C: a
  * refused upcall (generation cut, owning bundle stopped) and a callback that throws or returns a
- * value the type cannot hold both return zero and count an error ({@link JnrUpcalls}).
+ * value the type cannot hold both return zero and count an error ({@link UpcallStubs},
+ * {@link UpcallResults}).
  */
 final class UpcallStub implements Closure {
 
-    private final JnrUpcalls upcalls;
+    private final UpcallStubs<?> stubs;
     private final NativeCallback callback;
     private final NativeSignature signature;
     private final List<NativeType> parameters;
@@ -25,9 +28,9 @@ final class UpcallStub implements Closure {
     /** The counters of the function this stub's callback was passed to. */
     private final UpcallErrors errors;
 
-    UpcallStub(JnrUpcalls upcalls, NativeCallback callback, NativeSignature signature, BooleanSupplier ownerRunning,
+    UpcallStub(UpcallStubs<?> stubs, NativeCallback callback, NativeSignature signature, BooleanSupplier ownerRunning,
             UpcallErrors errors) {
-        this.upcalls = upcalls;
+        this.stubs = stubs;
         this.callback = callback;
         this.signature = signature;
         this.parameters = signature.parameters();
@@ -37,16 +40,8 @@ final class UpcallStub implements Closure {
 
     @Override
     public void invoke(Closure.Buffer buffer) {
-        if (upcalls.isCut()) {
+        if (!stubs.admit(callback, signature, ownerRunning, errors)) {
             zero(buffer);
-            errors.refused();
-            upcalls.refused(signature, "its library generation was unloaded");
-            return;
-        }
-        if (!ownerRunning.getAsBoolean()) {
-            zero(buffer);
-            errors.stale();
-            upcalls.refused(signature, "the bundle that supplied it (" + callback.getClass().getName() + ") stopped");
             return;
         }
         try {
@@ -57,8 +52,7 @@ final class UpcallStub implements Closure {
             write(buffer, callback.invoke(arguments));
         } catch (Throwable t) {
             zero(buffer);
-            errors.exception();
-            upcalls.failed(signature, t);
+            stubs.failed(signature, t, errors);
         }
     }
 
@@ -80,50 +74,17 @@ final class UpcallStub implements Closure {
     }
 
     private void write(Closure.Buffer buffer, Object result) {
-        NativeType type = signature.returnType();
-        if (type == NativeType.VOID) {
-            return;
+        switch (signature.returnType()) {
+            case VOID -> { }
+            case BYTE, UBYTE -> buffer.setByteReturn((byte) UpcallResults.integral(signature, result));
+            case SHORT, USHORT -> buffer.setShortReturn((short) UpcallResults.integral(signature, result));
+            case INT, UINT, BOOLEAN -> buffer.setIntReturn((int) UpcallResults.integral(signature, result));
+            case LONG, ULONG -> buffer.setLongReturn(UpcallResults.integral(signature, result));
+            case POINTER -> buffer.setAddressReturn(UpcallResults.integral(signature, result));
+            case FLOAT -> buffer.setFloatReturn((float) UpcallResults.floating(signature, result));
+            case DOUBLE -> buffer.setDoubleReturn(UpcallResults.floating(signature, result));
+            default -> throw new IllegalStateException("a callback cannot return " + signature.returnType().token());
         }
-        if (type == NativeType.BOOLEAN) {
-            if (!(result instanceof Boolean b)) {
-                throw wrong(result);
-            }
-            buffer.setIntReturn(b ? 1 : 0);
-            return;
-        }
-        if (!(result instanceof Number n)) {
-            throw wrong(result);
-        }
-        switch (type) {
-            case BYTE -> buffer.setByteReturn((byte) integral(n, Byte.MIN_VALUE, Byte.MAX_VALUE));
-            case UBYTE -> buffer.setByteReturn((byte) integral(n, 0, 0xFF));
-            case SHORT -> buffer.setShortReturn((short) integral(n, Short.MIN_VALUE, Short.MAX_VALUE));
-            case USHORT -> buffer.setShortReturn((short) integral(n, 0, 0xFFFF));
-            case INT -> buffer.setIntReturn((int) integral(n, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            case UINT -> buffer.setIntReturn((int) integral(n, 0, 0xFFFF_FFFFL));
-            case LONG, ULONG -> buffer.setLongReturn(integral(n, Long.MIN_VALUE, Long.MAX_VALUE));
-            case POINTER -> buffer.setAddressReturn(integral(n, Long.MIN_VALUE, Long.MAX_VALUE));
-            case FLOAT -> buffer.setFloatReturn(n.floatValue());
-            case DOUBLE -> buffer.setDoubleReturn(n.doubleValue());
-            default -> throw new IllegalStateException("a callback cannot return " + type.token());
-        }
-    }
-
-    private long integral(Number n, long min, long max) {
-        if (!(n instanceof Byte || n instanceof Short || n instanceof Integer || n instanceof Long)) {
-            throw wrong(n);
-        }
-        long v = n.longValue();
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("callback " + signature + " returned " + v + ", which is not "
-                    + signature.returnType().token() + " (" + min + " to " + max + ")");
-        }
-        return v;
-    }
-
-    private IllegalArgumentException wrong(Object result) {
-        return new IllegalArgumentException("callback " + signature + " must return " + signature.returnType().token()
-                + " but returned " + (result == null ? "null" : result.getClass().getSimpleName() + " " + result));
     }
 
     /** Zero of the return type: what C gets from a refused or failed upcall. */

@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.backend.jnr;
+package io.nativebundle.loader.internal.backend;
 
 import java.util.function.BooleanSupplier;
 
@@ -10,7 +10,7 @@ import org.osgi.framework.FrameworkUtil;
  * bundle whose code wrote it) is starting, active or stopping. Once it has stopped, its services
  * are gone and its class loader may be on its way out, so an upcall must not enter it.
  */
-final class CallbackOwners {
+public final class CallbackOwners {
 
     private static final int RUNNING = Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
@@ -18,7 +18,7 @@ final class CallbackOwners {
     }
 
     /** The liveness test of {@code type}'s bundle; always live for a class outside any bundle. */
-    static BooleanSupplier liveness(Class<?> type) {
+    public static BooleanSupplier liveness(Class<?> type) {
         Bundle bundle = FrameworkUtil.getBundle(type);
         if (bundle == null) {
             return () -> true;

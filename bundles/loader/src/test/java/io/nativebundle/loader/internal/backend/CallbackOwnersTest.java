@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.backend.jnr;
+package io.nativebundle.loader.internal.backend;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -18,7 +18,7 @@ import org.osgi.framework.BundleReference;
 
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeSignature;
-import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 
 /**
  * The owner rule of upcalls with the real lookup ({@code FrameworkUtil.getBundle}): a callback
@@ -88,17 +88,19 @@ public class CallbackOwnersTest {
 
     @Test
     public void aKeptPointerStopsCallingIntoTheBundleOnceItStopped() throws Exception {
-        JnrLibrary upcalls = (JnrLibrary) new JnrBackend().open(
-                Path.of(System.getProperty("nativebundle.test.libupcalls")), List.of());
+        BackendLibrary upcalls = new JnrBackend().open(Path.of(System.getProperty("nativebundle.test.libupcalls")),
+                List.of());
+        UpcallErrors counted = new UpcallErrors();
         try {
             BundleLoader loader = new BundleLoader();
-            FunctionInvoker keep = upcalls.function("keep_callback", NativeSignature.parse("(cb(int)int)void"));
+            FunctionInvoker keep = upcalls.function("keep_callback", NativeSignature.parse("(cb(int)int)void"),
+                    counted);
             FunctionInvoker callKept = upcalls.function("call_kept", NativeSignature.parse("(int)int"));
             keep.call(new Object[] {loader.newCallback()});
             assertEquals(42, callKept.invoke(new Object[] {41}));
             loader.state.set(Bundle.RESOLVED);
             assertEquals(0, callKept.invoke(new Object[] {41}));
-            assertEquals(1, upcalls.upcalls().errors());
+            assertEquals(1, counted.staleCalls());
             loader.state.set(Bundle.ACTIVE);
             assertEquals(42, callKept.invoke(new Object[] {41}));
             keep.call(new Object[] {null});

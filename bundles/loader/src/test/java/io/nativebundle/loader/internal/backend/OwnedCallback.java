@@ -1,4 +1,4 @@
-package io.nativebundle.loader.internal.backend.jnr;
+package io.nativebundle.loader.internal.backend;
 
 import io.nativebundle.api.NativeCallback;
 

@@ -1,11 +1,12 @@
-package io.nativebundle.loader.internal.backend.jnr;
+package io.nativebundle.loader.internal.backend;
 
 /**
  * The exceptions callbacks threw during a call with callback parameters, on the calling thread, so
  * that the call can rethrow them once C has returned (an exception must never unwind through C's
  * frames). Calls nest (a callback may call a function with callbacks itself): each has its own scope.
+ * Backend-neutral: the jnr and the FFM backend's calls and upcall stubs share it.
  */
-final class CallbackErrors {
+public final class CallbackErrors {
 
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
@@ -13,7 +14,7 @@ final class CallbackErrors {
     }
 
     /** One call's exceptions: the first, with the later ones suppressed by it. */
-    static final class Scope {
+    public static final class Scope {
         private final Scope outer;
         private Throwable first;
 
@@ -22,7 +23,7 @@ final class CallbackErrors {
         }
 
         /** Ends the scope; returns what to rethrow, or null. */
-        Throwable exit() {
+        public Throwable exit() {
             if (outer == null) {
                 CURRENT.remove();
             } else {
@@ -33,7 +34,7 @@ final class CallbackErrors {
     }
 
     /** Opens a scope for a call about to be made on this thread. */
-    static Scope enter() {
+    public static Scope enter() {
         Scope scope = new Scope(CURRENT.get());
         CURRENT.set(scope);
         return scope;
@@ -45,13 +46,13 @@ final class CallbackErrors {
      *
      * @return what to rethrow, or null; null too when no scope is open
      */
-    static Throwable exit() {
+    public static Throwable exit() {
         Scope scope = CURRENT.get();
         return scope == null ? null : scope.exit();
     }
 
     /** Keeps {@code t} for the enclosing call on this thread; false when there is none. */
-    static boolean record(Throwable t) {
+    public static boolean record(Throwable t) {
         Scope scope = CURRENT.get();
         if (scope == null) {
             return false;
@@ -66,7 +67,7 @@ final class CallbackErrors {
 
     /** Throws {@code t} as it is, checked or not: the caller of the enclosing call gets the callback's own exception. */
     @SuppressWarnings("unchecked")
-    static <T extends Throwable> RuntimeException rethrow(Throwable t) throws T {
+    public static <T extends Throwable> RuntimeException rethrow(Throwable t) throws T {
         throw (T) t;
     }
 }

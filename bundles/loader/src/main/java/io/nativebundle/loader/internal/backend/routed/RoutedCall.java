@@ -1,0 +1,229 @@
+package io.nativebundle.loader.internal.backend.routed;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.nativebundle.api.NativeCallResult;
+import io.nativebundle.api.NativeParameter;
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeStruct;
+import io.nativebundle.api.NativeStructType;
+import io.nativebundle.api.NativeType;
+import io.nativebundle.api.RefusalReason;
+import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.ValueCodec;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import jnr.ffi.Struct;
+
+/**
+ * Calls one routed method of a typed interface through the function invoker of its declaration,
+ * as {@code NativeFunction.call} would: the Java arguments become the invoker's carriers (a
+ * {@code jnr.ffi.Struct}'s bytes a {@code NativeStruct} of the declared layout, an unsigned value
+ * its carrier, wrapped as jnr-ffi reads the Java value's bits), and the result becomes the method's
+ * return type (a struct a new instance of its class through its {@code (jnr.ffi.Runtime)}
+ * constructor, filled). A struct passed by pointer in such a method gets C's bytes back.
+ *
+ * <p>Public for the generated class that calls {@link #call}; nothing else uses it.
+ */
+public final class RoutedCall {
+
+    private final FunctionInvoker invoker;
+    private final String method;
+    private final List<NativeParameter> parameters;
+    private final Class<?> resultType;
+    private final NativeStructType resultStruct;
+    private final Constructor<?> resultConstructor;
+
+    private RoutedCall(FunctionInvoker invoker, String method, NativeSignature signature, Class<?> resultType,
+                       Constructor<?> resultConstructor) {
+        this.invoker = invoker;
+        this.method = method;
+        this.parameters = signature.parameterList();
+        this.resultType = resultType;
+        this.resultStruct = signature.returnStructType().orElse(null);
+        this.resultConstructor = resultConstructor;
+    }
+
+    /**
+     * The call of {@code method} through {@code invoker}, which calls the function with {@code signature}.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when the declaration does not fit the method, naming both
+     */
+    static RoutedCall of(Method method, NativeSignature signature, FunctionInvoker invoker) throws LoadRefusal {
+        String where = describe(method);
+        Class<?>[] types = method.getParameterTypes();
+        List<NativeParameter> declared = signature.parameterList();
+        if (declared.size() != types.length) {
+            throw refused(where, signature, "it declares " + declared.size() + " parameters and the method has "
+                    + types.length);
+        }
+        for (int i = 0; i < types.length; i++) {
+            String problem = mismatch(types[i], declared.get(i));
+            if (problem != null) {
+                throw refused(where, signature, "parameter " + (i + 1) + " is " + types[i].getName() + ", " + problem);
+            }
+        }
+        Constructor<?> constructor = null;
+        if (signature.returnType() == NativeType.STRUCT) {
+            constructor = structConstructor(method.getReturnType(), where, signature);
+        }
+        return new RoutedCall(invoker, where, signature, method.getReturnType(), constructor);
+    }
+
+    /** Why a Java parameter cannot carry a declared one here, or null when it can. */
+    private static String mismatch(Class<?> java, NativeParameter p) {
+        boolean struct = Struct.class.isAssignableFrom(java);
+        if (struct != (p.type() == NativeType.STRUCT)) {
+            return "which cannot carry " + p;
+        }
+        if (jnr.ffi.byref.ByReference.class.isAssignableFrom(java)) {
+            return "a jnr-ffi by-reference type; a @ByValue or @Variadic method takes none (pass an array of one)";
+        }
+        if (p.callbackSignature().isPresent()) {
+            return "a callback; a @ByValue or @Variadic method takes none (declare it in a descriptor to call it"
+                    + " through NativeFunction)";
+        }
+        if (!struct && p.direction() != NativeParameter.Direction.IN && !p.isArray()) {
+            return "an out-parameter by reference; a @ByValue or @Variadic method takes none (pass an array of one)";
+        }
+        return null;
+    }
+
+    private static Constructor<?> structConstructor(Class<?> type, String where, NativeSignature signature)
+            throws LoadRefusal {
+        if (!Struct.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
+            throw refused(where, signature, "it returns " + type.getName() + ", not a concrete jnr.ffi.Struct");
+        }
+        try {
+            return type.getConstructor(Runtime.class);
+        } catch (NoSuchMethodException e) {
+            throw refused(where, signature, "its result " + type.getName() + " has no public constructor taking a"
+                    + " jnr.ffi.Runtime, which makes the struct it returns");
+        }
+    }
+
+    /** Calls the function with the method's arguments; the result boxed as the method's return type. */
+    public Object call(Object[] arguments) {
+        Object[] carried = new Object[parameters.size()];
+        int passed = 0;
+        for (int i = 0; i < arguments.length; i++) {
+            NativeParameter p = parameters.get(i);
+            if (p.takesValue()) {
+                carried[passed++] = carrier(p, arguments[i], i);
+            }
+        }
+        NativeCallResult result = invoker.call(passed == carried.length ? carried : Arrays.copyOf(carried, passed));
+        for (int i = 0; i < arguments.length; i++) {
+            NativeParameter p = parameters.get(i);
+            if (p.type() == NativeType.STRUCT && p.returnsValue() && arguments[i] != null) {
+                fill((Struct) arguments[i], (NativeStruct) result.outValues().get(p.label()));
+            }
+        }
+        return javaResult(result.value());
+    }
+
+    private Object carrier(NativeParameter p, Object argument, int index) {
+        if (p.type() == NativeType.STRUCT) {
+            if (argument == null) {
+                if (p.direction() == NativeParameter.Direction.IN) {
+                    throw new NullPointerException(method + ": argument " + (index + 1) + " is a struct passed by"
+                            + " value, and null has no value");
+                }
+                return null;
+            }
+            return struct((Struct) argument, p.structType().orElseThrow());
+        }
+        if (p.isArray() || argument == null) {
+            return argument;
+        }
+        if (argument instanceof Pointer pointer) {
+            return pointer.address();
+        }
+        if (argument instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (!(argument instanceof Number n)) {
+            return argument;
+        }
+        // jnr-ffi passes a Java value's bits: @u_int8_t byte -1 is 255
+        return switch (p.type()) {
+            case BYTE -> n.byteValue();
+            case SHORT -> n.shortValue();
+            case INT -> n.intValue();
+            case FLOAT -> n.floatValue();
+            case DOUBLE -> n.doubleValue();
+            case UBYTE -> (short) (n.longValue() & 0xFF);
+            case USHORT -> (int) (n.longValue() & 0xFFFF);
+            case UINT -> n.longValue() & 0xFFFF_FFFFL;
+            default -> n.longValue();
+        };
+    }
+
+    /** The struct's bytes as the declared layout reads them; jnr-ffi's memory may lack C's trailing padding. */
+    private static NativeStruct struct(Struct struct, NativeStructType type) {
+        byte[] bytes = new byte[type.size()];
+        Struct.getMemory(struct).get(0, bytes, 0, Math.min(Struct.size(struct), bytes.length));
+        return ValueCodec.decode(type, bytes, 0);
+    }
+
+    private static void fill(Struct struct, NativeStruct value) {
+        byte[] bytes = ValueCodec.encode(value);
+        Struct.getMemory(struct).put(0, bytes, 0, Math.min(Struct.size(struct), bytes.length));
+    }
+
+    private Object javaResult(Object value) {
+        if (resultStruct != null) {
+            Struct struct;
+            try {
+                struct = (Struct) resultConstructor.newInstance(Runtime.getSystemRuntime());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(method + ": could not make the " + resultType.getName()
+                        + " it returns: " + e, e);
+            }
+            fill(struct, (NativeStruct) value);
+            return struct;
+        }
+        if (resultType == Pointer.class) {
+            return value == null ? null : Pointer.wrap(Runtime.getSystemRuntime(), ((Number) value).longValue());
+        }
+        if (!(value instanceof Number n)) {
+            return value;
+        }
+        // an unsigned result's carrier may be wider than the Java type: the low bits, as jnr-ffi returns them
+        if (resultType == byte.class) {
+            return n.byteValue();
+        } else if (resultType == short.class) {
+            return n.shortValue();
+        } else if (resultType == int.class) {
+            return n.intValue();
+        } else if (resultType == long.class) {
+            return n.longValue();
+        } else if (resultType == float.class) {
+            return n.floatValue();
+        } else if (resultType == double.class) {
+            return n.doubleValue();
+        }
+        return value;
+    }
+
+    static String describe(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
+                .map(Class::getTypeName).collect(Collectors.joining(",", "(", ")"));
+    }
+
+    private static LoadRefusal refused(String where, NativeSignature signature, String why) {
+        return new LoadRefusal(RefusalReason.LOAD_FAILED, "method " + where + " is called through its declaration "
+                + signature + " in NativeBundle-Symbols, which does not fit it: " + why);
+    }
+
+    @Override
+    public String toString() {
+        return "routed call of " + method;
+    }
+}

@@ -106,6 +106,10 @@ final class InterfaceSignatures {
             return variable(method, origin, prototype.length);
         }
         Map<Integer, Set<String>> parameterAnnotations = parameterAnnotations(method);
+        Set<String> methodAnnotations = annotations(method);
+        // called through its declaration at run time, with NativeFunction's carriers
+        boolean routed = methodAnnotations.contains(BY_VALUE) || methodAnnotations.contains(VARIADIC)
+            || parameterAnnotations.values().stream().anyMatch(a -> a.contains(BY_VALUE));
         List<Parameter> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
@@ -123,11 +127,14 @@ final class InterfaceSignatures {
             } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
                 unmapped(origin, where + " has type " + prototype[i].getFQN(), prototype[i]);
                 mapped = false;
+            } else if (routed && unroutable(javaType, type.get()).isPresent()) {
+                analyzer.error("NativeBundle-Symbols: method %s: %s is %s, %s", origin, where, javaType.getFQN(),
+                    unroutable(javaType, type.get()).get());
+                mapped = false;
             } else {
                 parameters.add(type.get());
             }
         }
-        Set<String> methodAnnotations = annotations(method);
         StructLayout[] returnStruct = new StructLayout[1];
         Optional<TypeName> result = methodAnnotations.contains(BY_VALUE)
             ? shape(origin, "the result", () -> {
@@ -157,6 +164,11 @@ final class InterfaceSignatures {
         }
         return Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
             new Signature(parameters, result.get(), returnStruct[0], errno, fixed == null ? -1 : fixed)), origin));
+    }
+
+    /** Why a parameter cannot be passed to a method called through its declaration; empty when it can. */
+    private static Optional<String> unroutable(TypeRef javaType, Parameter parameter) {
+        return io.nativebundle.contract.JavaTypes.unroutable(javaType.getFQN(), parameter.type() == TypeName.CALLBACK);
     }
 
     /** jnr-ffi's {@code @Variadic(fixedCount = n)} on the method: {@code n}, or null without it. */

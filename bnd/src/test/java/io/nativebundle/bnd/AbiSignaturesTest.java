@@ -88,7 +88,13 @@ public class AbiSignaturesTest {
                 + "argument is passed promoted: after '...' write one of int, uint, long, ulong, double, pointer, "
                 + "string, buffer, a callback by value, not float",
             "NativeBundle-Symbols: method " + lib + ".no_fixed(int): @Variadic(fixedCount = 0): a variadic function "
-                + "has 1 to 1 fixed parameters (those before C's '...')"),
+                + "has 1 to 1 fixed parameters (those before C's '...')",
+            "NativeBundle-Symbols: method " + lib + ".scan_int(java.lang.String,jnr.ffi.byref.IntByReference): "
+                + "parameter 2 is jnr.ffi.byref.IntByReference, a jnr-ffi by-reference type; a @ByValue or @Variadic "
+                + "method takes none (pass an array of one)",
+            "NativeBundle-Symbols: method " + lib + ".visit_pair(" + lib + "$Pair2," + lib + "$Visitor2): parameter 2 "
+                + "is " + lib + "$Visitor2, a callback; a @ByValue or @Variadic method takes none (declare the function "
+                + "in a descriptor and call it through NativeFunction)"),
             result.errors());
     }
 }

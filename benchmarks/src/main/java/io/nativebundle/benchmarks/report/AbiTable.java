@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
- * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} next to
- * hand-written JNI in the same run, with their ratio. The runner measures in nanoseconds
- * whatever a benchmark's own unit, so the medians arrive in ns.
+ * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} (a descriptor
+ * over libc), and a struct by value (abitest's {@code point_add}) by {@code NativeFunction} and the
+ * typed interface, next to hand-written JNI in the same run, with their ratios. The runner
+ * measures in nanoseconds whatever a benchmark's own unit, so the medians arrive in ns.
  */
 public final class AbiTable {
 
@@ -22,6 +23,7 @@ public final class AbiTable {
     private static final Row[] ROWS = {
         new Row("struct by pointer: clock_gettime(int, out timespec)", "structByPointer", "ns", 1),
         new Row("qsort of 10,000 ints, a Java comparator per comparison", "qsort10k", "ms", 1e6),
+        new Row("struct by value: point_add(point, point)point (abitest)", "structByValue", "ns", 1),
     };
 
     private final Map<String, Sample> samples;
@@ -35,16 +37,18 @@ public final class AbiTable {
         return samples.keySet().stream().anyMatch(name -> name.startsWith(BENCH));
     }
 
-    /** The Markdown table: medians of both paths and NativeFunction's ratio to JNI. */
+    /** The Markdown table: medians of every path a shape has and their ratios to JNI. */
     String table() {
-        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction (descriptor over libc) |"
-                + " NativeFunction / JNI |\n|---|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction | NativeFunction / JNI |"
+                + " typed interface | typed / JNI |\n|---|---:|---:|---:|---:|---:|\n");
         for (Row row : ROWS) {
             double jni = median(row.benchmark + "_jni");
             double function = median(row.benchmark + "_function");
+            double typed = median(row.benchmark + "_typed");
             md.append("| ").append(row.shape)
                     .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
-                    .append(" | ").append(Format.ratio(function / jni)).append(" |\n");
+                    .append(" | ").append(Format.ratio(function / jni))
+                    .append(" | ").append(shown(typed, row)).append(" | ").append(Format.ratio(typed / jni)).append(" |\n");
         }
         return md.toString();
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.nativebundle.api.NativeCallResult;
@@ -14,7 +15,9 @@ import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
+import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 import jnr.ffi.Pointer;
@@ -82,12 +85,9 @@ public final class RoutedCall {
         if (struct != (p.type() == NativeType.STRUCT)) {
             return "which cannot carry " + p;
         }
-        if (jnr.ffi.byref.ByReference.class.isAssignableFrom(java)) {
-            return "a jnr-ffi by-reference type; a @ByValue or @Variadic method takes none (pass an array of one)";
-        }
-        if (p.callbackSignature().isPresent()) {
-            return "a callback; a @ByValue or @Variadic method takes none (declare it in a descriptor to call it"
-                    + " through NativeFunction)";
+        Optional<String> unroutable = JavaTypes.unroutable(java.getName(), CallbackInterfaces.delegateMethod(java) != null);
+        if (unroutable.isPresent()) {
+            return unroutable.get();
         }
         if (!struct && p.direction() != NativeParameter.Direction.IN && !p.isArray()) {
             return "an out-parameter by reference; a @ByValue or @Variadic method takes none (pass an array of one)";

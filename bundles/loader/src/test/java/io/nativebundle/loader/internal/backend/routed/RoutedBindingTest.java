@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.osgi.framework.Version;
 
 import io.nativebundle.api.ByValue;
+import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
@@ -34,6 +35,7 @@ import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import io.nativebundle.loader.internal.call.GuardFactory;
+import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 import io.nativebundle.loader.internal.status.LifecycleEvents;
 import io.nativebundle.loader.internal.unload.Unloader;
@@ -156,6 +158,26 @@ public class RoutedBindingTest {
         // errno of a routed call: recorded from its invoker, as the guard records a jnr-ffi method's
         assertEquals(-1, libc.open("/nonexistent/routed", 0, 0));
         assertEquals(OptionalInt.of(ENOENT), generation.lastErrno().get());
+    }
+
+    @Test
+    public void aRoutedCallIsCountedUnderItsSymbolAndRefusedAfterTheUnloadWhichDrains() throws Exception {
+        generation.bind(Declared.class, DECLARED);
+        GuardFactory<Declared> guards = GuardFactory.of(Declared.class);
+        SymbolMetrics[] metrics = new SymbolMetrics[guards.methods().size()];
+        SymbolMetrics div = new SymbolMetrics("c", "div", true);
+        metrics[guards.methods().indexOf(Declared.class.getMethod("div", int.class, int.class))] = div;
+        Declared libc = guards.guard(generation, generation.takeBinding(Declared.class), metrics);
+
+        assertEquals(3, libc.div(17, 5).quot.get());
+        assertEquals(-17 / 5, libc.div(-17, 5).quot.get());
+        assertEquals(2, div.calls());
+
+        assertTrue("the routed binding and its invokers are garbage once the guard let go",
+                unloader.unload(generation, "test"));
+        assertThrows(NativeLibraryUnloadedException.class, () -> libc.div(1, 1));
+        assertThrows(NativeLibraryUnloadedException.class, () -> libc.abs(1));
+        assertEquals("a refused call counts as a failed one", 1, div.errors());
     }
 
     @Test

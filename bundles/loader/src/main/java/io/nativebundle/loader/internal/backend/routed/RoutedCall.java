@@ -16,6 +16,7 @@ import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.JavaTypes;
+import io.nativebundle.contract.StructLayout;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
@@ -68,6 +69,9 @@ public final class RoutedCall {
         }
         for (int i = 0; i < types.length; i++) {
             String problem = mismatch(types[i], declared.get(i));
+            if (problem == null && declared.get(i).type() == NativeType.STRUCT) {
+                problem = sizeMismatch(types[i], declared.get(i).structType().orElseThrow());
+            }
             if (problem != null) {
                 throw refused(where, signature, "parameter " + (i + 1) + " is " + types[i].getName() + ", " + problem);
             }
@@ -75,6 +79,10 @@ public final class RoutedCall {
         Constructor<?> constructor = null;
         if (signature.returnType() == NativeType.STRUCT) {
             constructor = structConstructor(method.getReturnType(), where, signature);
+            String problem = sizeMismatch(method.getReturnType(), signature.returnStructType().orElseThrow());
+            if (problem != null) {
+                throw refused(where, signature, "it returns " + method.getReturnType().getName() + ", " + problem);
+            }
         }
         return new RoutedCall(invoker, where, signature, method.getReturnType(), constructor);
     }
@@ -93,6 +101,23 @@ public final class RoutedCall {
             return "an out-parameter by reference; a @ByValue or @Variadic method takes none (pass an array of one)";
         }
         return null;
+    }
+
+    /**
+     * Whether jnr-ffi lays {@code java} out in the declared struct's size, padded as C pads it; null
+     * when it does, or when the class has no {@code (jnr.ffi.Runtime)} constructor to ask with (a
+     * parameter's class need not have one).
+     */
+    private static String sizeMismatch(Class<?> java, NativeStructType declared) {
+        Struct struct;
+        try {
+            struct = (Struct) java.getConstructor(Runtime.class).newInstance(Runtime.getSystemRuntime());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+        int size = StructLayout.padded(Struct.size(struct), Struct.alignment(struct));
+        return size == declared.size() ? null : "which jnr-ffi lays out in " + size + " bytes (with C's trailing padding),"
+                + " and the declaration's " + declared.name() + " has " + declared.size();
     }
 
     private static Constructor<?> structConstructor(Class<?> type, String where, NativeSignature signature)

@@ -151,5 +151,11 @@ public class RoutedCallTest {
                 NativeSignature.parse("(long,ubyte,uint)" + RGB), new Recording(null)));
         assertTrue(notAStruct.getMessage(), notAStruct.getMessage().endsWith("parameter 1 is " + Rgb.class.getName()
                 + ", which cannot carry long"));
+        String wider = "Rgb{r:ubyte,g:ubyte,b:ubyte,alpha:int}";
+        LoadRefusal size = assertThrows(LoadRefusal.class, () -> RoutedCall.of(
+                Colors.class.getMethod("mix", Rgb.class, byte.class, int.class),
+                NativeSignature.parse("(" + RGB + ",ubyte,uint)" + wider), new Recording(null)));
+        assertTrue(size.getMessage(), size.getMessage().endsWith("it returns " + Rgb.class.getName() + ", which jnr-ffi"
+                + " lays out in 6 bytes (with C's trailing padding), and the declaration's Rgb has 8"));
     }
 }

@@ -114,6 +114,13 @@ NATIVEBUNDLE_EXPORT struct shape shape_moved(struct shape s, int dx, int dy)
     return s;
 }
 
+/* A struct by value and an out-parameter: returns p.x and writes p.y to *y. */
+NATIVEBUNDLE_EXPORT int point_parts(struct point p, int *y)
+{
+    *y = p.y;
+    return p.x;
+}
+
 /* 16 bytes of two classes: count in an integer register, mean in a vector register on x86-64. */
 struct sample {
     int count;

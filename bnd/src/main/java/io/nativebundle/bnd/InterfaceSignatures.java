@@ -107,7 +107,7 @@ final class InterfaceSignatures {
         }
         Map<Integer, Set<String>> parameterAnnotations = parameterAnnotations(method);
         Set<String> methodAnnotations = annotations(method);
-        // called through its declaration at run time, with NativeFunction's carriers
+        // called through its declaration at run time, with NativeFunction's carriers, which have no jnr-ffi callback
         boolean routed = methodAnnotations.contains(BY_VALUE) || methodAnnotations.contains(VARIADIC)
             || parameterAnnotations.values().stream().anyMatch(a -> a.contains(BY_VALUE));
         List<Parameter> parameters = new ArrayList<>();
@@ -127,9 +127,9 @@ final class InterfaceSignatures {
             } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
                 unmapped(origin, where + " has type " + prototype[i].getFQN(), prototype[i]);
                 mapped = false;
-            } else if (routed && unroutable(javaType, type.get()).isPresent()) {
+            } else if (routed && type.get().type() == TypeName.CALLBACK) {
                 analyzer.error("NativeBundle-Symbols: method %s: %s is %s, %s", origin, where, javaType.getFQN(),
-                    unroutable(javaType, type.get()).get());
+                    io.nativebundle.contract.JavaTypes.ROUTED_CALLBACK);
                 mapped = false;
             } else {
                 parameters.add(type.get());
@@ -164,11 +164,6 @@ final class InterfaceSignatures {
         }
         return Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
             new Signature(parameters, result.get(), returnStruct[0], errno, fixed == null ? -1 : fixed)), origin));
-    }
-
-    /** Why a parameter cannot be passed to a method called through its declaration; empty when it can. */
-    private static Optional<String> unroutable(TypeRef javaType, Parameter parameter) {
-        return io.nativebundle.contract.JavaTypes.unroutable(javaType.getFQN(), parameter.type() == TypeName.CALLBACK);
     }
 
     /** jnr-ffi's {@code @Variadic(fixedCount = n)} on the method: {@code n}, or null without it. */

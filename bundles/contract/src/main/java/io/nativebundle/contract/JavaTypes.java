@@ -235,24 +235,12 @@ public final class JavaTypes {
 
     /** Whether {@code type} is a {@code jnr.ffi.byref} type: an out-parameter behind a pointer. */
     /**
-     * Why a parameter of Java type {@code type} cannot be passed to a typed method that is called
-     * through its declaration ({@code @ByValue}, {@code @Variadic}: {@code NativeFunction}'s
-     * carriers, which have no by-reference object and no jnr-ffi callback), or empty when it can.
-     * One message for the bnd plugin, which refuses such a method at build, and the loader.
-     *
-     * @param callback whether the parameter is a jnr-ffi callback ({@code @Delegate} interface)
+     * Why a typed method called through its declaration ({@code @ByValue}, {@code @Variadic}:
+     * {@code NativeFunction}'s carriers, which have no jnr-ffi callback) takes no callback: one
+     * message for the bnd plugin, which refuses such a method at build, and the loader.
      */
-    public static Optional<String> unroutable(String type, boolean callback) {
-        if (isByReference(type)) {
-            return Optional.of("a jnr-ffi by-reference type; a @ByValue or @Variadic method takes none (pass an array"
-                + " of one)");
-        }
-        if (callback) {
-            return Optional.of("a callback; a @ByValue or @Variadic method takes none (declare the function in a"
-                + " descriptor and call it through NativeFunction)");
-        }
-        return Optional.empty();
-    }
+    public static final String ROUTED_CALLBACK = "a callback; a @ByValue or @Variadic method takes none (declare the"
+        + " function in a descriptor and call it through NativeFunction)";
 
     public static boolean isByReference(String type) {
         return type.startsWith(BY_REFERENCE_PACKAGE) && type.endsWith("ByReference");

@@ -113,6 +113,7 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         "increment = (inout long)void",
         "fail_with = (int)int errno",
         "point_add = (point a, point b)point",
+        "point_parts = (point p, out int y)int",
         "shape_moved = (shape s, int dx, int dy)shape",
         "sample_add = (sample s, double x)sample errno",
         "shape_make = (out shape s, int x, int y)void",
@@ -330,6 +331,17 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         AbiTest.Point sum = typed.point_add(point(1, -2), point(Integer.MAX_VALUE, 40));
         assertEquals(Integer.MAX_VALUE + 1, sum.x.get());
         assertEquals(38, sum.y.get());
+        // a struct by value next to an out-parameter: the typed one a jnr-ffi by-reference object
+        for (boolean viaDescriptor : new boolean[] {false, true}) {
+            NativeFunction parts = viaDescriptor ? described("point_parts") : bundled("point_parts");
+            NativeStructType point = parts.signature().parameterList().get(0).structType().orElseThrow();
+            NativeCallResult r = parts.call(NativeStruct.of(point, Map.of("x", 7, "y", -9)));
+            assertEquals(7, r.value());
+            assertEquals(-9, r.outValues().get(viaDescriptor ? "y" : "arg2"));
+        }
+        IntByReference y = new IntByReference();
+        assertEquals(7, typed.point_parts(point(7, -9), y));
+        assertEquals(-9, (int) y.getValue());
         AbiTest.Shape shape = new AbiTest.Shape(jnr.ffi.Runtime.getSystemRuntime());
         typed.shape_make(shape, 3, -4);
         assertShape(shape, 7, 3, -4, 1.5, new short[] {1, 2, 3});

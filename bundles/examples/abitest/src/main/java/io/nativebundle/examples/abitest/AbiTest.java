@@ -93,6 +93,9 @@ public interface AbiTest {
     @ByValue
     Point point_add(@ByValue Point a, @ByValue Point b);
 
+    /** {@code p.x}, and {@code p.y} written to {@code y}: a struct by value next to an out-parameter. */
+    int point_parts(@ByValue Point p, @Out IntByReference y);
+
     /**
      * {@code s} with its origin moved by {@code (dx, dy)} and {@code tags[2] = tags[0] + tags[1]}: a
      * nested struct with an array, 32 bytes, passed and returned in memory.

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.nativebundle.api.NativeCallResult;
@@ -24,6 +23,7 @@ import io.nativebundle.loader.internal.backend.ValueCodec;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
+import jnr.ffi.byref.ByReference;
 
 /**
  * Calls one routed method of a typed interface through the function invoker of its declaration,
@@ -93,14 +93,16 @@ public final class RoutedCall {
         if (struct != (p.type() == NativeType.STRUCT)) {
             return "which cannot carry " + p;
         }
-        Optional<String> unroutable = JavaTypes.unroutable(java.getName(), CallbackInterfaces.delegateMethod(java) != null);
-        if (unroutable.isPresent()) {
-            return unroutable.get();
+        if (CallbackInterfaces.delegateMethod(java) != null) {
+            return JavaTypes.ROUTED_CALLBACK;
         }
-        if (!struct && p.direction() != NativeParameter.Direction.IN && !p.isArray()) {
-            return "an out-parameter by reference; a @ByValue or @Variadic method takes none (pass an array of one)";
+        boolean scalarByReference = !struct && !p.isArray() && p.direction() != NativeParameter.Direction.IN;
+        if (ByReference.class.isAssignableFrom(java)) {
+            // @Out: an out or inout scalar; without: a pointer to a copy, as jnr-ffi passes it
+            return scalarByReference || p.type() == NativeType.POINTER && !p.isArray() ? null : "which cannot carry " + p;
         }
-        return null;
+        return scalarByReference ? "which cannot carry " + p + " (an out scalar takes a jnr-ffi by-reference type)"
+                : null;
     }
 
     /**
@@ -136,36 +138,61 @@ public final class RoutedCall {
     /** Calls the function with the method's arguments; the result boxed as the method's return type. */
     public Object call(Object[] arguments) {
         Object[] carried = new Object[parameters.size()];
+        // the memory a by-reference passed as a pointer lends C for the call, by parameter
+        Pointer[] lent = null;
         int passed = 0;
         for (int i = 0; i < arguments.length; i++) {
             NativeParameter p = parameters.get(i);
-            if (p.takesValue()) {
+            if (arguments[i] instanceof ByReference<?> reference && p.type() == NativeType.POINTER) {
+                lent = lent != null ? lent : new Pointer[arguments.length];
+                lent[i] = ByReferences.copy(reference);
+                carried[passed++] = lent[i].address();
+            } else if (p.takesValue()) {
                 carried[passed++] = carrier(p, arguments[i], i);
             }
         }
         NativeCallResult result = invoker.call(passed == carried.length ? carried : Arrays.copyOf(carried, passed));
         for (int i = 0; i < arguments.length; i++) {
             NativeParameter p = parameters.get(i);
-            if (p.type() == NativeType.STRUCT && p.returnsValue() && arguments[i] != null) {
-                fill((Struct) arguments[i], (NativeStruct) result.outValues().get(p.label()));
+            Object argument = arguments[i];
+            if (lent != null && lent[i] != null) {
+                ByReferences.back((ByReference<?>) argument, lent[i]);
+            } else if (argument != null && p.returnsValue() && !p.isArray()) {
+                Object value = result.outValues().get(p.label());
+                if (p.type() == NativeType.STRUCT) {
+                    fill((Struct) argument, (NativeStruct) value);
+                } else {
+                    ByReferences.set((ByReference<?>) argument, p.type(), value);
+                }
             }
         }
         return javaResult(result.value());
     }
 
     private Object carrier(NativeParameter p, Object argument, int index) {
-        if (p.type() == NativeType.STRUCT) {
-            if (argument == null) {
-                if (p.direction() == NativeParameter.Direction.IN) {
-                    throw new NullPointerException(method + ": argument " + (index + 1) + " is a struct passed by"
-                            + " value, and null has no value");
-                }
+        if (argument == null) {
+            if (p.isArray()) {
                 return null;
             }
+            if (p.direction() == NativeParameter.Direction.INOUT) {
+                throw new NullPointerException(method + ": argument " + (index + 1) + " is read and written by C ("
+                        + p + "), and null holds no value");
+            }
+            if (p.type() == NativeType.STRUCT) {
+                throw new NullPointerException(method + ": argument " + (index + 1) + " is a struct passed by value,"
+                        + " and null has no value");
+            }
+            // a null jnr.ffi.Pointer is C's NULL, as jnr-ffi passes it
+            return p.type() == NativeType.POINTER ? Long.valueOf(0L) : null;
+        }
+        if (p.type() == NativeType.STRUCT) {
             return struct((Struct) argument, p.structType().orElseThrow());
         }
-        if (p.isArray() || argument == null) {
+        if (p.isArray()) {
             return argument;
+        }
+        if (argument instanceof ByReference<?> reference) {
+            return ByReferences.value(reference, p.type());
         }
         if (argument instanceof Pointer pointer) {
             return pointer.address();

@@ -43,6 +43,8 @@ import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import jnr.ffi.annotations.SaveError;
 import jnr.ffi.annotations.Variadic;
+import jnr.ffi.byref.IntByReference;
+import jnr.ffi.byref.LongLongByReference;
 import jnr.ffi.types.size_t;
 
 /**
@@ -110,6 +112,10 @@ public class RoutedBindingTest {
         @SaveError
         @Variadic(fixedCount = 2)
         int open(String path, int flags, int mode);
+
+        /** A by-reference without @Out is a pointer to a copy of its value, which C writes. */
+        @Variadic(fixedCount = 2)
+        int sscanf(String text, String format, IntByReference value, LongLongByReference other);
     }
 
     private static final Map<String, NativeSignature> DECLARED = Map.of(
@@ -117,7 +123,8 @@ public class RoutedBindingTest {
             "ldiv", NativeSignature.parse("(long,long)ldiv_t{quot:long,rem:long}"),
             "abs", NativeSignature.parse("(int)int"),
             "snprintf", NativeSignature.parse("(inout byte[],ulong,string,...,long,double,string)int"),
-            "open", NativeSignature.parse("(string,int,...,int)int errno"));
+            "open", NativeSignature.parse("(string,int,...,int)int errno"),
+            "sscanf", NativeSignature.parse("(string,string,...,pointer,pointer)int"));
 
     private final Unloader unloader = new Unloader(5_000, LifecycleEvents.logOnly(), folder -> { });
     private final List<String> bound = new ArrayList<>();
@@ -142,6 +149,12 @@ public class RoutedBindingTest {
         generation.bind(Declared.class, DECLARED);
         Declared libc = GuardFactory.of(Declared.class).guard(generation, generation.takeBinding(Declared.class), null);
         assertEquals("jnr-ffi binds only what it calls correctly", List.of("RoutedBindingTest$Declared$NativeBound [abs]"), bound);
+
+        IntByReference scanned = new IntByReference(0);
+        LongLongByReference other = new LongLongByReference(0L);
+        assertEquals(2, libc.sscanf("-42 9000000000", "%d %lld", scanned, other));
+        assertEquals(-42, (int) scanned.getValue());
+        assertEquals(9_000_000_000L, (long) other.getValue());
 
         DivT d = libc.div(-17, 5);
         assertEquals(-17 / 5, d.quot.get());

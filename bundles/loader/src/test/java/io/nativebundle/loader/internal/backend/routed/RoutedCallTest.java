@@ -22,9 +22,12 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
+import jnr.ffi.annotations.Delegate;
+import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.Variadic;
 import jnr.ffi.byref.IntByReference;
+import jnr.ffi.byref.LongLongByReference;
 import jnr.ffi.types.u_int32_t;
 import jnr.ffi.types.u_int8_t;
 
@@ -52,6 +55,15 @@ public class RoutedCallTest {
 
         @Variadic(fixedCount = 1)
         int scan(String format, IntByReference value);
+
+        int parts(@ByValue Rgb c, @Out IntByReference red, @In @Out LongLongByReference total);
+
+        int each(@ByValue Rgb c, Visitor visitor);
+    }
+
+    public interface Visitor {
+        @Delegate
+        int visit(int channel);
     }
 
     private static final String RGB = "Rgb{r:ubyte,g:ubyte,b:ubyte,alpha:short}";
@@ -128,24 +140,68 @@ public class RoutedCallTest {
     }
 
     @Test
-    public void nullForAStructByValueIsRefusedNamingMethodAndArgument() throws Exception {
+    public void nullForAStructByValueOrAnInoutValueIsRefusedNamingMethodAndArgument() throws Exception {
         NativeSignature signature = NativeSignature.parse("(" + RGB + ",ubyte,uint)" + RGB);
         RoutedCall call = RoutedCall.of(Colors.class.getMethod("mix", Rgb.class, byte.class, int.class), signature,
                 new Recording(null));
         NullPointerException e = assertThrows(NullPointerException.class, () -> call.call(new Object[] {null, (byte) 0, 0}));
         assertEquals(Colors.class.getName() + ".mix(" + Rgb.class.getName() + ",byte,int): argument 1 is a struct"
                 + " passed by value, and null has no value", e.getMessage());
+        RoutedCall parts = RoutedCall.of(Colors.class.getMethod("parts", Rgb.class, IntByReference.class,
+                LongLongByReference.class), NativeSignature.parse("(" + RGB + ",out int,inout long)int"),
+                new Recording(null));
+        NullPointerException inout = assertThrows(NullPointerException.class,
+                () -> parts.call(new Object[] {rgb(0, 0, 0, 0), null, null}));
+        assertTrue(inout.getMessage(), inout.getMessage().endsWith(": argument 3 is read and written by C (inout long),"
+                + " and null holds no value"));
     }
 
     @Test
-    public void aByReferenceParameterOrADeclarationOfAnotherShapeIsRefusedAtBind() throws Exception {
-        LoadRefusal byReference = assertThrows(LoadRefusal.class, () -> RoutedCall.of(
-                Colors.class.getMethod("scan", String.class, IntByReference.class),
-                NativeSignature.parse("(string,...,pointer)int"), new Recording(null)));
-        assertEquals(RefusalReason.LOAD_FAILED, byReference.reason());
-        assertTrue(byReference.getMessage(), byReference.getMessage().endsWith("which does not fit it: parameter 2 is "
-                + "jnr.ffi.byref.IntByReference, a jnr-ffi by-reference type; a @ByValue or @Variadic method takes none"
-                + " (pass an array of one)"));
+    public void byReferenceObjectsAreOutAndInoutScalarsOrAPointerToACopyAsJnrFfiPassesThem() throws Exception {
+        NativeSignature parts = NativeSignature.parse("(" + RGB + ",out int,inout long)int");
+        Recording invoker = new Recording(new NativeCallResult(0, Map.of("arg2", 200, "arg3", 41L + 200),
+                OptionalInt.empty()));
+        RoutedCall call = RoutedCall.of(Colors.class.getMethod("parts", Rgb.class, IntByReference.class,
+                LongLongByReference.class), parts, invoker);
+        IntByReference red = new IntByReference(-1);
+        LongLongByReference total = new LongLongByReference(41L);
+        assertEquals(0, call.call(new Object[] {rgb(200, 0, 0, 0), red, total}));
+        assertEquals("the out int takes no argument, the inout long its value", 41L, invoker.calls.get(0)[1]);
+        assertEquals(2, invoker.calls.get(0).length);
+        assertEquals(200, (int) red.getValue());
+        assertEquals(241L, (long) total.getValue());
+
+        // without @Out, a by-reference is a pointer to a copy of its value, which C may write
+        FunctionInvoker scanf = new FunctionInvoker() {
+            @Override
+            public Object invoke(Object[] arguments) {
+                return call(arguments).value();
+            }
+
+            @Override
+            public NativeCallResult call(Object[] arguments) {
+                jnr.ffi.Pointer value = jnr.ffi.Pointer.wrap(Runtime.getSystemRuntime(), (Long) arguments[1]);
+                int before = value.getInt(0);
+                value.putInt(0, before * 2);
+                return new NativeCallResult(1, Map.of(), OptionalInt.empty());
+            }
+        };
+        RoutedCall scan = RoutedCall.of(Colors.class.getMethod("scan", String.class, IntByReference.class),
+                NativeSignature.parse("(string,...,pointer)int"), scanf);
+        IntByReference value = new IntByReference(21);
+        assertEquals(1, scan.call(new Object[] {"%d", value}));
+        assertEquals(42, (int) value.getValue());
+    }
+
+    @Test
+    public void aCallbackOrADeclarationOfAnotherShapeIsRefusedAtBind() throws Exception {
+        LoadRefusal callback = assertThrows(LoadRefusal.class, () -> RoutedCall.of(
+                Colors.class.getMethod("each", Rgb.class, Visitor.class),
+                NativeSignature.parse("(" + RGB + ",pointer)int"), new Recording(null)));
+        assertEquals(RefusalReason.LOAD_FAILED, callback.reason());
+        assertTrue(callback.getMessage(), callback.getMessage().endsWith("which does not fit it: parameter 2 is "
+                + Visitor.class.getName() + ", a callback; a @ByValue or @Variadic method takes none (declare the"
+                + " function in a descriptor and call it through NativeFunction)"));
         LoadRefusal notAStruct = assertThrows(LoadRefusal.class, () -> RoutedCall.of(
                 Colors.class.getMethod("mix", Rgb.class, byte.class, int.class),
                 NativeSignature.parse("(long,ubyte,uint)" + RGB), new Recording(null)));

@@ -213,8 +213,7 @@ public final class LibraryGeneration {
      */
     public void bind(Class<?> type, Map<String, NativeSignature> declared) throws LoadRefusal {
         pending = adopt(NativeBundleConstants.ISOLATION_IN_PROCESS.equals(isolation)
-                ? RoutedBinding.bind(type, backendLibrary(), declared,
-                        (symbol, signature) -> function(symbol, signature, new UpcallErrors(), false))
+                ? RoutedBinding.bind(type, backendLibrary(), declared, this::function)
                 : backendLibrary().bind(type));
         if (state.get() != State.OPEN) {
             pending = null;

@@ -6,20 +6,22 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Which methods of a typed interface jnr-ffi does not bind: a {@code jnr.ffi.Struct} passed or
- * returned by value ({@code io.nativebundle.api.ByValue}; jnr-ffi passes structs by pointer only,
- * jnr-ffi#14) and a variadic function (jnr-ffi's {@code @Variadic}). In process they are called
- * through their declaration in {@code NativeBundle-Symbols} ({@code routed.RoutedBinding}); out of
- * process the host refuses them. One rule for the loader that routes them, the guard (whose errno
- * the routed call records itself) and the host, so the three never disagree about a method.
- * Annotations are compared by name, as jnr-ffi's are everywhere in the loader.
+ * Which methods of a typed interface are routed, not left to the backend's binding: a
+ * {@code jnr.ffi.Struct} passed or returned by value ({@code io.nativebundle.api.ByValue}; jnr-ffi
+ * passes structs by pointer only, jnr-ffi#14) and a variadic function (jnr-ffi's
+ * {@code @Variadic}, which jnr-ffi calls correctly but FFM's binding would take for a fixed
+ * downcall). In process they are called through their declaration in {@code NativeBundle-Symbols}
+ * ({@code routed.RoutedBinding}); out of process the host refuses them. One rule for the loader
+ * that routes them, the guard (whose errno the routed call records itself) and the host, so the
+ * three never disagree about a method. Annotations are compared by name, as jnr-ffi's are
+ * everywhere in the loader.
  */
 public final class RoutedMethods {
 
     /** The API's annotation, by name. */
-    public static final String BY_VALUE = "io.nativebundle.api.ByValue";
+    static final String BY_VALUE = "io.nativebundle.api.ByValue";
     /** jnr-ffi's annotation of a variadic function called with fixed Java parameters. */
-    public static final String VARIADIC = "jnr.ffi.annotations.Variadic";
+    static final String VARIADIC = "jnr.ffi.annotations.Variadic";
 
     private RoutedMethods() {
     }
@@ -49,11 +51,6 @@ public final class RoutedMethods {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether parameter {@code index} (from 0) of {@code method} is annotated {@code @ByValue}. */
-    public static boolean byValue(Method method, int index) {
-        return has(method.getParameterAnnotations()[index], BY_VALUE);
     }
 
     private static boolean has(Annotation[] annotations, String name) {

@@ -112,3 +112,30 @@ JNIEXPORT void JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_qsortInts(J
     struct java_comparator java = {env, comparator, compare};
     qsort_r(base, (size_t) count, sizeof(jint), compare_in_java, &java);
 }
+
+/*
+ * A struct by value (issue 15), as abitest's point_add: the careful JNI author passes the fields
+ * as ints and hands the result's two fields back in a caller's int[2]. The C function is not
+ * inlined, so the struct travels by value in registers as it does to libabitest's.
+ */
+struct point {
+    int x;
+    int y;
+};
+
+__attribute__((noinline)) static struct point point_add(struct point a, struct point b)
+{
+    struct point r = {a.x + b.x, a.y + b.y};
+    return r;
+}
+
+JNIEXPORT void JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_pointAdd(JNIEnv *env, jclass cls,
+        jint ax, jint ay, jint bx, jint by, jintArray out)
+{
+    (void) cls;
+    struct point a = {ax, ay};
+    struct point b = {bx, by};
+    struct point r = point_add(a, b);
+    jint fields[2] = {r.x, r.y};
+    (*env)->SetIntArrayRegion(env, out, 0, 2, fields);
+}

@@ -103,6 +103,42 @@ NATIVEBUNDLE_EXPORT struct point point_add(struct point a, struct point b)
     return r;
 }
 
+/* A nested struct with a fixed array by value, 32 bytes: passed and returned in memory on x86-64
+ * (larger than 16 bytes), where point travels in two integer registers. Moves the origin by
+ * (dx, dy) and sets the last tag to the sum of the first two. */
+NATIVEBUNDLE_EXPORT struct shape shape_moved(struct shape s, int dx, int dy)
+{
+    s.origin.x += dx;
+    s.origin.y += dy;
+    s.tags[2] = (short) (s.tags[0] + s.tags[1]);
+    return s;
+}
+
+/* A struct by value and an out-parameter: returns p.x and writes p.y to *y. */
+NATIVEBUNDLE_EXPORT int point_parts(struct point p, int *y)
+{
+    *y = p.y;
+    return p.x;
+}
+
+/* 16 bytes of two classes: count in an integer register, mean in a vector register on x86-64. */
+struct sample {
+    int count;
+    double mean;
+};
+
+/* Adds x to a running mean. A NaN x sets errno to EDOM and returns the sample unchanged. */
+NATIVEBUNDLE_EXPORT struct sample sample_add(struct sample s, double x)
+{
+    if (x != x) {
+        errno = EDOM;
+        return s;
+    }
+    s.mean = (s.mean * s.count + x) / (s.count + 1);
+    s.count++;
+    return s;
+}
+
 /* A struct by pointer, written only (out), as a whole: all 32 bytes, trailing padding included,
  * which a caller that allocates only up to the last field (jnr-ffi's 30 bytes) would not have. */
 NATIVEBUNDLE_EXPORT void shape_make(struct shape *s, int x, int y)
@@ -148,6 +184,20 @@ NATIVEBUNDLE_EXPORT long sum_var(int n, ...)
     va_start(ap, n);
     for (int i = 0; i < n; i++) {
         sum += va_arg(ap, long);
+    }
+    va_end(ap);
+    return sum;
+}
+
+/* A variadic sum of n doubles: on x86-64 the callee reads them from vector registers, which it
+ * saves only when the caller says in %al that it used some, as a variadic call does. */
+NATIVEBUNDLE_EXPORT double sum_var_doubles(int n, ...)
+{
+    va_list ap;
+    double sum = 0;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++) {
+        sum += va_arg(ap, double);
     }
     va_end(ap);
     return sum;

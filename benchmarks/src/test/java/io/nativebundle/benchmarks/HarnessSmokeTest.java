@@ -10,6 +10,7 @@ import java.util.function.ToIntFunction;
 import org.junit.Test;
 
 import io.nativebundle.benchmarks.calls.JniMath;
+import io.nativebundle.benchmarks.osgi.AbitestInFramework;
 import io.nativebundle.benchmarks.osgi.MathInFramework;
 
 /**
@@ -25,6 +26,21 @@ public class HarnessSmokeTest {
         assertEquals(5, JniMath.add(2, 3));
         assertEquals(19, JniMath.length("hello, nativebundle"));
         JniMath.noop();
+        int[] point = new int[2];
+        JniMath.pointAdd(40, -7, 1, 2, point);
+        assertEquals(41, point[0]);
+        assertEquals(-5, point[1]);
+    }
+
+    @Test
+    public void consumerBundleCallsPointAddByValueThroughTheTypedServiceAndNativeFunction() throws Exception {
+        try (AbitestInFramework framework = AbitestInFramework.start()) {
+            Object calls = framework.pointCalls();
+            for (String path : new String[] {"typed", "function"}) {
+                IntBinaryOperator add = (IntBinaryOperator) calls.getClass().getMethod(path).invoke(calls);
+                assertEquals(path, 40 + 1 - 7 + 2, add.applyAsInt(40, -7));
+            }
+        }
     }
 
     @Test

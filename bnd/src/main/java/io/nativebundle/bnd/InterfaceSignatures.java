@@ -28,6 +28,7 @@ import io.nativebundle.contract.Parameter;
 import io.nativebundle.contract.Parameter.Direction;
 import io.nativebundle.contract.StructLayout;
 import io.nativebundle.contract.Signature;
+import io.nativebundle.contract.SignatureParser;
 import io.nativebundle.contract.TypeName;
 
 /**
@@ -50,6 +51,9 @@ final class InterfaceSignatures {
 
     private static final String IN = "jnr.ffi.annotations.In";
     private static final String OUT = "jnr.ffi.annotations.Out";
+    /** The API's annotation of a struct passed or returned by value; read by name, as jnr-ffi's are. */
+    static final String BY_VALUE = "io.nativebundle.api.ByValue";
+    private static final String VARIADIC = "jnr.ffi.annotations.Variadic";
 
     private final Analyzer analyzer;
     private final StructReader structs;
@@ -102,13 +106,19 @@ final class InterfaceSignatures {
             return variable(method, origin, prototype.length);
         }
         Map<Integer, Set<String>> parameterAnnotations = parameterAnnotations(method);
+        Set<String> methodAnnotations = annotations(method);
+        // called through its declaration at run time, with NativeFunction's carriers, which have no jnr-ffi callback
+        boolean routed = methodAnnotations.contains(BY_VALUE) || methodAnnotations.contains(VARIADIC)
+            || parameterAnnotations.values().stream().anyMatch(a -> a.contains(BY_VALUE));
         List<Parameter> parameters = new ArrayList<>();
         boolean mapped = true;
         for (int i = 0; i < prototype.length; i++) {
             String where = "parameter " + (i + 1);
             TypeRef javaType = prototype[i];
             Set<String> annotations = parameterAnnotations.getOrDefault(i, Set.of());
-            Optional<Parameter> type = structs.isStruct(javaType)
+            Optional<Parameter> type = annotations.contains(BY_VALUE)
+                ? shape(origin, where, () -> structByValue(javaType))
+                : structs.isStruct(javaType)
                 ? shape(origin, where, () -> structByPointer(javaType, annotations))
                 : isCallback(javaType) ? shape(origin, where, () -> callback(javaType))
                 : shape(origin, where, () -> JavaTypes.parameter(javaType, annotations));
@@ -117,13 +127,21 @@ final class InterfaceSignatures {
             } else if (type.isEmpty() || type.get().type() == TypeName.VOID) {
                 unmapped(origin, where + " has type " + prototype[i].getFQN(), prototype[i]);
                 mapped = false;
+            } else if (routed && type.get().type() == TypeName.CALLBACK) {
+                analyzer.error("NativeBundle-Symbols: method %s: %s is %s, %s", origin, where, javaType.getFQN(),
+                    io.nativebundle.contract.JavaTypes.ROUTED_CALLBACK);
+                mapped = false;
             } else {
                 parameters.add(type.get());
             }
         }
-        Set<String> methodAnnotations = annotations(method);
-        Optional<TypeName> result = shape(origin, "the result", () -> JavaTypes.result(method.getType(),
-            methodAnnotations));
+        StructLayout[] returnStruct = new StructLayout[1];
+        Optional<TypeName> result = methodAnnotations.contains(BY_VALUE)
+            ? shape(origin, "the result", () -> {
+                returnStruct[0] = structByValue(method.getType()).orElseThrow().struct();
+                return Optional.of(TypeName.STRUCT);
+            })
+            : shape(origin, "the result", () -> JavaTypes.result(method.getType(), methodAnnotations));
         if (result == null) {
             mapped = false;
         } else if (result.isEmpty()) {
@@ -137,8 +155,65 @@ final class InterfaceSignatures {
         }
         // jnr-ffi saves errno for a method annotated @SaveError even though the loader ignores it by default
         boolean errno = methodAnnotations.contains(SAVE_ERROR);
-        return mapped ? Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
-            new Signature(parameters, result.get(), null, errno)), origin)) : Optional.empty();
+        if (!mapped) {
+            return Optional.empty();
+        }
+        Integer fixed = fixedCount(method);
+        if (fixed != null && !variadicCarried(origin, parameters, fixed)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SymbolDeclaration(DeclaredSymbol.function(method.getName(),
+            new Signature(parameters, result.get(), returnStruct[0], errno, fixed == null ? -1 : fixed)), origin));
+    }
+
+    /** jnr-ffi's {@code @Variadic(fixedCount = n)} on the method: {@code n}, or null without it. */
+    private static Integer fixedCount(MethodDef method) {
+        return method.annotations("*")
+            .filter(a -> a.getName().getFQN().equals(VARIADIC))
+            .map(a -> (Object) a.get("fixedCount"))
+            .map(v -> v instanceof Number n ? n.intValue() : -1)
+            .findFirst()
+            .orElse(null);
+    }
+
+    /**
+     * Whether the parameters of a {@code @Variadic} method fit the grammar's variadic declaration:
+     * at least one fixed parameter, and after them only promoted types, the contract's rule for
+     * descriptors ({@link SignatureParser#unpromoted}); reports each that does not.
+     */
+    private boolean variadicCarried(String origin, List<Parameter> parameters, int fixed) {
+        if (fixed < 1 || fixed > parameters.size()) {
+            analyzer.error("NativeBundle-Symbols: method %s: @Variadic(fixedCount = %d): a variadic function has 1 to "
+                + "%d fixed parameters (those before C's '...')", origin, fixed, parameters.size());
+            return false;
+        }
+        boolean carried = true;
+        for (int i = fixed; i < parameters.size(); i++) {
+            if (!SignatureParser.isPromoted(parameters.get(i))) {
+                analyzer.error("NativeBundle-Symbols: method %s: parameter %d: %s", origin, i + 1,
+                    SignatureParser.unpromoted(parameters.get(i)));
+                carried = false;
+            }
+        }
+        return carried;
+    }
+
+    /**
+     * A {@code jnr.ffi.Struct} subclass annotated {@code @ByValue}: the grammar's struct without a
+     * direction, the bytes themselves as the argument (or the result).
+     */
+    private Optional<Parameter> structByValue(TypeRef type) {
+        boolean struct;
+        try {
+            struct = structs.isStruct(type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("class " + type.getFQN() + " could not be read: " + e, e);
+        }
+        if (!struct) {
+            throw new IllegalArgumentException("@ByValue marks a jnr.ffi.Struct subclass passed or returned by value, "
+                + "and " + type.getFQN() + " is not one");
+        }
+        return Optional.of(new Parameter(Direction.IN, TypeName.STRUCT, readLayout(type), null, false));
     }
 
     /**
@@ -148,16 +223,20 @@ final class InterfaceSignatures {
      * {@code NativeFunction}, and only copied in by the typed interface).
      */
     private Optional<Parameter> structByPointer(TypeRef type, Set<String> annotations) {
-        StructLayout layout;
+        StructLayout layout = readLayout(type);
+        Direction direction = annotations.contains(OUT) && !annotations.contains(IN) ? Direction.OUT : Direction.INOUT;
+        return Optional.of(new Parameter(direction, TypeName.STRUCT, layout, null, false));
+    }
+
+    /** The layout {@link StructReader} reads from the class file; what it cannot read names the class and field. */
+    private StructLayout readLayout(TypeRef type) {
         try {
-            layout = structs.read(type);
+            return structs.read(type);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalArgumentException("struct class " + type.getFQN() + " could not be read: " + e, e);
         }
-        Direction direction = annotations.contains(OUT) && !annotations.contains(IN) ? Direction.OUT : Direction.INOUT;
-        return Optional.of(new Parameter(direction, TypeName.STRUCT, layout, null, false));
     }
 
     private static Map<Integer, Set<String>> parameterAnnotations(MethodDef method) {
@@ -249,8 +328,8 @@ final class InterfaceSignatures {
             }
             for (Clazz c = clazz; c != null && c.getSuper() != null; c = analyzer.findClass(c.getSuper())) {
                 if (STRUCT.equals(c.getSuper().getFQN())) {
-                    return " (a jnr.ffi.Struct is carried by pointer as a parameter only: jnr-ffi cannot return one; "
-                        + "return a jnr.ffi.Pointer)";
+                    return " (a jnr.ffi.Struct is returned by value: annotate the method @" + BY_VALUE
+                        + "; or return a jnr.ffi.Pointer to it)";
                 }
             }
             return "";

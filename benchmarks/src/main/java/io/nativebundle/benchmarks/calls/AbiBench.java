@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntBinaryOperator;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.nativebundle.benchmarks.UnavailableException;
+import io.nativebundle.benchmarks.osgi.AbitestInFramework;
 import io.nativebundle.benchmarks.osgi.LibcInFramework;
 
 /**
@@ -32,6 +34,9 @@ import io.nativebundle.benchmarks.osgi.LibcInFramework;
  * framework, on the loader's default backend ({@code _function}: jnr on Java 17, the FFM fragment
  * is not installed there) and, on Java 22+, on the FFM backend ({@code _ffm}); JNI through
  * src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
+ * And a struct by value as parameters and result, abitest's {@code point_add}: through its typed
+ * interface ({@code @ByValue}, routed through the function's invoker), its {@code NativeFunction}
+ * service and JNI (the fields as ints in, an {@code int[2]} out).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -68,6 +73,7 @@ public class AbiBench {
     @State(Scope.Thread)
     public static class Jni {
         final long[] timespec = new long[2];
+        final int[] point = new int[2];
         final ByteBuffer memory = ints();
         JniMath.AddressComparator comparator;
 
@@ -84,6 +90,45 @@ public class AbiBench {
             refill(memory);
             JniMath.qsortInts(memory, SORTED, comparator);
             verifySorted("JNI", memory);
+            verifyPointAdd("JNI", (x, y) -> {
+                JniMath.pointAdd(x, y, 1, 2, point);
+                return point[0] + point[1];
+            });
+        }
+    }
+
+    /** abitest in a framework: {@code point_add} through the typed interface and its {@code NativeFunction}. */
+    @State(Scope.Thread)
+    public static class ByValue {
+        AbitestInFramework framework;
+        IntBinaryOperator typed;
+        IntBinaryOperator function;
+        int x;
+
+        @Setup
+        public void setUp() throws Exception {
+            framework = AbitestInFramework.start();
+            Object calls = framework.pointCalls();
+            typed = (IntBinaryOperator) calls.getClass().getMethod("typed").invoke(calls);
+            function = (IntBinaryOperator) calls.getClass().getMethod("function").invoke(calls);
+            verifyPointAdd("typed", typed);
+            verifyPointAdd("NativeFunction", function);
+        }
+
+        @TearDown
+        public void tearDown() {
+            if (framework != null) {
+                framework.close();
+                framework = null;
+            }
+        }
+    }
+
+    /** A point_add path must add (1, 2) to its point: x + 1 + y + 2. */
+    static void verifyPointAdd(String path, IntBinaryOperator add) {
+        int sum = add.applyAsInt(40, -7);
+        if (sum != 40 + 1 - 7 + 2) {
+            throw new IllegalStateException(path + ": point_add((40, -7), (1, 2)) summed to " + sum + ", not 36");
         }
     }
 
@@ -162,6 +207,22 @@ public class AbiBench {
     @Benchmark
     public long structByPointer_ffm(FfmFunction function) {
         return function.clock.getAsLong();
+    }
+
+    @Benchmark
+    public int structByValue_jni(Jni jni) {
+        JniMath.pointAdd(jni.point[0], 7, 1, 2, jni.point);
+        return jni.point[1];
+    }
+
+    @Benchmark
+    public int structByValue_typed(ByValue state) {
+        return state.typed.applyAsInt(state.x++, 7);
+    }
+
+    @Benchmark
+    public int structByValue_function(ByValue state) {
+        return state.function.applyAsInt(state.x++, 7);
     }
 
     @Benchmark

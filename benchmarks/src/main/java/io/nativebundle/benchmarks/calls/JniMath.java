@@ -30,6 +30,9 @@ public final class JniMath {
      */
     public static native int clockGettime(int clock, long[] out);
 
+    /** {@code point_add(a, b)} of two {@code struct point}s by value; the result's x and y land in {@code out[0]} and {@code out[1]}. */
+    public static native void pointAdd(int ax, int ay, int bx, int by, int[] out);
+
     /** A comparator of two elements given by their addresses, as C's qsort hands them over. */
     @FunctionalInterface
     public interface AddressComparator {

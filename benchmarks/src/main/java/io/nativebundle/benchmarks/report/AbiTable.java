@@ -4,10 +4,11 @@ import java.util.Map;
 
 /**
  * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
- * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} (on the
- * default backend, and on FFM where the JVM is 22+) next to hand-written JNI in the same run, with
- * their ratios. The runner measures in nanoseconds
- * whatever a benchmark's own unit, so the medians arrive in ns.
+ * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} (a descriptor
+ * over libc; on the default backend, and on FFM where the JVM is 22+), and a struct by value
+ * (abitest's {@code point_add}) by {@code NativeFunction} and the typed interface, next to
+ * hand-written JNI in the same run, with their ratios. The runner measures in nanoseconds whatever
+ * a benchmark's own unit, so the medians arrive in ns.
  */
 public final class AbiTable {
 
@@ -23,6 +24,7 @@ public final class AbiTable {
     private static final Row[] ROWS = {
         new Row("struct by pointer: clock_gettime(int, out timespec)", "structByPointer", "ns", 1),
         new Row("qsort of 10,000 ints, a Java comparator per comparison", "qsort10k", "ms", 1e6),
+        new Row("struct by value: point_add(point, point)point (abitest)", "structByValue", "ns", 1),
     };
 
     private final Map<String, Sample> samples;
@@ -36,19 +38,20 @@ public final class AbiTable {
         return samples.keySet().stream().anyMatch(name -> name.startsWith(BENCH));
     }
 
-    /** The Markdown table: medians of both paths and NativeFunction's ratio to JNI. */
+    /** The Markdown table: medians of every path a shape has and their ratios to JNI. */
     String table() {
-        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction (descriptor over libc) |"
-                + " NativeFunction / JNI | NativeFunction on FFM | on FFM / JNI |\n|---|---:|---:|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction | NativeFunction / JNI |"
+                + " NativeFunction on FFM | on FFM / JNI | typed interface | typed / JNI |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : ROWS) {
             double jni = median(row.benchmark + "_jni");
             double function = median(row.benchmark + "_function");
             double ffm = median(row.benchmark + "_ffm");
+            double typed = median(row.benchmark + "_typed");
             md.append("| ").append(row.shape)
                     .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
                     .append(" | ").append(Format.ratio(function / jni))
-                    .append(" | ").append(shown(ffm, row))
-                    .append(" | ").append(Format.ratio(ffm / jni)).append(" |\n");
+                    .append(" | ").append(shown(ffm, row)).append(" | ").append(Format.ratio(ffm / jni))
+                    .append(" | ").append(shown(typed, row)).append(" | ").append(Format.ratio(typed / jni)).append(" |\n");
         }
         return md.toString();
     }

@@ -50,6 +50,11 @@
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
  *
+ * <p>2.3.0, structs by value in typed interfaces: {@link io.nativebundle.api.ByValue} on a
+ * {@code jnr.ffi.Struct} parameter or on a method returning one passes it by value; such a method,
+ * and one annotated jnr-ffi's {@code @Variadic}, is called through its declaration in
+ * {@code NativeBundle-Symbols}, as its {@code NativeFunction} is.
+ *
  * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,

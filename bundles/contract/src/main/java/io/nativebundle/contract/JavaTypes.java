@@ -234,6 +234,14 @@ public final class JavaTypes {
     }
 
     /** Whether {@code type} is a {@code jnr.ffi.byref} type: an out-parameter behind a pointer. */
+    /**
+     * Why a typed method called through its declaration ({@code @ByValue}, {@code @Variadic}:
+     * {@code NativeFunction}'s carriers, which have no jnr-ffi callback) takes no callback: one
+     * message for the bnd plugin, which refuses such a method at build, and the loader.
+     */
+    public static final String ROUTED_CALLBACK = "a callback; a @ByValue or @Variadic method takes none (declare the"
+        + " function in a descriptor and call it through NativeFunction)";
+
     public static boolean isByReference(String type) {
         return type.startsWith(BY_REFERENCE_PACKAGE) && type.endsWith("ByReference");
     }

@@ -212,8 +212,7 @@ public final class SignatureParser {
                 int at = next;
                 Parameter p = parameter();
                 if (fixed >= 0 && !isPromoted(p)) {
-                    throw error(at, "a variadic argument is passed promoted: after '...' write one of " + PROMOTED
-                            + " by value, not " + p);
+                    throw error(at, unpromoted(p));
                 }
                 parameters.add(p);
             }
@@ -232,7 +231,16 @@ public final class SignatureParser {
     /** What a variadic argument may be declared as: C's default argument promotions leave no narrower type. */
     static final String PROMOTED = "int, uint, long, ulong, double, pointer, string, buffer, a callback";
 
-    private static boolean isPromoted(Parameter p) {
+    /**
+     * Why {@code p} cannot follow {@code ...} in a variadic declaration: the rule of every reader of
+     * the grammar (descriptors, the bnd plugin's jnr-ffi {@code @Variadic}).
+     */
+    public static String unpromoted(Parameter p) {
+        return "a variadic argument is passed promoted: after '...' write one of " + PROMOTED + " by value, not " + p;
+    }
+
+    /** Whether {@code p} may follow {@code ...}: a type C's default argument promotions leave as it is. */
+    public static boolean isPromoted(Parameter p) {
         return p.direction() == Parameter.Direction.IN && !p.array() && switch (p.type()) {
             // a function pointer is passed like any pointer (curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, cb))
             case INT, UINT, LONG, ULONG, DOUBLE, POINTER, STRING, BUFFER, CALLBACK -> true;

@@ -60,10 +60,11 @@ import jnr.ffi.byref.LongLongByReference;
  * tenant folder {@code plugins/abi/}. Each function's expected values are computed in Java here,
  * never taken from another path. Structs by pointer run through all three ({@link AbiTest.Shape},
  * a jnr-ffi {@code Struct} whose C size, 32, is larger than jnr-ffi's 30), so does the callback
- * ({@link AbiTest.Visitor}, {@code @Delegate}); a struct by value and the variadic function have
- * no typed path yet (the bnd plugin refuses them in an interface), so they run through the other
- * two. errno
- * is read from the call result and from {@code NativeLibrary.lastErrno()}, per library and thread.
+ * ({@link AbiTest.Visitor}, {@code @Delegate}), structs by value ({@code @ByValue}: {@code point_add}
+ * in registers, {@code shape_moved} nested and 32 bytes in memory, {@code sample_add} an int and a
+ * double with errno) and the variadic sums ({@code @Variadic}), which the typed interface calls
+ * through their declarations. errno is read from the call result and from
+ * {@code NativeLibrary.lastErrno()}, per library and thread.
  *
  * <p>aarch64: the build compiles the library for it too, but this machine cannot run it, so only
  * x86-64 is called here.
@@ -91,6 +92,7 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         "[structs]",
         "point = { x: int, y: int } size=8",
         "shape = { kind: byte, origin: point, scale: double, tags: short[3] } size=32",
+        "sample = { count: int, mean: double } size=16",
         "",
         "[callbacks]",
         "visitor = (int)int",
@@ -111,10 +113,14 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         "increment = (inout long)void",
         "fail_with = (int)int errno",
         "point_add = (point a, point b)point",
+        "point_parts = (point p, out int y)int",
+        "shape_moved = (shape s, int dx, int dy)shape",
+        "sample_add = (sample s, double x)sample errno",
         "shape_make = (out shape s, int x, int y)void",
         "shape_scale = (inout shape s, int f)void",
         "call_n = (int n, visitor cb)long",
         "sum_var = (int n, ..., long, long, long)long",
+        "sum_var_doubles = (int n, ..., double, double)double",
     };
 
     @Configuration
@@ -322,11 +328,110 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
             assertShape(scaled, 7, 9, -12, 4.5, new short[] {3, 6, 9});
         }
         AbiTest typed = typed();
+        AbiTest.Point sum = typed.point_add(point(1, -2), point(Integer.MAX_VALUE, 40));
+        assertEquals(Integer.MAX_VALUE + 1, sum.x.get());
+        assertEquals(38, sum.y.get());
+        // a struct by value next to an out-parameter: the typed one a jnr-ffi by-reference object
+        for (boolean viaDescriptor : new boolean[] {false, true}) {
+            NativeFunction parts = viaDescriptor ? described("point_parts") : bundled("point_parts");
+            NativeStructType point = parts.signature().parameterList().get(0).structType().orElseThrow();
+            NativeCallResult r = parts.call(NativeStruct.of(point, Map.of("x", 7, "y", -9)));
+            assertEquals(7, r.value());
+            assertEquals(-9, r.outValues().get(viaDescriptor ? "y" : "arg2"));
+        }
+        IntByReference y = new IntByReference();
+        assertEquals(7, typed.point_parts(point(7, -9), y));
+        assertEquals(-9, (int) y.getValue());
         AbiTest.Shape shape = new AbiTest.Shape(jnr.ffi.Runtime.getSystemRuntime());
         typed.shape_make(shape, 3, -4);
         assertShape(shape, 7, 3, -4, 1.5, new short[] {1, 2, 3});
         typed.shape_scale(shape, 3);
         assertShape(shape, 7, 9, -12, 4.5, new short[] {3, 6, 9});
+    }
+
+    @Test
+    public void nestedAndMixedStructsByValueAgreeWithJavaThroughAllThreePaths() throws Exception {
+        dropDescriptor();
+        jnr.ffi.Runtime runtime = jnr.ffi.Runtime.getSystemRuntime();
+        // shape_moved: 32 bytes with a nested struct and an array, passed and returned in memory
+        for (NativeFunction moved : List.of(bundled("shape_moved"), described("shape_moved"))) {
+            NativeStructType type = moved.signature().returnStructType().orElseThrow();
+            assertEquals(32, type.size());
+            NativeStruct origin = NativeStruct.of(type.field("origin").orElseThrow().structType().orElseThrow(),
+                Map.of("x", 3, "y", -4));
+            NativeStruct in = NativeStruct.of(type, Map.of("kind", (byte) 7, "origin", origin, "scale", 1.5,
+                "tags", new short[] {100, -30, 0}));
+            assertShape((NativeStruct) moved.invoke(in, 10, -1_000_000), 7, 3 + 10, -4 + -1_000_000,
+                1.5, new short[] {100, -30, 100 - 30});
+        }
+        AbiTest.Shape in = new AbiTest.Shape(runtime);
+        in.kind.set(7);
+        in.origin.x.set(3);
+        in.origin.y.set(-4);
+        in.scale.set(1.5);
+        in.tags[0].set((short) 100);
+        in.tags[1].set((short) -30);
+        AbiTest.Shape moved = typed().shape_moved(in, 10, -1_000_000);
+        assertShape(moved, 7, 3 + 10, -4 + -1_000_000, 1.5, new short[] {100, -30, 100 - 30});
+        assertShape(in, 7, 3, -4, 1.5, new short[] {100, -30, 0});
+
+        // sample_add: an int and a double, 16 bytes in an integer and a vector register, with errno
+        int count = 3;
+        double mean = 1.1;
+        double x = 0.7;
+        double expected = (mean * count + x) / (count + 1);
+        for (NativeFunction add : List.of(bundled("sample_add"), described("sample_add"))) {
+            NativeStructType type = add.signature().returnStructType().orElseThrow();
+            NativeStruct s = (NativeStruct) add.invoke(NativeStruct.of(type, Map.of("count", count, "mean", mean)), x);
+            assertEquals(count + 1, s.get("count"));
+            assertEquals(expected, (Double) s.get("mean"), 0);
+            NativeCallResult nan = add.call(NativeStruct.of(type, Map.of("count", count, "mean", mean)), Double.NaN);
+            assertEquals(OptionalInt.of(EDOM), nan.errno());
+            assertEquals(count, ((NativeStruct) nan.value()).get("count"));
+        }
+        NativeLibrary library = service(NativeLibrary.class, BUNDLED);
+        AbiTest.Sample sample = sample(count, mean);
+        AbiTest.Sample added = typed().sample_add(sample, x);
+        assertEquals(count + 1, added.count.get());
+        assertEquals(expected, added.mean.get(), 0);
+        AbiTest.Sample same = typed().sample_add(sample, Double.NaN);
+        assertEquals(count, same.count.get());
+        assertEquals(mean, same.mean.get(), 0);
+        assertEquals(OptionalInt.of(EDOM), library.lastErrno());
+    }
+
+    /** {@code EDOM} on Linux. */
+    private static final int EDOM = 33;
+
+    private static AbiTest.Point point(int x, int y) {
+        AbiTest.Point p = new AbiTest.Point(jnr.ffi.Runtime.getSystemRuntime());
+        p.x.set(x);
+        p.y.set(y);
+        return p;
+    }
+
+    private static AbiTest.Sample sample(int count, double mean) {
+        AbiTest.Sample s = new AbiTest.Sample(jnr.ffi.Runtime.getSystemRuntime());
+        s.count.set(count);
+        s.mean.set(mean);
+        return s;
+    }
+
+    @Test
+    public void routedTypedCallsAreCountedUnderTheirSymbol() throws Exception {
+        AbiTest typed = typed();
+        long before = calls("point_add");
+        for (int i = 0; i < 5; i++) {
+            typed.point_add(point(i, i), point(1, 1));
+        }
+        typed.sum_var(3, 1L, 2L, 3L);
+        assertEquals(before + 5, calls("point_add"));
+    }
+
+    /** The calls counted for {@code symbol} of the bundle's library (typed and NativeFunction share them). */
+    private long calls(String symbol) throws InterruptedException {
+        return service(NativeMetrics.class, null).stats("abitest").stream()
+                .filter(s -> s.symbol().equals(symbol)).mapToLong(SymbolStats::calls).sum();
     }
 
     @Test
@@ -371,6 +476,12 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
         for (NativeFunction f : List.of(bundled("sum_var"), described("sum_var"))) {
             assertEquals(Long.MAX_VALUE - 1, f.invoke(3, 1L, -2L, Long.MAX_VALUE));
         }
+        assertEquals(Long.MAX_VALUE - 1, typed().sum_var(3, 1L, -2L, Long.MAX_VALUE));
+        // doubles after '...' travel in vector registers, which the callee reads only when %al says so
+        for (NativeFunction f : List.of(bundled("sum_var_doubles"), described("sum_var_doubles"))) {
+            assertEquals(0.25 + 1e300, (Double) f.invoke(2, 0.25, 1e300), 0);
+        }
+        assertEquals(0.25 + 1e300, typed().sum_var_doubles(2, 0.25, 1e300), 0);
     }
 
     @Test
@@ -460,10 +571,12 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
     }
 
     @Test
-    public void severalThreadsCallTheCallbacksOutParameterStructAndErrnoFunctionsAtOnce() throws Exception {
+    public void severalThreadsCallTheCallbacksOutParameterStructByValueVariadicAndErrnoFunctionsAtOnce()
+            throws Exception {
         dropDescriptor();
         List<NativeFunction> callNs = List.of(bundled("call_n"), described("call_n"));
         List<NativeFunction> divmods = List.of(bundled("divmod"), described("divmod"));
+        List<NativeFunction> pointAdds = List.of(bundled("point_add"), described("point_add"));
         AbiTest typed = typed();
         NativeFunction failWith = bundled("fail_with");
         NativeLibrary library = service(NativeLibrary.class, BUNDLED);
@@ -494,6 +607,20 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
                         assertEquals(0, typed.divmod(a, 7, q, rem, new DoubleByReference()));
                         assertEquals(a / 7, (int) q.getValue());
                         assertEquals(a % 7, (long) rem.getValue());
+                        AbiTest.Point p = typed.point_add(point(a, thread), point(1, -1));
+                        assertEquals(a + 1, p.x.get());
+                        assertEquals(thread - 1, p.y.get());
+                        NativeFunction pointAdd = pointAdds.get(i % 2);
+                        NativeStructType pointType = pointAdd.signature().returnStructType().orElseThrow();
+                        NativeStruct q2 = (NativeStruct) pointAdd.invoke(
+                            NativeStruct.of(pointType, Map.of("x", a, "y", thread)),
+                            NativeStruct.of(pointType, Map.of("x", 1, "y", -1)));
+                        assertEquals(a + 1, q2.get("x"));
+                        AbiTest.Shape moved = typed.shape_moved(shape, thread, -a);
+                        assertEquals(2 * a + thread, moved.origin.x.get());
+                        assertEquals(2 * thread - a, moved.origin.y.get());
+                        assertEquals(a + 2L * thread + 3, typed.sum_var(3, (long) a, (long) thread, thread + 3L));
+                        assertEquals(a + 0.5 * thread, typed.sum_var_doubles(2, a, 0.5 * thread), 0);
                         int errno = 1 + thread * 10 + i % 10;
                         if (i % 2 == 0) {
                             assertEquals(-1, typed.fail_with(errno));
@@ -501,6 +628,8 @@ public class AbiTestLibraryTest extends AbstractIntegrationTest {
                             assertEquals(OptionalInt.of(errno), failWith.call(errno).errno());
                         }
                         assertEquals(OptionalInt.of(errno), library.lastErrno());
+                        typed.sample_add(sample(i, thread), Double.NaN);
+                        assertEquals(OptionalInt.of(EDOM), library.lastErrno());
                     }
                     return null;
                 }));

@@ -1,10 +1,12 @@
 package io.nativebundle.examples.abitest;
 
+import io.nativebundle.api.ByValue;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.annotations.Variadic;
 import jnr.ffi.byref.DoubleByReference;
 import jnr.ffi.byref.IntByReference;
 import jnr.ffi.byref.LongLongByReference;
@@ -21,8 +23,9 @@ import jnr.ffi.types.u_int8_t;
  * {@code divmod;signature="(int,int,out int,out long,out double)int"}, so the same functions are
  * also {@code NativeFunction} services. Structs by pointer are {@link Struct} classes whose layout
  * the bnd plugin reads from their class files ({@code shape_make}), callbacks {@code @Delegate}
- * interfaces ({@code call_n}). A struct by value and the variadic function are declared in
- * {@code bnd.bnd} only: typed interfaces do not carry them yet.
+ * interfaces ({@code call_n}), structs by value the same classes annotated {@link ByValue}
+ * ({@code point_add}, in registers; {@code shape_moved}, 32 bytes, in memory), variadic functions
+ * methods annotated jnr-ffi's {@link Variadic} with the arguments of one call ({@code sum_var}).
  *
  * <p>An unsigned value travels in a wider Java carrier, so values above the signed maximum
  * arrive intact: {@code next_u8((short) 255)} is {@code 0}.
@@ -86,6 +89,36 @@ public interface AbiTest {
     /** A struct by pointer, read and written: every number in it times {@code f}. */
     void shape_scale(Shape s, int f);
 
+    /** {@code a + b}, field by field: structs by value in two integer registers each. */
+    @ByValue
+    Point point_add(@ByValue Point a, @ByValue Point b);
+
+    /** {@code p.x}, and {@code p.y} written to {@code y}: a struct by value next to an out-parameter. */
+    int point_parts(@ByValue Point p, @Out IntByReference y);
+
+    /**
+     * {@code s} with its origin moved by {@code (dx, dy)} and {@code tags[2] = tags[0] + tags[1]}: a
+     * nested struct with an array, 32 bytes, passed and returned in memory.
+     */
+    @ByValue
+    Shape shape_moved(@ByValue Shape s, int dx, int dy);
+
+    /**
+     * {@code s} with {@code x} added to its running mean; for a NaN {@code x}, {@code s} unchanged
+     * and errno {@code EDOM}. 16 bytes of an int and a double.
+     */
+    @SaveError
+    @ByValue
+    Sample sample_add(@ByValue Sample s, double x);
+
+    /** C's {@code long sum_var(int n, ...)} called with three longs: {@code a + b + c} for {@code n = 3}. */
+    @Variadic(fixedCount = 1)
+    long sum_var(int n, long a, long b, long c);
+
+    /** C's {@code double sum_var_doubles(int n, ...)} called with two doubles. */
+    @Variadic(fixedCount = 1)
+    double sum_var_doubles(int n, double a, double b);
+
     /** A callback called {@code n} times with 0..n-1: the sum of its results. */
     long call_n(int n, Visitor cb);
 
@@ -101,6 +134,16 @@ public interface AbiTest {
         public final Signed32 y = new Signed32();
 
         public Point(Runtime runtime) {
+            super(runtime);
+        }
+    }
+
+    /** {@code struct sample}: an int at 0 and a double at 8, 16 bytes. */
+    final class Sample extends Struct {
+        public final Signed32 count = new Signed32();
+        public final Double mean = new Double();
+
+        public Sample(Runtime runtime) {
             super(runtime);
         }
     }

@@ -42,6 +42,7 @@ import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
+import io.nativebundle.loader.internal.backend.RoutedMethods;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -63,7 +64,8 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * }</pre>
  *
  * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
- * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; a method with a
+ * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno (not a routed one,
+ * {@code RoutedMethods}, whose invoker records the errno it returns itself); a method with a
  * jnr-ffi callback parameter then calls {@code callbacksReturned()}, which rethrows what a
  * callback threw during the call; other methods do neither.
  *
@@ -266,7 +268,7 @@ final class GuardGenerator {
             slot += argument.getSize();
         }
         mv.visitMethodInsn(INVOKEINTERFACE, iface, method.getName(), desc, true);
-        if (savesErrno(method)) {
+        if (savesErrno(method) && !RoutedMethods.isRouted(method)) {
             // the result stays on the stack below: saveErrno() takes only this and returns nothing
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "saveErrno", "()V", false);

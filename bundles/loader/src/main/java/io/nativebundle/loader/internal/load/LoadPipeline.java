@@ -127,7 +127,8 @@ public final class LoadPipeline {
             LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
                     verified.version(), attempt.generation(), bundle.getBundleId(),
                     String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
-            verified = opener.open(generation, manifest.declaration(), type, verified, bundle, tenant);
+            verified = opener.open(generation, manifest.declaration(), type, verified, manifest.symbols(), bundle,
+                    tenant);
             ExportPlan export = exports.plan(manifest.declaration(), tenant, type, manifest.symbols());
             verified = verified.withChecks(List.of(), export.checks());
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 
 import io.nativebundle.api.CheckResult;
+import io.nativebundle.api.NativeSignature;
+import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.loader.internal.LoadRefusal;
@@ -82,28 +86,31 @@ public final class GenerationOpener {
      */
     public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
                                 VerifiedLibrary verified) throws LoadRefusal {
-        return open(generation, declaration, type, verified, backend);
+        return open(generation, declaration, type, verified, List.of(), backend);
     }
 
     /**
      * As {@link #open(LibraryGeneration, LibraryDeclaration, Class, VerifiedLibrary)}, with the
-     * backend chosen for the bundle's library and tenant.
+     * backend chosen for the bundle's library and tenant, and the symbols its {@code NativeBundle-Symbols}
+     * declares (the typed methods jnr-ffi cannot bind are called through theirs).
      *
      * @throws LoadRefusal also {@code MALFORMED_HEADER} or {@code TENANT_REFUSED} when the isolation
      *                     cannot be decided, {@code LOAD_FAILED} when the host process cannot start
      */
     public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
-                                VerifiedLibrary verified, Bundle bundle, String tenant) throws LoadRefusal {
+                                VerifiedLibrary verified, List<NativeSymbol> symbols, Bundle bundle, String tenant)
+            throws LoadRefusal {
         NativeBackend chosen = isolations == null ? backend : isolations.choose(bundle, tenant, generation, backend);
-        return open(generation, declaration, type, verified, chosen);
+        return open(generation, declaration, type, verified, symbols, chosen);
     }
 
     private VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
-                                 VerifiedLibrary verified, NativeBackend backend) throws LoadRefusal {
+                                 VerifiedLibrary verified, List<NativeSymbol> symbols, NativeBackend backend)
+            throws LoadRefusal {
         List<Path> files = verified.files();
         generation.opened(backend.name(), backend.isolation(), backend.open(files.get(0), files.subList(1, files.size())));
         if (type != null) {
-            generation.bind(type);
+            generation.bind(type, functions(symbols));
         }
         VerifiedLibrary opened = versionAfterOpen(declaration, verified, generation);
         generation.actualVersion(opened.version());
@@ -129,6 +136,17 @@ public final class GenerationOpener {
         version.check(declaration.range(), declaration.name(), file);
         return verified.withVersion(version.version(),
                 CheckResult.pass(HostLibraryChecks.VERSION, version.describe(declaration.range(), file)));
+    }
+
+    /** The declared functions by name, each signature as the header writes it out in full. */
+    private static Map<String, NativeSignature> functions(List<NativeSymbol> symbols) {
+        Map<String, NativeSignature> functions = new HashMap<>();
+        for (NativeSymbol symbol : symbols) {
+            if (symbol.kind() == NativeSymbol.Kind.FUNCTION) {
+                functions.put(symbol.name(), NativeSignature.parse(symbol.signature()));
+            }
+        }
+        return functions;
     }
 
     /** The host file behind the generation's link to it, for messages. */

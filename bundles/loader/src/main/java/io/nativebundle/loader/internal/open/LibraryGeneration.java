@@ -4,6 +4,7 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
+import io.nativebundle.loader.internal.backend.routed.RoutedBinding;
 
 /**
  * One loaded generation of a library: the unit that is opened, called through guards, cut and
@@ -200,7 +202,19 @@ public final class LibraryGeneration {
      * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot bind a method
      */
     public void bind(Class<?> type) throws LoadRefusal {
-        pending = adopt(backendLibrary().bind(type));
+        bind(type, Map.of());
+    }
+
+    /**
+     * As {@link #bind(Class)}, with the functions {@code NativeBundle-Symbols} declares, by name:
+     * in process, a method jnr-ffi cannot bind (a struct by value, a variadic function) is called
+     * through its declaration, as its {@code NativeFunction} is ({@link RoutedBinding}); out of
+     * process the backend gets the whole interface, and its host refuses such a method by name.
+     */
+    public void bind(Class<?> type, Map<String, NativeSignature> declared) throws LoadRefusal {
+        pending = adopt(NativeBundleConstants.ISOLATION_IN_PROCESS.equals(isolation)
+                ? RoutedBinding.bind(type, backendLibrary(), declared, this::function)
+                : backendLibrary().bind(type));
         if (state.get() != State.OPEN) {
             pending = null;
         }
@@ -241,7 +255,8 @@ public final class LibraryGeneration {
 
     /** Where the callbacks passed to each typed method count their errors: its symbol's counters. */
     public void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
-        backendLibrary().typedCallbackErrors(errors);
+        // a routed binding's backend bound a copy of the interface's other methods: count under the originals
+        backendLibrary().typedCallbackErrors(method -> errors.apply(RoutedBinding.original(method)));
     }
 
     /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */

@@ -1,24 +1,18 @@
 package io.nativebundle.loader.internal.backend.host;
 
 import static org.objectweb.asm.Opcodes.AALOAD;
-import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.ANEWARRAY;
-import static org.objectweb.asm.Opcodes.CHECKCAST;
-import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
-import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
@@ -32,6 +26,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeSignature;
+import io.nativebundle.loader.internal.backend.BoxingCode;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 
 /**
@@ -128,72 +123,19 @@ final class HostBindingGenerator {
             mv.visitMethodInsn(INVOKEINTERFACE, INVOKER, typed[0], typed[1], true);
             mv.visitInsn(result.getOpcode(IRETURN));
         } else {
-            boxArguments(mv, arguments);
+            BoxingCode.boxArguments(mv, arguments, argument -> text(mv, argument));
             mv.visitMethodInsn(INVOKEINTERFACE, INVOKER, "invoke", "([Ljava/lang/Object;)Ljava/lang/Object;", true);
-            unbox(mv, result);
+            // String or CharSequence results: the invoker returns a String (or null)
+            BoxingCode.unboxAndReturn(mv, result);
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void boxArguments(MethodVisitor mv, Type[] arguments) {
-        mv.visitLdcInsn(arguments.length);
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        int slot = 1;
-        for (int i = 0; i < arguments.length; i++) {
-            Type argument = arguments[i];
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(argument.getOpcode(ILOAD), slot);
-            box(mv, argument);
-            mv.visitInsn(AASTORE);
-            slot += argument.getSize();
-        }
-    }
-
-    private static void box(MethodVisitor mv, Type type) {
-        String boxed = switch (type.getSort()) {
-            case Type.BOOLEAN -> "java/lang/Boolean";
-            case Type.BYTE -> "java/lang/Byte";
-            case Type.SHORT -> "java/lang/Short";
-            case Type.INT -> "java/lang/Integer";
-            case Type.LONG -> "java/lang/Long";
-            case Type.FLOAT -> "java/lang/Float";
-            case Type.DOUBLE -> "java/lang/Double";
-            default -> null;
-        };
-        if (boxed != null) {
-            mv.visitMethodInsn(INVOKESTATIC, boxed, "valueOf", "(" + type.getDescriptor() + ")L" + boxed + ";", false);
-        } else if (type.getInternalName().equals("java/lang/CharSequence")) {
+    /** A {@code CharSequence} argument becomes the {@code String} an invoker takes. */
+    private static void text(MethodVisitor mv, Type argument) {
+        if (argument.getInternalName().equals("java/lang/CharSequence")) {
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "text", "(Ljava/lang/CharSequence;)Ljava/lang/String;", false);
         }
-    }
-
-    private static void unbox(MethodVisitor mv, Type type) {
-        String boxed;
-        String value;
-        switch (type.getSort()) {
-            case Type.VOID -> {
-                mv.visitInsn(POP);
-                mv.visitInsn(RETURN);
-                return;
-            }
-            case Type.BOOLEAN -> { boxed = "java/lang/Boolean"; value = "booleanValue"; }
-            case Type.BYTE -> { boxed = "java/lang/Byte"; value = "byteValue"; }
-            case Type.SHORT -> { boxed = "java/lang/Short"; value = "shortValue"; }
-            case Type.INT -> { boxed = "java/lang/Integer"; value = "intValue"; }
-            case Type.LONG -> { boxed = "java/lang/Long"; value = "longValue"; }
-            case Type.FLOAT -> { boxed = "java/lang/Float"; value = "floatValue"; }
-            case Type.DOUBLE -> { boxed = "java/lang/Double"; value = "doubleValue"; }
-            default -> {
-                // String or CharSequence: the invoker returns a String (or null)
-                mv.visitTypeInsn(CHECKCAST, type.getInternalName());
-                mv.visitInsn(type.getOpcode(IRETURN));
-                return;
-            }
-        }
-        mv.visitTypeInsn(CHECKCAST, boxed);
-        mv.visitMethodInsn(INVOKEVIRTUAL, boxed, value, "()" + type.getDescriptor(), false);
-        mv.visitInsn(type.getOpcode(IRETURN));
     }
 }

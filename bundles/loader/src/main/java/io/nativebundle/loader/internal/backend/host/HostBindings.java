@@ -22,6 +22,7 @@ import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.InterfaceMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
+import io.nativebundle.loader.internal.backend.RoutedMethods;
 
 /**
  * Binds a typed interface to functions of a library that runs out of process: a generated class
@@ -99,6 +100,10 @@ final class HostBindings {
     static NativeSignature signature(Method method, String library) throws LoadRefusal {
         String where = method.getDeclaringClass().getName() + "." + method.getName()
                 + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(",", "(", ")"));
+        Optional<String> routed = RoutedMethods.why(method);
+        if (routed.isPresent()) {
+            throw refused(library, where, routed.get() + "; " + CANNOT_CARRY);
+        }
         Annotation[][] annotations = method.getParameterAnnotations();
         List<NativeType> parameters = new ArrayList<>();
         Class<?>[] types = method.getParameterTypes();

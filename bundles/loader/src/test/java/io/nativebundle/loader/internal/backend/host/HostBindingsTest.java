@@ -87,6 +87,20 @@ public class HostBindingsTest {
     }
 
     /** A callback, which would be code of the JVM called from the host. */
+    public interface WithByValue {
+        int norm(@io.nativebundle.api.ByValue Pair p);
+    }
+
+    public interface WithByValueResult {
+        @io.nativebundle.api.ByValue
+        Pair make(int a);
+    }
+
+    public interface WithVariadic {
+        @jnr.ffi.annotations.Variadic(fixedCount = 1)
+        int sum(int n, int a, int b);
+    }
+
     public interface WithCallback {
         int add(Visitor visitor, int b);
     }
@@ -156,6 +170,18 @@ public class HostBindingsTest {
         assertTrue(struct.getMessage(), struct.getMessage().contains(WithStruct.class.getName() + ".add("
                 + Pair.class.getName() + ",int) cannot be called across the process boundary: parameter 1 is "
                 + Pair.class.getName() + ", a jnr.ffi.Struct passed by pointer; a library that runs out of process"));
+        LoadRefusal byValue = assertThrows(LoadRefusal.class, () -> library.bind(WithByValue.class));
+        assertEquals(RefusalReason.LOAD_FAILED, byValue.reason());
+        assertTrue(byValue.getMessage(), byValue.getMessage().contains(WithByValue.class.getName() + ".norm("
+                + Pair.class.getName() + ") cannot be called across the process boundary: parameter 1 is "
+                + Pair.class.getName() + ", a jnr.ffi.Struct passed by value (@ByValue); a library that runs out of"
+                + " process carries only"));
+        LoadRefusal byValueResult = assertThrows(LoadRefusal.class, () -> library.bind(WithByValueResult.class));
+        assertTrue(byValueResult.getMessage(), byValueResult.getMessage().contains(".make(int) cannot be called"
+                + " across the process boundary: it returns " + Pair.class.getName() + " by value (@ByValue); "));
+        LoadRefusal variadic = assertThrows(LoadRefusal.class, () -> library.bind(WithVariadic.class));
+        assertTrue(variadic.getMessage(), variadic.getMessage().contains(".sum(int,int,int) cannot be called across"
+                + " the process boundary: it calls a variadic C function (@Variadic); "));
         LoadRefusal callback = assertThrows(LoadRefusal.class, () -> library.bind(WithCallback.class));
         assertTrue(callback.getMessage(), callback.getMessage().contains("parameter 1 is " + Visitor.class.getName()
                 + ", a jnr-ffi callback; a library that runs out of process"));

@@ -61,7 +61,7 @@ public class AbiTestUnderQemuTest {
                 "sum_var_doubles 0.75"), run(List.of("qemu-aarch64", "-L", "/usr/aarch64-linux-gnu", driver.toString())));
     }
 
-    /** C's {@code %.17g} of a double whose shortest Java form has at most 17 significant digits. */
+    /** What C's {@code %.17g} prints for {@code value}, a double from 1e-4 to 1e17 (which {@code %g} writes without an exponent). */
     private static String c(double value) {
         return new java.math.BigDecimal(value).round(new java.math.MathContext(17)).stripTrailingZeros().toPlainString();
     }

@@ -5,7 +5,8 @@
 # linux/aarch64, which bundles/native-host links into nativebundle-host, and the shared libraries
 # of SQLite (libsqlite3-0), libcurl (libcurl4) and OpenSSL's libcrypto (libssl3, libssl3t64 on
 # newer releases) that the C ABI itests call through descriptors (itests/.../abi/
-# SqliteCallbackTest, CurlCallbackTest, LibcryptoDigestTest). The aarch64 libffi
+# SqliteCallbackTest, CurlCallbackTest, LibcryptoDigestTest), and qemu-user, whose qemu-aarch64
+# runs the aarch64 build of bundles/examples/abitest in its AbiTestUnderQemuTest. The aarch64 libffi
 # comes from Debian's multiarch (dpkg --add-architecture arm64). Safe to run repeatedly;
 # does nothing when everything is already there.
 set -euo pipefail
@@ -32,6 +33,8 @@ if [ "$(uname -m)" != "aarch64" ]; then
             || ! echo '#include <stdio.h>' | aarch64-linux-gnu-gcc -x c -E - >/dev/null 2>&1; then
         missing+=(libc6-dev-arm64-cross)
     fi
+    # user-mode emulation of aarch64 programs, with the cross C library (-L /usr/aarch64-linux-gnu)
+    command -v qemu-aarch64 >/dev/null 2>&1 || missing+=(qemu-user)
     if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || ! has_static aarch64-linux-gnu-gcc libffi.a; then
         missing+=(libffi-dev:arm64)
         foreign=arm64

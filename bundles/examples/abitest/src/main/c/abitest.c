@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "nativebundle.h"
+#include "abitest.h"
 
 NATIVEBUNDLE_LIBRARY("abitest", "1.0.0", "1.0.0");
 
@@ -83,19 +84,6 @@ NATIVEBUNDLE_EXPORT int fail_with(int e)
     return -1;
 }
 
-struct point {
-    int x;
-    int y;
-};
-
-/* A nested struct and a fixed array: kind at 0, origin at 4, scale at 16, tags at 24, size 32. */
-struct shape {
-    signed char kind;
-    struct point origin;
-    double scale;
-    short tags[3];
-};
-
 /* Structs by value, as parameters and as the result. */
 NATIVEBUNDLE_EXPORT struct point point_add(struct point a, struct point b)
 {
@@ -120,12 +108,6 @@ NATIVEBUNDLE_EXPORT int point_parts(struct point p, int *y)
     *y = p.y;
     return p.x;
 }
-
-/* 16 bytes of two classes: count in an integer register, mean in a vector register on x86-64. */
-struct sample {
-    int count;
-    double mean;
-};
 
 /* Adds x to a running mean. A NaN x sets errno to EDOM and returns the sample unchanged. */
 NATIVEBUNDLE_EXPORT struct sample sample_add(struct sample s, double x)

@@ -22,7 +22,8 @@ import org.junit.Test;
  * Issue 14, done as a user would: in an empty folder outside this source tree, generate a project
  * from {@code io.nativebundle:native-bundle-archetype}, build it with {@code mvn verify} (its own
  * test loads the bundle in a real framework through the test kit), drop its jar into the plugins
- * folder of this build's distribution and call its C function from the shell.
+ * folder of this build's distribution and call its C functions from the shell: {@code add}, and
+ * {@code divide}, which returns a struct by value.
  *
  * <p>The inner Maven is a separate process with its own local repository
  * ({@code target/it-repo}), where maven-invoker-plugin staged this build's artifacts (the archetype,
@@ -67,8 +68,9 @@ public class ArchetypeIT {
         Path project = work.resolve("temp");
         assertTrue(Files.readString(project.resolve("src/main/c/temp.c"))
                 .contains("NATIVEBUNDLE_LIBRARY(\"temp\", \"1.0.0\", \"1.0.0\");"));
-        assertTrue(Files.readString(project.resolve("src/main/java/org/acme/temp/Calculator.java"))
-                .contains("int add(int a, int b);"));
+        String calculator = Files.readString(project.resolve("src/main/java/org/acme/temp/Calculator.java"));
+        assertTrue(calculator, calculator.contains("int add(int a, int b);")
+                && calculator.contains("@ByValue\n    Division divide(int a, int b);"));
         assertTrue(Files.readString(project.resolve("bnd.bnd"))
                 .contains("NativeBundle-Library: temp;version=1.0.0;interface=org.acme.temp.Calculator"));
         assertTrue(Files.isRegularFile(project.resolve("README.md")));
@@ -76,20 +78,27 @@ public class ArchetypeIT {
         Subprocess.Result verify = maven(project, settings, "verify");
         assertEquals(verify.toString(), 0, verify.exitCode());
         String report = Files.readString(project.resolve("target/failsafe-reports/TEST-org.acme.temp.CalculatorIT.xml"));
-        assertTrue(report, report.contains("tests=\"1\"") && report.contains("failures=\"0\"")
+        assertTrue(report, report.contains("tests=\"2\"") && report.contains("failures=\"0\"")
                 && report.contains("errors=\"0\"") && report.contains("skipped=\"0\""));
         Path jar = project.resolve("target/temp-1.0-SNAPSHOT.jar");
         assertTrue(jar + " was built", Files.isRegularFile(jar));
 
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(jar, plugins.resolve(jar.getFileName()));
+        assertEquals(List.of("5"), nativeCall(plugins, "native:call temp add 2 3"));
+        // the struct the C function returns by value, read through the layout the bnd plugin wrote
+        assertEquals(List.of("{quot=3, rem=2}"), nativeCall(plugins, "native:call temp divide 17 5"));
+    }
+
+    /** Runs {@code command} in this build's distribution with {@code plugins}: its output lines, nothing on stderr. */
+    private List<String> nativeCall(Path plugins, String command) throws Exception {
         Path dist = Path.of(property("nativebundle.dist")).toAbsolutePath();
         Subprocess.Result call = run(List.of(dist.resolve("bin/nativebundle").toString(), "--cache",
-                work.resolve("cache").toString(), "--plugins", plugins.toString(), "exec", "native:call temp add 2 3"),
+                work.resolve("cache").toString(), "--plugins", plugins.toString(), "exec", command),
                 work, Map.of(), LAUNCH_TIMEOUT);
         assertEquals(call.toString(), 0, call.exitCode());
-        assertEquals(call.toString(), List.of("5"), call.out().lines().toList());
         assertEquals(call.toString(), "", call.err());
+        return call.out().lines().toList();
     }
 
     /** A settings file: the staged repository as the local one, this build's local repository as the only remote. */

@@ -1,6 +1,7 @@
 package ${package};
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotSame;
 
 import javax.inject.Inject;
 
@@ -36,5 +37,26 @@ public class CalculatorIT {
     public void addsInC() {
         assertEquals(5, calculator.add(2, 3));
         assertEquals(-1, calculator.add(Integer.MAX_VALUE, Integer.MIN_VALUE));
+    }
+
+    @Test
+    public void dividesInCByValueAndByPointer() {
+        Calculator.Division d = calculator.divide(17, 5);
+        assertEquals(3, d.quot.get());
+        assertEquals(2, d.rem.get());
+        Calculator.Division negative = calculator.divide(-17, 5);
+        assertNotSame("a new struct per call", d, negative);
+        assertEquals(-3, negative.quot.get());
+        assertEquals(-2, negative.rem.get());
+        Calculator.Division undefined = calculator.divide(7, 0);
+        assertEquals(0, undefined.quot.get());
+        assertEquals(0, undefined.rem.get());
+
+        Calculator.Division into = new Calculator.Division(jnr.ffi.Runtime.getSystemRuntime());
+        assertEquals(0, calculator.divide_into(17, -5, into));
+        assertEquals(-3, into.quot.get());
+        assertEquals(2, into.rem.get());
+        assertEquals(-1, calculator.divide_into(Integer.MIN_VALUE, -1, into));
+        assertEquals(-1, calculator.divide_into(1, 0, into));
     }
 }

@@ -50,6 +50,10 @@
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
  *
+ * <p>2.3.0, typed leaves: a leaf declared in the manifest applies to the typed interface's method
+ * of the same name as {@link io.nativebundle.api.NativeLeaf} does, and the typed service lists its
+ * leaf methods in {@link io.nativebundle.api.NativeBundleConstants#LEAF_METHODS}.
+ *
  * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,

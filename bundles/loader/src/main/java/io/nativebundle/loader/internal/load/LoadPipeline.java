@@ -13,6 +13,7 @@ import org.osgi.framework.Bundle;
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;
@@ -127,7 +128,8 @@ public final class LoadPipeline {
             LibraryGeneration generation = attempt.opening(new LibraryGeneration(manifest.declaration().name(),
                     verified.version(), attempt.generation(), bundle.getBundleId(),
                     String.valueOf(bundle.getSymbolicName()), folder, verified.files(), unloader.releases()));
-            verified = opener.open(generation, manifest.declaration(), type, verified, bundle, tenant);
+            verified = opener.open(generation, manifest.declaration(), type,
+                    LeafMethods.declared(manifest.symbols()), verified, bundle, tenant);
             ExportPlan export = exports.plan(manifest.declaration(), tenant, type, manifest.symbols());
             verified = verified.withChecks(List.of(), export.checks());
             LoadedLibrary loaded = new LoadedLibrary(manifest.declaration().name(), verified.version(),

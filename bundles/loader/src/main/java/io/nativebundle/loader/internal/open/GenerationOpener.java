@@ -13,6 +13,7 @@ import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.verify.HostLibraryChecks;
 import io.nativebundle.loader.internal.verify.HostVersion;
@@ -82,28 +83,31 @@ public final class GenerationOpener {
      */
     public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
                                 VerifiedLibrary verified) throws LoadRefusal {
-        return open(generation, declaration, type, verified, backend);
+        return open(generation, declaration, type, LeafMethods.annotatedOnly(), verified, backend);
     }
 
     /**
      * As {@link #open(LibraryGeneration, LibraryDeclaration, Class, VerifiedLibrary)}, with the
-     * backend chosen for the bundle's library and tenant.
+     * backend chosen for the bundle's library and tenant, and the methods of {@code type} that are
+     * leaves ({@code @NativeLeaf}, or declared in the manifest: {@link LeafMethods#declared}).
      *
      * @throws LoadRefusal also {@code MALFORMED_HEADER} or {@code TENANT_REFUSED} when the isolation
      *                     cannot be decided, {@code LOAD_FAILED} when the host process cannot start
      */
     public VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
-                                VerifiedLibrary verified, Bundle bundle, String tenant) throws LoadRefusal {
+                                LeafMethods leaves, VerifiedLibrary verified, Bundle bundle, String tenant)
+            throws LoadRefusal {
         NativeBackend chosen = isolations == null ? backend : isolations.choose(bundle, tenant, generation, backend);
-        return open(generation, declaration, type, verified, chosen);
+        return open(generation, declaration, type, leaves, verified, chosen);
     }
 
     private VerifiedLibrary open(LibraryGeneration generation, LibraryDeclaration declaration, Class<?> type,
-                                 VerifiedLibrary verified, NativeBackend backend) throws LoadRefusal {
+                                 LeafMethods leaves, VerifiedLibrary verified, NativeBackend backend)
+            throws LoadRefusal {
         List<Path> files = verified.files();
         generation.opened(backend.name(), backend.isolation(), backend.open(files.get(0), files.subList(1, files.size())));
         if (type != null) {
-            generation.bind(type);
+            generation.bind(type, leaves);
         }
         VerifiedLibrary opened = versionAfterOpen(declaration, verified, generation);
         generation.actualVersion(opened.version());

@@ -21,6 +21,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 
@@ -200,7 +201,19 @@ public final class LibraryGeneration {
      * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot bind a method
      */
     public void bind(Class<?> type) throws LoadRefusal {
-        pending = adopt(backendLibrary().bind(type));
+        bind(type, LeafMethods.annotatedOnly());
+    }
+
+    /**
+     * As {@link #bind(Class)}, with the methods that are leaves: annotated, or declared in the
+     * manifest ({@link LeafMethods#declared}).
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when a leaf takes a callback, whatever the backend,
+     *                     or when the backend cannot bind a method
+     */
+    public void bind(Class<?> type, LeafMethods leaves) throws LoadRefusal {
+        leaves.refuseCallbacks(type);
+        pending = adopt(backendLibrary().bind(type, leaves));
         if (state.get() != State.OPEN) {
             pending = null;
         }

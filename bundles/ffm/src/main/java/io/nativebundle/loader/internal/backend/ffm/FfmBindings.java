@@ -20,6 +20,7 @@ import io.nativebundle.api.NativeLeaf;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.InterfaceMethods;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 
 /**
@@ -27,8 +28,9 @@ import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
  * per method, a {@code static final} constant, so C2 inlines it into the caller. For a method that
  * takes and returns only Java primitives and {@code String}s it is a downcall handle of the symbol
  * (a string passed as a C string on the thread's {@link FfmScratch}, a string returned read at
- * once); a method annotated {@link NativeLeaf} gets a critical downcall
- * ({@code Linker.Option.critical(false)}: no thread state transition). Any other method
+ * once); a leaf method ({@link LeafMethods}: annotated {@link NativeLeaf} or declared
+ * {@code leaf=true} in the manifest) gets a critical downcall ({@code Linker.Option.critical(false)}:
+ * no thread state transition). Any other method
  * ({@link #unsupported}: buffers, pointers, callbacks, structs) calls the same method of the
  * interface's jnr binding of the same generation.
  */
@@ -106,36 +108,34 @@ final class FfmBindings {
         return false;
     }
 
-    /**
-     * Refuses a {@link NativeLeaf} method with a callback parameter (an interface): a leaf must never
-     * call back into Java, and a critical downcall that did would corrupt the thread's state.
-     */
-    static void refuseMisusedLeaves(Class<?> type) throws LoadRefusal {
-        for (Method method : InterfaceMethods.abstractOnly(type)) {
-            if (!method.isAnnotationPresent(NativeLeaf.class)) {
-                continue;
-            }
-            for (Class<?> parameter : method.getParameterTypes()) {
-                if (parameter.isInterface() && parameter != CharSequence.class) {
-                    throw new LoadRefusal(RefusalReason.LOAD_FAILED, type.getName() + "." + method.getName()
-                            + " is declared @NativeLeaf and takes the callback " + parameter.getName()
-                            + ": a leaf never calls back into Java; remove @NativeLeaf or the callback");
-                }
-            }
-        }
+    /** How the FFM binding calls one method of a typed interface. */
+    enum Call {
+        /** A critical downcall ({@code Linker.Option.critical(false)}): a leaf FFM calls itself. */
+        CRITICAL,
+        /** An ordinary downcall. */
+        DOWNCALL,
+        /** The same method of the jnr binding ({@link #unsupported}), leaf or not. */
+        JNR
+    }
+
+    /** How {@code method} is called, given which methods are {@code leaves}. */
+    static Call call(Method method, LeafMethods leaves) {
+        return unsupported(method).isPresent() ? Call.JNR : leaves.isLeaf(method) ? Call.CRITICAL : Call.DOWNCALL;
     }
 
     /**
      * The binding of {@code type}: each method a downcall handle of its symbol in {@code lookup}, or,
-     * where {@link #unsupported} says so, the same method of the jnr binding.
+     * where {@link #unsupported} says so, the same method of the jnr binding ({@link #call}).
      */
-    static <T> T bind(Class<T> type, SymbolLookup lookup, Object file, JnrBinding jnr) throws LoadRefusal {
+    static <T> T bind(Class<T> type, SymbolLookup lookup, Object file, LeafMethods leaves, JnrBinding jnr)
+            throws LoadRefusal {
         List<Method> methods = InterfaceMethods.abstractOnly(type);
         MethodHandle[] handles = new MethodHandle[methods.size()];
         Object jnrBinding = null;
         for (int i = 0; i < handles.length; i++) {
             Method method = methods.get(i);
-            if (unsupported(method).isPresent()) {
+            Call call = call(method, leaves);
+            if (call == Call.JNR) {
                 jnrBinding = jnrBinding != null ? jnrBinding : jnr.get();
                 handles[i] = delegate(method, jnrBinding);
                 continue;
@@ -143,7 +143,7 @@ final class FfmBindings {
             MemorySegment symbol = lookup.find(method.getName()).orElseThrow(() -> new LoadRefusal(
                     RefusalReason.LOAD_FAILED, "interface " + type.getName() + ": method " + method.getName()
                     + " expects the symbol '" + method.getName() + "' in " + file + ", which does not export it"));
-            Linker.Option[] options = method.isAnnotationPresent(NativeLeaf.class)
+            Linker.Option[] options = call == Call.CRITICAL
                     ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
             handles[i] = adapt(Linker.nativeLinker().downcallHandle(FfmLibrary.target(symbol), descriptor(method),
                     options), method);

@@ -18,6 +18,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
@@ -81,11 +82,17 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
-        FfmBindings.refuseMisusedLeaves(type);
+        return bind(type, LeafMethods.annotatedOnly());
+    }
+
+    /** A leaf method FFM calls itself is a critical downcall; a leaf with a callback is refused here too. */
+    @Override
+    public <T> T bind(Class<T> type, LeafMethods leaves) throws LoadRefusal {
+        leaves.refuseCallbacks(type);
         if (!FfmBindings.anyNative(type)) {
             return jnr().bind(type);
         }
-        return FfmBindings.bind(type, lookup, file, () -> jnr().bind(type));
+        return FfmBindings.bind(type, lookup, file, leaves, () -> jnr().bind(type));
     }
 
     @Override

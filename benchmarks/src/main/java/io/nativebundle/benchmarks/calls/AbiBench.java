@@ -29,7 +29,8 @@ import io.nativebundle.benchmarks.osgi.LibcInFramework;
  * with a Java comparator (an upcall per comparison) that reads both elements by address from the
  * same direct buffer (each sort first copies the same random order back in, 40 KB, on both paths).
  * {@code NativeFunction} goes through a descriptor over the host's libc in a
- * framework; JNI through src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
+ * framework, on jnr ({@code _function}) and on the FFM backend ({@code _ffm}, Java 22+); JNI through
+ * src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -85,23 +86,22 @@ public class AbiBench {
         }
     }
 
-    @State(Scope.Thread)
-    public static class Function {
+    /** libc's {@code NativeFunction}s in a framework; a subclass says on which backend. */
+    public abstract static class Libc {
         final ByteBuffer memory = ints();
         LibcInFramework framework;
         LongSupplier clock;
         IntConsumer qsort;
 
-        @Setup
-        public void setUp() throws Exception {
-            framework = LibcInFramework.start();
+        void start(boolean ffm, String path) throws Exception {
+            framework = LibcInFramework.start(ffm);
             Object calls = framework.abiCalls(memory);
             clock = (LongSupplier) calls;
             qsort = (IntConsumer) calls;
-            verifyClock("NativeFunction", clock);
+            verifyClock(path, clock);
             refill(memory);
             qsort.accept(SORTED);
-            verifySorted("NativeFunction", memory);
+            verifySorted(path, memory);
         }
 
         @TearDown
@@ -110,6 +110,24 @@ public class AbiBench {
                 framework.close();
                 framework = null;
             }
+        }
+    }
+
+    /** On the jnr backend. */
+    @State(Scope.Thread)
+    public static class Function extends Libc {
+        @Setup
+        public void setUp() throws Exception {
+            start(false, "NativeFunction");
+        }
+    }
+
+    /** The same {@code NativeFunction}s with the loader on the FFM backend (Java 22+). */
+    @State(Scope.Thread)
+    public static class Ffm extends Libc {
+        @Setup
+        public void setUp() throws Exception {
+            start(true, "NativeFunction on FFM");
         }
     }
 
@@ -136,6 +154,11 @@ public class AbiBench {
     }
 
     @Benchmark
+    public long structByPointer_ffm(Ffm ffm) {
+        return ffm.clock.getAsLong();
+    }
+
+    @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void qsort10k_jni(Jni jni) {
         refill(jni.memory);
@@ -147,5 +170,12 @@ public class AbiBench {
     public void qsort10k_function(Function function) {
         refill(function.memory);
         function.qsort.accept(SORTED);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void qsort10k_ffm(Ffm ffm) {
+        refill(ffm.memory);
+        ffm.qsort.accept(SORTED);
     }
 }

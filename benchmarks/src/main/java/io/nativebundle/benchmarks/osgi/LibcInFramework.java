@@ -62,14 +62,31 @@ public final class LibcInFramework implements AutoCloseable {
      * @throws UnavailableException when libc's {@code NativeFunction} services do not appear
      */
     public static LibcInFramework start() throws BundleException, UnavailableException {
+        return start(false);
+    }
+
+    /**
+     * As {@link #start()}; with {@code ffm} on the FFM backend (its fragment attached,
+     * {@code io.nativebundle.backend=ffm}, Java 22+), which hands what it does not carry itself
+     * (structs, callbacks) to its jnr library of the same generation.
+     *
+     * @throws UnavailableException also when {@code ffm} and this JVM is below Java 22
+     */
+    public static LibcInFramework start(boolean ffm) throws BundleException, UnavailableException {
+        if (ffm && Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
+        }
         Path plugins = BenchPaths.newWorkDir("plugins");
         try {
             Files.writeString(plugins.resolve("c.nativebundle"), DESCRIPTOR);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the libc descriptor into " + plugins, e);
         }
-        EmbeddedFramework felix = EmbeddedFramework.start(Map.of("felix.fileinstall.dir", plugins.toString()),
-                Role.WRAP, Role.PLUGINS_FOLDER);
+        EmbeddedFramework felix = ffm
+                ? EmbeddedFramework.start(Map.of("felix.fileinstall.dir", plugins.toString(), "io.nativebundle.backend",
+                        "ffm"), Role.WRAP, Role.PLUGINS_FOLDER, Role.FFM)
+                : EmbeddedFramework.start(Map.of("felix.fileinstall.dir", plugins.toString()),
+                        Role.WRAP, Role.PLUGINS_FOLDER);
         try {
             LibcInFramework running = new LibcInFramework(felix, ConsumerBundle.install(felix));
             running.function("clock_gettime", SERVICE_TIMEOUT_MS);

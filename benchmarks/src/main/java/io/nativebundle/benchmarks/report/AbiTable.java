@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
- * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} next to
- * hand-written JNI in the same run, with their ratio. The runner measures in nanoseconds
+ * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} on both
+ * backends next to hand-written JNI in the same run, with their ratios. The runner measures in nanoseconds
  * whatever a benchmark's own unit, so the medians arrive in ns.
  */
 public final class AbiTable {
@@ -35,16 +35,18 @@ public final class AbiTable {
         return samples.keySet().stream().anyMatch(name -> name.startsWith(BENCH));
     }
 
-    /** The Markdown table: medians of both paths and NativeFunction's ratio to JNI. */
+    /** The Markdown table: medians of the three paths and each NativeFunction's ratio to JNI. */
     String table() {
-        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction (descriptor over libc) |"
-                + " NativeFunction / JNI |\n|---|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction on jnr (descriptor over libc)"
+                + " | ×JNI | NativeFunction on FFM (Java 22+) | ×JNI |\n|---|---:|---:|---:|---:|---:|\n");
         for (Row row : ROWS) {
             double jni = median(row.benchmark + "_jni");
             double function = median(row.benchmark + "_function");
+            double ffm = median(row.benchmark + "_ffm");
             md.append("| ").append(row.shape)
-                    .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
-                    .append(" | ").append(Format.ratio(function / jni)).append(" |\n");
+                    .append(" | ").append(shown(jni, row))
+                    .append(" | ").append(shown(function, row)).append(" | ").append(Format.ratio(function / jni))
+                    .append(" | ").append(shown(ffm, row)).append(" | ").append(Format.ratio(ffm / jni)).append(" |\n");
         }
         return md.toString();
     }

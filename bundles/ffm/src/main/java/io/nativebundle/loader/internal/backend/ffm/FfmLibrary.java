@@ -48,6 +48,8 @@ final class FfmLibrary implements BackendLibrary {
     private final SymbolLookup lookup;
     /** The jnr library of the same files, for what FFM does not carry here; null until needed. */
     private volatile BackendLibrary jnr;
+    /** Whether the {@code @SaveError} methods of the bound interface are FFM's, which then saves their errno. */
+    private volatile boolean errnoOnFfm;
     /** Where the callbacks of typed methods count their errors, handed on to {@link #jnr} (which carries them). */
     private volatile Function<Method, UpcallErrors> typedCallbackErrors;
 
@@ -92,7 +94,9 @@ final class FfmLibrary implements BackendLibrary {
         if (!FfmBindings.anyNative(type)) {
             return jnr().bind(type);
         }
-        return FfmBindings.bind(type, lookup, file, leaves, () -> jnr().bind(type));
+        T binding = FfmBindings.bind(type, lookup, file, leaves, () -> jnr().bind(type));
+        errnoOnFfm = FfmBindings.savesErrnoItself(type);
+        return binding;
     }
 
     @Override
@@ -166,8 +170,9 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     /*
-     * The typed methods FFM leaves to jnr (callbacks, @SaveError, arrays, ...) run in jnr's binding,
-     * so what the guard asks of the typed call that just returned is jnr's to answer.
+     * The typed methods FFM leaves to jnr (callbacks, arrays, ...) run in jnr's binding, so what the
+     * guard asks of the typed call that just returned is jnr's to answer; errno too, unless FFM
+     * calls the interface's @SaveError methods itself.
      */
 
     @Override
@@ -178,8 +183,12 @@ final class FfmLibrary implements BackendLibrary {
         }
     }
 
+    /** The errno the {@code @SaveError} method that just returned on this thread saved: FFM's capture, or jnr's. */
     @Override
     public OptionalInt savedErrno() {
+        if (errnoOnFfm) {
+            return OptionalInt.of(FfmErrno.last());
+        }
         BackendLibrary delegate = jnr;
         return delegate == null ? OptionalInt.empty() : delegate.savedErrno();
     }

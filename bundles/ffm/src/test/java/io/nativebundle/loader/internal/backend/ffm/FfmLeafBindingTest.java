@@ -85,13 +85,13 @@ public class FfmLeafBindingTest {
 
     @Test
     public void aManifestLeafIsACriticalDowncallAsAnAnnotatedOneIs() throws Exception {
-        assertEquals(Call.CRITICAL, FfmBindings.call(Declared.class.getMethod("add", int.class, int.class), LEAVES));
-        assertEquals(Call.CRITICAL, FfmBindings.call(Declared.class.getMethod("mix", double.class, float.class), LEAVES));
-        assertEquals(Call.DOWNCALL, FfmBindings.call(Declared.class.getMethod("add_long", long.class, long.class), LEAVES));
+        assertEquals(Call.CRITICAL, FfmBindings.call(Declared.class, Declared.class.getMethod("add", int.class, int.class), LEAVES));
+        assertEquals(Call.CRITICAL, FfmBindings.call(Declared.class, Declared.class.getMethod("mix", double.class, float.class), LEAVES));
+        assertEquals(Call.DOWNCALL, FfmBindings.call(Declared.class, Declared.class.getMethod("add_long", long.class, long.class), LEAVES));
         assertEquals("a leaf FFM does not carry stays jnr's", Call.JNR,
-                FfmBindings.call(Declared.class.getMethod("length", CharSequence.class), LEAVES));
+                FfmBindings.call(Declared.class, Declared.class.getMethod("length", CharSequence.class), LEAVES));
         assertEquals("without the manifest, add is an ordinary downcall", Call.DOWNCALL,
-                FfmBindings.call(Declared.class.getMethod("add", int.class, int.class), LeafMethods.annotatedOnly()));
+                FfmBindings.call(Declared.class, Declared.class.getMethod("add", int.class, int.class), LeafMethods.annotatedOnly()));
     }
 
     @Test

@@ -6,9 +6,11 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +89,9 @@ final class FfmBindings {
         }
         Class<?>[] parameters = method.getParameterTypes();
         for (int i = 0; i < parameters.length; i++) {
-            if (FfmTypedValues.cType(parameters[i], method.getParameterAnnotations()[i]).isEmpty()) {
+            Annotation[] annotations = method.getParameterAnnotations()[i];
+            if (FfmTypedValues.cType(parameters[i], annotations).isEmpty()
+                    && FfmTypedValues.array(parameters[i], annotations).isEmpty()) {
                 return Optional.of(method.getName() + " takes " + parameters[i].getName());
             }
         }
@@ -129,10 +133,12 @@ final class FfmBindings {
             throws LoadRefusal {
         List<Method> methods = InterfaceMethods.abstractOnly(type);
         MethodHandle[] handles = new MethodHandle[methods.size()];
+        List<Call> calls = new ArrayList<>();
         Object jnrBinding = null;
         for (int i = 0; i < handles.length; i++) {
             Method method = methods.get(i);
             Call call = call(type, method, leaves);
+            calls.add(call);
             if (call == Call.JNR) {
                 jnrBinding = jnrBinding != null ? jnrBinding : jnr.get();
                 handles[i] = delegate(method, jnrBinding);
@@ -144,7 +150,7 @@ final class FfmBindings {
             handles[i] = adapt(downcall(FfmLibrary.target(symbol), descriptor(method), call), method);
         }
         String name = "io.nativebundle.ffm.binding." + type.getSimpleName() + "$" + CLASSES.incrementAndGet();
-        byte[] bytes = FfmBindingGenerator.generate(name, type, methods);
+        byte[] bytes = FfmBindingGenerator.generate(name, type, methods, calls);
         FfmBindingHandles.put(name, handles);
         try {
             Class<?> binding = new ProtocolClassLoader("nativebundle-ffm", type, FfmBindingHandles.class,
@@ -181,7 +187,9 @@ final class FfmBindings {
         Class<?>[] parameters = method.getParameterTypes();
         MemoryLayout[] layouts = new MemoryLayout[parameters.length];
         for (int i = 0; i < layouts.length; i++) {
-            layouts[i] = FfmTypedValues.layout(cType(parameters[i], method.getParameterAnnotations()[i]));
+            // an array is the address of its copy
+            layouts[i] = parameters[i].isArray() ? ValueLayout.ADDRESS
+                    : FfmTypedValues.layout(cType(parameters[i], method.getParameterAnnotations()[i]));
         }
         Class<?> result = method.getReturnType();
         return result == void.class ? FunctionDescriptor.ofVoid(layouts)

@@ -23,6 +23,8 @@ import io.nativebundle.contract.TypeName;
  * jnr-ffi passes it); an unsigned result is zero-extended into its carrier ({@code @u_int8_t short}
  * 255 is 255), a signed one sign-extended. Any other jnr-ffi annotation on a value ({@code @int8_t},
  * {@code @pid_t}, {@code @Encoding}, ...) is jnr's to read: such a method goes to the jnr binding.
+ * Primitive arrays are passed as the address of a copy on the thread's {@link FfmScratch}
+ * ({@link #array}).
  */
 final class FfmTypedValues {
 
@@ -35,6 +37,9 @@ final class FfmTypedValues {
     /** The Java types FFM passes itself, each read by JavaTypes ({@code CharSequence} is jnr's). */
     private static final Set<Class<?>> CARRIERS = Set.of(byte.class, short.class, int.class, long.class, float.class,
             double.class, boolean.class, String.class);
+    /** The arrays FFM copies itself, as jnr-ffi does ({@code boolean[]} and {@code char[]} the build refuses). */
+    private static final Set<Class<?>> ARRAYS = Set.of(byte[].class, short[].class, int[].class, long[].class,
+            float[].class, double[].class);
     private static final Map<TypeName, ValueLayout> LAYOUTS = Map.ofEntries(
             Map.entry(TypeName.BYTE, ValueLayout.JAVA_BYTE), Map.entry(TypeName.UBYTE, ValueLayout.JAVA_BYTE),
             Map.entry(TypeName.SHORT, ValueLayout.JAVA_SHORT), Map.entry(TypeName.USHORT, ValueLayout.JAVA_SHORT),
@@ -90,6 +95,32 @@ final class FfmTypedValues {
             // a carrier narrower than its C type (@u_int64_t int): jnr-ffi's binding says what it makes of it
             return Optional.empty();
         }
+    }
+
+    /** How a primitive array parameter is copied: into C memory before the call, back out after it. */
+    record Copy(boolean in, boolean out) {
+    }
+
+    /**
+     * How jnr-ffi copies a primitive array parameter ({@code byte[]} to {@code double[]}), as FFM then
+     * does: {@code @In} in only, {@code @Out} out only, neither or both in and out; empty for any
+     * other type, or an array with another jnr-ffi annotation ({@code @Pinned}, ...).
+     */
+    static Optional<Copy> array(Class<?> type, Annotation[] annotations) {
+        if (!ARRAYS.contains(type)) {
+            return Optional.empty();
+        }
+        boolean in = false;
+        boolean out = false;
+        for (Annotation annotation : annotations) {
+            String name = annotation.annotationType().getName();
+            in |= name.equals(JavaTypes.IN);
+            out |= name.equals(JavaTypes.OUT);
+            if (name.startsWith("jnr.ffi.") && !name.equals(JavaTypes.IN) && !name.equals(JavaTypes.OUT)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(in == out ? new Copy(true, true) : new Copy(in, out));
     }
 
     /** The layout a value of C type {@code type} is passed as. */

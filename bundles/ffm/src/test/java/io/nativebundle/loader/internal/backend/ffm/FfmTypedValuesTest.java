@@ -1,5 +1,6 @@
 package io.nativebundle.loader.internal.backend.ffm;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -27,6 +28,7 @@ import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.ffm.FfmBindings.Call;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 import jnr.ffi.types.int8_t;
 import jnr.ffi.types.size_t;
@@ -37,9 +39,10 @@ import jnr.ffi.types.u_int64_t;
 import jnr.ffi.types.u_int8_t;
 
 /**
- * jnr-ffi's unsigned and size annotations and {@code @SaveError} on FFM: the abitest library's
- * functions through an FFM binding and through jnr-ffi's own binding of the same interface, each
- * value compared, out-of-range arguments included (both pass the low bits), and errno per thread.
+ * jnr-ffi's unsigned and size annotations, {@code @SaveError} and primitive arrays on FFM: the
+ * abitest library's functions through an FFM binding and through jnr-ffi's own binding of the same
+ * interface, each value compared, out-of-range arguments included (both pass the low bits), arrays
+ * copied in and out as jnr-ffi copies them, and errno per thread.
  */
 public class FfmTypedValuesTest {
 
@@ -66,17 +69,38 @@ public class FfmTypedValuesTest {
     }
 
     /**
-     * What FFM still leaves to jnr: another integer annotation, an array; and fail_with, whose types FFM
-     * passes, because sum_ints saves errno too and is jnr's: an interface's errno comes from one place.
+     * What FFM still leaves to jnr: an integer annotation it does not read; and fail_with, whose types
+     * FFM passes, because next_u8 saves errno too and is jnr's: an interface's errno comes from one place.
      */
     public interface Left {
+        @SaveError
         @int8_t int next_u8(@int8_t int v);
 
         @SaveError
+        int fail_with(int e);
+    }
+
+    /** abitest's array functions, copied as jnr-ffi copies them. */
+    public interface Arrays {
         long sum_ints(@In int[] values, int n);
 
-        @SaveError
-        int fail_with(int e);
+        void fill_doubles(@Out double[] values, int n, double x);
+
+        void twice_longs(long[] values, int n);
+
+        void twice_shorts(@In @Out short[] values, int n);
+
+        void twice_floats(float[] values, int n);
+    }
+
+    /** twice_longs with an array C writes, declared in only: the Java array keeps its values. */
+    public interface InOnly {
+        void twice_longs(@In long[] values, int n);
+    }
+
+    /** twice_longs with an array declared out only: C doubles what it was given, zeros. */
+    public interface OutOnly {
+        void twice_longs(@Out long[] values, int n);
     }
 
     private static final Path LIBABITEST = Path.of(System.getProperty("nativebundle.test.libabitest",
@@ -185,6 +209,93 @@ public class FfmTypedValuesTest {
         Left left = ffm.bind(Left.class);
         assertEquals(-1, left.fail_with(9));
         assertEquals(OptionalInt.of(9), ffm.savedErrno());
-        assertEquals(6, left.sum_ints(new int[] {1, 2, 3}, 3));
+    }
+
+    @Test
+    public void arraysAreFfmsOwnAndCopiedAsJnrCopiesThem() throws Exception {
+        for (Class<?> type : List.of(Arrays.class, InOnly.class, OutOnly.class)) {
+            for (Method method : InterfaceMethods.abstractOnly(type)) {
+                assertEquals(method.toString(), Call.DOWNCALL, FfmBindings.call(type, method, LeafMethods.annotatedOnly()));
+            }
+        }
+        Arrays viaFfm = ffm.bind(Arrays.class);
+        Arrays viaJnr = jnr.bind(Arrays.class);
+        // 3 elements on the thread's scratch; 5,000 beyond its 4 KiB, in memory of their own
+        for (int n : new int[] {0, 3, 5_000}) {
+            int[] ints = new int[n];
+            long[] longs = new long[n];
+            short[] shorts = new short[n];
+            float[] floats = new float[n];
+            for (int i = 0; i < n; i++) {
+                ints[i] = i * 7 - 3;
+                longs[i] = i * 1_000_000_007L;
+                shorts[i] = (short) (i * 3);
+                floats[i] = i / 4f;
+            }
+            assertEquals(viaJnr.sum_ints(ints, n), viaFfm.sum_ints(ints, n));
+            double[] ffmDoubles = new double[n];
+            double[] jnrDoubles = new double[n];
+            viaFfm.fill_doubles(ffmDoubles, n, 1.5);
+            viaJnr.fill_doubles(jnrDoubles, n, 1.5);
+            assertArrayEquals(jnrDoubles, ffmDoubles, 0.0);
+            long[] ffmLongs = longs.clone();
+            long[] jnrLongs = longs.clone();
+            viaFfm.twice_longs(ffmLongs, n);
+            viaJnr.twice_longs(jnrLongs, n);
+            assertArrayEquals(jnrLongs, ffmLongs);
+            short[] ffmShorts = shorts.clone();
+            short[] jnrShorts = shorts.clone();
+            viaFfm.twice_shorts(ffmShorts, n);
+            viaJnr.twice_shorts(jnrShorts, n);
+            assertArrayEquals(jnrShorts, ffmShorts);
+            float[] ffmFloats = floats.clone();
+            float[] jnrFloats = floats.clone();
+            viaFfm.twice_floats(ffmFloats, n);
+            viaJnr.twice_floats(jnrFloats, n);
+            assertArrayEquals(jnrFloats, ffmFloats, 0f);
+        }
+        long[] values = {1, 2, 3};
+        viaFfm.twice_longs(values, 3);
+        assertArrayEquals("in-out: doubled in place", new long[] {2, 4, 6}, values);
+        assertEquals("a null array is the null pointer, read for no element", 0, viaFfm.sum_ints(null, 0));
+    }
+
+    @Test
+    public void anInArrayIsNotCopiedBackAndAnOutArrayNotIn() throws Exception {
+        long[] in = {1, 2, 3};
+        ffm.bind(InOnly.class).twice_longs(in, 3);
+        long[] jnrIn = {1, 2, 3};
+        jnr.bind(InOnly.class).twice_longs(jnrIn, 3);
+        assertArrayEquals(jnrIn, in);
+        assertArrayEquals(new long[] {1, 2, 3}, in);
+        long[] out = {1, 2, 3};
+        ffm.bind(OutOnly.class).twice_longs(out, 3);
+        assertArrayEquals("C doubled the zeros it was given", new long[] {0, 0, 0}, out);
+    }
+
+    @Test
+    public void arraysFromManyThreadsStayTheirCallers() throws Exception {
+        Arrays viaFfm = ffm.bind(Arrays.class);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long base = t * 1_000L;
+                calls.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 5_000; i++) {
+                        long[] values = {base, base + i, i};
+                        viaFfm.twice_longs(values, 3);
+                        wrong += values[0] == 2 * base && values[1] == 2 * (base + i) && values[2] == 2L * i ? 0 : 1;
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> call : calls) {
+                assertEquals("arrays that came back wrong", 0, (int) call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

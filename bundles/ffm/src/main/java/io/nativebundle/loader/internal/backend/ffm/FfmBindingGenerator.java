@@ -35,6 +35,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import jnr.ffi.byref.ByReference;
+
 /**
  * Writes the FFM binding class of one interface: a final class implementing it with one
  * {@code static final MethodHandle} per abstract method, set from {@link FfmBindingHandles} by
@@ -62,6 +64,7 @@ final class FfmBindingGenerator {
     private static final String HANDLES = Type.getInternalName(FfmBindingHandles.class);
     private static final String SCRATCH = Type.getInternalName(FfmScratch.class);
     private static final String STRINGS = Type.getInternalName(FfmStrings.class);
+    private static final String REFERENCES = Type.getInternalName(FfmReferences.class);
     private static final String SEGMENT_DESC = Type.getDescriptor(MemorySegment.class);
 
     private FfmBindingGenerator() {
@@ -118,7 +121,10 @@ final class FfmBindingGenerator {
         mv.visitEnd();
     }
 
-    /** The type of a method's handle FFM calls: the method's, each {@code String} and array a {@code MemorySegment}. */
+    /**
+     * The type of a method's handle FFM calls: the method's, each {@code String}, array and by-reference
+     * a {@code MemorySegment}.
+     */
     static MethodType carrierType(Method method) {
         Class<?>[] parameters = Arrays.stream(method.getParameterTypes()).map(FfmBindingGenerator::carrier)
                 .toArray(Class<?>[]::new);
@@ -126,12 +132,17 @@ final class FfmBindingGenerator {
     }
 
     private static Class<?> carrier(Class<?> type) {
-        return type == String.class || type.isArray() ? MemorySegment.class : type;
+        return type == String.class || byAddress(type) ? MemorySegment.class : type;
+    }
+
+    /** An array or a jnr-ffi by-reference: passed as the address of its copy on the scratch. */
+    private static boolean byAddress(Class<?> type) {
+        return type.isArray() || ByReference.class.isAssignableFrom(type);
     }
 
     private static boolean usesScratch(Method method) {
         return method.getReturnType() == String.class
-                || Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == String.class || t.isArray());
+                || Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == String.class || byAddress(t));
     }
 
     private static void method(ClassWriter cw, String self, int index, Method method, FfmBindings.Call call) {
@@ -166,11 +177,14 @@ final class FfmBindingGenerator {
         }
         int mark = scratch + 1;
         int value = mark + 2;
-        // the copy of each array argument, by argument index; 0 for the others
+        // the copy of each array or by-reference argument, by argument index; 0 for the others
+        Class<?>[] types = method.getParameterTypes();
+        FfmTypedValues.Copy[] copied = new FfmTypedValues.Copy[arguments.length];
         int[] copies = new int[arguments.length];
         int next = value + 2;
         for (int i = 0; i < arguments.length; i++) {
-            copies[i] = arguments[i].getSort() == Type.ARRAY ? next++ : 0;
+            copied[i] = FfmTypedValues.copied(types[i], method.getParameterAnnotations()[i]).orElse(null);
+            copies[i] = copied[i] != null ? next++ : 0;
         }
         mv.visitMethodInsn(INVOKESTATIC, SCRATCH, "current", "()L" + SCRATCH + ";", false);
         mv.visitVarInsn(ASTORE, scratch);
@@ -185,12 +199,15 @@ final class FfmBindingGenerator {
         int slot = 1;
         for (int i = 0; i < arguments.length; i++) {
             if (copies[i] != 0) {
-                FfmTypedValues.Copy copy = FfmTypedValues.array(method.getParameterTypes()[i],
-                        method.getParameterAnnotations()[i]).orElseThrow();
                 mv.visitVarInsn(ALOAD, scratch);
                 mv.visitVarInsn(ALOAD, slot);
-                mv.visitInsn(copy.in() ? ICONST_1 : ICONST_0);
-                mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "put", "(Ljava/lang/Object;Z)" + SEGMENT_DESC, false);
+                mv.visitInsn(copied[i].in() ? ICONST_1 : ICONST_0);
+                if (types[i].isArray()) {
+                    mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "put", "(Ljava/lang/Object;Z)" + SEGMENT_DESC, false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, REFERENCES, "put", "(L" + SCRATCH + ";Ljava/lang/Object;Z)"
+                            + SEGMENT_DESC, false);
+                }
                 mv.visitVarInsn(ASTORE, copies[i]);
             }
             slot += arguments[i].getSize();
@@ -218,11 +235,11 @@ final class FfmBindingGenerator {
         }
         slot = 1;
         for (int i = 0; i < arguments.length; i++) {
-            if (copies[i] != 0 && FfmTypedValues.array(method.getParameterTypes()[i],
-                    method.getParameterAnnotations()[i]).orElseThrow().out()) {
+            if (copies[i] != 0 && copied[i].out()) {
                 mv.visitVarInsn(ALOAD, copies[i]);
                 mv.visitVarInsn(ALOAD, slot);
-                mv.visitMethodInsn(INVOKESTATIC, SCRATCH, "copyOut", "(" + SEGMENT_DESC + "Ljava/lang/Object;)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, types[i].isArray() ? SCRATCH : REFERENCES, "copyOut",
+                        "(" + SEGMENT_DESC + "Ljava/lang/Object;)V", false);
             }
             slot += arguments[i].getSize();
         }

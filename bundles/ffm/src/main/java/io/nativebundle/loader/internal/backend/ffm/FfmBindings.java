@@ -33,7 +33,7 @@ import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
  * ({@link LeafMethods}: annotated {@link NativeLeaf} or declared {@code leaf=true} in the manifest)
  * gets a critical downcall ({@code Linker.Option.critical(false)}: no thread state transition), a
  * {@code @SaveError} method one that captures errno ({@link FfmErrno}). Any other method
- * ({@link #unsupported}: arrays, by-reference, buffers, pointers, callbacks, structs) calls the same
+ * ({@link #unsupported}: buffers, pointers, callbacks, structs) calls the same
  * method of the interface's jnr binding of the same generation.
  */
 final class FfmBindings {
@@ -91,7 +91,7 @@ final class FfmBindings {
         for (int i = 0; i < parameters.length; i++) {
             Annotation[] annotations = method.getParameterAnnotations()[i];
             if (FfmTypedValues.cType(parameters[i], annotations).isEmpty()
-                    && FfmTypedValues.array(parameters[i], annotations).isEmpty()) {
+                    && FfmTypedValues.copied(parameters[i], annotations).isEmpty()) {
                 return Optional.of(method.getName() + " takes " + parameters[i].getName());
             }
         }
@@ -154,7 +154,7 @@ final class FfmBindings {
         FfmBindingHandles.put(name, handles);
         try {
             Class<?> binding = new ProtocolClassLoader("nativebundle-ffm", type, FfmBindingHandles.class,
-                    FfmScratch.class, FfmStrings.class).define(name, bytes);
+                    FfmScratch.class, FfmStrings.class, FfmReferences.class).define(name, bytes);
             return type.cast(binding.getConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new LoadRefusal(RefusalReason.LOAD_FAILED, "interface " + type.getName()
@@ -187,8 +187,9 @@ final class FfmBindings {
         Class<?>[] parameters = method.getParameterTypes();
         MemoryLayout[] layouts = new MemoryLayout[parameters.length];
         for (int i = 0; i < layouts.length; i++) {
-            // an array is the address of its copy
-            layouts[i] = parameters[i].isArray() ? ValueLayout.ADDRESS
+            // an array or a by-reference is the address of its copy
+            layouts[i] = FfmTypedValues.copied(parameters[i], method.getParameterAnnotations()[i]).isPresent()
+                    ? ValueLayout.ADDRESS
                     : FfmTypedValues.layout(cType(parameters[i], method.getParameterAnnotations()[i]));
         }
         Class<?> result = method.getReturnType();

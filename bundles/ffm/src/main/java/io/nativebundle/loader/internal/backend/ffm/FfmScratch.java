@@ -114,6 +114,11 @@ public final class FfmScratch {
         throw new IllegalArgumentException("expected a primitive array of byte to double, not " + array.getClass().getName());
     }
 
+    /** {@code size} bytes of memory for the current call, aligned for any scalar, not initialized. */
+    MemorySegment memory(long size) {
+        return reserve(size, Long.BYTES);
+    }
+
     /**
      * {@code size} bytes on top of the stack at a multiple of {@code alignment}; when they do not
      * fit, memory of their own, freed by the garbage collector once the call no longer uses it.

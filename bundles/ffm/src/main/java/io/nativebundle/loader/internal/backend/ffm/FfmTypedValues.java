@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.nativebundle.contract.JavaTypes;
 import io.nativebundle.contract.TypeName;
+import jnr.ffi.byref.ByReference;
 
 /**
  * The C type each parameter and result of a typed interface method is passed as on FFM, read as
@@ -23,8 +24,8 @@ import io.nativebundle.contract.TypeName;
  * jnr-ffi passes it); an unsigned result is zero-extended into its carrier ({@code @u_int8_t short}
  * 255 is 255), a signed one sign-extended. Any other jnr-ffi annotation on a value ({@code @int8_t},
  * {@code @pid_t}, {@code @Encoding}, ...) is jnr's to read: such a method goes to the jnr binding.
- * Primitive arrays are passed as the address of a copy on the thread's {@link FfmScratch}
- * ({@link #array}).
+ * Primitive arrays and jnr-ffi's by-reference types are passed as the address of a copy on the
+ * thread's {@link FfmScratch} ({@link #copied}, {@link FfmReferences}).
  */
 final class FfmTypedValues {
 
@@ -97,17 +98,21 @@ final class FfmTypedValues {
         }
     }
 
-    /** How a primitive array parameter is copied: into C memory before the call, back out after it. */
+    /**
+     * How a parameter passed as the address of a copy is copied: into C memory before the call, back
+     * out after it; a primitive array's elements, or the value of a jnr-ffi by-reference.
+     */
     record Copy(boolean in, boolean out) {
     }
 
     /**
-     * How jnr-ffi copies a primitive array parameter ({@code byte[]} to {@code double[]}), as FFM then
-     * does: {@code @In} in only, {@code @Out} out only, neither or both in and out; empty for any
-     * other type, or an array with another jnr-ffi annotation ({@code @Pinned}, ...).
+     * How jnr-ffi copies a primitive array ({@code byte[]} to {@code double[]}) or a by-reference
+     * ({@code jnr.ffi.byref.ByReference}: {@code IntByReference}, ...) parameter, as FFM then does:
+     * {@code @In} in only, {@code @Out} out only, neither or both in and out; empty for any other
+     * type, or one with another jnr-ffi annotation ({@code @Pinned}, ...).
      */
-    static Optional<Copy> array(Class<?> type, Annotation[] annotations) {
-        if (!ARRAYS.contains(type)) {
+    static Optional<Copy> copied(Class<?> type, Annotation[] annotations) {
+        if (!ARRAYS.contains(type) && !ByReference.class.isAssignableFrom(type)) {
             return Optional.empty();
         }
         boolean in = false;

@@ -30,6 +30,9 @@ import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.byref.DoubleByReference;
+import jnr.ffi.byref.IntByReference;
+import jnr.ffi.byref.LongLongByReference;
 import jnr.ffi.types.int8_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
@@ -39,10 +42,10 @@ import jnr.ffi.types.u_int64_t;
 import jnr.ffi.types.u_int8_t;
 
 /**
- * jnr-ffi's unsigned and size annotations, {@code @SaveError} and primitive arrays on FFM: the
+ * jnr-ffi's unsigned and size annotations, {@code @SaveError}, primitive arrays and by-reference on FFM: the
  * abitest library's functions through an FFM binding and through jnr-ffi's own binding of the same
  * interface, each value compared, out-of-range arguments included (both pass the low bits), arrays
- * copied in and out as jnr-ffi copies them, and errno per thread.
+ * and by-reference values copied in and out as jnr-ffi copies them, and errno per thread.
  */
 public class FfmTypedValuesTest {
 
@@ -91,6 +94,22 @@ public class FfmTypedValuesTest {
         void twice_shorts(@In @Out short[] values, int n);
 
         void twice_floats(float[] values, int n);
+    }
+
+    /** abitest's out and in-out scalars, through jnr-ffi's by-reference types. */
+    public interface References {
+        int divmod(int a, int b, @Out IntByReference quot, @Out LongLongByReference rem, @Out DoubleByReference ratio);
+
+        void increment(@In @Out LongLongByReference value);
+    }
+
+    /** increment without a direction (in and out, as jnr-ffi has it) and declared in only. */
+    public interface Increments {
+        void increment(LongLongByReference value);
+    }
+
+    public interface InOnlyIncrement {
+        void increment(@In LongLongByReference value);
     }
 
     /** twice_longs with an array C writes, declared in only: the Java array keeps its values. */
@@ -258,6 +277,53 @@ public class FfmTypedValuesTest {
         viaFfm.twice_longs(values, 3);
         assertArrayEquals("in-out: doubled in place", new long[] {2, 4, 6}, values);
         assertEquals("a null array is the null pointer, read for no element", 0, viaFfm.sum_ints(null, 0));
+    }
+
+    @Test
+    public void byReferenceValuesAreWrittenAndReadAsJnrDoesIt() throws Exception {
+        for (Class<?> type : List.of(References.class, Increments.class, InOnlyIncrement.class)) {
+            for (Method method : InterfaceMethods.abstractOnly(type)) {
+                assertEquals(method.toString(), Call.DOWNCALL, FfmBindings.call(type, method, LeafMethods.annotatedOnly()));
+            }
+        }
+        References viaFfm = ffm.bind(References.class);
+        References viaJnr = jnr.bind(References.class);
+        for (int[] ab : new int[][] {{7, 2}, {-7, 2}, {Integer.MIN_VALUE, 3}, {-1, 1}}) {
+            IntByReference[] quot = {new IntByReference(-1), new IntByReference(-1)};
+            LongLongByReference[] rem = {new LongLongByReference(-1), new LongLongByReference(-1)};
+            DoubleByReference[] ratio = {new DoubleByReference(-1), new DoubleByReference(-1)};
+            int ffmResult = viaFfm.divmod(ab[0], ab[1], quot[0], rem[0], ratio[0]);
+            int jnrResult = viaJnr.divmod(ab[0], ab[1], quot[1], rem[1], ratio[1]);
+            String what = ab[0] + " / " + ab[1];
+            assertEquals(what, jnrResult, ffmResult);
+            assertEquals(what, quot[1].getValue(), quot[0].getValue());
+            assertEquals(what, rem[1].getValue(), rem[0].getValue());
+            assertEquals(what, ratio[1].getValue(), ratio[0].getValue());
+        }
+        IntByReference unwritten = new IntByReference(99);
+        assertEquals("b == 0 writes nothing", -1, viaFfm.divmod(5, 0, unwritten, new LongLongByReference(),
+                new DoubleByReference()));
+        assertEquals("@Out memory starts zeroed (jnr-ffi's holds whatever was there)", Integer.valueOf(0),
+                unwritten.getValue());
+        IntByReference quot = new IntByReference();
+        LongLongByReference rem = new LongLongByReference();
+        DoubleByReference ratio = new DoubleByReference();
+        assertEquals(0, viaFfm.divmod(-7, 2, quot, rem, ratio));
+        assertEquals(Integer.valueOf(-3), quot.getValue());
+        assertEquals(Long.valueOf(-1), rem.getValue());
+        assertEquals(Double.valueOf(-3.5), ratio.getValue());
+        LongLongByReference value = new LongLongByReference(41);
+        viaFfm.increment(value);
+        assertEquals(Long.valueOf(42), value.getValue());
+        LongLongByReference inOut = new LongLongByReference(Long.MAX_VALUE);
+        ffm.bind(Increments.class).increment(inOut);
+        assertEquals("no direction is in and out", Long.valueOf(Long.MIN_VALUE), inOut.getValue());
+        LongLongByReference in = new LongLongByReference(1);
+        ffm.bind(InOnlyIncrement.class).increment(in);
+        LongLongByReference jnrIn = new LongLongByReference(1);
+        jnr.bind(InOnlyIncrement.class).increment(jnrIn);
+        assertEquals(jnrIn.getValue(), in.getValue());
+        assertEquals("in only: not read back", Long.valueOf(1), in.getValue());
     }
 
     @Test

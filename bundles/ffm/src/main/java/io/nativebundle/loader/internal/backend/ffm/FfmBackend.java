@@ -10,10 +10,11 @@ import io.nativebundle.loader.internal.backend.NativeBackend;
 /**
  * The backend on Java's foreign function and memory API ({@code java.lang.foreign}, JDK 22+), in
  * this JVM's process: every generation gets a shared arena and a symbol lookup of its own, closed
- * after its drain; typed interfaces of primitives, and {@code NativeFunction}s and
- * {@code NativeVariable}s of basic types, go through FFM downcall handles and memory segments.
- * What it does not carry itself yet (other typed interfaces, the signatures beyond the basic
- * types) it hands to the jnr backend for the same generation ({@link FfmLibrary}).
+ * after its drain; typed interfaces (but their methods of jnr-ffi's structs, callbacks and
+ * pointers), and {@code NativeFunction}s and {@code NativeVariable}s of basic types, go through FFM
+ * downcall handles and memory segments. What it does not carry itself yet (those typed methods,
+ * the signatures beyond the basic types) it hands to the jnr backend for the same generation
+ * ({@link FfmLibrary}).
  *
  * <p>Found by name by the loader's {@code BackendSelection}: this class lives in a fragment of
  * the loader bundle that resolves only on a JVM of 22 or later.

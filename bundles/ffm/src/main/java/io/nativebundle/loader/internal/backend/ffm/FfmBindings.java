@@ -57,7 +57,8 @@ final class FfmBindings {
     /**
      * Why FFM does not call {@code method} of {@code type} itself, but the jnr binding; empty when it
      * does. It calls methods whose parameters and result it passes itself ({@link FfmTypedValues}:
-     * primitives, strings, jnr-ffi's unsigned, size and address annotations). A {@code @SaveError}
+     * primitives, strings, jnr-ffi's unsigned, size and address annotations, primitive arrays and
+     * by-reference types). A {@code @SaveError}
      * method is a downcall that captures errno ({@link FfmErrno}) when every {@code @SaveError}
      * method of the interface is: the errno the guard asks for after such a call then always comes
      * from FFM, or always from jnr.

@@ -30,7 +30,7 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * drain, so no call of this generation is in flight then or later.
  *
  * <p>Downcall handles and variable segments are made here for the basic types, and the methods
- * of primitives of typed interfaces ({@link FfmBindings}). Their other methods and the other
+ * of typed interfaces but those of jnr-ffi's own types ({@link FfmBindings}). Their other methods and the other
  * signatures (unsigned types, structs, out-parameters, arrays, callbacks, errno, variadic) go to a
  * jnr library of the same files, opened on the first such request; it is closed
  * before the arena, so both handles of a file are gone when {@link #close} returns. A shared arena

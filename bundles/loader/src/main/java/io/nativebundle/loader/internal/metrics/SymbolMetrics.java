@@ -10,7 +10,8 @@ import io.nativebundle.loader.internal.backend.UpcallErrors;
  * callbacks passed to the symbol ({@link UpcallErrors}). Guards call it around every
  * native call while metrics are on for the library.
  *
- * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures):
+ * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures; a typed
+ * guard asks {@link #anyEnabled()} first, the cheaper question while metrics are off everywhere):
  * <pre>{@code
  * if (!metrics.enabled()) return target.add(a, b);
  * long t = metrics.start();

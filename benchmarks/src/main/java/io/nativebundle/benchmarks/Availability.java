@@ -58,7 +58,7 @@ public final class Availability {
         } catch (Exception e) {
             String reason = e instanceof UnavailableException ? e.getMessage()
                     : "the embedded framework with the math bundle failed: " + e;
-            for (CallPath path : new CallPath[] {CallPath.SERVICE_OFF, CallPath.SERVICE_ON,
+            for (CallPath path : new CallPath[] {CallPath.SERVICE_OFF, CallPath.SERVICE_ON, CallPath.SERVICE_LEAF,
                     CallPath.FUNCTION_TYPED, CallPath.FUNCTION_INVOKE}) {
                 missing.putIfAbsent(path, reason);
             }
@@ -72,7 +72,7 @@ public final class Availability {
         if (Runtime.version().feature() < 22) {
             String reason = "FFM needs Java 22+; this JVM is Java " + Runtime.version().feature();
             for (CallPath path : new CallPath[] {CallPath.FFM_RAW, CallPath.FFM_RAW_CRITICAL, CallPath.FFM_SERVICE_OFF,
-                    CallPath.FFM_SERVICE_ON}) {
+                    CallPath.FFM_SERVICE_ON, CallPath.FFM_SERVICE_LEAF}) {
                 missing.put(path, reason);
             }
             return;
@@ -84,6 +84,7 @@ public final class Availability {
                     : "the embedded framework on the FFM backend failed: " + e;
             missing.put(CallPath.FFM_SERVICE_OFF, reason);
             missing.put(CallPath.FFM_SERVICE_ON, reason);
+            missing.put(CallPath.FFM_SERVICE_LEAF, reason);
         }
     }
 

@@ -20,7 +20,9 @@ import io.nativebundle.benchmarks.osgi.MathInFramework;
  * {@link ServiceBench} on the FFM backend (Java 22+): the same typed {@code MathLib} service from a
  * consumer bundle, with the loader's FFM fragment attached and {@code io.nativebundle.backend=ffm}.
  * {@code add}, {@code noop} and {@code length(String)} are all FFM downcalls of the generated
- * binding; the string goes through the calling thread's {@code FfmScratch}.
+ * binding; the string goes through the calling thread's {@code FfmScratch}. The {@code _leaf}
+ * benchmarks call a copy of the math bundle that declares the three functions leaves
+ * ({@code leaf=true}), so the typed methods are critical downcalls, as {@code @NativeLeaf} makes them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -59,6 +61,22 @@ public class FfmServiceBench {
         }
     }
 
+    /** The math bundle with add, noop and length declared leaves ({@code leaf=true}), metrics off. */
+    @State(Scope.Benchmark)
+    public static class Leaves extends FrameworkCalls {
+        @Setup
+        public void setUp() throws Exception {
+            framework = MathInFramework.startWithLeaves(true);
+            Object calls = framework.typedService();
+            use("typed service on FFM, leaves declared", calls, calls, calls);
+        }
+
+        @TearDown
+        public void tearDown() {
+            close();
+        }
+    }
+
     @Benchmark
     public int add_metricsOff(MetricsOff s, CallArgs args) {
         return s.add.applyAsInt(args.a, args.b);
@@ -86,6 +104,21 @@ public class FfmServiceBench {
 
     @Benchmark
     public int length_metricsOn(MetricsOn s, CallArgs args) {
+        return s.length.applyAsInt(args.text);
+    }
+
+    @Benchmark
+    public int add_leaf(Leaves s, CallArgs args) {
+        return s.add.applyAsInt(args.a, args.b);
+    }
+
+    @Benchmark
+    public void noop_leaf(Leaves s) {
+        s.noop.run();
+    }
+
+    @Benchmark
+    public int length_leaf(Leaves s, CallArgs args) {
         return s.length.applyAsInt(args.text);
     }
 }

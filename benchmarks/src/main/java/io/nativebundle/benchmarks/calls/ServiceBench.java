@@ -19,7 +19,9 @@ import io.nativebundle.benchmarks.osgi.MathInFramework;
 /**
  * The typed {@code MathLib} service of the math bundle, from an embedded Felix with the loader,
  * called from a consumer bundle's class through the interface, as a consumer would: with
- * whatever guard the loader registers, metrics off and on.
+ * whatever guard the loader registers, metrics off and on, and with {@code add}, {@code noop} and
+ * {@code length} declared leaves ({@code leaf=true}; jnr calls a leaf as any function, so this is
+ * the control of {@link FfmServiceBench}'s leaf benchmarks).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -62,6 +64,22 @@ public class ServiceBench {
         }
     }
 
+    /** The math bundle with add, noop and length declared leaves ({@code leaf=true}), metrics off. */
+    @State(Scope.Benchmark)
+    public static class Leaves extends FrameworkCalls {
+        @Setup
+        public void setUp() throws Exception {
+            framework = MathInFramework.startWithLeaves(false);
+            Object calls = framework.typedService();
+            use("typed service, leaves declared", calls, calls, calls);
+        }
+
+        @TearDown
+        public void tearDown() {
+            close();
+        }
+    }
+
     @Benchmark
     public int add_metricsOff(MetricsOff s, CallArgs args) {
         return s.add.applyAsInt(args.a, args.b);
@@ -89,6 +107,21 @@ public class ServiceBench {
 
     @Benchmark
     public int length_metricsOn(MetricsOn s, CallArgs args) {
+        return s.length.applyAsInt(args.text);
+    }
+
+    @Benchmark
+    public int add_leaf(Leaves s, CallArgs args) {
+        return s.add.applyAsInt(args.a, args.b);
+    }
+
+    @Benchmark
+    public void noop_leaf(Leaves s) {
+        s.noop.run();
+    }
+
+    @Benchmark
+    public int length_leaf(Leaves s, CallArgs args) {
         return s.length.applyAsInt(args.text);
     }
 }

@@ -61,7 +61,23 @@ public final class MathInFramework implements AutoCloseable {
      */
     public static MathInFramework start(boolean metricsOn, boolean isolated) throws BundleException,
             UnavailableException {
-        return start(metricsOn, isolated, EmbeddedFramework.start(), "");
+        return start(metricsOn, isolated ? Variant.ISOLATED : Variant.PLAIN, EmbeddedFramework.start(), "");
+    }
+
+    /**
+     * As {@link #start(boolean)} with metrics off, the math bundle declaring {@code add}, {@code noop}
+     * and {@code length} leaves ({@code leaf=true}), on the FFM backend when {@code ffm} (Java 22+),
+     * where they are critical downcalls, else on jnr, which calls them as any function.
+     *
+     * @throws UnavailableException when the typed service with those leaves does not appear
+     */
+    public static MathInFramework startWithLeaves(boolean ffm) throws BundleException, UnavailableException {
+        if (!ffm) {
+            return start(false, Variant.LEAVES, EmbeddedFramework.start(), "");
+        }
+        requireFfm();
+        return start(false, Variant.LEAVES, EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM),
+                "(nativebundle.backend=ffm)");
     }
 
     /**
@@ -71,17 +87,32 @@ public final class MathInFramework implements AutoCloseable {
      * @throws UnavailableException when the math library is not served by the FFM backend
      */
     public static MathInFramework startOnFfm(boolean metricsOn) throws BundleException, UnavailableException {
-        if (Runtime.version().feature() < 22) {
-            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
-        }
-        return start(metricsOn, false, EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM),
+        requireFfm();
+        return start(metricsOn, Variant.PLAIN, EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM),
                 "(nativebundle.backend=ffm)");
     }
 
-    private static MathInFramework start(boolean metricsOn, boolean isolated, EmbeddedFramework felix,
+    private static void requireFfm() throws UnavailableException {
+        if (Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
+        }
+    }
+
+    /** Which math bundle the framework gets: the example, or a copy with one declaration changed. */
+    private enum Variant {
+        PLAIN, ISOLATED, LEAVES
+    }
+
+    private static MathInFramework start(boolean metricsOn, Variant variant, EmbeddedFramework felix,
             String backendFilter) throws BundleException, UnavailableException {
+        boolean isolated = variant == Variant.ISOLATED;
+        String leaves = variant == Variant.LEAVES ? "(nativebundle.leaf.methods=add)" : "";
         try {
-            Bundle math = isolated ? felix.install("isolated:math", IsolatedMath.jar()) : felix.install("math");
+            Bundle math = switch (variant) {
+                case ISOLATED -> felix.install("isolated:math", IsolatedMath.jar());
+                case LEAVES -> felix.install("leaves:math", LeafMath.jar());
+                case PLAIN -> felix.install("math");
+            };
             Bundle consumer = ConsumerBundle.install(felix);
             ServiceReference<?> metricsRef = felix.awaitReference(consumer.getBundleContext(), NATIVE_METRICS, null,
                     FOLLOW_UP_TIMEOUT_MS);
@@ -90,7 +121,7 @@ public final class MathInFramework implements AutoCloseable {
             running.switchMetrics(metricsOn);
             math.start();
             running.reference(MATH_LIB, "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.isolation="
-                    + (isolated ? "process" : "in-process") + ")" + backendFilter + ")", SERVICE_TIMEOUT_MS);
+                    + (isolated ? "process" : "in-process") + ")" + backendFilter + leaves + ")", SERVICE_TIMEOUT_MS);
             running.switchMetrics(metricsOn);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {

@@ -12,6 +12,7 @@ public enum CallPath {
     JNR_IGNORE_ERROR("jnr-ffi raw, IgnoreError", "JnrBench", "ignoreError"),
     SERVICE_OFF("typed service, metrics off", "ServiceBench", "metricsOff"),
     SERVICE_ON("typed service, metrics on", "ServiceBench", "metricsOn"),
+    SERVICE_LEAF("typed service, leaves declared (jnr: an ordinary call)", "ServiceBench", "leaf"),
     FUNCTION_TYPED("NativeFunction typed adapter", "FunctionBench", "typed"),
     FUNCTION_INVOKE("NativeFunction invoke(Object...)", "FunctionBench", "invoke"),
     JNA_DIRECT("JNA direct (Native.register)", "JnaBench", "direct"),
@@ -19,7 +20,8 @@ public enum CallPath {
     FFM_RAW("FFM raw downcallHandle (Java 22+)", "FfmRawBench", "downcall"),
     FFM_RAW_CRITICAL("FFM raw, critical (leaf; Java 22+)", "FfmRawBench", "critical"),
     FFM_SERVICE_OFF("typed service on FFM, metrics off (Java 22+)", "FfmServiceBench", "metricsOff"),
-    FFM_SERVICE_ON("typed service on FFM, metrics on (Java 22+)", "FfmServiceBench", "metricsOn");
+    FFM_SERVICE_ON("typed service on FFM, metrics on (Java 22+)", "FfmServiceBench", "metricsOn"),
+    FFM_SERVICE_LEAF("typed service on FFM, leaves declared: critical (Java 22+)", "FfmServiceBench", "leaf");
 
     /** The three C functions every path calls. */
     public static final List<String> FUNCTIONS = List.of("add", "noop", "length");

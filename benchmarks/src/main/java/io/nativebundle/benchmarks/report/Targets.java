@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.nativebundle.benchmarks.Availability;
 
-/** The targets of issue 8 and the jnr-side hot-path targets of issue 16, checked against one run. */
+/** The targets of issue 8 and those of issue 16 (both backends), checked against one run. */
 final class Targets {
 
     private final CallTables calls;
@@ -63,6 +63,19 @@ final class Targets {
             row("issue 16: metrics on − metrics off, " + function + " ≤ 5 ns", overhead, Format.ns(overhead) + " ns",
                     v -> v <= 5);
         }
+        ffm();
+    }
+
+    /** Issue 16 on the FFM backend (Java 22+): the typed service against raw FFM and JNI. */
+    private void ffm() {
+        double typed = calls.median(CallPath.FFM_SERVICE_OFF, "add") / calls.median(CallPath.FFM_RAW, "add");
+        row("issue 16: typed add on FFM ≤ 1.1× raw FFM downcallHandle", typed, Format.ratio(typed), v -> v <= 1.1);
+        double leaf = calls.ratioToJni(CallPath.FFM_SERVICE_LEAF, "add");
+        row("issue 16: leaf typed add on FFM ≤ 0.5× JNI", leaf, Format.ratio(leaf), v -> v <= 0.5);
+        double length = calls.ratioToJni(CallPath.FFM_SERVICE_OFF, "length");
+        row("issue 16: typed service on FFM, length(string) ≤ 1.0× JNI", length, Format.ratio(length), v -> v <= 1.0);
+        double overhead = calls.median(CallPath.FFM_SERVICE_ON, "add") - calls.median(CallPath.FFM_SERVICE_OFF, "add");
+        row("issue 16: metrics on − metrics off on FFM, add ≤ 5 ns", overhead, Format.ns(overhead) + " ns", v -> v <= 5);
     }
 
     private void row(String target, double value, String shown, java.util.function.DoublePredicate met) {

@@ -147,6 +147,15 @@ public final class NativeBundleConstants {
      * @since 2.3.0
      */
     public static final String LEAF = "nativebundle.leaf";
+    /**
+     * {@code String[]} on a typed service: the names of its interface's methods that are leaves,
+     * sorted: annotated {@link NativeLeaf}, or whose symbol {@code NativeBundle-Symbols} declares a
+     * leaf ({@link #ATTR_LEAF}). Absent when none is. The FFM backend calls these with a critical
+     * downcall; the others call them as any method.
+     *
+     * @since 2.3.0
+     */
+    public static final String LEAF_METHODS = "nativebundle.leaf.methods";
     /** The platform the loaded file was built for, e.g. {@code linux-x86-64}. */
     public static final String PLATFORM = "nativebundle.platform";
     /** The SHA-256 of the loaded file, 64 lowercase hex digits. */

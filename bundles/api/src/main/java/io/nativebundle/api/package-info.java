@@ -55,6 +55,10 @@
  * and one annotated jnr-ffi's {@code @Variadic}, is called through its declaration in
  * {@code NativeBundle-Symbols}, as its {@code NativeFunction} is.
  *
+ * <p>2.3.0, typed leaves: a leaf declared in the manifest applies to the typed interface's method
+ * of the same name as {@link io.nativebundle.api.NativeLeaf} does, and the typed service lists its
+ * leaf methods in {@link io.nativebundle.api.NativeBundleConstants#LEAF_METHODS}.
+ *
  * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,

@@ -30,6 +30,18 @@ public interface BackendLibrary {
      */
     <T> T bind(Class<T> type) throws LoadRefusal;
 
+    /**
+     * As {@link #bind(Class)}, with the methods that are leaves ({@code @NativeLeaf} or declared
+     * {@code leaf=true} in the manifest; the loader refused a leaf with a callback already). A
+     * backend that has no cheaper call for a leaf binds them as any other method: the default,
+     * which jnr and the host backend keep.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when a method cannot be bound, naming the interface
+     */
+    default <T> T bind(Class<T> type, LeafMethods leaves) throws LoadRefusal {
+        return bind(type);
+    }
+
     /** Whether the library exports {@code symbol}; the loader asks before {@link #function} or {@link #variable}. */
     boolean exports(String symbol);
 

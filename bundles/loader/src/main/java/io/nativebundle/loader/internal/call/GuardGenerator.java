@@ -55,7 +55,7 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * T t = this.target;
  * SymbolMetrics m = this.m3;
  * if (t == null) throw refused(m);
- * if (m != null && m.enabled()) {
+ * if (SymbolMetrics.anyEnabled() && m != null && m.enabled()) {
  *     long s = m.start();
  *     try { R r = t.call(args); fence(t); m.success(s); return r; }
  *     catch (Throwable e) { fence(t); m.failure(s); throw e; }
@@ -211,6 +211,9 @@ final class GuardGenerator {
         mv.visitInsn(ATHROW);
 
         mv.visitLabel(open);
+        // one static load while metrics are off everywhere, instead of the field and its switch
+        mv.visitMethodInsn(INVOKESTATIC, METRICS, "anyEnabled", "()Z", false);
+        mv.visitJumpInsn(IFEQ, plain);
         mv.visitVarInsn(ALOAD, m);
         mv.visitJumpInsn(IFNULL, plain);
         mv.visitVarInsn(ALOAD, m);

@@ -13,6 +13,7 @@ import org.osgi.framework.Bundle;
 import io.nativebundle.api.CheckResult;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.host.RuntimeHost;
 import io.nativebundle.loader.internal.manifest.BundleManifest;
 import io.nativebundle.loader.internal.manifest.NativeCodeSelector;

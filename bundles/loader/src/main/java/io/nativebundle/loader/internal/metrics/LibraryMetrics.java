@@ -124,6 +124,7 @@ public final class LibraryMetrics {
             closed = true;
             names = new ArrayList<>(mbeans);
             mbeans.clear();
+            symbols.values().forEach(SymbolMetrics::retire);
         }
         registry.closed(this);
         for (ObjectName name : names) {

@@ -10,7 +10,8 @@ import io.nativebundle.loader.internal.backend.UpcallErrors;
  * callbacks passed to the symbol ({@link UpcallErrors}). Guards call it around every
  * native call while metrics are on for the library.
  *
- * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures):
+ * <p>Protocol used by generated guards and NativeFunction adapters (keep these signatures; a typed
+ * guard asks {@link #anyEnabled()} first, the cheaper question while metrics are off everywhere):
  * <pre>{@code
  * if (!metrics.enabled()) return target.add(a, b);
  * long t = metrics.start();
@@ -37,9 +38,16 @@ public final class SymbolMetrics {
     private static final long SAMPLE_MASK = SAMPLE_EVERY - 1;
     private static final long NOT_TIMED = 0L;
 
+    /** How many symbol metrics of this runtime are enabled; changed under its own lock. */
+    private static int enabledCount;
+    /** {@code enabledCount > 0}: what a typed guard reads before a symbol's own switch ({@link #anyEnabled}). */
+    private static volatile boolean anyEnabled;
+
     private final String library;
     private final String symbol;
     private volatile boolean enabled;
+    /** Set by {@link #retire}; guarded by this. */
+    private boolean retired;
     private final CallCounter calls = new CallCounter();
     private final LongAdder errors = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -50,6 +58,20 @@ public final class SymbolMetrics {
         this.library = library;
         this.symbol = symbol;
         this.enabled = enabled;
+        if (enabled) {
+            count(1);
+        }
+    }
+
+    /**
+     * Whether any symbol's metrics are enabled in this runtime: one load of a constant address, which
+     * the typed guards read before their method's {@link #enabled()} (two dependent loads), so that
+     * while metrics are off everywhere, the default, a typed call pays the one. It is set before the
+     * symbol's own switch is read as on ({@link #setEnabled}), so no call of an enabled symbol is
+     * missed. While it is on, every guard reads both, as before.
+     */
+    public static boolean anyEnabled() {
+        return anyEnabled;
     }
 
     public String library() {
@@ -65,8 +87,42 @@ public final class SymbolMetrics {
         return enabled;
     }
 
-    public void setEnabled(boolean on) {
-        enabled = on;
+    public synchronized void setEnabled(boolean on) {
+        if (on == enabled) {
+            return;
+        }
+        if (on) {
+            // the runtime-wide switch first: a guard that sees this symbol on has seen it too
+            count(retired ? 0 : 1);
+            enabled = true;
+        } else {
+            enabled = false;
+            count(retired ? 0 : -1);
+        }
+    }
+
+    /**
+     * The generation of these metrics is unloading and its metrics are forgotten: they no longer
+     * keep {@link #anyEnabled} on, so a library unloaded with metrics on does not cost every other
+     * typed call the second check. Its own switch stays as it was. Idempotent.
+     */
+    synchronized void retire() {
+        if (!retired) {
+            retired = true;
+            if (enabled) {
+                count(-1);
+            }
+        }
+    }
+
+    /** How many enabled, unretired symbol metrics there are (for tests). */
+    static synchronized int enabledCount() {
+        return enabledCount;
+    }
+
+    private static synchronized void count(int delta) {
+        enabledCount += delta;
+        anyEnabled = enabledCount > 0;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.nativebundle.api.NativeSymbol;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.contract.LibraryDeclaration;
 import io.nativebundle.loader.internal.LoadRefusal;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.verify.HostLibraryChecks;
 import io.nativebundle.loader.internal.verify.HostVersion;
@@ -92,7 +93,8 @@ public final class GenerationOpener {
     /**
      * As {@link #open(LibraryGeneration, LibraryDeclaration, Class, VerifiedLibrary)}, with the
      * backend chosen for the bundle's library and tenant, and the symbols its {@code NativeBundle-Symbols}
-     * declares (the typed methods jnr-ffi cannot bind are called through theirs).
+     * declares: the typed methods jnr-ffi cannot bind are called through theirs, and a method whose
+     * symbol is declared {@code leaf=true} is a leaf as a {@code @NativeLeaf} one is ({@link LeafMethods#declared}).
      *
      * @throws LoadRefusal also {@code MALFORMED_HEADER} or {@code TENANT_REFUSED} when the isolation
      *                     cannot be decided, {@code LOAD_FAILED} when the host process cannot start
@@ -110,7 +112,7 @@ public final class GenerationOpener {
         List<Path> files = verified.files();
         generation.opened(backend.name(), backend.isolation(), backend.open(files.get(0), files.subList(1, files.size())));
         if (type != null) {
-            generation.bind(type, functions(symbols));
+            generation.bind(type, functions(symbols), LeafMethods.declared(symbols));
         }
         VerifiedLibrary opened = versionAfterOpen(declaration, verified, generation);
         generation.actualVersion(opened.version());

@@ -22,6 +22,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
 import io.nativebundle.loader.internal.backend.routed.RoutedBinding;
@@ -202,19 +203,24 @@ public final class LibraryGeneration {
      * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot bind a method
      */
     public void bind(Class<?> type) throws LoadRefusal {
-        bind(type, Map.of());
+        bind(type, Map.of(), LeafMethods.annotatedOnly());
     }
 
     /**
-     * As {@link #bind(Class)}, with the functions {@code NativeBundle-Symbols} declares, by name:
-     * in process, a method jnr-ffi cannot bind (a struct by value, a variadic function) is called
+     * As {@link #bind(Class)}, with the functions {@code NativeBundle-Symbols} declares, by name, and
+     * the methods that are leaves (annotated, or declared in the manifest: {@link LeafMethods#declared}).
+     * In process, a method jnr-ffi cannot bind (a struct by value, a variadic function) is called
      * through its declaration, as its {@code NativeFunction} is ({@link RoutedBinding}); out of
      * process the backend gets the whole interface, and its host refuses such a method by name.
+     *
+     * @throws LoadRefusal {@code LOAD_FAILED} when a leaf takes a callback, whatever the backend,
+     *                     or when the backend cannot bind a method
      */
-    public void bind(Class<?> type, Map<String, NativeSignature> declared) throws LoadRefusal {
+    public void bind(Class<?> type, Map<String, NativeSignature> declared, LeafMethods leaves) throws LoadRefusal {
+        leaves.refuseCallbacks(type);
         pending = adopt(NativeBundleConstants.ISOLATION_IN_PROCESS.equals(isolation)
-                ? RoutedBinding.bind(type, backendLibrary(), declared, this::function)
-                : backendLibrary().bind(type));
+                ? RoutedBinding.bind(type, backendLibrary(), declared, leaves, this::function)
+                : backendLibrary().bind(type, leaves));
         if (state.get() != State.OPEN) {
             pending = null;
         }

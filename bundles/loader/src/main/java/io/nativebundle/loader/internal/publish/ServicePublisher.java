@@ -12,6 +12,7 @@ import org.osgi.framework.BundleContext;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeLibrary;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.metrics.LibraryMetrics;
@@ -64,6 +65,10 @@ public final class ServicePublisher {
             SymbolMetrics[] metrics = typedMetrics(type, publication.metrics());
             // callbacks passed to a typed method count their errors in its symbol's counters, as a NativeFunction's do
             generation.typedCallbackErrors(callbackErrors(type, metrics)::get);
+            List<String> leaves = LeafMethods.declared(library.symbols()).names(type);
+            if (!leaves.isEmpty()) {
+                properties.put(NativeBundleConstants.LEAF_METHODS, leaves.toArray(String[]::new));
+            }
             Object service = guard(generation, type, metrics);
             publication.registered(bundle.getBundleContext().registerService(type.getName(),
                     gate.guard(library.tenant(), service, type.getName() + " of library " + library.name()), properties));

@@ -143,4 +143,60 @@ public class SymbolMetricsTest {
                 + (double) (perThread - SymbolMetrics.TIME_ALL_FIRST) / SymbolMetrics.SAMPLE_EVERY);
         assertTrue(timed + " timed", Math.abs(timed - expected) < expected * 0.05);
     }
+
+    @Test
+    public void theRuntimeWideSwitchCountsEnabledSymbolsUntilTheyAreRetired() {
+        int before = SymbolMetrics.enabledCount();
+        SymbolMetrics on = new SymbolMetrics("math", "add", true);
+        SymbolMetrics off = new SymbolMetrics("math", "noop", false);
+        assertEquals(before + 1, SymbolMetrics.enabledCount());
+        assertTrue(SymbolMetrics.anyEnabled());
+        off.setEnabled(true);
+        off.setEnabled(true);
+        assertEquals("switching on twice counts once", before + 2, SymbolMetrics.enabledCount());
+        off.setEnabled(false);
+        assertEquals(before + 1, SymbolMetrics.enabledCount());
+        on.retire();
+        on.retire();
+        assertEquals("a retired symbol no longer counts, once", before, SymbolMetrics.enabledCount());
+        assertTrue("its own switch stays on", on.enabled());
+        on.setEnabled(false);
+        on.setEnabled(true);
+        assertEquals(before, SymbolMetrics.enabledCount());
+        assertEquals(before == 0, !SymbolMetrics.anyEnabled());
+    }
+
+    @Test
+    public void concurrentSwitchesLeaveTheCountOfWhatIsOn() throws Exception {
+        int before = SymbolMetrics.enabledCount();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<SymbolMetrics>> switched = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                switched.add(pool.submit(() -> {
+                    SymbolMetrics metrics = new SymbolMetrics("math", "f" + thread, false);
+                    for (int i = 0; i < 1_000; i++) {
+                        metrics.setEnabled(i % 2 == 0);
+                    }
+                    // odd threads end on, even ones retired
+                    metrics.setEnabled(thread % 2 == 1);
+                    if (thread % 2 == 0) {
+                        metrics.retire();
+                    }
+                    return metrics;
+                }));
+            }
+            int on = 0;
+            for (Future<SymbolMetrics> metrics : switched) {
+                SymbolMetrics m = metrics.get();
+                on += m.enabled() ? 1 : 0;
+                m.retire();
+            }
+            assertEquals(4, on);
+            assertEquals("retired, all of them", before, SymbolMetrics.enabledCount());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -12,9 +12,10 @@ import io.nativebundle.loader.internal.backend.NativeBackend;
  * this JVM's process: every generation gets a shared arena and a symbol lookup of its own, closed
  * after its drain; every {@code NativeFunction} (the whole C ABI of docs/c-abi.md: structs,
  * out-parameters, arrays, unsigned types, callbacks, errno, variadic), every
- * {@code NativeVariable} and the typed interfaces {@link FfmBindings} carries go through FFM
- * downcall handles, upcall stubs and memory segments. The typed methods it does not bind itself it
- * hands to the jnr backend for the same generation ({@link FfmLibrary}).
+ * {@code NativeVariable} and the typed interfaces {@link FfmBindings} carries (all but their
+ * methods of jnr-ffi's structs, callbacks and pointers) go through FFM downcall handles, upcall
+ * stubs and memory segments. The typed methods it does not bind itself it hands to the jnr backend
+ * for the same generation ({@link FfmLibrary}).
  *
  * <p>Found by name by the loader's {@code BackendSelection}: this class lives in a fragment of
  * the loader bundle that resolves only on a JVM of 22 or later.

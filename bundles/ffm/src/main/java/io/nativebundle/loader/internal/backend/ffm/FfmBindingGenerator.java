@@ -11,6 +11,8 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -33,17 +35,27 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import jnr.ffi.byref.ByReference;
+
 /**
  * Writes the FFM binding class of one interface: a final class implementing it with one
  * {@code static final MethodHandle} per abstract method, set from {@link FfmBindingHandles} by
  * its static initializer, and each method a single {@code invokeExact} of its handle with the
  * method's own descriptor ({@code int add(int,int)} is {@code return (int) h0.invokeExact(a, b);}).
- * A method with strings passes each as a C string on the thread's {@link FfmScratch} and frees them
- * however the call ends, and reads a returned string before that:
+ * A method with strings or primitive arrays passes each as a C string or a copy of the array on the
+ * thread's {@link FfmScratch} and frees them however the call ends, copies arrays back out
+ * ({@code @Out} or in-out) and reads a returned string before that:
  * <pre>
  * FfmScratch s = FfmScratch.current(); long m = s.mark();
- * try { return FfmStrings.read((MemorySegment) h0.invokeExact(s.put(a), b)); } finally { s.reset(m); }
+ * try {
+ *     MemorySegment v = s.put(values, true);
+ *     String r = FfmStrings.read((MemorySegment) h0.invokeExact(s.put(a), v, n));
+ *     FfmScratch.copyOut(v, values);
+ *     return r;
+ * } finally { s.reset(m); }
  * </pre>
+ * A method the jnr binding calls ({@link FfmBindings.Call#JNR}) is a plain {@code invokeExact} of
+ * the bound jnr method, with the method's own descriptor.
  */
 final class FfmBindingGenerator {
 
@@ -52,12 +64,14 @@ final class FfmBindingGenerator {
     private static final String HANDLES = Type.getInternalName(FfmBindingHandles.class);
     private static final String SCRATCH = Type.getInternalName(FfmScratch.class);
     private static final String STRINGS = Type.getInternalName(FfmStrings.class);
+    private static final String REFERENCES = Type.getInternalName(FfmReferences.class);
     private static final String SEGMENT_DESC = Type.getDescriptor(MemorySegment.class);
 
     private FfmBindingGenerator() {
     }
 
-    static byte[] generate(String className, Class<?> type, List<Method> methods) {
+    /** @param calls how each of {@code methods} is called, in the same order */
+    static byte[] generate(String className, Class<?> type, List<Method> methods, List<FfmBindings.Call> calls) {
         String self = className.replace('.', '/');
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -74,7 +88,7 @@ final class FfmBindingGenerator {
         staticInitializer(cw, self, className, methods.size());
         constructor(cw);
         for (int i = 0; i < methods.size(); i++) {
-            method(cw, self, i, methods.get(i));
+            method(cw, self, i, methods.get(i), calls.get(i));
         }
         cw.visitEnd();
         return cw.toByteArray();
@@ -107,7 +121,10 @@ final class FfmBindingGenerator {
         mv.visitEnd();
     }
 
-    /** The type of a method's handle: the method's, each {@code String} a {@code MemorySegment}. */
+    /**
+     * The type of a method's handle FFM calls: the method's, each {@code String}, array and by-reference
+     * a {@code MemorySegment}.
+     */
     static MethodType carrierType(Method method) {
         Class<?>[] parameters = Arrays.stream(method.getParameterTypes()).map(FfmBindingGenerator::carrier)
                 .toArray(Class<?>[]::new);
@@ -115,16 +132,22 @@ final class FfmBindingGenerator {
     }
 
     private static Class<?> carrier(Class<?> type) {
-        return type == String.class ? MemorySegment.class : type;
+        return type == String.class || byAddress(type) ? MemorySegment.class : type;
     }
 
-    private static boolean usesStrings(Method method) {
-        return method.getReturnType() == String.class || Arrays.asList(method.getParameterTypes()).contains(String.class);
+    /** An array or a jnr-ffi by-reference: passed as the address of its copy on the scratch. */
+    private static boolean byAddress(Class<?> type) {
+        return type.isArray() || ByReference.class.isAssignableFrom(type);
     }
 
-    private static void method(ClassWriter cw, String self, int index, Method method) {
-        if (usesStrings(method)) {
-            stringMethod(cw, self, index, method);
+    private static boolean usesScratch(Method method) {
+        return method.getReturnType() == String.class
+                || Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == String.class || byAddress(t));
+    }
+
+    private static void method(ClassWriter cw, String self, int index, Method method, FfmBindings.Call call) {
+        if (call != FfmBindings.Call.JNR && usesScratch(method)) {
+            scratchMethod(cw, self, index, method);
             return;
         }
         String descriptor = Type.getMethodDescriptor(method);
@@ -142,7 +165,7 @@ final class FfmBindingGenerator {
         mv.visitEnd();
     }
 
-    private static void stringMethod(ClassWriter cw, String self, int index, Method method) {
+    private static void scratchMethod(ClassWriter cw, String self, int index, Method method) {
         String descriptor = Type.getMethodDescriptor(method);
         Type[] arguments = Type.getArgumentTypes(descriptor);
         Type result = Type.getReturnType(descriptor);
@@ -154,6 +177,15 @@ final class FfmBindingGenerator {
         }
         int mark = scratch + 1;
         int value = mark + 2;
+        // the copy of each array or by-reference argument, by argument index; 0 for the others
+        Class<?>[] types = method.getParameterTypes();
+        FfmTypedValues.Copy[] copied = new FfmTypedValues.Copy[arguments.length];
+        int[] copies = new int[arguments.length];
+        int next = value + 2;
+        for (int i = 0; i < arguments.length; i++) {
+            copied[i] = FfmTypedValues.copied(types[i], method.getParameterAnnotations()[i]).orElse(null);
+            copies[i] = copied[i] != null ? next++ : 0;
+        }
         mv.visitMethodInsn(INVOKESTATIC, SCRATCH, "current", "()L" + SCRATCH + ";", false);
         mv.visitVarInsn(ASTORE, scratch);
         mv.visitVarInsn(ALOAD, scratch);
@@ -164,17 +196,35 @@ final class FfmBindingGenerator {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLabel(start);
-        mv.visitFieldInsn(GETSTATIC, self, "h" + index, HANDLE_DESC);
         int slot = 1;
-        for (Type argument : arguments) {
-            if (argument.getSort() == Type.OBJECT) {
+        for (int i = 0; i < arguments.length; i++) {
+            if (copies[i] != 0) {
+                mv.visitVarInsn(ALOAD, scratch);
+                mv.visitVarInsn(ALOAD, slot);
+                mv.visitInsn(copied[i].in() ? ICONST_1 : ICONST_0);
+                if (types[i].isArray()) {
+                    mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "put", "(Ljava/lang/Object;Z)" + SEGMENT_DESC, false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, REFERENCES, "put", "(L" + SCRATCH + ";Ljava/lang/Object;Z)"
+                            + SEGMENT_DESC, false);
+                }
+                mv.visitVarInsn(ASTORE, copies[i]);
+            }
+            slot += arguments[i].getSize();
+        }
+        mv.visitFieldInsn(GETSTATIC, self, "h" + index, HANDLE_DESC);
+        slot = 1;
+        for (int i = 0; i < arguments.length; i++) {
+            if (copies[i] != 0) {
+                mv.visitVarInsn(ALOAD, copies[i]);
+            } else if (arguments[i].getSort() == Type.OBJECT) {
                 mv.visitVarInsn(ALOAD, scratch);
                 mv.visitVarInsn(ALOAD, slot);
                 mv.visitMethodInsn(INVOKEVIRTUAL, SCRATCH, "put", "(Ljava/lang/String;)" + SEGMENT_DESC, false);
             } else {
-                mv.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+                mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), slot);
             }
-            slot += argument.getSize();
+            slot += arguments[i].getSize();
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, HANDLE, "invokeExact", carrierType(method).toMethodDescriptorString(), false);
         if (result.getSort() == Type.OBJECT) {
@@ -182,6 +232,16 @@ final class FfmBindingGenerator {
         }
         if (result.getSort() != Type.VOID) {
             mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
+        }
+        slot = 1;
+        for (int i = 0; i < arguments.length; i++) {
+            if (copies[i] != 0 && copied[i].out()) {
+                mv.visitVarInsn(ALOAD, copies[i]);
+                mv.visitVarInsn(ALOAD, slot);
+                mv.visitMethodInsn(INVOKESTATIC, types[i].isArray() ? SCRATCH : REFERENCES, "copyOut",
+                        "(" + SEGMENT_DESC + "Ljava/lang/Object;)V", false);
+            }
+            slot += arguments[i].getSize();
         }
         mv.visitLabel(end);
         reset(mv, scratch, mark);

@@ -18,6 +18,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
@@ -33,10 +34,11 @@ import io.nativebundle.loader.internal.backend.VariableAccessor;
  * all others of the C ABI (unsigned types, structs by value and by pointer, out-parameters, arrays,
  * callbacks, errno, variadic) by {@link FfmAbiFunction}, whose callbacks are this generation's
  * upcall stubs ({@link FfmUpcalls}, in this arena). Variable segments are made here too, and the
- * methods of typed interfaces that {@link FfmBindings} carries. The other typed methods alone go to
- * a jnr library of the same files, opened on the first such request; it is closed before the arena,
- * so both handles of a file are gone when {@link #close} returns. A shared arena because the
- * handles and stubs are used from any thread; its close costs more than a confined one's
+ * methods of typed interfaces that {@link FfmBindings} carries (all but those of jnr-ffi's
+ * structs, callbacks and pointers). The other typed methods alone go to a jnr library of the same
+ * files, opened on the first such request; it is closed before the arena, so both handles of a
+ * file are gone when {@link #close} returns. A shared arena because the handles and stubs are used
+ * from any thread; its close costs more than a confined one's
  * (docs/performance.md), once per unload.
  */
 final class FfmLibrary implements BackendLibrary {
@@ -52,6 +54,8 @@ final class FfmLibrary implements BackendLibrary {
     private final FfmUpcalls upcalls;
     /** The jnr library of the same files, for what FFM does not carry here; null until needed. */
     private volatile BackendLibrary jnr;
+    /** Whether the {@code @SaveError} methods of the bound interface are FFM's, which then saves their errno. */
+    private volatile boolean errnoOnFfm;
     /** Where the callbacks of typed methods count their errors, handed on to {@link #jnr} (which carries them). */
     private volatile Function<Method, UpcallErrors> typedCallbackErrors;
 
@@ -87,11 +91,19 @@ final class FfmLibrary implements BackendLibrary {
 
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
-        FfmBindings.refuseMisusedLeaves(type);
+        return bind(type, LeafMethods.annotatedOnly());
+    }
+
+    /** A leaf method FFM calls itself is a critical downcall; a leaf with a callback is refused here too. */
+    @Override
+    public <T> T bind(Class<T> type, LeafMethods leaves) throws LoadRefusal {
+        leaves.refuseCallbacks(type);
         if (!FfmBindings.anyNative(type)) {
             return jnr().bind(type);
         }
-        return FfmBindings.bind(type, lookup, file, () -> jnr().bind(type));
+        T binding = FfmBindings.bind(type, lookup, file, leaves, () -> jnr().bind(type));
+        errnoOnFfm = FfmBindings.savesErrnoItself(type);
+        return binding;
     }
 
     @Override
@@ -177,9 +189,10 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     /*
-     * The typed methods FFM leaves to jnr (callbacks, @SaveError, arrays, ...) run in jnr's binding,
-     * so what the guard asks of the typed call that just returned is jnr's to answer. The
-     * NativeFunction callbacks are this generation's own (upcalls).
+     * The typed methods FFM leaves to jnr (callbacks, structs, ...) run in jnr's binding, so what the
+     * guard asks of the typed call that just returned is jnr's to answer; errno too, unless FFM
+     * calls the interface's @SaveError methods itself. The NativeFunction callbacks are this
+     * generation's own (upcalls).
      */
 
     @Override
@@ -190,8 +203,12 @@ final class FfmLibrary implements BackendLibrary {
         }
     }
 
+    /** The errno the {@code @SaveError} method that just returned on this thread saved: FFM's capture, or jnr's. */
     @Override
     public OptionalInt savedErrno() {
+        if (errnoOnFfm) {
+            return OptionalInt.of(FfmErrno.last());
+        }
         BackendLibrary delegate = jnr;
         return delegate == null ? OptionalInt.empty() : delegate.savedErrno();
     }

@@ -3,11 +3,13 @@ package io.nativebundle.loader.internal.backend.ffm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A thread's native scratch memory for the C strings of its downcalls, used as a stack: a call
- * takes its {@link #mark}, {@link #put}s its strings on top, and {@link #reset}s to the mark when
+ * A thread's native scratch memory for the C strings and primitive arrays of its downcalls, used as
+ * a stack: a call takes its {@link #mark}, {@link #put}s its strings and arrays on top (an array
+ * copied back out with {@link #copyOut} after the call), and {@link #reset}s to the mark when
  * it returns, however it returns. A call made while another one of the same thread is under way
  * (from a callback, say) puts its strings above the outer call's, so nothing the outer call passed
  * is overwritten. This replaces a confined arena per call, whose open and close cost about as much
@@ -23,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FfmScratch {
 
-    /** The largest scratch a thread keeps; a longer string is allocated for its call alone. */
+    /** The largest scratch a thread keeps; a longer string or array is allocated for its call alone. */
     static final int LIMIT = 4096;
     private static final int INITIAL = 256;
     private static final ThreadLocal<FfmScratch> THREADS = ThreadLocal.withInitial(FfmScratch::new);
@@ -62,20 +64,80 @@ public final class FfmScratch {
             return MemorySegment.NULL;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        long size = bytes.length + 1L;
-        if (top + size > stack.byteSize()) {
+        MemorySegment string = reserve(bytes.length + 1L, 1);
+        MemorySegment.copy(bytes, 0, string, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        string.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return string;
+    }
+
+    /**
+     * A primitive array ({@code byte[]} to {@code double[]}) as C memory of its elements, valid until
+     * the {@link #reset} of the current mark: copied in when {@code copyIn}, else zeroed (an
+     * {@code @Out} array, which C only writes); the null pointer for {@code null}.
+     */
+    public MemorySegment put(Object array, boolean copyIn) {
+        if (array == null) {
+            return MemorySegment.NULL;
+        }
+        ValueLayout element = element(array);
+        int length = Array.getLength(array);
+        MemorySegment memory = reserve(element.byteSize() * length, Long.BYTES);
+        if (copyIn) {
+            MemorySegment.copy(array, 0, memory, element, 0, length);
+        } else {
+            memory.fill((byte) 0);
+        }
+        return memory;
+    }
+
+    /** Copies what C left in {@code memory} (from {@link #put(Object, boolean)}) back into {@code array}. */
+    public static void copyOut(MemorySegment memory, Object array) {
+        if (array != null) {
+            MemorySegment.copy(memory, element(array), 0, array, 0, Array.getLength(array));
+        }
+    }
+
+    private static ValueLayout element(Object array) {
+        if (array instanceof int[]) {
+            return ValueLayout.JAVA_INT;
+        } else if (array instanceof long[]) {
+            return ValueLayout.JAVA_LONG;
+        } else if (array instanceof double[]) {
+            return ValueLayout.JAVA_DOUBLE;
+        } else if (array instanceof float[]) {
+            return ValueLayout.JAVA_FLOAT;
+        } else if (array instanceof short[]) {
+            return ValueLayout.JAVA_SHORT;
+        } else if (array instanceof byte[]) {
+            return ValueLayout.JAVA_BYTE;
+        }
+        throw new IllegalArgumentException("expected a primitive array of byte to double, not " + array.getClass().getName());
+    }
+
+    /** {@code size} bytes of memory for the current call, aligned for any scalar, not initialized. */
+    MemorySegment memory(long size) {
+        return reserve(size, Long.BYTES);
+    }
+
+    /**
+     * {@code size} bytes on top of the stack at a multiple of {@code alignment}; when they do not
+     * fit, memory of their own, freed by the garbage collector once the call no longer uses it.
+     */
+    private MemorySegment reserve(long size, long alignment) {
+        long start = (top + alignment - 1) & -alignment;
+        if (start + size > stack.byteSize()) {
             if (top == 0 && size <= LIMIT) {
                 // nothing on the stack yet: a larger one may replace it
                 allocate((int) Math.min(LIMIT, Math.max(size, stack.byteSize() * 2)));
+                start = 0;
             } else {
-                return oneOff(bytes);
+                // it stays in its automatic arena: the downcall keeps it alive while it runs
+                return Arena.ofAuto().allocate(size, Long.BYTES);
             }
         }
-        MemorySegment string = stack.asSlice(top, size);
-        MemorySegment.copy(bytes, 0, string, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        string.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
-        top += size;
-        return string;
+        MemorySegment memory = stack.asSlice(start, size);
+        top = start + size;
+        return memory;
     }
 
     /** The capacity of the stack now: how far it grew (for tests). */
@@ -84,18 +146,8 @@ public final class FfmScratch {
     }
 
     private void allocate(int size) {
-        owner = Arena.ofAuto().allocate(size);
+        // aligned for the widest array element
+        owner = Arena.ofAuto().allocate(size, Long.BYTES);
         stack = MemorySegment.ofAddress(owner.address()).reinterpret(size);
-    }
-
-    /**
-     * Memory of this call alone. It stays in its automatic arena: the downcall keeps it alive
-     * while it runs, and the collector frees it afterwards.
-     */
-    private static MemorySegment oneOff(byte[] bytes) {
-        MemorySegment string = Arena.ofAuto().allocate(bytes.length + 1L);
-        MemorySegment.copy(bytes, 0, string, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        string.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
-        return string;
     }
 }

@@ -85,6 +85,14 @@ public class FfmLibraryTest {
         int length(CharSequence text);
     }
 
+    /** A string through jnr's binding (an annotation FFM does not read on its result), next to one of FFM's. */
+    public interface JnrStrings {
+        @jnr.ffi.types.int8_t
+        int length(String text);
+
+        String greet(String name);
+    }
+
     /** What a callback parameter looks like in a typed interface: an interface. */
     public interface Callback {
         int call(int value);
@@ -228,6 +236,13 @@ public class FfmLibraryTest {
         assertTrue(mixed.getClass().getName(), mixed.getClass().getName().startsWith("io.nativebundle.ffm.binding.Mixed$"));
         assertEquals(5, mixed.add(2, 3));
         assertEquals(4, mixed.length("Anna"));
+    }
+
+    @Test
+    public void aStringMethodJnrCallsIsForwardedWithItsOwnTypes() throws Exception {
+        JnrStrings strings = library.bind(JnrStrings.class);
+        assertEquals("jnr's binding, the string as jnr-ffi passes it", 4, strings.length("Anna"));
+        assertEquals("Hello, Anna!", strings.greet("Anna"));
     }
 
     @Test

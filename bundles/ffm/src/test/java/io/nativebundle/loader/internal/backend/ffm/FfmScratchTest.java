@@ -6,6 +6,7 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public class FfmScratchTest {
         MemorySegment text = scratch.put("abc");
         assertEquals(4, text.byteSize());
         assertEquals("abc", text.getString(0));
-        assertEquals(0, text.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 3));
+        assertEquals(0, text.get(ValueLayout.JAVA_BYTE, 3));
     }
 
     @Test
@@ -41,6 +42,22 @@ public class FfmScratchTest {
         MemorySegment string = scratch.put(text);
         assertEquals(text.getBytes(StandardCharsets.UTF_8).length + 1, string.byteSize());
         assertEquals(text, string.getString(0));
+    }
+
+    @Test
+    public void anArrayAfterAStringIsAlignedForItsElementsAndCopiedBothWays() {
+        scratch.put("abc");
+        long[] values = {1, -2, Long.MAX_VALUE};
+        MemorySegment memory = scratch.put(values, true);
+        assertEquals("aligned for a long", 0, memory.address() % Long.BYTES);
+        assertEquals(3 * Long.BYTES, memory.byteSize());
+        assertEquals(Long.MAX_VALUE, memory.getAtIndex(ValueLayout.JAVA_LONG, 2));
+        memory.setAtIndex(ValueLayout.JAVA_LONG, 0, 42);
+        FfmScratch.copyOut(memory, values);
+        assertEquals(42, values[0]);
+        MemorySegment out = scratch.put(new int[] {7, 7}, false);
+        assertEquals("not copied in: zeroed", 0, out.getAtIndex(ValueLayout.JAVA_INT, 1));
+        assertEquals(MemorySegment.NULL, scratch.put((Object) null, true));
     }
 
     @Test

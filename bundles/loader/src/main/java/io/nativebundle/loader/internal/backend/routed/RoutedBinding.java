@@ -13,6 +13,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.InterfaceMethods;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.ProtocolClassLoader;
 import io.nativebundle.loader.internal.backend.RoutedMethods;
 
@@ -25,7 +26,7 @@ import io.nativebundle.loader.internal.backend.RoutedMethods;
  * its {@code function} gives).
  *
  * <pre>{@code
- * Object binding = RoutedBinding.bind(AbiTest.class, library, declared, generation::function);
+ * Object binding = RoutedBinding.bind(AbiTest.class, library, declared, leaves, generation::function);
  * }</pre>
  *
  * <p>An interface without routed methods is the backend's binding, untouched. Otherwise the
@@ -74,15 +75,16 @@ public final class RoutedBinding {
      * The binding of {@code type}: the backend's own when no method is routed.
      *
      * @param declared  the functions of {@code NativeBundle-Symbols}, by name
+     * @param leaves    the methods that are leaves, handed to the backend's {@code bind}
      * @param functions makes the invoker of a routed method's function
      * @throws LoadRefusal {@code LOAD_FAILED} when the backend cannot bind, a routed method has no
      *                     declaration or one that does not fit it, or its function cannot be called
      */
     public static <T> T bind(Class<T> type, BackendLibrary library, Map<String, NativeSignature> declared,
-                             Functions functions) throws LoadRefusal {
+                             LeafMethods leaves, Functions functions) throws LoadRefusal {
         List<Method> routed = InterfaceMethods.abstractOnly(type).stream().filter(RoutedMethods::isRouted).toList();
         if (routed.isEmpty()) {
-            return library.bind(type);
+            return library.bind(type, leaves);
         }
         Classes classes;
         try {
@@ -101,7 +103,7 @@ public final class RoutedBinding {
             calls.add(RoutedCall.of(method, signature, functions.function(method.getName(), signature)));
         }
         boolean anyBound = classes.subset().getMethods().length > 0;
-        Object bound = anyBound ? library.bind(classes.subset()) : null;
+        Object bound = anyBound ? library.bind(classes.subset(), leaves) : null;
         try {
             return type.cast(classes.constructor().newInstance(bound, calls.toArray(RoutedCall[]::new)));
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {

@@ -30,6 +30,7 @@ import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.LeafMethods;
 import io.nativebundle.loader.internal.backend.NativeBackend;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.VariableAccessor;
@@ -146,7 +147,7 @@ public class RoutedBindingTest {
 
     @Test
     public void structsByValueAndVariadicsAreCalledThroughTheirDeclarationsAndJnrNeverSeesThem() throws Exception {
-        generation.bind(Declared.class, DECLARED);
+        generation.bind(Declared.class, DECLARED, LeafMethods.annotatedOnly());
         Declared libc = GuardFactory.of(Declared.class).guard(generation, generation.takeBinding(Declared.class), null);
         assertEquals("jnr-ffi binds only what it calls correctly", List.of("RoutedBindingTest$Declared$NativeBound [abs]"), bound);
 
@@ -175,7 +176,7 @@ public class RoutedBindingTest {
 
     @Test
     public void aRoutedCallIsCountedUnderItsSymbolAndRefusedAfterTheUnloadWhichDrains() throws Exception {
-        generation.bind(Declared.class, DECLARED);
+        generation.bind(Declared.class, DECLARED, LeafMethods.annotatedOnly());
         GuardFactory<Declared> guards = GuardFactory.of(Declared.class);
         SymbolMetrics[] metrics = new SymbolMetrics[guards.methods().size()];
         SymbolMetrics div = new SymbolMetrics("c", "div", true);
@@ -195,7 +196,7 @@ public class RoutedBindingTest {
 
     @Test
     public void sixThreadsCallRoutedAndBoundMethodsAtOnce() throws Exception {
-        generation.bind(Declared.class, DECLARED);
+        generation.bind(Declared.class, DECLARED, LeafMethods.annotatedOnly());
         Declared libc = GuardFactory.of(Declared.class).guard(generation, generation.takeBinding(Declared.class), null);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -226,7 +227,7 @@ public class RoutedBindingTest {
 
     @Test
     public void aRoutedMethodWithoutADeclarationIsRefusedNamingIt() {
-        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> generation.bind(Libc.class, DECLARED));
+        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> generation.bind(Libc.class, DECLARED, LeafMethods.annotatedOnly()));
         assertEquals(RefusalReason.LOAD_FAILED, refusal.reason());
         assertEquals("method " + Libc.class.getName() + ".undeclared(int) is called through its declaration in "
                 + "NativeBundle-Symbols (it returns " + DivT.class.getName() + " by value (@ByValue)), and the header "
@@ -237,7 +238,7 @@ public class RoutedBindingTest {
     public void aDeclarationThatDoesNotFitTheMethodIsRefusedNamingBoth() {
         Map<String, NativeSignature> wrong = new java.util.HashMap<>(DECLARED);
         wrong.put("div", NativeSignature.parse("(int)div_t{quot:int,rem:int}"));
-        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> generation.bind(Declared.class, wrong));
+        LoadRefusal refusal = assertThrows(LoadRefusal.class, () -> generation.bind(Declared.class, wrong, LeafMethods.annotatedOnly()));
         assertEquals("method " + Declared.class.getName() + ".div(int,int) is called through its declaration "
                 + "(int)div_t{quot:int,rem:int} in NativeBundle-Symbols, which does not fit it: it declares 1 "
                 + "parameters and the method has 2", refusal.getMessage());
@@ -245,7 +246,7 @@ public class RoutedBindingTest {
 
     @Test
     public void anInterfaceWithoutRoutedMethodsIsTheBackendsOwnBinding() throws Exception {
-        generation.bind(Plain.class, DECLARED);
+        generation.bind(Plain.class, DECLARED, LeafMethods.annotatedOnly());
         Plain plain = generation.takeBinding(Plain.class);
         assertEquals(List.of("Plain [abs]"), bound);
         assertEquals(3, plain.abs(-3));

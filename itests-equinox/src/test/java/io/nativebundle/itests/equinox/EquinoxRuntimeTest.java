@@ -73,7 +73,8 @@ public class EquinoxRuntimeTest {
 
     /**
      * On JDK 17 the loader calls through jnr; in the second run (Temurin 25, the FFM fragment installed) Equinox
-     * attaches the fragment to the loader (its osgi.ee JavaSE 22 requirement met) and the loader chooses FFM.
+     * attaches the fragment to the loader (its osgi.ee JavaSE 22 requirement met) and the loader chooses FFM; with
+     * the fragment on 17 it stays unresolved and the loader on jnr.
      */
     @Test
     public void theServicesNameTheBackendTheLoaderChose() throws Exception {
@@ -84,7 +85,10 @@ public class EquinoxRuntimeTest {
         assertEquals(expected, context.getService(library).backend());
         assertEquals(expected, Services.await(context, MathLib.class, null).getProperty(NativeBundleConstants.BACKEND));
         assertEquals(5, context.getService(Services.await(context, MathLib.class, null)).add(2, 3));
-        if (EquinoxOptions.FFM) {
+        if (EquinoxOptions.FFM && !"ffm".equals(expected)) {
+            // below Java 22 (-Dnativebundle.itest.ffm=true on 17): harmless, it just does not resolve
+            assertEquals(Bundle.INSTALLED, bundle("io.nativebundle.ffm").getState());
+        } else if (EquinoxOptions.FFM) {
             Bundle ffm = bundle("io.nativebundle.ffm");
             List<BundleWire> host = ffm.adapt(BundleWiring.class).getRequiredWires(HostNamespace.HOST_NAMESPACE);
             assertEquals(host.toString(), 1, host.size());

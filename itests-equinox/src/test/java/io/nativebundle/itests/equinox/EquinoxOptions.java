@@ -27,6 +27,11 @@ final class EquinoxOptions {
     static final File BUNDLES = new File(required("nativebundle.itest.bundles"));
     /** The folder the runtime-bundles goal filled with the runtime's bundles. */
     static final File RUNTIME = new File(required("nativebundle.itest.runtime"));
+    /**
+     * Whether this run has the FFM backend's fragment ({@code -Dnativebundle.itest.ffm=true}: the second run,
+     * on the JDK of {@code -Dnativebundle.it.jdk}), as a user on JDK 22+ would install it next to the loader.
+     */
+    static final boolean FFM = Boolean.getBoolean("nativebundle.itest.ffm");
 
     private EquinoxOptions() {
     }
@@ -36,17 +41,23 @@ final class EquinoxOptions {
         RuntimeBundles runtime = new RuntimeBundles(RUNTIME);
         List<File> files = new ArrayList<>(runtime.files(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS));
         files.remove(runtimeJar("loader"));
-        return withTestProperties(NativeBundleTestKit.bundles(files));
+        return withTestProperties(withFfm(NativeBundleTestKit.bundles(files)));
     }
 
     /** The runtime, the {@code native:} commands, the math example and its SCR consumer. */
     static Option[] withExamples() {
         List<File> files = new RuntimeBundles(RUNTIME).files(Role.CORE, Role.SERVICES, Role.GOGO_COMMANDS,
                 Role.NATIVE_COMMANDS);
-        List<Option> options = new ArrayList<>(Arrays.asList(withTestProperties(NativeBundleTestKit.bundles(files))));
+        List<Option> options = new ArrayList<>(Arrays.asList(withTestProperties(withFfm(
+                NativeBundleTestKit.bundles(files)))));
         options.add(bundle(jar("math").toURI().toString()));
         options.add(bundle(jar("consumer").toURI().toString()));
         return options.toArray(new Option[0]);
+    }
+
+    /** The backend the loader chooses by itself in this run: {@code ffm} with the fragment on Java 22+, else {@code jnr}. */
+    static String automaticBackend() {
+        return FFM && Runtime.version().feature() >= 22 ? "ffm" : "jnr";
     }
 
     /** An example bundle file copied by Maven into {@link #BUNDLES}, e.g. {@code jar("math")}. */
@@ -62,11 +73,24 @@ final class EquinoxOptions {
         return new File(RUNTIME, RuntimeDefinition.coreBundle(artifactId).fileName());
     }
 
+    /**
+     * {@code runtime} plus, in the FFM run, the fragment: installed, never started, before the loader, so that it
+     * attaches when the loader resolves (or, where the loader comes later, when that one resolves).
+     */
+    private static Option[] withFfm(Option[] runtime) {
+        List<Option> options = new ArrayList<>(Arrays.asList(runtime));
+        if (FFM) {
+            options.add(0, bundle(new RuntimeBundles(RUNTIME).files(Role.FFM).get(0).toURI().toString()).noStart());
+        }
+        return options.toArray(new Option[0]);
+    }
+
     /** The test's own settings, read inside the framework ({@link #jar} and {@link #RUNTIME}): no framework property. */
     private static Option[] withTestProperties(Option[] runtime) {
         List<Option> options = new ArrayList<>(Arrays.asList(runtime));
         options.add(systemProperty("nativebundle.itest.bundles").value(BUNDLES.getAbsolutePath()));
         options.add(systemProperty("nativebundle.itest.runtime").value(RUNTIME.getAbsolutePath()));
+        options.add(systemProperty("nativebundle.itest.ffm").value(String.valueOf(FFM)));
         return options.toArray(new Option[0]);
     }
 

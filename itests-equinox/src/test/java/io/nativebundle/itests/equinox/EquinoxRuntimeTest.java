@@ -19,11 +19,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.HostNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
+import io.nativebundle.api.NativeLibrary;
 import io.nativebundle.examples.math.MathLib;
 import io.nativebundle.testsupport.osgi.Gogo;
 import io.nativebundle.testsupport.osgi.Services;
@@ -67,6 +69,31 @@ public class EquinoxRuntimeTest {
         ServiceReference<NativeFunction> add = Services.await(context, NativeFunction.class,
                 "(&(" + NativeBundleConstants.LIBRARY + "=math)(" + NativeBundleConstants.SYMBOL + "=add))");
         assertEquals(5, context.getService(add).invoke(2, 3));
+    }
+
+    /**
+     * On JDK 17 the loader calls through jnr; in the second run (Temurin 25, the FFM fragment installed) Equinox
+     * attaches the fragment to the loader (its osgi.ee JavaSE 22 requirement met) and the loader chooses FFM; with
+     * the fragment on 17 it stays unresolved and the loader on jnr.
+     */
+    @Test
+    public void theServicesNameTheBackendTheLoaderChose() throws Exception {
+        String expected = EquinoxOptions.automaticBackend();
+        ServiceReference<NativeLibrary> library = Services.await(context, NativeLibrary.class,
+                "(" + NativeBundleConstants.LIBRARY + "=math)");
+        assertEquals(expected, library.getProperty(NativeBundleConstants.BACKEND));
+        assertEquals(expected, context.getService(library).backend());
+        assertEquals(expected, Services.await(context, MathLib.class, null).getProperty(NativeBundleConstants.BACKEND));
+        assertEquals(5, context.getService(Services.await(context, MathLib.class, null)).add(2, 3));
+        if (EquinoxOptions.FFM && !"ffm".equals(expected)) {
+            // below Java 22 (-Dnativebundle.itest.ffm=true on 17): harmless, it just does not resolve
+            assertEquals(Bundle.INSTALLED, bundle("io.nativebundle.ffm").getState());
+        } else if (EquinoxOptions.FFM) {
+            Bundle ffm = bundle("io.nativebundle.ffm");
+            List<BundleWire> host = ffm.adapt(BundleWiring.class).getRequiredWires(HostNamespace.HOST_NAMESPACE);
+            assertEquals(host.toString(), 1, host.size());
+            assertEquals(bundle("io.nativebundle.loader"), host.get(0).getProvider().getBundle());
+        }
     }
 
     @Test

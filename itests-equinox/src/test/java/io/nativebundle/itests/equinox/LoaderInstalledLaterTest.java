@@ -22,12 +22,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
+import io.nativebundle.api.NativeBundleConstants;
 import io.nativebundle.api.NativeFunction;
 import io.nativebundle.testsupport.osgi.Services;
 
 /**
  * A native bundle installed before the loader: the ABI capability comes with the loader bundle,
- * so the native bundle cannot resolve until the loader is installed, and says so; then it starts.
+ * so the native bundle cannot resolve until the loader is installed, and says so; then it starts (with the FFM
+ * fragment, installed before the loader in the second run, attached to it).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -57,6 +59,8 @@ public class LoaderInstalledLaterTest {
                 "(&(nativebundle.library=math)(nativebundle.symbol=add))");
         assertEquals(5, context.getService(add).invoke(2, 3));
         assertEquals(loader, add.getBundle());
+        // in the FFM run the fragment was installed before its host: it attaches when the loader resolves
+        assertEquals(EquinoxOptions.automaticBackend(), add.getProperty(NativeBundleConstants.BACKEND));
     }
 
     private Bundle install(File jar) throws Exception {

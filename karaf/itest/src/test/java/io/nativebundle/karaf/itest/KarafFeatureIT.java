@@ -3,6 +3,7 @@ package io.nativebundle.karaf.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,25 @@ public class KarafFeatureIT {
 
         String help = karaf.client("native:verify --help").output();
         assertTrue(help, help.contains("--trust") && help.contains("--password"));
+    }
+
+    /**
+     * Below Java 22 the FFM feature is refused as a whole, naming the fragment's osgi.ee requirement, and nothing
+     * changes: the loader keeps calling through jnr. (Apache Karaf 4.4.10 itself does not boot on Java 24+, see
+     * docs/frameworks.md, so this class runs on the JDK of the build only.)
+     */
+    @Test
+    public void theFfmFeatureIsRefusedBelowJava22AndTheLoaderStaysOnJnr() throws Exception {
+        assumeTrue("the refusal is Java 17's; this JVM is " + Runtime.version(), Runtime.version().feature() < 22);
+        awaitOutput("native:call math add 2 3", "5");
+        KarafInstance.Result ffm = karaf.client("feature:install nativebundle-ffm");
+        assertTrue(ffm.output(), ffm.output().contains("io.nativebundle.ffm")
+                && ffm.output().contains("osgi.ee") && ffm.output().contains("version>=22"));
+        String bundles = karaf.client("bundle:list -s -t 0").output();
+        assertFalse(bundles, bundles.contains("io.nativebundle.ffm"));
+        String info = karaf.client("native:info math").output();
+        assertTrue(info, info.lines().anyMatch(line -> line.contains("Backend") && line.contains("jnr")));
+        assertEquals("5", awaitOutput("native:call math add 2 3", "5"));
     }
 
     /** feature:repo-add and feature:install, retried while Karaf's boot features are still coming up. */

@@ -21,6 +21,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.OutValues;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
@@ -174,7 +175,7 @@ final class JnrAbiFunction implements FunctionInvoker {
         if (struct != null) {
             value = ValueCodec.decode(signature.returnStructType().orElseThrow(), struct, 0);
         }
-        Map<String, Object> outValues = new LinkedHashMap<>();
+        Map<String, Object> outValues = OutValues.none();
         given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
@@ -185,10 +186,10 @@ final class JnrAbiFunction implements FunctionInvoker {
                     if (outs[i] != null) {
                         ArrayCodec.decodeInto(p, outs[i], arg);
                     }
-                    outValues.put(p.label(), arg);
+                    outValues = OutValues.with(outValues, p.label(), arg);
                 }
             } else if (outs[i] != null) {
-                outValues.put(p.label(), p.type() == NativeType.STRUCT
+                outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
                         ? ValueCodec.decode(p.structType().orElseThrow(), outs[i], 0)
                         : ValueCodec.decodeScalar(p.type(), outs[i]));
             }

@@ -50,6 +50,9 @@
  * <p>2.3.0: the C ABI in typed interfaces, backends and the wire; each addition carries its own
  * {@code @since 2.3.0}.
  *
+ * <p>2.3.0, struct values: {@link io.nativebundle.api.NativeStruct#of(NativeStructType, java.util.List)}
+ * makes a struct from its values in field order, without a map.
+ *
  * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,

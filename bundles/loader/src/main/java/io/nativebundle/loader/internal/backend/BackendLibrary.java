@@ -123,4 +123,14 @@ public interface BackendLibrary {
      */
     default void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
     }
+
+    /**
+     * Whether the {@link #bind bound} interfaces pass their {@code String} parameters through the
+     * thread's {@link StringParameters}, so that the guard must give back what a call that threw
+     * before releasing them held ({@link StringParameters#abandon}). Asked once per guard, after
+     * {@code bind}.
+     */
+    default boolean holdsStringArguments() {
+        return false;
+    }
 }

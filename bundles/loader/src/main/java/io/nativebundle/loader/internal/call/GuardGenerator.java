@@ -25,6 +25,7 @@ import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
@@ -61,6 +62,10 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * }
  * try { return t.call(args); } finally { Reference.reachabilityFence(t); }
  * }</pre>
+ *
+ * A method with a {@code String} parameter first takes {@code int k = stringsMark()} and, when
+ * the call throws, calls {@code stringsAbandoned(k)} before rethrowing: jnr-ffi skips the release
+ * of the strings it converted when a later parameter's conversion throws, and this gives them back.
  *
  * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
  * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; a method with a
@@ -191,6 +196,8 @@ final class GuardGenerator {
         int m = t + 1;
         int s = m + 1;
         int e = s + 2;
+        int k = e + 1;
+        boolean strings = takesStrings(method);
 
         mv.visitCode();
         Label open = new Label();
@@ -209,6 +216,11 @@ final class GuardGenerator {
         mv.visitInsn(ATHROW);
 
         mv.visitLabel(open);
+        if (strings) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsMark", "()I", false);
+            mv.visitVarInsn(ISTORE, k);
+        }
         mv.visitVarInsn(ALOAD, m);
         mv.visitJumpInsn(IFNULL, plain);
         mv.visitVarInsn(ALOAD, m);
@@ -231,6 +243,7 @@ final class GuardGenerator {
         mv.visitInsn(result.getOpcode(IRETURN));
         mv.visitLabel(timedFailed);
         mv.visitVarInsn(ASTORE, e);
+        abandonStrings(mv, strings, k);
         fence(mv, t);
         mv.visitVarInsn(ALOAD, m);
         mv.visitVarInsn(LLOAD, s);
@@ -250,6 +263,7 @@ final class GuardGenerator {
         mv.visitInsn(result.getOpcode(IRETURN));
         mv.visitLabel(plainFailed);
         mv.visitVarInsn(ASTORE, e);
+        abandonStrings(mv, strings, k);
         fence(mv, t);
         mv.visitVarInsn(ALOAD, e);
         mv.visitInsn(ATHROW);
@@ -279,6 +293,24 @@ final class GuardGenerator {
     }
 
 
+
+    /** After a method with strings threw: {@code stringsAbandoned(k)}, giving back what its conversion held. */
+    private static void abandonStrings(MethodVisitor mv, boolean strings, int k) {
+        if (strings) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ILOAD, k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsAbandoned", "(I)V", false);
+        }
+    }
+
+    private static boolean takesStrings(Method method) {
+        for (Class<?> p : method.getParameterTypes()) {
+            if (p == String.class) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */
     private static boolean savesErrno(Method method) {

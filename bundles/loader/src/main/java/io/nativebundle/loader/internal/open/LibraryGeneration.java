@@ -244,6 +244,15 @@ public final class LibraryGeneration {
         backendLibrary().typedCallbackErrors(errors);
     }
 
+    /**
+     * Whether the typed bindings of what the backend opened hold string arguments on the thread
+     * ({@code BackendLibrary.holdsStringArguments}); false before {@link #opened}.
+     */
+    public boolean holdsStringArguments() {
+        BackendLibrary library = opened;
+        return library != null && library.holdsStringArguments();
+    }
+
     /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */
     public void callbacksReturned() {
         backendLibrary().callbacksReturned();

@@ -35,6 +35,48 @@ public class StringParametersTest {
     });
 
     @Test
+    public void abandonGivesBackWhatACallTookSinceItsMarkAndKeepsWhatOuterCallsHold() {
+        int start = StringParameters.mark();
+        Long outer = strings.take("held by an outer call, in C", 0);
+        int mark = StringParameters.mark();
+        assertEquals(start + 1, mark);
+        // the inner call converts two strings, then a later parameter's conversion throws: no release
+        Long copy = strings.take("inner, position 0: the outer call has the scratch", 0);
+        assertNull(copy);
+        Long inner0 = strings.copy("inner, position 0: the outer call has the scratch");
+        Long inner1 = strings.take("inner, position 1", 1);
+        assertNotNull(inner1);
+        assertEquals(mark + 2, StringParameters.mark());
+        StringParameters.abandon(mark);
+        assertEquals(mark, StringParameters.mark());
+        assertFalse("the inner call's scratch is free again", strings.taken(1));
+        assertSame(inner1, strings.take("next call", 1));
+        assertTrue(strings.release(inner1, 1));
+        assertTrue("the outer call's scratch stays taken", strings.taken(0));
+        assertFalse("a copy is not a scratch", strings.release(inner0, 0));
+        assertTrue(strings.release(outer, 0));
+        assertEquals(start, StringParameters.mark());
+        StringParameters.abandon(start);
+        assertEquals(start, StringParameters.mark());
+    }
+
+    @Test
+    public void aCopyIsHeldUntilReleasedAndReleasedInAnyOrder() {
+        int start = StringParameters.mark();
+        Long a = strings.take("a", 0);
+        Long b = strings.copy("b, a copy");
+        Long c = strings.take("c", 1);
+        assertEquals(start + 3, StringParameters.mark());
+        // jnr-ffi releases in parameter order, not the reverse
+        assertTrue(strings.release(a, 0));
+        assertFalse(strings.release(b, 0));
+        assertTrue(strings.release(c, 1));
+        assertEquals(start, StringParameters.mark());
+        assertFalse(strings.taken(0));
+        assertFalse(strings.taken(1));
+    }
+
+    @Test
     public void encodesLikeTheJdkWithANul() {
         for (String s : new String[] {"", "ascii", "Grüße", "€ and ∑", "🌍 emoji", "a\uD800b", "\uDC00 lone low",
                 "end high \uD83C", "x".repeat(300)}) {

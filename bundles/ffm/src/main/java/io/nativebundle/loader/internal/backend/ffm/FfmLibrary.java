@@ -191,6 +191,12 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     @Override
+    public boolean holdsStringArguments() {
+        BackendLibrary delegate = jnr;
+        return delegate != null && delegate.holdsStringArguments();
+    }
+
+    @Override
     public OptionalInt savedErrno() {
         BackendLibrary delegate = jnr;
         return delegate == null ? OptionalInt.empty() : delegate.savedErrno();

@@ -148,6 +148,12 @@ final class JnrLibrary implements BackendLibrary {
     }
 
     /** Rethrows what a callback of the typed call that just returned threw ({@link DelegateArguments}). */
+    /** jnr-ffi converts a typed method's strings with {@link StringParameterConverter}. */
+    @Override
+    public boolean holdsStringArguments() {
+        return true;
+    }
+
     @Override
     public void callbacksReturned() {
         DelegateArguments.returned();

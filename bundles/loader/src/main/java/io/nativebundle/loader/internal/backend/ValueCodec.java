@@ -36,6 +36,26 @@ public final class ValueCodec {
         return read(buffer(bytes), offset, type);
     }
 
+    /** Writes the bytes of {@code struct} into {@code out} (native order) from {@code index}, padding left as it is. */
+    public static void encode(NativeStruct struct, ByteBuffer out, int index) {
+        write(out, index, struct);
+    }
+
+    /** The struct of {@code type} in {@code in} (native order) from {@code index}. */
+    public static NativeStruct decode(NativeStructType type, ByteBuffer in, int index) {
+        return read(in, index, type);
+    }
+
+    /** Writes one scalar carrier into {@code out} (native order) at {@code index}. */
+    public static void encodeScalar(NativeType type, Object value, ByteBuffer out, int index) {
+        writeScalar(out, index, type, value);
+    }
+
+    /** The scalar of {@code type} in {@code in} (native order) at {@code index}, as its carrier. */
+    public static Object decodeScalar(NativeType type, ByteBuffer in, int index) {
+        return readScalar(in, index, type);
+    }
+
     /** The size in memory of a scalar of {@code type} (a C {@code int} for {@code boolean}): the contract's rule. */
     public static int size(NativeType type) {
         // NativeType names its constants after the contract's TypeName

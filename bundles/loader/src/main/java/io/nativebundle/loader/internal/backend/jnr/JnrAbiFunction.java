@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import com.kenai.jffi.ArrayFlags;
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.HeapInvocationBuffer;
 import com.kenai.jffi.Invoker;
@@ -29,8 +28,10 @@ import io.nativebundle.loader.internal.backend.ValueCodec;
  * A function whose signature goes beyond the first vocabulary, called through jffi's low-level
  * API (jnr-ffi has no struct by value): a struct by value is handed to libffi as a jffi
  * {@code Struct} type and its bytes ({@code putStruct}), a struct result comes back from
- * {@code invokeStruct}; an {@code out} parameter is a zeroed heap array copied out after the call
- * ({@code OUT | CLEAR}), an {@code inout} one is copied in and out; errno is read from jffi's
+ * {@code invokeStruct}; an {@code out} scalar or struct is zeroed memory of the thread's
+ * {@link CallScratch} passed by address and read after the call, an {@code inout} one the same
+ * memory with the caller's value written first; an array is a heap array jffi copies in and out;
+ * errno is read from jffi's
  * {@code LastError} on this thread right after the call. C's rule holds: a function sets errno
  * when it fails and leaves it alone otherwise, so errno means something when the result says the
  * call failed (the runtime does not clear it first: the JVM may set errno itself between a clear
@@ -64,6 +65,11 @@ final class JnrAbiFunction implements FunctionInvoker {
     /** Where the stubs made for this function's callbacks count their errors. */
     private final UpcallErrors callbackErrors;
     private final boolean callsBack;
+    /** The bytes of {@link CallScratch} a call takes for its out and inout values (each 8-aligned); 0 for none. */
+    private final int scratchSize;
+    /** Where each out or inout value (not an array) is in that memory, by parameter. */
+    private final int[] scratchOffsets;
+    private final boolean hasArrays;
 
     JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls, UpcallErrors callbackErrors) {
         this.signature = signature;
@@ -72,6 +78,17 @@ final class JnrAbiFunction implements FunctionInvoker {
         this.upcalls = upcalls;
         this.callbackErrors = callbackErrors;
         this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
+        List<NativeParameter> parameters = signature.parameterList();
+        this.scratchOffsets = new int[parameters.size()];
+        int size = 0;
+        for (NativeParameter p : parameters) {
+            if (!p.isArray() && p.direction() != NativeParameter.Direction.IN) {
+                scratchOffsets[p.index()] = size;
+                size += (size(p) + 7) & ~7;
+            }
+        }
+        this.scratchSize = size;
+        this.hasArrays = parameters.stream().anyMatch(NativeParameter::isArray);
     }
 
     /**
@@ -121,9 +138,19 @@ final class JnrAbiFunction implements FunctionInvoker {
     }
 
     private NativeCallResult callDown(Object[] arguments) {
+        if (scratchSize == 0) {
+            return callDown(arguments, null);
+        }
+        try (CallScratch scratch = CallScratch.take(scratchSize)) {
+            return callDown(arguments, scratch);
+        }
+    }
+
+    private NativeCallResult callDown(Object[] arguments, CallScratch scratch) {
         List<NativeParameter> parameters = signature.parameterList();
         HeapInvocationBuffer buffer = new HeapInvocationBuffer(context);
-        byte[][] outs = new byte[parameters.size()][];
+        // the converted copies of arrays whose C elements have another width than Java's
+        byte[][] outs = hasArrays ? new byte[parameters.size()][] : null;
         int given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
@@ -150,14 +177,16 @@ final class JnrAbiFunction implements FunctionInvoker {
                         JffiArguments.put(buffer, p.type(), arg);
                     }
                 }
-                case OUT -> {
-                    outs[i] = new byte[size(p)];
-                    buffer.putArray(outs[i], 0, outs[i].length, ArrayFlags.OUT | ArrayFlags.CLEAR);
-                }
+                // zeroed by take: an out value starts as zeros, an inout one gets the caller's value
+                case OUT -> buffer.putAddress(scratch.address(scratchOffsets[i]));
                 case INOUT -> {
-                    outs[i] = p.type() == NativeType.STRUCT ? ValueCodec.encode((NativeStruct) arg)
-                            : ValueCodec.encodeScalar(p.type(), arg);
-                    buffer.putArray(outs[i], 0, outs[i].length, ArrayFlags.IN | ArrayFlags.OUT);
+                    int at = scratch.index(scratchOffsets[i]);
+                    if (p.type() == NativeType.STRUCT) {
+                        ValueCodec.encode((NativeStruct) arg, scratch.memory(), at);
+                    } else {
+                        ValueCodec.encodeScalar(p.type(), arg, scratch.memory(), at);
+                    }
+                    buffer.putAddress(scratch.address(scratchOffsets[i]));
                 }
             }
         }
@@ -188,10 +217,11 @@ final class JnrAbiFunction implements FunctionInvoker {
                     }
                     outValues = OutValues.with(outValues, p.label(), arg);
                 }
-            } else if (outs[i] != null) {
+            } else if (p.direction() != NativeParameter.Direction.IN) {
+                int at = scratch.index(scratchOffsets[i]);
                 outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
-                        ? ValueCodec.decode(p.structType().orElseThrow(), outs[i], 0)
-                        : ValueCodec.decodeScalar(p.type(), outs[i]));
+                        ? ValueCodec.decode(p.structType().orElseThrow(), scratch.memory(), at)
+                        : ValueCodec.decodeScalar(p.type(), scratch.memory(), at));
             }
         }
         return new NativeCallResult(value, outValues, errno,

@@ -125,12 +125,12 @@ public interface BackendLibrary {
     }
 
     /**
-     * Whether the {@link #bind bound} interfaces pass their {@code String} parameters through the
-     * thread's {@link StringParameters}, so that the guard must give back what a call that threw
-     * before releasing them held ({@link StringParameters#abandon}). Asked once per guard, after
-     * {@code bind}.
+     * Whether {@code binding}, which {@link #bind} returned, passes its {@code String} parameters
+     * through the thread's {@link StringParameters}, so that the guard must give back what a call
+     * that threw before releasing them held ({@link StringParameters#abandon}). Asked once per
+     * guard.
      */
-    default boolean holdsStringArguments() {
+    default boolean holdsStringArguments(Object binding) {
         return false;
     }
 }

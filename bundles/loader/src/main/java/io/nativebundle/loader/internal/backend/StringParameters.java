@@ -22,12 +22,13 @@ import java.util.function.ToLongFunction;
  * to a thread: both get {@code null} and pass a copy ({@link #oneOff} on the heap, or
  * {@link #copy} in native memory).
  *
- * <p>What a thread holds (taken scratches, native copies) is also on the thread's stack of held
- * strings, so that a call that never reaches its {@link #release} cannot strand anything: jnr-ffi
- * converts the parameters one after the other and releases them after the call, so a later
- * parameter whose conversion throws skips the release of the strings converted before it. The
- * typed service's guard takes the stack's {@link #mark()} before such a call and hands it to
- * {@link #abandon} when the call throws, which frees everything held since.
+ * <p>A call that never reaches its {@link #release} strands nothing: jnr-ffi converts the
+ * parameters one after the other and releases them after the call, so a later parameter whose
+ * conversion throws skips the release of the strings converted before it. Each take and copy is
+ * numbered by a per-thread counter; {@link #abandon} gives back everything the thread took from a
+ * {@link #mark()} on, and the typed service's guard calls it (or {@link #abandonCall()}, from where
+ * the call's first string began) when a call throws. The fast path stores only primitives: a
+ * reference store into the long-lived state costs a GC barrier per call.
  *
  * <p>The thread-local holds only the JDK's types ({@code Object[]} of {@code ByteBuffer[]},
  * {@code Long[]} and {@code boolean[]}), so a thread that outlives this bundle keeps no class of
@@ -41,17 +42,23 @@ public final class StringParameters {
     private static final int BUFFERS = 0;
     private static final int ADDRESSES = 1;
     private static final int TAKEN = 2;
-    /** The thread's stack of held strings ({@link #HELD}), kept in each state to save a look-up per take. */
-    private static final int HELD_STACK = 3;
+    /** {@code long[]}: by position, the number of the take that holds the scratch. */
+    private static final int TAKEN_AT = 3;
+    /** The thread's {@link #THREAD} state, kept in each instance's state to save a look-up per take. */
+    private static final int OF_THREAD = 4;
     /**
-     * Per thread, what is held, across instances: {@code {Object[] entries, int[] {size}}}, two
-     * slots an entry: a scratch as (its instance's state, position), a native copy as (its direct
-     * buffer, its boxed address). JDK types only, as the states.
+     * Per thread, across instances: {@code {long[] {next number, first number of the latest call},
+     * Object[] the instances' states of the thread, Object[] held copies as (direct buffer, boxed
+     * address, Long number) triples, int[] {states, copies}}}. JDK types only, as the states.
      */
-    private static final ThreadLocal<Object[]> HELD = ThreadLocal.withInitial(
-            () -> new Object[] {new Object[16], new int[1]});
-    private static final int ENTRIES = 0;
-    private static final int SIZE = 1;
+    private static final ThreadLocal<Object[]> THREAD = ThreadLocal.withInitial(
+            () -> new Object[] {new long[2], new Object[2], new Object[6], new int[2]});
+    private static final int NUMBERS = 0;
+    private static final int NEXT = 0;
+    private static final int CALL = 1;
+    private static final int STATES = 1;
+    private static final int COPIES = 2;
+    private static final int COUNTS = 3;
 
     private final ToLongFunction<ByteBuffer> addressOf;
     private final ThreadLocal<Object[]> threads = ThreadLocal.withInitial(() -> newState(2));
@@ -69,7 +76,19 @@ public final class StringParameters {
      *         or the string needs more than {@value #SCRATCH_MAX} bytes: pass {@link #oneOff} then
      */
     public Long take(String text, int position) {
+        return take(text, position, false);
+    }
+
+    /**
+     * {@link #take(String, int)} by the first string parameter of a call, which first notes where
+     * the call's strings begin, for {@link #abandonCall()}.
+     */
+    public Long take(String text, int position, boolean beginsCall) {
         Object[] state = state(position);
+        long[] numbers = (long[]) ((Object[]) state[OF_THREAD])[NUMBERS];
+        if (beginsCall) {
+            numbers[CALL] = numbers[NEXT];
+        }
         boolean[] taken = (boolean[]) state[TAKEN];
         if (taken[position]) {
             return null;
@@ -91,22 +110,47 @@ public final class StringParameters {
         }
         terminate(scratch.clear(), text);
         taken[position] = true;
-        hold((Object[]) state[HELD_STACK], state, Integer.valueOf(position));
+        ((long[]) state[TAKEN_AT])[position] = numbers[NEXT]++;
         return ((Long[]) state[ADDRESSES])[position];
     }
 
     /**
      * {@code text} as a NUL-terminated UTF-8 copy in native memory of its own (a direct buffer),
      * held until {@link #release} or {@link #abandon}, then left to the garbage collector: for a
-     * string the scratch cannot take, where the callee needs an address.
+     * string the scratch cannot take, where the callee needs an address. When there is no memory
+     * for it, what the latest call took is given back first ({@link #abandonCall()}): the
+     * {@code OutOfMemoryError} is a conversion that throws, after which jnr-ffi releases nothing.
      *
      * @return its address, a new {@code Long}, never a scratch's
      */
     public Long copy(String text) {
-        ByteBuffer copy = terminate(ByteBuffer.allocateDirect(Utf8.length(text) + 1), text);
+        Object[] thread = THREAD.get();
+        ByteBuffer copy;
+        try {
+            copy = terminate(ByteBuffer.allocateDirect(Utf8.length(text) + 1), text);
+        } catch (OutOfMemoryError e) {
+            abandonCall();
+            throw e;
+        }
         Long address = addressOf.applyAsLong(copy);
-        hold(HELD.get(), copy, address);
+        long[] numbers = (long[]) thread[NUMBERS];
+        int[] counts = (int[]) thread[COUNTS];
+        Object[] copies = (Object[]) thread[COPIES];
+        if (3 * counts[1] + 3 > copies.length) {
+            copies = Arrays.copyOf(copies, copies.length * 2);
+            thread[COPIES] = copies;
+        }
+        int at = 3 * counts[1]++;
+        copies[at] = copy;
+        copies[at + 1] = address;
+        copies[at + 2] = numbers[NEXT]++;
         return address;
+    }
+
+    /** Notes that a call begins converting its strings here, when its first one is null (takes nothing). */
+    public static void beginCall() {
+        long[] numbers = (long[]) THREAD.get()[NUMBERS];
+        numbers[CALL] = numbers[NEXT];
     }
 
     /**
@@ -114,76 +158,75 @@ public final class StringParameters {
      * is its address, as {@link #take} returned it.
      *
      * @return whether {@code address} was the scratch; {@code false} for the address of a copy,
-     *         which the caller frees
+     *         which is dropped and left to the garbage collector
      */
     public boolean release(Long address, int position) {
         Object[] state = state(position);
-        Object[] held = (Object[]) state[HELD_STACK];
         // identity: a copy's address is another Long, even if its memory happened to be a freed scratch's
         if (address != ((Long[]) state[ADDRESSES])[position] || !((boolean[]) state[TAKEN])[position]) {
-            unhold(held, null, address);
+            dropCopy((Object[]) state[OF_THREAD], address);
             return false;
         }
         ((boolean[]) state[TAKEN])[position] = false;
-        unhold(held, state, position);
         return true;
     }
 
-    /** How much the calling thread holds now: what {@link #abandon} goes back to. */
-    public static int mark() {
-        return ((int[]) HELD.get()[SIZE])[0];
+    /** The number the thread's next take or copy gets: what {@link #abandon} goes back to. */
+    public static long mark() {
+        return ((long[]) THREAD.get()[NUMBERS])[NEXT];
     }
 
     /**
-     * Frees everything the calling thread took since {@code mark} and did not release: its
-     * scratches are free again, its native copies left to the garbage collector. For a call that
-     * threw before it could release its strings; what outer calls of the thread hold, below the
-     * mark, stays held.
+     * {@link #abandon} from where the latest call of the thread began converting its strings: for
+     * a call that threw after its first string parameter was converted (a later conversion, or the
+     * call itself, whose strings were already released, so nothing of it is left). Not for a call
+     * that can throw before its first string conversion: the beginning would be an earlier call's.
      */
-    public static void abandon(int mark) {
-        Object[] held = HELD.get();
-        Object[] entries = (Object[]) held[ENTRIES];
-        int[] size = (int[]) held[SIZE];
-        for (int e = size[0] - 1; e >= mark; e--) {
-            if (entries[2 * e] instanceof Object[] state) {
-                ((boolean[]) state[TAKEN])[(Integer) entries[2 * e + 1]] = false;
+    public static void abandonCall() {
+        abandon(((long[]) THREAD.get()[NUMBERS])[CALL]);
+    }
+
+    /**
+     * Gives back everything the calling thread took or copied from {@code mark} on and did not
+     * release: its scratches are free again, its copies left to the garbage collector. For a call
+     * that threw before it could release its strings; what outer calls of the thread hold (taken
+     * before the mark) stays held.
+     */
+    public static void abandon(long mark) {
+        Object[] thread = THREAD.get();
+        int[] counts = (int[]) thread[COUNTS];
+        Object[] states = (Object[]) thread[STATES];
+        for (int i = 0; i < counts[0]; i++) {
+            Object[] state = (Object[]) states[i];
+            boolean[] taken = (boolean[]) state[TAKEN];
+            long[] takenAt = (long[]) state[TAKEN_AT];
+            for (int p = 0; p < taken.length; p++) {
+                if (taken[p] && takenAt[p] >= mark) {
+                    taken[p] = false;
+                }
             }
-            entries[2 * e] = null;
-            entries[2 * e + 1] = null;
         }
-        size[0] = Math.min(size[0], mark);
+        Object[] copies = (Object[]) thread[COPIES];
+        int kept = 0;
+        for (int i = 0; i < counts[1]; i++) {
+            if ((Long) copies[3 * i + 2] < mark) {
+                System.arraycopy(copies, 3 * i, copies, 3 * kept++, 3);
+            }
+        }
+        Arrays.fill(copies, 3 * kept, 3 * counts[1], null);
+        counts[1] = kept;
     }
 
-    private static void hold(Object[] held, Object owner, Object key) {
-        Object[] entries = (Object[]) held[ENTRIES];
-        int[] size = (int[]) held[SIZE];
-        int at = 2 * size[0];
-        if (at + 2 > entries.length) {
-            entries = Arrays.copyOf(entries, entries.length * 2);
-            held[ENTRIES] = entries;
-        }
-        entries[at] = owner;
-        entries[at + 1] = key;
-        size[0]++;
-    }
-
-    /**
-     * Removes the topmost entry of a scratch ({@code state} and its {@code position}) or, with a
-     * null {@code state}, of the copy at {@code key} (the same {@code Long}).
-     */
-    private static void unhold(Object[] held, Object[] state, Object key) {
-        Object[] entries = (Object[]) held[ENTRIES];
-        int[] size = (int[]) held[SIZE];
-        for (int e = size[0] - 1; e >= 0; e--) {
-            int i = 2 * e;
-            boolean match = state == null ? entries[i + 1] == key
-                    : entries[i] == state && key.equals(entries[i + 1]);
-            if (match) {
-                int end = 2 * size[0];
-                System.arraycopy(entries, i + 2, entries, i, end - i - 2);
-                entries[end - 2] = null;
-                entries[end - 1] = null;
-                size[0]--;
+    /** Drops the held copy at {@code address} (the same {@code Long}), if there is one. */
+    private static void dropCopy(Object[] thread, Long address) {
+        Object[] copies = (Object[]) thread[COPIES];
+        int[] counts = (int[]) thread[COUNTS];
+        for (int i = counts[1] - 1; i >= 0; i--) {
+            if (copies[3 * i + 1] == address) {
+                int end = 3 * counts[1];
+                System.arraycopy(copies, 3 * i + 3, copies, 3 * i, end - 3 * i - 3);
+                Arrays.fill(copies, end - 3, end, null);
+                counts[1]--;
                 return;
             }
         }
@@ -199,9 +242,9 @@ public final class StringParameters {
         return ((ByteBuffer[]) state(position)[BUFFERS])[position];
     }
 
-    /** How many strings the calling thread holds; for tests. */
-    static int held() {
-        return mark();
+    /** How many copies the calling thread holds; for tests. */
+    static int copiesHeld() {
+        return ((int[]) THREAD.get()[COUNTS])[1];
     }
 
     /** Whether this thread's scratch of {@code position} is taken; for tests. */
@@ -217,12 +260,24 @@ public final class StringParameters {
             state[BUFFERS] = Arrays.copyOf((ByteBuffer[]) state[BUFFERS], grown);
             state[ADDRESSES] = Arrays.copyOf((Long[]) state[ADDRESSES], grown);
             state[TAKEN] = Arrays.copyOf((boolean[]) state[TAKEN], grown);
+            state[TAKEN_AT] = Arrays.copyOf((long[]) state[TAKEN_AT], grown);
         }
         return state;
     }
 
+    /** A new state of the calling thread, registered with the thread's {@link #THREAD} state for {@link #abandon}. */
     private static Object[] newState(int positions) {
-        return new Object[] {new ByteBuffer[positions], new Long[positions], new boolean[positions], HELD.get()};
+        Object[] thread = THREAD.get();
+        Object[] state = {new ByteBuffer[positions], new Long[positions], new boolean[positions], new long[positions],
+                thread};
+        int[] counts = (int[]) thread[COUNTS];
+        Object[] states = (Object[]) thread[STATES];
+        if (counts[0] == states.length) {
+            states = Arrays.copyOf(states, states.length * 2);
+            thread[STATES] = states;
+        }
+        states[counts[0]++] = state;
+        return state;
     }
 
     private static ByteBuffer terminate(ByteBuffer out, String text) {

@@ -25,9 +25,13 @@ public abstract class Guard {
     /** Whether the binding holds string arguments on the thread, which a throwing call must give back. */
     private final boolean holdsStrings;
 
-    protected Guard(LibraryGeneration generation) {
+    /**
+     * @param target the binding the subclass forwards to, asked only whether it holds string
+     *               arguments ({@link LibraryGeneration#holdsStringArguments})
+     */
+    protected Guard(LibraryGeneration generation, Object target) {
         this.generation = Objects.requireNonNull(generation, "generation");
-        this.holdsStrings = generation.holdsStringArguments();
+        this.holdsStrings = generation.holdsStringArguments(target);
     }
 
     /** The generation whose binding this guard forwards to. */
@@ -61,17 +65,28 @@ public abstract class Guard {
      * Before a method with a {@code String} parameter: the mark of the strings the thread holds,
      * or -1 when the binding holds none; see {@link GuardGenerator}.
      */
-    protected final int stringsMark() {
-        return holdsStrings ? StringParameters.mark() : -1;
+    protected final long stringsMark() {
+        return holdsStrings ? StringParameters.mark() : -1L;
     }
 
     /**
      * After such a method threw: gives back the strings its conversion took and, the call never
      * made, never released ({@link StringParameters#abandon}).
      */
-    protected final void stringsAbandoned(int mark) {
+    protected final void stringsAbandoned(long mark) {
         if (mark >= 0) {
             StringParameters.abandon(mark);
+        }
+    }
+
+    /**
+     * After a method threw whose first converted string comes before any parameter whose
+     * conversion can throw: gives back what the call held from where that string began it
+     * ({@link StringParameters#abandonCall}); no mark is needed before the call.
+     */
+    protected final void stringsCallAbandoned() {
+        if (holdsStrings) {
+            StringParameters.abandonCall();
         }
     }
 

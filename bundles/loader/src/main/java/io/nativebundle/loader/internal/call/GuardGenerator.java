@@ -25,7 +25,6 @@ import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
@@ -63,9 +62,11 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * try { return t.call(args); } finally { Reference.reachabilityFence(t); }
  * }</pre>
  *
- * A method with a {@code String} parameter first takes {@code int k = stringsMark()} and, when
- * the call throws, calls {@code stringsAbandoned(k)} before rethrowing: jnr-ffi skips the release
- * of the strings it converted when a later parameter's conversion throws, and this gives them back.
+ * A method with a {@code String} parameter gives back, when the call throws, the strings jnr-ffi
+ * converted and did not release (it skips the release when a later parameter's conversion
+ * throws): {@code stringsCallAbandoned()} when only primitives come before its first string,
+ * otherwise {@code long k = stringsMark()} before the call and {@code stringsAbandoned(k)}
+ * ({@link Strings}).
  *
  * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
  * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno; a method with a
@@ -85,6 +86,7 @@ final class GuardGenerator {
             Type.getType(SymbolMetrics.class));
     private static final String TARGET = "target";
     private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
+    private static final String ENCODING = "jnr.ffi.annotations.Encoding";
 
     private final String self;
     private final String iface;
@@ -138,8 +140,9 @@ final class GuardGenerator {
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
-        mv.visitMethodInsn(INVOKESPECIAL, GUARD, "<init>",
-                Type.getMethodDescriptor(Type.VOID_TYPE, Type.getType(LibraryGeneration.class)), false);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESPECIAL, GUARD, "<init>", Type.getMethodDescriptor(Type.VOID_TYPE,
+                Type.getType(LibraryGeneration.class), Type.getType(Object.class)), false);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 2);
         mv.visitTypeInsn(CHECKCAST, iface);
@@ -197,7 +200,7 @@ final class GuardGenerator {
         int s = m + 1;
         int e = s + 2;
         int k = e + 1;
-        boolean strings = takesStrings(method);
+        Strings strings = Strings.of(method);
 
         mv.visitCode();
         Label open = new Label();
@@ -216,10 +219,10 @@ final class GuardGenerator {
         mv.visitInsn(ATHROW);
 
         mv.visitLabel(open);
-        if (strings) {
+        if (strings == Strings.MARK) {
             mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsMark", "()I", false);
-            mv.visitVarInsn(ISTORE, k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsMark", "()J", false);
+            mv.visitVarInsn(LSTORE, k);
         }
         mv.visitVarInsn(ALOAD, m);
         mv.visitJumpInsn(IFNULL, plain);
@@ -294,22 +297,54 @@ final class GuardGenerator {
 
 
 
-    /** After a method with strings threw: {@code stringsAbandoned(k)}, giving back what its conversion held. */
-    private static void abandonStrings(MethodVisitor mv, boolean strings, int k) {
-        if (strings) {
+    /** After a method with strings threw: gives back what its conversion held ({@link Strings}). */
+    private static void abandonStrings(MethodVisitor mv, Strings strings, int k) {
+        if (strings == Strings.MARK) {
             mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ILOAD, k);
-            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsAbandoned", "(I)V", false);
+            mv.visitVarInsn(LLOAD, k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsAbandoned", "(J)V", false);
+        } else if (strings == Strings.CALL) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsCallAbandoned", "()V", false);
         }
     }
 
-    private static boolean takesStrings(Method method) {
-        for (Class<?> p : method.getParameterTypes()) {
-            if (p == String.class) {
-                return true;
+    /**
+     * How a method gives back the strings jnr-ffi's {@code StringParameterConverter} converted
+     * when it throws: nothing without such a string; from where its first one began the call when
+     * only primitives come before it (nothing before it can throw, so that beginning is this
+     * call's); from a mark taken before the call otherwise. The rule of which strings are
+     * converted is {@code StringParameterMapper}'s: a {@code String} parameter without jnr-ffi's
+     * {@code @Encoding} on it, its method or its interface (read by name: the loader does not load
+     * jnr-ffi's annotations here).
+     */
+    enum Strings {
+        NONE, CALL, MARK;
+
+        static Strings of(Method method) {
+            if (hasEncoding(method.getAnnotations()) || hasEncoding(method.getDeclaringClass().getAnnotations())) {
+                return NONE;
             }
+            Class<?>[] types = method.getParameterTypes();
+            java.lang.annotation.Annotation[][] annotations = method.getParameterAnnotations();
+            boolean onlyPrimitives = true;
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] == String.class && !hasEncoding(annotations[i])) {
+                    return onlyPrimitives ? CALL : MARK;
+                }
+                onlyPrimitives &= types[i].isPrimitive();
+            }
+            return NONE;
         }
-        return false;
+
+        private static boolean hasEncoding(java.lang.annotation.Annotation[] annotations) {
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a.annotationType().getName().equals(ENCODING)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */

@@ -245,12 +245,12 @@ public final class LibraryGeneration {
     }
 
     /**
-     * Whether the typed bindings of what the backend opened hold string arguments on the thread
-     * ({@code BackendLibrary.holdsStringArguments}); false before {@link #opened}.
+     * Whether {@code binding}, a typed binding of what the backend opened, holds string arguments
+     * on the thread ({@code BackendLibrary.holdsStringArguments}); false before {@link #opened}.
      */
-    public boolean holdsStringArguments() {
+    public boolean holdsStringArguments(Object binding) {
         BackendLibrary library = opened;
-        return library != null && library.holdsStringArguments();
+        return library != null && library.holdsStringArguments(binding);
     }
 
     /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */

@@ -191,9 +191,10 @@ final class FfmLibrary implements BackendLibrary {
     }
 
     @Override
-    public boolean holdsStringArguments() {
+    public boolean holdsStringArguments(Object binding) {
+        // a typed interface FFM left to the jnr library of the same files
         BackendLibrary delegate = jnr;
-        return delegate != null && delegate.holdsStringArguments();
+        return delegate != null && delegate.holdsStringArguments(binding);
     }
 
     @Override

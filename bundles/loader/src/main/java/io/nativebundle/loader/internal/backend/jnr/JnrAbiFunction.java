@@ -1,6 +1,5 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;

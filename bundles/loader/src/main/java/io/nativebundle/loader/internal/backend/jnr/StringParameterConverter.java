@@ -17,7 +17,9 @@ import jnr.ffi.mapper.ToNativeConverter;
  * native memory of its own ({@link StringParameters#copy}), dropped after the call. jnr-ffi calls
  * {@link #postInvoke} in a {@code finally} after the call, but not when the conversion of a later
  * parameter throws before it: then the guard of the typed service gives back what the call held
- * ({@link StringParameters#abandon}), so neither the scratch nor the copy is stranded.
+ * ({@link StringParameters#abandonCall}, from where the method's first string began the call, or
+ * {@link StringParameters#abandon} from a mark the guard took), and a copy that finds no memory
+ * gives it back itself ({@link StringParameters#copy}), so neither a scratch nor a copy is stranded.
  *
  * <p>An address is passed as a 64-bit integer, which is a pointer's register on the 64-bit
  * platforms the loader runs on (x86-64, aarch64).
@@ -28,9 +30,12 @@ final class StringParameterConverter implements ToNativeConverter.PostInvocation
     private static final Long NULL = 0L;
 
     private final int position;
+    /** Whether this is the method's first string this converter class converts: it notes where the call's strings begin. */
+    private final boolean beginsCall;
 
-    StringParameterConverter(int position) {
+    StringParameterConverter(int position, boolean beginsCall) {
         this.position = position;
+        this.beginsCall = beginsCall;
     }
 
     int position() {
@@ -40,9 +45,12 @@ final class StringParameterConverter implements ToNativeConverter.PostInvocation
     @Override
     public Long toNative(String value, ToNativeContext context) {
         if (value == null) {
+            if (beginsCall) {
+                StringParameters.beginCall();
+            }
             return NULL;
         }
-        Long scratch = NativeStrings.PARAMETERS.take(value, position);
+        Long scratch = NativeStrings.PARAMETERS.take(value, position, beginsCall);
         return scratch != null ? scratch : NativeStrings.PARAMETERS.copy(value);
     }
 

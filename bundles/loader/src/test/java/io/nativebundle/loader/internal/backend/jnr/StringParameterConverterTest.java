@@ -82,7 +82,7 @@ public class StringParameterConverterTest {
 
     @Test
     public void aNestedConversionAtTheSamePositionGetsACopyFreedAfterItsCall() {
-        StringParameterConverter first = new StringParameterConverter(0);
+        StringParameterConverter first = new StringParameterConverter(0, true);
         Long outer = first.toNative("outer", null);
         Long inner = first.toNative("inner, while the outer call runs", null);
         try {
@@ -111,6 +111,12 @@ public class StringParameterConverterTest {
         }
     }
 
+    /** The callback first: its conversion throws before the string's, so the guard takes a mark. */
+    public interface CallbackFirst {
+        /** Bound to sym.c's {@code two_lengths}, never reached. */
+        int two_lengths(Stranding.Callback callback, String text);
+    }
+
     @Test
     public void aLaterParameterWhoseConversionThrowsLeavesNoStringHeldBehindTheGuard() throws Exception {
         // a library of its own, so its cut leaves TestLibrary's upcalls alone; never closed, as
@@ -123,23 +129,37 @@ public class StringParameterConverterTest {
         Stranding guarded = GuardFactory.of(Stranding.class).guard(generation, bound, null);
         // the upcall stubs refuse from now on, so the callback parameter cannot be converted
         library.cut();
-        int before = StringParameters.mark();
         Long scratch = NativeStrings.PARAMETERS.take("probe", 0);
         assertTrue(NativeStrings.PARAMETERS.release(scratch, 0));
 
         assertThrows(IllegalStateException.class, () -> guarded.two_lengths("converted, never released", x -> x));
-        assertEquals("the guard gave the string back", before, StringParameters.mark());
         Long again = NativeStrings.PARAMETERS.take("the next call", 0);
-        assertSame("the scratch is free again", scratch, again);
+        assertSame("the guard gave the scratch back", scratch, again);
         assertTrue(NativeStrings.PARAMETERS.release(again, 0));
 
         // the same call without the guard: jnr-ffi skips the release, which is what the guard repairs
+        long before = StringParameters.mark();
         assertThrows(IllegalStateException.class, () -> bound.two_lengths("stranded", x -> x));
-        assertEquals(before + 1, StringParameters.mark());
         assertNull("taken by the stranded call", NativeStrings.PARAMETERS.take("x", 0));
         StringParameters.abandon(before);
         assertSame(scratch, NativeStrings.PARAMETERS.take("free", 0));
         assertTrue(NativeStrings.PARAMETERS.release(scratch, 0));
+    }
+
+    @Test
+    public void aCallThatThrowsBeforeItsFirstStringLeavesWhatAnOuterCallHolds() throws Exception {
+        BackendLibrary library = new JnrBackend().open(TestLibrary.FILE, List.of());
+        CallbackFirst bound = library.bind(CallbackFirst.class);
+        LibraryGeneration generation = new LibraryGeneration("sym", new Version(1, 0, 0), 2L, 1L, "test.sym", null,
+                List.of(), new ReferenceQueue<>());
+        generation.opened("jnr", library);
+        CallbackFirst guarded = GuardFactory.of(CallbackFirst.class).guard(generation, bound, null);
+        library.cut();
+        // an outer call of this thread, in C, holds position 1: a callback of it makes the call below
+        Long outer = NativeStrings.PARAMETERS.take("outer", 1, true);
+        assertThrows(IllegalStateException.class, () -> guarded.two_lengths(x -> x, "never converted"));
+        assertNull("the outer call's string is still held", NativeStrings.PARAMETERS.take("x", 1));
+        assertTrue(NativeStrings.PARAMETERS.release(outer, 1));
     }
 
     @Test

@@ -30,9 +30,11 @@ import java.util.function.ToLongFunction;
  * the call's first string began) when a call throws. The fast path stores only primitives: a
  * reference store into the long-lived state costs a GC barrier per call.
  *
- * <p>The thread-local holds only the JDK's types ({@code Object[]} of {@code ByteBuffer[]},
- * {@code Long[]} and {@code boolean[]}), so a thread that outlives this bundle keeps no class of
- * it, and no class loader, alive.
+ * <p>The thread-locals hold only the JDK's types ({@code Object[]} of {@code ByteBuffer[]},
+ * {@code Long[]}, {@code boolean[]}, {@code long[]}, direct buffers), so a thread that outlives
+ * this bundle keeps no class of it, and no class loader, alive. Each instance's state of a thread
+ * is also listed in the thread's state, for {@link #abandon}: an instance is meant to live as
+ * long as its backend (the jnr backend has one).
  */
 public final class StringParameters {
 

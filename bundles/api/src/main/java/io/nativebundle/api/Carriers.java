@@ -58,6 +58,26 @@ final class Carriers {
     }
 
     /**
+     * Whether {@code value} already is the carrier of scalar {@code type} and within its range:
+     * then {@link #normalize} would give an equal value, and the value itself may be kept.
+     */
+    static boolean isCarrier(NativeType type, Object value) {
+        switch (type) {
+            case BYTE: return value instanceof Byte;
+            case SHORT: return value instanceof Short;
+            case INT: return value instanceof Integer;
+            case LONG: case POINTER: case ULONG: return value instanceof Long;
+            case UBYTE: return value instanceof Short s && s >= 0 && s <= 0xFF;
+            case USHORT: return value instanceof Integer i && i >= 0 && i <= 0xFFFF;
+            case UINT: return value instanceof Long l && l >= 0 && l <= 0xFFFF_FFFFL;
+            case FLOAT: return value instanceof Float;
+            case DOUBLE: return value instanceof Double;
+            case BOOLEAN: return value instanceof Boolean;
+            default: return false;
+        }
+    }
+
+    /**
      * The Java array that carries an array of {@code type}: the primitive array of its carrier
      * ({@code long[]} for {@code pointer}, {@code uint} and {@code ulong}), {@code NativeStruct[]}
      * for a struct.

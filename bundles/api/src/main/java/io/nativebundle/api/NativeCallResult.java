@@ -55,9 +55,33 @@ public final class NativeCallResult implements Serializable {
     public NativeCallResult(Object value, Map<String, Object> outValues, OptionalInt errno,
                             Optional<String> errnoMessage) {
         this.value = value;
-        this.outValues = Collections.unmodifiableMap(new LinkedHashMap<>(outValues));
+        this.outValues = unmodifiableCopy(outValues);
         this.errno = Objects.requireNonNull(errno, "errno");
         this.errnoMessage = Objects.requireNonNull(errnoMessage, "errnoMessage");
+    }
+
+    /** The types of map kept as they are given: they cannot change, and hold at most one value. */
+    private static final Class<?> EMPTY = Collections.emptyMap().getClass();
+    private static final Class<?> SINGLE = Collections.singletonMap("", "").getClass();
+
+    /**
+     * A copy of the out values no one can change. Most calls have none or one (a struct filled
+     * through a pointer), which need no {@code LinkedHashMap} of their own: the call path of a
+     * backend that passes an empty or single map gives nothing to copy.
+     */
+    private static Map<String, Object> unmodifiableCopy(Map<String, Object> outValues) {
+        if (outValues.getClass() == EMPTY || outValues.getClass() == SINGLE) {
+            return outValues;
+        }
+        switch (outValues.size()) {
+            case 0:
+                return Collections.emptyMap();
+            case 1:
+                Map.Entry<String, Object> only = outValues.entrySet().iterator().next();
+                return Collections.singletonMap(only.getKey(), only.getValue());
+            default:
+                return Collections.unmodifiableMap(new LinkedHashMap<>(outValues));
+        }
     }
 
     /** The result: boxed by the return type, a {@link NativeStruct} for a struct, {@code null} for {@code void}. */

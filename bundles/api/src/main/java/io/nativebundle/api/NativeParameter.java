@@ -46,6 +46,9 @@ public final class NativeParameter implements Serializable {
     private final NativeStructType struct;
     private final NativeSignature callback;
     private final NativeType type;
+    /** Worked out once: a call reads both for every parameter. */
+    private final Direction direction;
+    private final String label;
 
     NativeParameter(Parameter parameter, int index, String signature) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
@@ -54,6 +57,8 @@ public final class NativeParameter implements Serializable {
         this.type = NativeType.of(parameter.type());
         this.struct = parameter.layout().map(NativeStructType::new).orElse(null);
         this.callback = parameter.callbackType().map(c -> NativeSignature.of(c.signature())).orElse(null);
+        this.direction = Direction.valueOf(parameter.direction().name());
+        this.label = parameter.optionalName().orElse("arg" + (index + 1));
     }
 
     /** The type; {@link NativeType#STRUCT} for a struct. */
@@ -83,7 +88,7 @@ public final class NativeParameter implements Serializable {
 
     /** How the value travels. */
     public Direction direction() {
-        return Direction.valueOf(parameter.direction().name());
+        return direction;
     }
 
     /**
@@ -135,7 +140,7 @@ public final class NativeParameter implements Serializable {
      * from 1 ({@code arg2}).
      */
     public String label() {
-        return name().orElse("arg" + (index + 1));
+        return label;
     }
 
     /** Whether the caller passes a value for it ({@code IN}, {@code INOUT}, and every array). */

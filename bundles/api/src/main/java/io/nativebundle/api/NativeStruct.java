@@ -7,6 +7,7 @@ import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -43,9 +44,10 @@ public final class NativeStruct implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final NativeStructType type;
-    private final Map<String, Object> values;
+    /** The values in field order (a field's {@code NativeStructType.Field#index()}): no map per struct. */
+    private final Object[] values;
 
-    private NativeStruct(NativeStructType type, Map<String, Object> values) {
+    private NativeStruct(NativeStructType type, Object[] values) {
         this.type = type;
         this.values = values;
     }
@@ -58,25 +60,69 @@ public final class NativeStruct implements Serializable {
      */
     public static NativeStruct of(NativeStructType type, Map<String, ?> values) {
         Objects.requireNonNull(type, "type");
-        for (String name : values.keySet()) {
-            if (type.field(name).isEmpty()) {
-                throw new IllegalArgumentException("struct " + type.name() + " has no field '" + name
-                        + "'; its fields are " + type.fields().stream().map(NativeStructType.Field::name).toList());
+        List<NativeStructType.Field> fields = type.fields();
+        // as many names as fields and each field named: no name can be unknown, so no look-up per name
+        if (values.size() != fields.size() || !namesEvery(fields, values)) {
+            for (String name : values.keySet()) {
+                if (type.field(name).isEmpty()) {
+                    throw new IllegalArgumentException("struct " + type.name() + " has no field '" + name
+                            + "'; its fields are " + names(type));
+                }
             }
         }
-        Map<String, Object> checked = new LinkedHashMap<>();
-        for (NativeStructType.Field field : type.fields()) {
-            if (!values.containsKey(field.name())) {
+        Object[] checked = new Object[fields.size()];
+        for (NativeStructType.Field field : fields) {
+            Object value = values.get(field.name());
+            if (value == null && !values.containsKey(field.name())) {
                 throw new IllegalArgumentException("struct " + type.name() + ": field '" + field.name()
-                        + "' has no value; expected one for each of "
-                        + type.fields().stream().map(NativeStructType.Field::name).toList());
+                        + "' has no value; expected one for each of " + names(type));
             }
-            checked.put(field.name(), value(type, field, values.get(field.name())));
+            checked[field.index()] = value(type, field, value);
         }
-        return new NativeStruct(type, Collections.unmodifiableMap(checked));
+        return new NativeStruct(type, checked);
+    }
+
+    /**
+     * A struct of {@code type} with {@code values} in field order, one per field: what
+     * {@link #of(NativeStructType, Map)} makes of the same values by name, without a map.
+     *
+     * @throws IllegalArgumentException when there are more or fewer values than fields, or for a
+     *                                  value that is not the field's type or does not fit it,
+     *                                  naming the field
+     * @since 2.3.0
+     */
+    public static NativeStruct of(NativeStructType type, List<?> values) {
+        Objects.requireNonNull(type, "type");
+        List<NativeStructType.Field> fields = type.fields();
+        if (values.size() != fields.size()) {
+            throw new IllegalArgumentException("struct " + type.name() + " has " + fields.size()
+                    + " fields, " + names(type) + ", but " + values.size() + " values were given");
+        }
+        Object[] checked = new Object[fields.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = value(type, fields.get(i), values.get(i));
+        }
+        return new NativeStruct(type, checked);
+    }
+
+    private static boolean namesEvery(List<NativeStructType.Field> fields, Map<String, ?> values) {
+        for (NativeStructType.Field field : fields) {
+            if (!values.containsKey(field.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> names(NativeStructType type) {
+        return type.fields().stream().map(NativeStructType.Field::name).toList();
     }
 
     private static Object value(NativeStructType struct, NativeStructType.Field field, Object value) {
+        if (field.count() == 0 && Carriers.isCarrier(field.type(), value)) {
+            // already the field's carrier, within range: what normalize would make of it
+            return value;
+        }
         // the text for a refusal only: built when a value is refused, not for every field of every struct
         Supplier<String> where = () -> "struct " + struct.name() + ": field '" + field.name() + "'";
         if (field.count() == 0) {
@@ -134,10 +180,11 @@ public final class NativeStruct implements Serializable {
      * @throws IllegalArgumentException when the struct has no such field
      */
     public Object get(String name) {
-        if (!values.containsKey(name)) {
+        int index = type.indexOf(name);
+        if (index < 0) {
             throw new IllegalArgumentException("struct " + type.name() + " has no field '" + name + "'");
         }
-        Object value = values.get(name);
+        Object value = values[index];
         return value.getClass().isArray() ? copy(value) : value;
     }
 
@@ -148,7 +195,8 @@ public final class NativeStruct implements Serializable {
      * @throws IllegalArgumentException when the field is not a {@code byte} array
      */
     public String string(String name) {
-        if (!(values.get(name) instanceof byte[] bytes)) {
+        int index = type.indexOf(name);
+        if (index < 0 || !(values[index] instanceof byte[] bytes)) {
             throw new IllegalArgumentException("struct " + type.name() + ": field '" + name
                     + "' is not a byte array, so it holds no C string");
         }
@@ -162,7 +210,10 @@ public final class NativeStruct implements Serializable {
     /** The values in field order; arrays are copies. */
     public Map<String, Object> values() {
         Map<String, Object> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> copy.put(k, v.getClass().isArray() ? copy(v) : v));
+        for (NativeStructType.Field field : type.fields()) {
+            Object v = values[field.index()];
+            copy.put(field.name(), v.getClass().isArray() ? copy(v) : v);
+        }
         return Collections.unmodifiableMap(copy);
     }
 
@@ -178,8 +229,9 @@ public final class NativeStruct implements Serializable {
         if (!(o instanceof NativeStruct s) || !type.equals(s.type)) {
             return false;
         }
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (!Objects.deepEquals(e.getValue(), s.values.get(e.getKey()))) {
+        // equal layouts have their fields in the same order
+        for (int i = 0; i < values.length; i++) {
+            if (!Objects.deepEquals(values[i], s.values[i])) {
                 return false;
             }
         }
@@ -189,14 +241,18 @@ public final class NativeStruct implements Serializable {
     @Override
     public int hashCode() {
         int h = type.hashCode();
-        for (Object v : values.values()) {
+        for (Object v : values) {
             h = 31 * h + java.util.Arrays.deepHashCode(new Object[] {v});
         }
         return h;
     }
 
     private Object writeReplace() {
-        return new Form(type, new LinkedHashMap<>(values));
+        LinkedHashMap<String, Object> byName = new LinkedHashMap<>();
+        for (NativeStructType.Field field : type.fields()) {
+            byName.put(field.name(), values[field.index()]);
+        }
+        return new Form(type, byName);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -235,7 +291,7 @@ public final class NativeStruct implements Serializable {
     public String toString() {
         StringJoiner out = new StringJoiner(", ", "{", "}");
         for (NativeStructType.Field field : type.fields()) {
-            out.add(field.name() + "=" + format(field.type(), values.get(field.name())));
+            out.add(field.name() + "=" + format(field.type(), values[field.index()]));
         }
         return out.toString();
     }

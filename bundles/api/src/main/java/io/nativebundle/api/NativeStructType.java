@@ -3,6 +3,7 @@ package io.nativebundle.api;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,12 @@ public final class NativeStructType implements Serializable {
         private final StructField field;
         private final NativeStructType struct;
         private final NativeType type;
+        /** The position among the struct's fields: where {@link NativeStruct} keeps its value. */
+        private final int index;
 
-        Field(StructField field) {
+        Field(StructField field, int index) {
             this.field = field;
+            this.index = index;
             this.struct = field.struct().map(NativeStructType::new).orElse(null);
             this.type = NativeType.of(field.type());
         }
@@ -85,6 +89,10 @@ public final class NativeStructType implements Serializable {
             return field.elementSize();
         }
 
+        int index() {
+            return index;
+        }
+
         /** {@code quot:int}. */
         @Override
         public String toString() {
@@ -99,7 +107,12 @@ public final class NativeStructType implements Serializable {
 
     NativeStructType(StructLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.fields = layout.fields().stream().map(Field::new).toList();
+        List<StructField> declared = layout.fields();
+        List<Field> fields = new ArrayList<>(declared.size());
+        for (int i = 0; i < declared.size(); i++) {
+            fields.add(new Field(declared.get(i), i));
+        }
+        this.fields = List.copyOf(fields);
         Map<String, Field> names = new HashMap<>();
         fields.forEach(f -> names.put(f.name(), f));
         this.byName = Map.copyOf(names);
@@ -118,6 +131,12 @@ public final class NativeStructType implements Serializable {
     /** The field named {@code name}. */
     public Optional<Field> field(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The position of field {@code name} among {@link #fields()}, or -1 when there is none. */
+    int indexOf(String name) {
+        Field f = byName.get(name);
+        return f == null ? -1 : f.index;
     }
 
     /** The size in bytes, padding included. */

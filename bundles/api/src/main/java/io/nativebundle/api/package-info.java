@@ -59,6 +59,9 @@
  * of the same name as {@link io.nativebundle.api.NativeLeaf} does, and the typed service lists its
  * leaf methods in {@link io.nativebundle.api.NativeBundleConstants#LEAF_METHODS}.
  *
+ * <p>2.3.0, struct values: {@link io.nativebundle.api.NativeStruct#of(NativeStructType, java.util.List)}
+ * makes a struct from its values in field order, without a map.
+ *
  * <p>2.3.0, the wire: {@link io.nativebundle.api.NativeSignature}, {@link io.nativebundle.api.NativeParameter},
  * {@link io.nativebundle.api.NativeStructType}, {@link io.nativebundle.api.NativeStruct} and
  * {@link io.nativebundle.api.NativeCallResult} are {@code Serializable} through checked serial forms,

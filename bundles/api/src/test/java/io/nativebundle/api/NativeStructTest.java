@@ -44,6 +44,61 @@ public class NativeStructTest {
     }
 
     @Test
+    public void valuesInFieldOrderMakeTheStructTheMapMakes() {
+        NativeStructType divT = DIV.returnStructType().orElseThrow();
+        NativeStruct s = NativeStruct.of(divT, List.of((short) 3, 2));
+        assertEquals(NativeStruct.of(divT, Map.of("quot", 3, "rem", 2)), s);
+        assertEquals(NativeStruct.of(divT, Map.of("quot", 3, "rem", 2)).hashCode(), s.hashCode());
+        assertEquals(3, s.get("quot"));
+        assertEquals(Map.of("quot", 3, "rem", 2), s.values());
+        assertEquals("struct div_t has 2 fields, [quot, rem], but 1 values were given",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(divT, List.of(3))).getMessage());
+        assertEquals("struct div_t: field 'rem' must be int but is null",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NativeStruct.of(divT, java.util.Arrays.asList(3, null))).getMessage());
+        assertEquals("struct div_t: field 'quot' must be int (-2147483648 to 2147483647) but is 4294967296",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(divT, List.of(1L << 32, 2)))
+                        .getMessage());
+    }
+
+    @Test
+    public void unsignedCarriersAreKeptOnlyWithinRange() {
+        NativeStructType t = NativeSignature.parse("()t{a:ubyte,b:uint}").returnStructType().orElseThrow();
+        NativeStruct s = NativeStruct.of(t, List.of((short) 255, 0xFFFF_FFFFL));
+        assertEquals((short) 255, s.get("a"));
+        assertEquals(0xFFFF_FFFFL, s.get("b"));
+        assertEquals("struct t: field 'a' must be ubyte (0 to 255) but is 256",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(t, List.of((short) 256, 1L)))
+                        .getMessage());
+        assertEquals("struct t: field 'b' must be uint (0 to 4294967295) but is -1",
+                assertThrows(IllegalArgumentException.class, () -> NativeStruct.of(t, List.of((short) 1, -1L)))
+                        .getMessage());
+    }
+
+    @Test
+    public void outValuesOfAResultCannotBeChangedAndKeepTheirOrder() {
+        Map<String, Object> none = new LinkedHashMap<>();
+        NativeCallResult empty = new NativeCallResult(1, none, java.util.OptionalInt.empty());
+        none.put("late", 1);
+        assertEquals(Map.of(), empty.outValues());
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("exp", null);
+        NativeCallResult single = new NativeCallResult(0.5, one, java.util.OptionalInt.empty());
+        one.put("exp", 4);
+        assertTrue(single.outValues().containsKey("exp"));
+        assertEquals(null, single.outValues().get("exp"));
+        assertThrows(UnsupportedOperationException.class, () -> single.outValues().put("x", 1));
+        Map<String, Object> two = new LinkedHashMap<>();
+        two.put("b", 2);
+        two.put("a", 1);
+        NativeCallResult both = new NativeCallResult(null, two, java.util.OptionalInt.empty());
+        two.clear();
+        assertEquals(List.of("b", "a"), List.copyOf(both.outValues().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> both.outValues().remove("a"));
+        assertEquals(new NativeCallResult(null, Map.of("b", 2, "a", 1), java.util.OptionalInt.empty()), both);
+    }
+
+    @Test
     public void badValuesAreNamed() {
         NativeStructType divT = DIV.returnStructType().orElseThrow();
         assertEquals("struct div_t: field 'rem' has no value; expected one for each of [quot, rem]",

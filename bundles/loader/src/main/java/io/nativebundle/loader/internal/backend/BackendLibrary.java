@@ -135,4 +135,14 @@ public interface BackendLibrary {
      */
     default void typedCallbackErrors(Function<Method, UpcallErrors> errors) {
     }
+
+    /**
+     * Whether {@code binding}, which {@link #bind} returned, passes its {@code String} parameters
+     * through the thread's {@link StringParameters}, so that the guard must give back what a call
+     * that threw before releasing them held ({@link StringParameters#abandon}). Asked once per
+     * guard.
+     */
+    default boolean holdsStringArguments(Object binding) {
+        return false;
+    }
 }

@@ -3,8 +3,8 @@ package io.nativebundle.loader.internal.backend;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
@@ -34,6 +34,26 @@ public final class ValueCodec {
     /** The struct of {@code type} in {@code bytes} from {@code offset}. */
     public static NativeStruct decode(NativeStructType type, byte[] bytes, int offset) {
         return read(buffer(bytes), offset, type);
+    }
+
+    /** Writes the bytes of {@code struct} into {@code out} (native order) from {@code index}, padding left as it is. */
+    public static void encode(NativeStruct struct, ByteBuffer out, int index) {
+        write(out, index, struct);
+    }
+
+    /** The struct of {@code type} in {@code in} (native order) from {@code index}. */
+    public static NativeStruct decode(NativeStructType type, ByteBuffer in, int index) {
+        return read(in, index, type);
+    }
+
+    /** Writes one scalar carrier into {@code out} (native order) at {@code index}. */
+    public static void encodeScalar(NativeType type, Object value, ByteBuffer out, int index) {
+        writeScalar(out, index, type, value);
+    }
+
+    /** The scalar of {@code type} in {@code in} (native order) at {@code index}, as its carrier. */
+    public static Object decodeScalar(NativeType type, ByteBuffer in, int index) {
+        return readScalar(in, index, type);
     }
 
     /** The size in memory of a scalar of {@code type} (a C {@code int} for {@code boolean}): the contract's rule. */
@@ -81,20 +101,23 @@ public final class ValueCodec {
     }
 
     static NativeStruct read(ByteBuffer in, int base, NativeStructType type) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (NativeStructType.Field field : type.fields()) {
+        // in field order, not by name: a struct read on the call path builds no map
+        List<NativeStructType.Field> fields = type.fields();
+        Object[] values = new Object[fields.size()];
+        for (int f = 0; f < values.length; f++) {
+            NativeStructType.Field field = fields.get(f);
             int at = base + field.offset();
             if (field.count() == 0) {
-                values.put(field.name(), readOne(in, at, field));
+                values[f] = readOne(in, at, field);
             } else {
                 Object array = Array.newInstance(field.arrayClass().getComponentType(), field.count());
                 for (int i = 0; i < field.count(); i++) {
                     Array.set(array, i, readOne(in, at + i * field.elementSize(), field));
                 }
-                values.put(field.name(), array);
+                values[f] = array;
             }
         }
-        return NativeStruct.of(type, values);
+        return NativeStruct.of(type, Arrays.asList(values));
     }
 
     private static Object readOne(ByteBuffer in, int at, NativeStructType.Field field) {

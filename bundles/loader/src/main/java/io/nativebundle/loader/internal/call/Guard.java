@@ -3,6 +3,7 @@ package io.nativebundle.loader.internal.call;
 import java.util.Objects;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
+import io.nativebundle.loader.internal.backend.StringParameters;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
 
@@ -21,9 +22,16 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
 public abstract class Guard {
 
     private final LibraryGeneration generation;
+    /** Whether the binding holds string arguments on the thread, which a throwing call must give back. */
+    private final boolean holdsStrings;
 
-    protected Guard(LibraryGeneration generation) {
+    /**
+     * @param target the binding the subclass forwards to, asked only whether it holds string
+     *               arguments ({@link LibraryGeneration#holdsStringArguments})
+     */
+    protected Guard(LibraryGeneration generation, Object target) {
         this.generation = Objects.requireNonNull(generation, "generation");
+        this.holdsStrings = generation.holdsStringArguments(target);
     }
 
     /** The generation whose binding this guard forwards to. */
@@ -51,6 +59,35 @@ public abstract class Guard {
     /** Records the errno of the {@code @SaveError} method that just returned; see {@link GuardGenerator}. */
     protected final void saveErrno() {
         generation.saveErrno();
+    }
+
+    /**
+     * Before a method with a {@code String} parameter: the mark of the strings the thread holds,
+     * or -1 when the binding holds none; see {@link GuardGenerator}.
+     */
+    protected final long stringsMark() {
+        return holdsStrings ? StringParameters.mark() : -1L;
+    }
+
+    /**
+     * After such a method threw: gives back the strings its conversion took and, the call never
+     * made, never released ({@link StringParameters#abandon}).
+     */
+    protected final void stringsAbandoned(long mark) {
+        if (mark >= 0) {
+            StringParameters.abandon(mark);
+        }
+    }
+
+    /**
+     * After a method threw whose first converted string comes before any parameter whose
+     * conversion can throw: gives back what the call held from where that string began it
+     * ({@link StringParameters#abandonCall}); no mark is needed before the call.
+     */
+    protected final void stringsCallAbandoned() {
+        if (holdsStrings) {
+            StringParameters.abandonCall();
+        }
     }
 
     /** Rethrows what a callback of the method that just returned threw; see {@link GuardGenerator}. */

@@ -63,6 +63,12 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  * try { return t.call(args); } finally { Reference.reachabilityFence(t); }
  * }</pre>
  *
+ * A method with a {@code String} parameter gives back, when the call throws, the strings jnr-ffi
+ * converted and did not release (it skips the release when a later parameter's conversion
+ * throws): {@code stringsCallAbandoned()} when only primitives come before its first string,
+ * otherwise {@code long k = stringsMark()} before the call and {@code stringsAbandoned(k)}
+ * ({@link Strings}).
+ *
  * A method annotated jnr-ffi's {@code @SaveError} also calls {@code saveErrno()} right after
  * {@code t.call(args)}, so {@code NativeLibrary.lastErrno()} has its errno (not a routed one,
  * {@code RoutedMethods}, whose invoker records the errno it returns itself); a method with a
@@ -82,6 +88,7 @@ final class GuardGenerator {
             Type.getType(SymbolMetrics.class));
     private static final String TARGET = "target";
     private static final String SAVE_ERROR = "jnr.ffi.annotations.SaveError";
+    private static final String ENCODING = "jnr.ffi.annotations.Encoding";
 
     private final String self;
     private final String iface;
@@ -135,8 +142,9 @@ final class GuardGenerator {
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
-        mv.visitMethodInsn(INVOKESPECIAL, GUARD, "<init>",
-                Type.getMethodDescriptor(Type.VOID_TYPE, Type.getType(LibraryGeneration.class)), false);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESPECIAL, GUARD, "<init>", Type.getMethodDescriptor(Type.VOID_TYPE,
+                Type.getType(LibraryGeneration.class), Type.getType(Object.class)), false);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 2);
         mv.visitTypeInsn(CHECKCAST, iface);
@@ -193,6 +201,8 @@ final class GuardGenerator {
         int m = t + 1;
         int s = m + 1;
         int e = s + 2;
+        int k = e + 1;
+        Strings strings = Strings.of(method);
 
         mv.visitCode();
         Label open = new Label();
@@ -211,6 +221,11 @@ final class GuardGenerator {
         mv.visitInsn(ATHROW);
 
         mv.visitLabel(open);
+        if (strings == Strings.MARK) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsMark", "()J", false);
+            mv.visitVarInsn(LSTORE, k);
+        }
         // one static load while metrics are off everywhere, instead of the field and its switch
         mv.visitMethodInsn(INVOKESTATIC, METRICS, "anyEnabled", "()Z", false);
         mv.visitJumpInsn(IFEQ, plain);
@@ -236,6 +251,7 @@ final class GuardGenerator {
         mv.visitInsn(result.getOpcode(IRETURN));
         mv.visitLabel(timedFailed);
         mv.visitVarInsn(ASTORE, e);
+        abandonStrings(mv, strings, k);
         fence(mv, t);
         mv.visitVarInsn(ALOAD, m);
         mv.visitVarInsn(LLOAD, s);
@@ -255,6 +271,7 @@ final class GuardGenerator {
         mv.visitInsn(result.getOpcode(IRETURN));
         mv.visitLabel(plainFailed);
         mv.visitVarInsn(ASTORE, e);
+        abandonStrings(mv, strings, k);
         fence(mv, t);
         mv.visitVarInsn(ALOAD, e);
         mv.visitInsn(ATHROW);
@@ -284,6 +301,56 @@ final class GuardGenerator {
     }
 
 
+
+    /** After a method with strings threw: gives back what its conversion held ({@link Strings}). */
+    private static void abandonStrings(MethodVisitor mv, Strings strings, int k) {
+        if (strings == Strings.MARK) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(LLOAD, k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsAbandoned", "(J)V", false);
+        } else if (strings == Strings.CALL) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsCallAbandoned", "()V", false);
+        }
+    }
+
+    /**
+     * How a method gives back the strings jnr-ffi's {@code StringParameterConverter} converted
+     * when it throws: nothing without such a string; from where its first one began the call when
+     * only primitives come before it (nothing before it can throw, so that beginning is this
+     * call's); from a mark taken before the call otherwise. The rule of which strings are
+     * converted is {@code StringParameterMapper}'s: a {@code String} parameter without jnr-ffi's
+     * {@code @Encoding} on it, its method or its interface (read by name: the loader does not load
+     * jnr-ffi's annotations here).
+     */
+    enum Strings {
+        NONE, CALL, MARK;
+
+        static Strings of(Method method) {
+            if (hasEncoding(method.getAnnotations()) || hasEncoding(method.getDeclaringClass().getAnnotations())) {
+                return NONE;
+            }
+            Class<?>[] types = method.getParameterTypes();
+            java.lang.annotation.Annotation[][] annotations = method.getParameterAnnotations();
+            boolean onlyPrimitives = true;
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] == String.class && !hasEncoding(annotations[i])) {
+                    return onlyPrimitives ? CALL : MARK;
+                }
+                onlyPrimitives &= types[i].isPrimitive();
+            }
+            return NONE;
+        }
+
+        private static boolean hasEncoding(java.lang.annotation.Annotation[] annotations) {
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a.annotationType().getName().equals(ENCODING)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Whether the method is annotated jnr-ffi's {@code @SaveError}, by name: the loader does not load the annotation. */
     private static boolean savesErrno(Method method) {

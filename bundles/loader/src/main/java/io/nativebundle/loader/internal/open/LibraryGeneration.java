@@ -265,6 +265,15 @@ public final class LibraryGeneration {
         backendLibrary().typedCallbackErrors(method -> errors.apply(RoutedBinding.original(method)));
     }
 
+    /**
+     * Whether {@code binding}, a typed binding of what the backend opened, holds string arguments
+     * on the thread ({@code BackendLibrary.holdsStringArguments}); false before {@link #opened}.
+     */
+    public boolean holdsStringArguments(Object binding) {
+        BackendLibrary library = opened;
+        return library != null && library.holdsStringArguments(binding);
+    }
+
     /** Rethrows what a callback of the typed call that just returned on this thread threw, if one did. */
     public void callbacksReturned() {
         backendLibrary().callbacksReturned();

@@ -35,6 +35,62 @@ public class StringParametersTest {
     });
 
     @Test
+    public void abandonGivesBackWhatACallTookSinceItsMarkAndKeepsWhatOuterCallsHold() {
+        int copies = StringParameters.copiesHeld();
+        Long outer = strings.take("held by an outer call, in C", 0);
+        long mark = StringParameters.mark();
+        // the inner call converts two strings, then a later parameter's conversion throws: no release
+        assertNull("the outer call has the scratch", strings.take("inner, position 0", 0));
+        Long inner0 = strings.copy("inner, position 0");
+        Long inner1 = strings.take("inner, position 1", 1);
+        assertNotNull(inner1);
+        assertEquals(copies + 1, StringParameters.copiesHeld());
+        StringParameters.abandon(mark);
+        assertFalse("the inner call's scratch is free again", strings.taken(1));
+        assertEquals("and its copy dropped", copies, StringParameters.copiesHeld());
+        assertTrue("the outer call's scratch stays taken", strings.taken(0));
+        assertSame(inner1, strings.take("next call", 1));
+        assertTrue(strings.release(inner1, 1));
+        assertFalse("a dropped copy is no scratch", strings.release(inner0, 0));
+        assertTrue(strings.release(outer, 0));
+        assertFalse(strings.taken(0));
+    }
+
+    @Test
+    public void abandonCallGoesBackToWhereTheLatestCallsFirstStringBeganIt() {
+        Long outer = strings.take("outer", 1, true);
+        Long first = strings.take("first string of the inner call", 0, true);
+        Long copy = strings.copy("a copy of the inner call");
+        StringParameters.abandonCall();
+        assertFalse(strings.taken(0));
+        assertTrue("taken before the inner call began", strings.taken(1));
+        assertFalse(strings.release(copy, 0));
+        assertTrue(strings.release(outer, 1));
+        assertNotNull(first);
+        // a call whose first string is null still begins: nothing of the outer call is given back
+        Long again = strings.take("outer again", 1, true);
+        StringParameters.beginCall();
+        StringParameters.abandonCall();
+        assertTrue(strings.taken(1));
+        assertTrue(strings.release(again, 1));
+    }
+
+    @Test
+    public void aCopyIsHeldUntilReleasedAndReleasedInAnyOrder() {
+        int copies = StringParameters.copiesHeld();
+        Long a = strings.take("a", 0);
+        Long b = strings.copy("b, a copy");
+        Long c = strings.copy("c, another copy");
+        assertEquals(copies + 2, StringParameters.copiesHeld());
+        // jnr-ffi releases in parameter order, not the reverse
+        assertTrue(strings.release(a, 0));
+        assertFalse(strings.release(b, 0));
+        assertFalse(strings.release(c, 0));
+        assertEquals(copies, StringParameters.copiesHeld());
+        assertFalse(strings.taken(0));
+    }
+
+    @Test
     public void encodesLikeTheJdkWithANul() {
         for (String s : new String[] {"", "ascii", "Grüße", "€ and ∑", "🌍 emoji", "a\uD800b", "\uDC00 lone low",
                 "end high \uD83C", "x".repeat(300)}) {

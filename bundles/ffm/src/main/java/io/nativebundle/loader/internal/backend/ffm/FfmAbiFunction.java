@@ -5,11 +5,11 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -23,6 +23,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.OutValues;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
@@ -36,9 +37,12 @@ import io.nativebundle.loader.internal.backend.ValueCodec;
  * is the generation's upcall stub ({@link FfmUpcalls}); errno is saved by the downcall itself
  * ({@link FfmErrno}); a variadic declaration is linked with {@code Linker.Option.firstVariadicArg}.
  *
- * <p>The memory of a call is a confined arena of that call, closed when it returns (strings are put
- * on the thread's {@link FfmScratch}, as {@link FfmFunction} does): nothing is shared between calls
- * or threads, and a call made from a callback inside another gets its own. Values are written and
+ * <p>The fixed-size memory of a call (out and inout values, structs by value, a struct result) and
+ * its strings are on the thread's {@link FfmScratch}, taken from its mark and given back when the
+ * call returns, however it returns; only the copies of arrays and byte buffers, whose sizes are the
+ * caller's, take a confined arena of the call. Opening and closing an arena costs about as much as
+ * the downcall (performance.md), the scratch nothing. Nothing is shared between calls or threads,
+ * and a call made from a callback inside another gets memory above the outer call's. Values are written and
  * read by the backend-neutral {@link ValueCodec} and {@link ArrayCodec}, so memory holds exactly
  * what the jnr backend writes.
  */
@@ -52,7 +56,8 @@ final class FfmAbiFunction implements FunctionInvoker {
     private final MethodHandle spread;
     private final int arity;
     private final boolean returnsStruct;
-    private final boolean takesString;
+    /** Whether a parameter is an array or a buffer, whose copies take a confined arena per call. */
+    private final boolean copiesArrays;
     private final boolean callsBack;
     private final FfmUpcalls upcalls;
     /** Where the stubs made for this function's callbacks count their errors. */
@@ -65,7 +70,7 @@ final class FfmAbiFunction implements FunctionInvoker {
         this.arity = downcall.type().parameterCount();
         this.spread = downcall.asSpreader(Object[].class, arity).asType(MethodType.methodType(Object.class, Object[].class));
         this.returnsStruct = signature.returnType() == NativeType.STRUCT;
-        this.takesString = signature.parameters().contains(NativeType.STRING);
+        this.copiesArrays = parameters.stream().anyMatch(p -> p.isArray() || p.type() == NativeType.BUFFER);
         this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
         this.upcalls = upcalls;
         this.callbackErrors = callbackErrors;
@@ -138,20 +143,23 @@ final class FfmAbiFunction implements FunctionInvoker {
     }
 
     private NativeCallResult callDown(Object[] arguments) {
-        FfmScratch scratch = takesString ? FfmScratch.current() : null;
-        long mark = takesString ? scratch.mark() : 0L;
-        try (Arena call = Arena.ofConfined()) {
+        FfmScratch scratch = FfmScratch.current();
+        long mark = scratch.mark();
+        // arrays and byte[] buffers have the caller's sizes: a confined arena of the call holds their copies
+        Arena call = copiesArrays ? Arena.ofConfined() : null;
+        try {
+            SegmentAllocator fixed = call != null ? call : scratch;
             Object[] carriers = new Object[arity];
             int at = 0;
             if (returnsStruct) {
-                carriers[at++] = call;
+                carriers[at++] = fixed;
             }
             MemorySegment[] memory = new MemorySegment[parameters.size()];
             int given = 0;
             for (int i = 0; i < parameters.size(); i++) {
                 NativeParameter p = parameters.get(i);
                 Object arg = p.takesValue() ? arguments[given++] : null;
-                carriers[at++] = argument(p, arg, call, scratch, memory, i);
+                carriers[at++] = argument(p, arg, fixed, call, scratch, memory, i);
             }
             Object raw = downcall(carriers);
             // read first: nothing between the call and here may run native code that sets errno
@@ -164,14 +172,19 @@ final class FfmAbiFunction implements FunctionInvoker {
             return new NativeCallResult(value, outValues,
                     signature.capturesErrno() ? OptionalInt.of(errno) : OptionalInt.empty(), FfmErrno.message(errno));
         } finally {
-            if (takesString) {
-                scratch.reset(mark);
+            if (call != null) {
+                call.close();
             }
+            scratch.reset(mark);
         }
     }
 
-    /** The carrier of one parameter; memory C writes into (or that must be copied back) goes to {@code memory[i]}. */
-    private Object argument(NativeParameter p, Object arg, Arena call, FfmScratch scratch, MemorySegment[] memory, int i) {
+    /**
+     * The carrier of one parameter; memory C writes into (or that must be copied back) goes to
+     * {@code memory[i]}. Fixed-size memory comes from {@code fixed}, array copies from {@code call}.
+     */
+    private Object argument(NativeParameter p, Object arg, SegmentAllocator fixed, Arena call, FfmScratch scratch,
+                            MemorySegment[] memory, int i) {
         if (p.isArray()) {
             if (arg == null) {
                 return MemorySegment.NULL;
@@ -181,11 +194,11 @@ final class FfmAbiFunction implements FunctionInvoker {
         }
         switch (p.direction()) {
             case OUT -> {
-                memory[i] = zeroed(call, size(p));
+                memory[i] = zeroed(fixed, size(p));
                 return memory[i];
             }
             case INOUT -> {
-                memory[i] = copyOf(call, p.type() == NativeType.STRUCT ? ValueCodec.encode((NativeStruct) arg)
+                memory[i] = copyOf(fixed, p.type() == NativeType.STRUCT ? ValueCodec.encode((NativeStruct) arg)
                         : ValueCodec.encodeScalar(p.type(), arg));
                 return memory[i];
             }
@@ -194,7 +207,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                     case CALLBACK -> arg == null ? MemorySegment.NULL : MemorySegment.ofAddress(
                             upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow(), callbackErrors));
                     // passed by value: FFM copies the struct's bytes from this memory into the call
-                    case STRUCT -> copyOf(call, ValueCodec.encode((NativeStruct) arg));
+                    case STRUCT -> copyOf(fixed, ValueCodec.encode((NativeStruct) arg));
                     case STRING -> scratch.put((String) arg);
                     case BUFFER -> {
                         MemorySegment buffer = FfmFunction.buffer(arg, call);
@@ -226,7 +239,7 @@ final class FfmAbiFunction implements FunctionInvoker {
 
     /** What C left in the out and inout parameters, by label in parameter order; byte buffers copied back. */
     private Map<String, Object> outValues(Object[] arguments, MemorySegment[] memory) {
-        Map<String, Object> outValues = new LinkedHashMap<>();
+        Map<String, Object> outValues = OutValues.none();
         int given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
@@ -236,7 +249,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                     if (memory[i] != null) {
                         copyBack(p, memory[i], arg);
                     }
-                    outValues.put(p.label(), arg);
+                    outValues = OutValues.with(outValues, p.label(), arg);
                 }
             } else if (p.type() == NativeType.BUFFER) {
                 if (memory[i] != null) {
@@ -246,7 +259,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                 }
             } else if (memory[i] != null) {
                 byte[] bytes = memory[i].toArray(ValueLayout.JAVA_BYTE);
-                outValues.put(p.label(), p.type() == NativeType.STRUCT
+                outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
                         ? ValueCodec.decode(p.structType().orElseThrow(), bytes, 0)
                         : ValueCodec.decodeScalar(p.type(), bytes));
             }
@@ -296,14 +309,14 @@ final class FfmAbiFunction implements FunctionInvoker {
      * Zeroed memory of the call, at least one byte (so an empty array is a valid pointer, not null),
      * aligned for any scalar.
      */
-    private static MemorySegment zeroed(Arena call, long size) {
-        MemorySegment memory = call.allocate(Math.max(size, 1L), 8);
+    private static MemorySegment zeroed(SegmentAllocator memoryOfCall, long size) {
+        MemorySegment memory = memoryOfCall.allocate(Math.max(size, 1L), 8);
         memory.fill((byte) 0);
         return memory;
     }
 
-    private static MemorySegment copyOf(Arena call, byte[] bytes) {
-        MemorySegment memory = zeroed(call, bytes.length);
+    private static MemorySegment copyOf(SegmentAllocator memoryOfCall, byte[] bytes) {
+        MemorySegment memory = zeroed(memoryOfCall, bytes.length);
         MemorySegment.copy(bytes, 0, memory, ValueLayout.JAVA_BYTE, 0, bytes.length);
         return memory;
     }

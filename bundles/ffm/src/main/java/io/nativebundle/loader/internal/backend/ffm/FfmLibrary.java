@@ -205,6 +205,13 @@ final class FfmLibrary implements BackendLibrary {
 
     /** The errno the {@code @SaveError} method that just returned on this thread saved: FFM's capture, or jnr's. */
     @Override
+    public boolean holdsStringArguments(Object binding) {
+        // a typed interface FFM left to the jnr library of the same files
+        BackendLibrary delegate = jnr;
+        return delegate != null && delegate.holdsStringArguments(binding);
+    }
+
+    @Override
     public OptionalInt savedErrno() {
         if (errnoOnFfm) {
             return OptionalInt.of(FfmErrno.last());

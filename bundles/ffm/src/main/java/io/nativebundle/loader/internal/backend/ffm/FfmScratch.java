@@ -2,6 +2,7 @@ package io.nativebundle.loader.internal.backend.ffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,12 @@ import java.nio.charset.StandardCharsets;
  * starts small and grows, while no call uses it, up to {@link #LIMIT}; a string that does not fit
  * on the stack (larger than the limit, or too deep a nesting) gets memory of its own, freed by the
  * garbage collector.
+ *
+ * <p>As a {@link SegmentAllocator} it gives the fixed-size memory of a C ABI call the same way
+ * ({@link FfmAbiFunction}: out and inout values, structs by value and a struct result), zeroed,
+ * under the same mark and reset.
  */
-public final class FfmScratch {
+public final class FfmScratch implements SegmentAllocator {
 
     /** The largest scratch a thread keeps; a longer string or array is allocated for its call alone. */
     static final int LIMIT = 4096;
@@ -37,7 +42,7 @@ public final class FfmScratch {
     private long top;
 
     private FfmScratch() {
-        allocate(INITIAL);
+        replaceStack(INITIAL);
     }
 
     /** The calling thread's scratch. */
@@ -128,7 +133,7 @@ public final class FfmScratch {
         if (start + size > stack.byteSize()) {
             if (top == 0 && size <= LIMIT) {
                 // nothing on the stack yet: a larger one may replace it
-                allocate((int) Math.min(LIMIT, Math.max(size, stack.byteSize() * 2)));
+                replaceStack((int) Math.min(LIMIT, Math.max(size, stack.byteSize() * 2)));
                 start = 0;
             } else {
                 // it stays in its automatic arena: the downcall keeps it alive while it runs
@@ -140,12 +145,33 @@ public final class FfmScratch {
         return memory;
     }
 
+    /**
+     * Zeroed memory of {@code byteSize} bytes aligned to {@code byteAlignment}, valid until the
+     * {@link #reset} of the current mark; memory of its own (freed by the garbage collector) when
+     * it does not fit on the stack.
+     */
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        long padding = -(stack.address() + top) & (byteAlignment - 1);
+        if (top + padding + byteSize > stack.byteSize()) {
+            if (top == 0 && byteSize + byteAlignment <= LIMIT) {
+                replaceStack((int) Math.min(LIMIT, Math.max(byteSize + byteAlignment, stack.byteSize() * 2)));
+                return allocate(byteSize, byteAlignment);
+            }
+            return Arena.ofAuto().allocate(byteSize, byteAlignment);
+        }
+        MemorySegment memory = stack.asSlice(top + padding, byteSize);
+        memory.fill((byte) 0);
+        top += padding + byteSize;
+        return memory;
+    }
+
     /** The capacity of the stack now: how far it grew (for tests). */
     long capacity() {
         return stack.byteSize();
     }
 
-    private void allocate(int size) {
+    private void replaceStack(int size) {
         // aligned for the widest array element
         owner = Arena.ofAuto().allocate(size, Long.BYTES);
         stack = MemorySegment.ofAddress(owner.address()).reinterpret(size);

@@ -1,11 +1,9 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import com.kenai.jffi.ArrayFlags;
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.HeapInvocationBuffer;
 import com.kenai.jffi.Invoker;
@@ -21,6 +19,7 @@ import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.OutValues;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
@@ -28,8 +27,10 @@ import io.nativebundle.loader.internal.backend.ValueCodec;
  * A function whose signature goes beyond the first vocabulary, called through jffi's low-level
  * API (jnr-ffi has no struct by value): a struct by value is handed to libffi as a jffi
  * {@code Struct} type and its bytes ({@code putStruct}), a struct result comes back from
- * {@code invokeStruct}; an {@code out} parameter is a zeroed heap array copied out after the call
- * ({@code OUT | CLEAR}), an {@code inout} one is copied in and out; errno is read from jffi's
+ * {@code invokeStruct}; an {@code out} scalar or struct is zeroed memory of the thread's
+ * {@link CallScratch} passed by address and read after the call, an {@code inout} one the same
+ * memory with the caller's value written first; an array is a heap array jffi copies in and out;
+ * errno is read from jffi's
  * {@code LastError} on this thread right after the call. C's rule holds: a function sets errno
  * when it fails and leaves it alone otherwise, so errno means something when the result says the
  * call failed (the runtime does not clear it first: the JVM may set errno itself between a clear
@@ -63,6 +64,11 @@ final class JnrAbiFunction implements FunctionInvoker {
     /** Where the stubs made for this function's callbacks count their errors. */
     private final UpcallErrors callbackErrors;
     private final boolean callsBack;
+    /** The bytes of {@link CallScratch} a call takes for its out and inout values (each 8-aligned); 0 for none. */
+    private final int scratchSize;
+    /** Where each out or inout value (not an array) is in that memory, by parameter. */
+    private final int[] scratchOffsets;
+    private final boolean hasArrays;
 
     JnrAbiFunction(NativeSignature signature, long address, JnrUpcalls upcalls, UpcallErrors callbackErrors) {
         this.signature = signature;
@@ -71,6 +77,17 @@ final class JnrAbiFunction implements FunctionInvoker {
         this.upcalls = upcalls;
         this.callbackErrors = callbackErrors;
         this.callsBack = signature.parameters().contains(NativeType.CALLBACK);
+        List<NativeParameter> parameters = signature.parameterList();
+        this.scratchOffsets = new int[parameters.size()];
+        int size = 0;
+        for (NativeParameter p : parameters) {
+            if (!p.isArray() && p.direction() != NativeParameter.Direction.IN) {
+                scratchOffsets[p.index()] = size;
+                size += (size(p) + 7) & ~7;
+            }
+        }
+        this.scratchSize = size;
+        this.hasArrays = parameters.stream().anyMatch(NativeParameter::isArray);
     }
 
     /**
@@ -120,9 +137,19 @@ final class JnrAbiFunction implements FunctionInvoker {
     }
 
     private NativeCallResult callDown(Object[] arguments) {
+        if (scratchSize == 0) {
+            return callDown(arguments, null);
+        }
+        try (CallScratch scratch = CallScratch.take(scratchSize)) {
+            return callDown(arguments, scratch);
+        }
+    }
+
+    private NativeCallResult callDown(Object[] arguments, CallScratch scratch) {
         List<NativeParameter> parameters = signature.parameterList();
         HeapInvocationBuffer buffer = new HeapInvocationBuffer(context);
-        byte[][] outs = new byte[parameters.size()][];
+        // the converted copies of arrays whose C elements have another width than Java's
+        byte[][] outs = hasArrays ? new byte[parameters.size()][] : null;
         int given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
@@ -149,14 +176,16 @@ final class JnrAbiFunction implements FunctionInvoker {
                         JffiArguments.put(buffer, p.type(), arg);
                     }
                 }
-                case OUT -> {
-                    outs[i] = new byte[size(p)];
-                    buffer.putArray(outs[i], 0, outs[i].length, ArrayFlags.OUT | ArrayFlags.CLEAR);
-                }
+                // zeroed by take: an out value starts as zeros, an inout one gets the caller's value
+                case OUT -> buffer.putAddress(scratch.address(scratchOffsets[i]));
                 case INOUT -> {
-                    outs[i] = p.type() == NativeType.STRUCT ? ValueCodec.encode((NativeStruct) arg)
-                            : ValueCodec.encodeScalar(p.type(), arg);
-                    buffer.putArray(outs[i], 0, outs[i].length, ArrayFlags.IN | ArrayFlags.OUT);
+                    int at = scratch.index(scratchOffsets[i]);
+                    if (p.type() == NativeType.STRUCT) {
+                        ValueCodec.encode((NativeStruct) arg, scratch.memory(), at);
+                    } else {
+                        ValueCodec.encodeScalar(p.type(), arg, scratch.memory(), at);
+                    }
+                    buffer.putAddress(scratch.address(scratchOffsets[i]));
                 }
             }
         }
@@ -174,7 +203,7 @@ final class JnrAbiFunction implements FunctionInvoker {
         if (struct != null) {
             value = ValueCodec.decode(signature.returnStructType().orElseThrow(), struct, 0);
         }
-        Map<String, Object> outValues = new LinkedHashMap<>();
+        Map<String, Object> outValues = OutValues.none();
         given = 0;
         for (int i = 0; i < parameters.size(); i++) {
             NativeParameter p = parameters.get(i);
@@ -185,12 +214,13 @@ final class JnrAbiFunction implements FunctionInvoker {
                     if (outs[i] != null) {
                         ArrayCodec.decodeInto(p, outs[i], arg);
                     }
-                    outValues.put(p.label(), arg);
+                    outValues = OutValues.with(outValues, p.label(), arg);
                 }
-            } else if (outs[i] != null) {
-                outValues.put(p.label(), p.type() == NativeType.STRUCT
-                        ? ValueCodec.decode(p.structType().orElseThrow(), outs[i], 0)
-                        : ValueCodec.decodeScalar(p.type(), outs[i]));
+            } else if (p.direction() != NativeParameter.Direction.IN) {
+                int at = scratch.index(scratchOffsets[i]);
+                outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
+                        ? ValueCodec.decode(p.structType().orElseThrow(), scratch.memory(), at)
+                        : ValueCodec.decodeScalar(p.type(), scratch.memory(), at));
             }
         }
         return new NativeCallResult(value, outValues, errno,

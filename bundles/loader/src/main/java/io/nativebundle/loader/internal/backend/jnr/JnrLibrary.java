@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.kenai.jffi.LastError;
@@ -42,6 +44,8 @@ final class JnrLibrary implements BackendLibrary {
     private final List<JffiHandles.Opened> opened;
     /** The upcall stubs of this generation, freed when it closes. */
     private final JnrUpcalls upcalls;
+    /** The classes of the bindings {@link #bind} made: their strings go through {@link StringParameterConverter}. */
+    private final Set<Class<?>> bindings = ConcurrentHashMap.newKeySet();
     /** A jffi object whose handle could not be read: its files are closed by path instead. */
     private boolean handlesUnknown;
 
@@ -76,6 +80,7 @@ final class JnrLibrary implements BackendLibrary {
     @Override
     public <T> T bind(Class<T> type) throws LoadRefusal {
         T binding = LibraryBinder.bind(type, file, dependencies, upcalls);
+        bindings.add(binding.getClass());
         try {
             // jnr-ffi found the files in jffi's cache: the libraries opened above, already taken over
             for (Object library : JffiHandles.libraries(binding)) {
@@ -148,6 +153,12 @@ final class JnrLibrary implements BackendLibrary {
     }
 
     /** Rethrows what a callback of the typed call that just returned threw ({@link DelegateArguments}). */
+    /** jnr-ffi converts the strings of the bindings this library made with {@link StringParameterConverter}. */
+    @Override
+    public boolean holdsStringArguments(Object binding) {
+        return bindings.contains(binding.getClass());
+    }
+
     @Override
     public void callbacksReturned() {
         DelegateArguments.returned();

@@ -1,9 +1,5 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
-import java.nio.ByteBuffer;
-
-import com.kenai.jffi.MemoryIO;
-
 import io.nativebundle.loader.internal.backend.StringParameters;
 import jnr.ffi.mapper.ToNativeContext;
 import jnr.ffi.mapper.ToNativeConverter;
@@ -18,9 +14,12 @@ import jnr.ffi.mapper.ToNativeConverter;
  *
  * <p>When the scratch cannot take the string (a nested call at the same position on this
  * thread, or more than {@value StringParameters#SCRATCH_MAX} bytes), the string is copied into
- * memory of its own, freed after the call. jnr-ffi calls {@link #postInvoke} in a
- * {@code finally} after the call; a conversion of a later parameter that throws before the call
- * skips it, which leaves that copy unfreed and the scratch taken (later calls then copy too).
+ * native memory of its own ({@link StringParameters#copy}), dropped after the call. jnr-ffi calls
+ * {@link #postInvoke} in a {@code finally} after the call, but not when the conversion of a later
+ * parameter throws before it: then the guard of the typed service gives back what the call held
+ * ({@link StringParameters#abandonCall}, from where the method's first string began the call, or
+ * {@link StringParameters#abandon} from a mark the guard took), and a copy that finds no memory
+ * gives it back itself ({@link StringParameters#copy}), so neither a scratch nor a copy is stranded.
  *
  * <p>An address is passed as a 64-bit integer, which is a pointer's register on the 64-bit
  * platforms the loader runs on (x86-64, aarch64).
@@ -28,13 +27,15 @@ import jnr.ffi.mapper.ToNativeConverter;
 @ToNativeConverter.NoContext
 final class StringParameterConverter implements ToNativeConverter.PostInvocation<String, Long> {
 
-    private static final MemoryIO IO = MemoryIO.getInstance();
     private static final Long NULL = 0L;
 
     private final int position;
+    /** Whether this is the method's first string this converter class converts: it notes where the call's strings begin. */
+    private final boolean beginsCall;
 
-    StringParameterConverter(int position) {
+    StringParameterConverter(int position, boolean beginsCall) {
         this.position = position;
+        this.beginsCall = beginsCall;
     }
 
     int position() {
@@ -44,10 +45,13 @@ final class StringParameterConverter implements ToNativeConverter.PostInvocation
     @Override
     public Long toNative(String value, ToNativeContext context) {
         if (value == null) {
+            if (beginsCall) {
+                StringParameters.beginCall();
+            }
             return NULL;
         }
-        Long scratch = NativeStrings.PARAMETERS.take(value, position);
-        return scratch != null ? scratch : copy(value);
+        Long scratch = NativeStrings.PARAMETERS.take(value, position, beginsCall);
+        return scratch != null ? scratch : NativeStrings.PARAMETERS.copy(value);
     }
 
     @Override
@@ -55,23 +59,11 @@ final class StringParameterConverter implements ToNativeConverter.PostInvocation
         if (address == null || address == 0L) {
             return;
         }
-        if (!NativeStrings.PARAMETERS.release(address, position)) {
-            IO.freeMemory(address);
-        }
+        NativeStrings.PARAMETERS.release(address, position);
     }
 
     @Override
     public Class<Long> nativeType() {
         return Long.class;
-    }
-
-    private static Long copy(String value) {
-        ByteBuffer utf8 = StringParameters.oneOff(value);
-        long memory = IO.allocateMemory(utf8.limit(), false);
-        if (memory == 0L) {
-            throw new OutOfMemoryError("no native memory for a string argument of " + utf8.limit() + " bytes");
-        }
-        IO.putByteArray(memory, utf8.array(), utf8.arrayOffset(), utf8.limit());
-        return memory;
     }
 }

@@ -36,12 +36,31 @@ final class StringParameterMapper implements SignatureTypeMapper {
         if (hasEncoding(parameter)) {
             return null;
         }
-        return ToNativeTypes.create(new StringParameterConverter(parameter.getParameterIndex()));
+        int index = parameter.getParameterIndex();
+        return ToNativeTypes.create(new StringParameterConverter(index, firstConverted(parameter.getMethod()) == index));
     }
 
     @Override
     public FromNativeType getFromNativeType(SignatureType type, FromNativeContext context) {
         return null;
+    }
+
+    /**
+     * The position of the first parameter of {@code method} this mapper converts (a {@code String}
+     * without {@link Encoding}), or -1; the guard reads the same rule ({@code GuardGenerator}).
+     */
+    static int firstConverted(Method method) {
+        if (method.isAnnotationPresent(Encoding.class) || method.getDeclaringClass().isAnnotationPresent(Encoding.class)) {
+            return -1;
+        }
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == String.class && !hasEncoding(java.util.Arrays.asList(annotations[i]))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasEncoding(MethodParameterContext parameter) {

@@ -4,8 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.ref.ReferenceQueue;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,9 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.Test;
+import org.osgi.framework.Version;
 
+import io.nativebundle.loader.internal.backend.BackendLibrary;
+import io.nativebundle.loader.internal.backend.StringParameters;
+import io.nativebundle.loader.internal.call.GuardFactory;
 import io.nativebundle.loader.internal.call.TestLibrary;
+import io.nativebundle.loader.internal.open.LibraryGeneration;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.Delegate;
 import jnr.ffi.annotations.Encoding;
 import jnr.ffi.mapper.MethodParameterContext;
 import jnr.ffi.mapper.SignatureType;
@@ -74,7 +82,7 @@ public class StringParameterConverterTest {
 
     @Test
     public void aNestedConversionAtTheSamePositionGetsACopyFreedAfterItsCall() {
-        StringParameterConverter first = new StringParameterConverter(0);
+        StringParameterConverter first = new StringParameterConverter(0, true);
         Long outer = first.toNative("outer", null);
         Long inner = first.toNative("inner, while the outer call runs", null);
         try {
@@ -89,6 +97,69 @@ public class StringParameterConverterTest {
         first.postInvoke("again", again, null);
         assertSame("the scratch was given back", outer, again);
         assertEquals(Long.valueOf(0L), first.toNative(null, null));
+    }
+
+    /** A string, then a callback: after the library's cut, converting the callback throws. */
+    public interface Stranding {
+        /** sym.c's {@code two_lengths}; never reached: the callback's conversion throws first. */
+        int two_lengths(String text, Callback callback);
+
+        /** A jnr-ffi callback. */
+        interface Callback {
+            @Delegate
+            int call(int x);
+        }
+    }
+
+    /** The callback first: its conversion throws before the string's, so the guard takes a mark. */
+    public interface CallbackFirst {
+        /** Bound to sym.c's {@code two_lengths}, never reached. */
+        int two_lengths(Stranding.Callback callback, String text);
+    }
+
+    @Test
+    public void aLaterParameterWhoseConversionThrowsLeavesNoStringHeldBehindTheGuard() throws Exception {
+        // a library of its own, so its cut leaves TestLibrary's upcalls alone; never closed, as
+        // TestLibrary's: jffi keeps one handle per path, and closing it would unmap TestLibrary's too
+        BackendLibrary library = new JnrBackend().open(TestLibrary.FILE, List.of());
+        Stranding bound = library.bind(Stranding.class);
+        LibraryGeneration generation = new LibraryGeneration("sym", new Version(1, 0, 0), 1L, 1L, "test.sym", null,
+                List.of(), new ReferenceQueue<>());
+        generation.opened("jnr", library);
+        Stranding guarded = GuardFactory.of(Stranding.class).guard(generation, bound, null);
+        // the upcall stubs refuse from now on, so the callback parameter cannot be converted
+        library.cut();
+        Long scratch = NativeStrings.PARAMETERS.take("probe", 0);
+        assertTrue(NativeStrings.PARAMETERS.release(scratch, 0));
+
+        assertThrows(IllegalStateException.class, () -> guarded.two_lengths("converted, never released", x -> x));
+        Long again = NativeStrings.PARAMETERS.take("the next call", 0);
+        assertSame("the guard gave the scratch back", scratch, again);
+        assertTrue(NativeStrings.PARAMETERS.release(again, 0));
+
+        // the same call without the guard: jnr-ffi skips the release, which is what the guard repairs
+        long before = StringParameters.mark();
+        assertThrows(IllegalStateException.class, () -> bound.two_lengths("stranded", x -> x));
+        assertNull("taken by the stranded call", NativeStrings.PARAMETERS.take("x", 0));
+        StringParameters.abandon(before);
+        assertSame(scratch, NativeStrings.PARAMETERS.take("free", 0));
+        assertTrue(NativeStrings.PARAMETERS.release(scratch, 0));
+    }
+
+    @Test
+    public void aCallThatThrowsBeforeItsFirstStringLeavesWhatAnOuterCallHolds() throws Exception {
+        BackendLibrary library = new JnrBackend().open(TestLibrary.FILE, List.of());
+        CallbackFirst bound = library.bind(CallbackFirst.class);
+        LibraryGeneration generation = new LibraryGeneration("sym", new Version(1, 0, 0), 2L, 1L, "test.sym", null,
+                List.of(), new ReferenceQueue<>());
+        generation.opened("jnr", library);
+        CallbackFirst guarded = GuardFactory.of(CallbackFirst.class).guard(generation, bound, null);
+        library.cut();
+        // an outer call of this thread, in C, holds position 1: a callback of it makes the call below
+        Long outer = NativeStrings.PARAMETERS.take("outer", 1, true);
+        assertThrows(IllegalStateException.class, () -> guarded.two_lengths(x -> x, "never converted"));
+        assertNull("the outer call's string is still held", NativeStrings.PARAMETERS.take("x", 1));
+        assertTrue(NativeStrings.PARAMETERS.release(outer, 1));
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PROTECTED;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
-import static org.objectweb.asm.Opcodes.ACC_SUPER;
-import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ACC_VOLATILE;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
@@ -29,7 +27,6 @@ import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.V17;
 
 import java.lang.ref.Reference;
 import java.lang.reflect.Method;
@@ -42,6 +39,7 @@ import org.objectweb.asm.Type;
 
 import io.nativebundle.api.NativeLibraryUnloadedException;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
+import io.nativebundle.loader.internal.backend.GeneratedClasses;
 import io.nativebundle.loader.internal.backend.RoutedMethods;
 import io.nativebundle.loader.internal.metrics.SymbolMetrics;
 import io.nativebundle.loader.internal.open.LibraryGeneration;
@@ -110,15 +108,7 @@ final class GuardGenerator {
     }
 
     private byte[] write(List<Method> methods) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                // ASM would load both types through its own class loader, which sees neither; the
-                // generated code never merges two different reference types in one slot
-                return "java/lang/Object";
-            }
-        };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, GUARD, new String[] {iface});
+        ClassWriter cw = GeneratedClasses.begin(self, GUARD, iface);
         cw.visitField(ACC_PRIVATE | ACC_VOLATILE, TARGET, ifaceDesc, null, null).visitEnd();
         for (int i = 0; i < methods.size(); i++) {
             cw.visitField(ACC_PRIVATE | ACC_FINAL, metricsField(i), METRICS_DESC, null, null).visitEnd();

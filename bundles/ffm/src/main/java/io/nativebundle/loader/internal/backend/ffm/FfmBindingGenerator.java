@@ -5,8 +5,6 @@ import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
-import static org.objectweb.asm.Opcodes.ACC_SUPER;
-import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
@@ -20,7 +18,6 @@ import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.V17;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -36,6 +33,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import jnr.ffi.byref.ByReference;
+
+import io.nativebundle.loader.internal.backend.GeneratedClasses;
 
 /**
  * Writes the FFM binding class of one interface: a final class implementing it with one
@@ -73,15 +72,7 @@ final class FfmBindingGenerator {
     /** @param calls how each of {@code methods} is called, in the same order */
     static byte[] generate(String className, Class<?> type, List<Method> methods, List<FfmBindings.Call> calls) {
         String self = className.replace('.', '/');
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                // no two different object types ever meet at a branch target of the generated code
-                return "java/lang/Object";
-            }
-        };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
-                new String[] {Type.getInternalName(type)});
+        ClassWriter cw = GeneratedClasses.begin(self, "java/lang/Object", Type.getInternalName(type));
         for (int i = 0; i < methods.size(); i++) {
             cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "h" + i, HANDLE_DESC, null, null).visitEnd();
         }

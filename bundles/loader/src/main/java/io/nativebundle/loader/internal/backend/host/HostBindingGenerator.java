@@ -4,8 +4,6 @@ import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
-import static org.objectweb.asm.Opcodes.ACC_SUPER;
-import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -15,7 +13,6 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.V17;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.objectweb.asm.Type;
 import io.nativebundle.api.NativeSignature;
 import io.nativebundle.loader.internal.backend.BoxingCode;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.GeneratedClasses;
 
 /**
  * Writes the host binding class of one interface: a final class implementing it, with one
@@ -64,15 +62,7 @@ final class HostBindingGenerator {
     }
 
     private byte[] write(Class<?> type, List<Method> methods, List<NativeSignature> signatures) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                // no frame of the generated code merges two reference types
-                return "java/lang/Object";
-            }
-        };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
-                new String[] {Type.getInternalName(type)});
+        ClassWriter cw = GeneratedClasses.begin(self, "java/lang/Object", Type.getInternalName(type));
         for (int i = 0; i < methods.size(); i++) {
             cw.visitField(ACC_PRIVATE | ACC_FINAL, field(i), INVOKER_DESC, null, null).visitEnd();
         }

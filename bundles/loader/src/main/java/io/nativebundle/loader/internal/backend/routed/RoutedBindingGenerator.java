@@ -4,8 +4,6 @@ import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
-import static org.objectweb.asm.Opcodes.ACC_SUPER;
-import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.GETFIELD;
@@ -16,7 +14,6 @@ import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.V17;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import io.nativebundle.loader.internal.backend.BoxingCode;
+import io.nativebundle.loader.internal.backend.GeneratedClasses;
 import io.nativebundle.loader.internal.backend.RoutedMethods;
 
 /**
@@ -57,15 +55,7 @@ final class RoutedBindingGenerator {
     }
 
     private byte[] write(Class<?> type, List<Method> methods) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                // no frame of the generated code merges two reference types
-                return "java/lang/Object";
-            }
-        };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
-                new String[] {Type.getInternalName(type)});
+        ClassWriter cw = GeneratedClasses.begin(self, "java/lang/Object", Type.getInternalName(type));
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "bound", "L" + subset + ";", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "routes", CALLS_DESC, null, null).visitEnd();
         constructor(cw);

@@ -37,7 +37,7 @@ import io.nativebundle.benchmarks.osgi.LibcInFramework;
  * And a struct by value as parameters and result, abitest's {@code point_add}: through its typed
  * interface ({@code @ByValue}, routed through the function's invoker), its {@code NativeFunction}
  * service and JNI (the fields as ints in, an {@code int[2]} out); on Java 22+ both again on the
- * FFM backend ({@code _typedFfm}, {@code _functionFfm}).
+ * FFM backend ({@code _typedFfm}; {@code _ffm} for {@code NativeFunction}, as for the others).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -245,7 +245,7 @@ public class AbiBench {
     }
 
     @Benchmark
-    public int structByValue_functionFfm(FfmByValue state) {
+    public int structByValue_ffm(FfmByValue state) {
         return state.function.applyAsInt(state.x++, 7);
     }
 

@@ -36,7 +36,8 @@ import io.nativebundle.benchmarks.osgi.LibcInFramework;
  * src/main/c/jnimath.c ({@code qsort_r} calling {@code CallIntMethod}).
  * And a struct by value as parameters and result, abitest's {@code point_add}: through its typed
  * interface ({@code @ByValue}, routed through the function's invoker), its {@code NativeFunction}
- * service and JNI (the fields as ints in, an {@code int[2]} out).
+ * service and JNI (the fields as ints in, an {@code int[2]} out); on Java 22+ both again on the
+ * FFM backend ({@code _typedFfm}; {@code _ffm} for {@code NativeFunction}, as for the others).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -107,12 +108,16 @@ public class AbiBench {
 
         @Setup
         public void setUp() throws Exception {
-            framework = AbitestInFramework.start();
+            framework = start();
             Object calls = framework.pointCalls();
             typed = (IntBinaryOperator) calls.getClass().getMethod("typed").invoke(calls);
             function = (IntBinaryOperator) calls.getClass().getMethod("function").invoke(calls);
             verifyPointAdd("typed", typed);
             verifyPointAdd("NativeFunction", function);
+        }
+
+        AbitestInFramework start() throws Exception {
+            return AbitestInFramework.start();
         }
 
         @TearDown
@@ -121,6 +126,15 @@ public class AbiBench {
                 framework.close();
                 framework = null;
             }
+        }
+    }
+
+    /** {@link ByValue} with the loader's FFM backend (Java 22+): the routed method calls an FFM invoker. */
+    @State(Scope.Thread)
+    public static class FfmByValue extends ByValue {
+        @Override
+        AbitestInFramework start() throws Exception {
+            return AbitestInFramework.startOnFfm();
         }
     }
 
@@ -222,6 +236,16 @@ public class AbiBench {
 
     @Benchmark
     public int structByValue_function(ByValue state) {
+        return state.function.applyAsInt(state.x++, 7);
+    }
+
+    @Benchmark
+    public int structByValue_typedFfm(FfmByValue state) {
+        return state.typed.applyAsInt(state.x++, 7);
+    }
+
+    @Benchmark
+    public int structByValue_ffm(FfmByValue state) {
         return state.function.applyAsInt(state.x++, 7);
     }
 

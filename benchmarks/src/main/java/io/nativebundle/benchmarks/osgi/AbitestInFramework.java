@@ -1,10 +1,13 @@
 package io.nativebundle.benchmarks.osgi;
 
+import java.util.Map;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.benchmarks.UnavailableException;
+import io.nativebundle.definition.CoreBundle.Role;
 
 /**
  * An embedded framework with the abitest bundle and the benchmark's consumer bundle, which calls
@@ -20,10 +23,13 @@ public final class AbitestInFramework implements AutoCloseable {
 
     private final EmbeddedFramework felix;
     private final Bundle consumer;
+    /** Narrows every service lookup to the backend asked for; empty for the default one. */
+    private final String backendFilter;
 
-    private AbitestInFramework(EmbeddedFramework felix, Bundle consumer) {
+    private AbitestInFramework(EmbeddedFramework felix, Bundle consumer, String backendFilter) {
         this.felix = felix;
         this.consumer = consumer;
+        this.backendFilter = backendFilter;
     }
 
     /**
@@ -33,11 +39,30 @@ public final class AbitestInFramework implements AutoCloseable {
      * @throws UnavailableException when the typed {@code AbiTest} service does not appear
      */
     public static AbitestInFramework start() throws BundleException, UnavailableException {
-        EmbeddedFramework felix = EmbeddedFramework.start();
+        return start(EmbeddedFramework.start(), "");
+    }
+
+    /**
+     * As {@link #start()}, with the loader's FFM backend (its fragment installed, chosen by
+     * {@code io.nativebundle.backend=ffm}), as {@code LibcInFramework.startOnFfm} does.
+     *
+     * @throws UnavailableException on Java before 22, or when the services do not appear on FFM
+     */
+    public static AbitestInFramework startOnFfm() throws BundleException, UnavailableException {
+        if (java.lang.Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java "
+                    + java.lang.Runtime.version().feature());
+        }
+        return start(EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM),
+                "(nativebundle.backend=ffm)");
+    }
+
+    private static AbitestInFramework start(EmbeddedFramework felix, String backendFilter)
+            throws BundleException, UnavailableException {
         try {
             felix.installAndStart("abitest");
-            AbitestInFramework running = new AbitestInFramework(felix, ConsumerBundle.install(felix));
-            running.service(ABI_TEST, "(nativebundle.library=" + LIBRARY + ")", SERVICE_TIMEOUT_MS);
+            AbitestInFramework running = new AbitestInFramework(felix, ConsumerBundle.install(felix), backendFilter);
+            running.service(ABI_TEST, running.filter(""), SERVICE_TIMEOUT_MS);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {
             felix.close();
@@ -47,15 +72,19 @@ public final class AbitestInFramework implements AutoCloseable {
 
     /** {@code PointCalls} of the consumer bundle over the typed service and the {@code point_add} function. */
     public Object pointCalls() throws UnavailableException {
-        Object typed = service(ABI_TEST, "(nativebundle.library=" + LIBRARY + ")", 2_000);
-        Object function = service(MathInFramework.NATIVE_FUNCTION, "(&(nativebundle.library=" + LIBRARY
-                + ")(nativebundle.symbol=point_add))", 2_000);
+        Object typed = service(ABI_TEST, filter(""), 2_000);
+        Object function = service(MathInFramework.NATIVE_FUNCTION, filter("(nativebundle.symbol=point_add)"), 2_000);
         try {
             return consumer.loadClass(ConsumerBundle.PACKAGE + ".PointCalls").getConstructor(Object.class, Object.class)
                     .newInstance(typed, function);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct PointCalls in the consumer bundle", e);
         }
+    }
+
+    /** The filter of abitest's services on this framework's backend, with {@code more}. */
+    private String filter(String more) {
+        return "(&(nativebundle.library=" + LIBRARY + ")" + more + backendFilter + ")";
     }
 
     private Object service(String type, String filter, long timeoutMillis) throws UnavailableException {

@@ -6,7 +6,7 @@ import java.util.Map;
  * The C ABI shapes of issue 15 ({@code calls.AbiBench}): a struct filled through a pointer and
  * {@code qsort} of 10,000 ints with a Java comparator, each by {@code NativeFunction} (a descriptor
  * over libc; on the default backend, and on FFM where the JVM is 22+), and a struct by value
- * (abitest's {@code point_add}) by {@code NativeFunction} and the typed interface, next to
+ * (abitest's {@code point_add}) by {@code NativeFunction} and the typed interface (each on FFM too), next to
  * hand-written JNI in the same run, with their ratios. The runner measures in nanoseconds whatever
  * a benchmark's own unit, so the medians arrive in ns.
  */
@@ -41,17 +41,21 @@ public final class AbiTable {
     /** The Markdown table: medians of every path a shape has and their ratios to JNI. */
     String table() {
         StringBuilder md = new StringBuilder("| call | JNI, hand-written | NativeFunction | NativeFunction / JNI |"
-                + " NativeFunction on FFM | on FFM / JNI | typed interface | typed / JNI |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " NativeFunction on FFM | on FFM / JNI | typed interface | typed / JNI | typed on FFM | typed on FFM / JNI |"
+                + "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : ROWS) {
             double jni = median(row.benchmark + "_jni");
             double function = median(row.benchmark + "_function");
             double ffm = median(row.benchmark + "_ffm");
             double typed = median(row.benchmark + "_typed");
+            double typedFfm = median(row.benchmark + "_typedFfm");
             md.append("| ").append(row.shape)
                     .append(" | ").append(shown(jni, row)).append(" | ").append(shown(function, row))
                     .append(" | ").append(Format.ratio(function / jni))
                     .append(" | ").append(shown(ffm, row)).append(" | ").append(Format.ratio(ffm / jni))
-                    .append(" | ").append(shown(typed, row)).append(" | ").append(Format.ratio(typed / jni)).append(" |\n");
+                    .append(" | ").append(shown(typed, row)).append(" | ").append(Format.ratio(typed / jni))
+                    .append(" | ").append(shown(typedFfm, row)).append(" | ").append(Format.ratio(typedFfm / jni))
+                    .append(" |\n");
         }
         return md.toString();
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import io.nativebundle.api.NativeCallResult;
+import io.nativebundle.api.NativeSignature;
 
 /**
  * Calls one exported function of a {@link BackendLibrary}. The loader's guard around it takes
@@ -49,6 +50,23 @@ public interface FunctionInvoker {
      */
     default NativeCallResult call(Object[] arguments) {
         return new NativeCallResult(invoke(arguments), Map.of(), OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #call}, with each struct that is not an array element as its bytes
+     * ({@link StructBytes}): a struct argument a {@code byte[]} of its layout's size, which the
+     * invoker only reads, a struct result and a struct out value a {@code byte[]} of theirs. The
+     * routed methods of typed interfaces call this: their structs are bytes already (jnr-ffi
+     * {@code Struct}s), and a {@code NativeStruct} between them and C's bytes would be decoded only
+     * to be encoded again.
+     *
+     * <p>The default decodes the arguments into {@code NativeStruct}s and encodes what {@link #call}
+     * returns; a backend that writes structs as bytes anyway passes them as they are.
+     *
+     * @param signature the signature this invoker was made for
+     */
+    default NativeCallResult callStructBytes(NativeSignature signature, Object[] arguments) {
+        return StructBytes.viaNativeStructs(this, signature, arguments);
     }
 
     /** {@code (int,int)int}. */

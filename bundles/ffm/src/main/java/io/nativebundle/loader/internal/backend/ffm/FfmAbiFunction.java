@@ -18,12 +18,12 @@ import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeCallback;
 import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
-import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.OutValues;
+import io.nativebundle.loader.internal.backend.StructBytes;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
@@ -125,14 +125,25 @@ final class FfmAbiFunction implements FunctionInvoker {
 
     @Override
     public NativeCallResult call(Object[] arguments) {
+        return call(arguments, false);
+    }
+
+    /** Copies the struct bytes into the call's memory as they are, and gives C's back as they are. */
+    @Override
+    public NativeCallResult callStructBytes(NativeSignature signature, Object[] arguments) {
+        return call(arguments, true);
+    }
+
+    /** The call; struct results and out values as bytes when {@code structBytes}, as {@code NativeStruct}s otherwise. */
+    private NativeCallResult call(Object[] arguments, boolean structBytes) {
         if (!callsBack) {
-            return callDown(arguments);
+            return callDown(arguments, structBytes);
         }
         // an exception of a callback is caught in the stub and rethrown here, once C has returned
         CallbackErrors.Scope scope = CallbackErrors.enter();
         NativeCallResult result;
         try {
-            result = callDown(arguments);
+            result = callDown(arguments, structBytes);
         } finally {
             Throwable thrown = scope.exit();
             if (thrown != null) {
@@ -142,7 +153,7 @@ final class FfmAbiFunction implements FunctionInvoker {
         return result;
     }
 
-    private NativeCallResult callDown(Object[] arguments) {
+    private NativeCallResult callDown(Object[] arguments, boolean structBytes) {
         FfmScratch scratch = FfmScratch.current();
         long mark = scratch.mark();
         // arrays and byte[] buffers have the caller's sizes: a confined arena of the call holds their copies
@@ -165,10 +176,10 @@ final class FfmAbiFunction implements FunctionInvoker {
             // read first: nothing between the call and here may run native code that sets errno
             int errno = signature.capturesErrno() ? FfmErrno.last() : 0;
             Object value = returnsStruct
-                    ? ValueCodec.decode(signature.returnStructType().orElseThrow(),
-                            ((MemorySegment) raw).toArray(ValueLayout.JAVA_BYTE), 0)
+                    ? StructBytes.read(signature.returnStructType().orElseThrow(),
+                            ((MemorySegment) raw).toArray(ValueLayout.JAVA_BYTE), 0, structBytes)
                     : FfmTypes.box(signature.returnType(), raw);
-            Map<String, Object> outValues = outValues(arguments, memory);
+            Map<String, Object> outValues = outValues(arguments, memory, structBytes);
             return new NativeCallResult(value, outValues,
                     signature.capturesErrno() ? OptionalInt.of(errno) : OptionalInt.empty(), FfmErrno.message(errno));
         } finally {
@@ -198,7 +209,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                 return memory[i];
             }
             case INOUT -> {
-                memory[i] = copyOf(fixed, p.type() == NativeType.STRUCT ? ValueCodec.encode((NativeStruct) arg)
+                memory[i] = copyOf(fixed, p.type() == NativeType.STRUCT ? StructBytes.of(arg)
                         : ValueCodec.encodeScalar(p.type(), arg));
                 return memory[i];
             }
@@ -207,7 +218,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                     case CALLBACK -> arg == null ? MemorySegment.NULL : MemorySegment.ofAddress(
                             upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow(), callbackErrors));
                     // passed by value: FFM copies the struct's bytes from this memory into the call
-                    case STRUCT -> copyOf(fixed, ValueCodec.encode((NativeStruct) arg));
+                    case STRUCT -> copyOf(fixed, StructBytes.of(arg));
                     case STRING -> scratch.put((String) arg);
                     case BUFFER -> {
                         MemorySegment buffer = FfmFunction.buffer(arg, call);
@@ -237,8 +248,11 @@ final class FfmAbiFunction implements FunctionInvoker {
         return copy;
     }
 
-    /** What C left in the out and inout parameters, by label in parameter order; byte buffers copied back. */
-    private Map<String, Object> outValues(Object[] arguments, MemorySegment[] memory) {
+    /**
+     * What C left in the out and inout parameters, by label in parameter order (structs as bytes
+     * when {@code structBytes}); byte buffers copied back.
+     */
+    private Map<String, Object> outValues(Object[] arguments, MemorySegment[] memory, boolean structBytes) {
         Map<String, Object> outValues = OutValues.none();
         int given = 0;
         for (int i = 0; i < parameters.size(); i++) {
@@ -260,7 +274,7 @@ final class FfmAbiFunction implements FunctionInvoker {
             } else if (memory[i] != null) {
                 byte[] bytes = memory[i].toArray(ValueLayout.JAVA_BYTE);
                 outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
-                        ? ValueCodec.decode(p.structType().orElseThrow(), bytes, 0)
+                        ? StructBytes.read(p.structType().orElseThrow(), bytes, 0, structBytes)
                         : ValueCodec.decodeScalar(p.type(), bytes));
             }
         }

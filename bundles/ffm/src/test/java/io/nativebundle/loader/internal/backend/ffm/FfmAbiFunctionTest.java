@@ -38,6 +38,7 @@ import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
+import io.nativebundle.loader.internal.backend.ValueCodec;
 import io.nativebundle.loader.internal.backend.jnr.JnrBackend;
 
 /**
@@ -371,6 +372,69 @@ public class FfmAbiFunctionTest {
             start.countDown();
             for (Future<Integer> f : results) {
                 assertEquals(300, (int) f.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code callStructBytes}, the routed methods' path, on both backends: the bytes in and out are
+     * exactly {@code ValueCodec}'s of the {@code NativeStruct}s {@code call} takes and gives, for a
+     * struct by value, a struct result, an out struct and an inout one (whose caller's bytes stay as
+     * they were); from many threads at once, each getting its own.
+     */
+    @Test
+    public void structsAsBytesAreTheBytesOfTheNativeStructPathOnBothBackendsFromManyThreads() throws Exception {
+        String point = "point{x:int,y:int}";
+        NativeStructType pointType = structType("()" + point);
+        NativeStructType shapeType = structType("()" + SHAPE);
+        List<FunctionInvoker[]> backends = new ArrayList<>();
+        for (BackendLibrary library : new BackendLibrary[] {abi, jnrAbi}) {
+            backends.add(new FunctionInvoker[] {
+                library.function("point_add", NativeSignature.parse("(" + point + "," + point + ")" + point)),
+                library.function("shape_make", NativeSignature.parse("(out " + SHAPE + " s,int,int)void")),
+                library.function("shape_scale", NativeSignature.parse("(inout " + SHAPE + " s,int)void"))});
+        }
+        NativeSignature add = NativeSignature.parse("(" + point + "," + point + ")" + point);
+        NativeSignature make = NativeSignature.parse("(out " + SHAPE + " s,int,int)void");
+        NativeSignature scale = NativeSignature.parse("(inout " + SHAPE + " s,int)void");
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                FunctionInvoker[] f = backends.get(t % backends.size());
+                results.add(pool.submit((Callable<Integer>) () -> {
+                    start.await();
+                    Random random = new Random(seed);
+                    for (int i = 0; i < 300; i++) {
+                        NativeStruct a = NativeStruct.of(pointType, Map.of("x", random.nextInt(), "y", random.nextInt()));
+                        NativeStruct b = NativeStruct.of(pointType, Map.of("x", random.nextInt(), "y", seed));
+                        byte[] sum = (byte[]) f[0].callStructBytes(add, new Object[] {ValueCodec.encode(a),
+                                ValueCodec.encode(b)}).value();
+                        assertArrayEquals(ValueCodec.encode((NativeStruct) f[0].invoke(new Object[] {a, b})), sum);
+                        assertEquals((int) a.get("x") + (int) b.get("x"), ValueCodec.decode(pointType, sum, 0).get("x"));
+
+                        int x = random.nextInt(1000);
+                        byte[] made = (byte[]) f[1].callStructBytes(make, new Object[] {x, seed}).outValues().get("s");
+                        NativeStruct shape = (NativeStruct) f[1].call(new Object[] {x, seed}).outValues().get("s");
+                        assertArrayEquals(ValueCodec.encode(shape), made);
+                        byte[] before = made.clone();
+                        byte[] scaled = (byte[]) f[2].callStructBytes(scale, new Object[] {made, 3}).outValues().get("s");
+                        assertArrayEquals(ValueCodec.encode((NativeStruct) f[2].call(new Object[] {shape, 3})
+                                .outValues().get("s")), scaled);
+                        assertEquals(3 * x, ((NativeStruct) ValueCodec.decode(shapeType, scaled, 0).get("origin")).get("x"));
+                        assertArrayEquals("the caller's bytes are read, never written", before, made);
+                    }
+                    return seed;
+                }));
+            }
+            start.countDown();
+            for (int t = 0; t < threads; t++) {
+                assertEquals(t, (int) results.get(t).get(120, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();

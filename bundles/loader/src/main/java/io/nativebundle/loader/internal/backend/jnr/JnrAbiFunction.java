@@ -1,5 +1,6 @@
 package io.nativebundle.loader.internal.backend.jnr;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,6 +21,7 @@ import io.nativebundle.loader.internal.backend.ArrayCodec;
 import io.nativebundle.loader.internal.backend.CallbackErrors;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
 import io.nativebundle.loader.internal.backend.OutValues;
+import io.nativebundle.loader.internal.backend.StructBytes;
 import io.nativebundle.loader.internal.backend.UpcallErrors;
 import io.nativebundle.loader.internal.backend.ValueCodec;
 
@@ -119,14 +121,25 @@ final class JnrAbiFunction implements FunctionInvoker {
 
     @Override
     public NativeCallResult call(Object[] arguments) {
+        return call(arguments, false);
+    }
+
+    /** Passes the struct bytes to jffi as they are, and gives C's back as they are. */
+    @Override
+    public NativeCallResult callStructBytes(NativeSignature signature, Object[] arguments) {
+        return call(arguments, true);
+    }
+
+    /** The call; struct results and out values as bytes when {@code structBytes}, as {@code NativeStruct}s otherwise. */
+    private NativeCallResult call(Object[] arguments, boolean structBytes) {
         if (!callsBack) {
-            return callDown(arguments);
+            return callDown(arguments, structBytes);
         }
         // an exception of a callback is caught in the stub and rethrown here, once C has returned
         CallbackErrors.Scope scope = CallbackErrors.enter();
         NativeCallResult result;
         try {
-            result = callDown(arguments);
+            result = callDown(arguments, structBytes);
         } finally {
             Throwable thrown = scope.exit();
             if (thrown != null) {
@@ -136,16 +149,16 @@ final class JnrAbiFunction implements FunctionInvoker {
         return result;
     }
 
-    private NativeCallResult callDown(Object[] arguments) {
+    private NativeCallResult callDown(Object[] arguments, boolean structBytes) {
         if (scratchSize == 0) {
-            return callDown(arguments, null);
+            return callDown(arguments, null, structBytes);
         }
         try (CallScratch scratch = CallScratch.take(scratchSize)) {
-            return callDown(arguments, scratch);
+            return callDown(arguments, scratch, structBytes);
         }
     }
 
-    private NativeCallResult callDown(Object[] arguments, CallScratch scratch) {
+    private NativeCallResult callDown(Object[] arguments, CallScratch scratch, boolean structBytes) {
         List<NativeParameter> parameters = signature.parameterList();
         HeapInvocationBuffer buffer = new HeapInvocationBuffer(context);
         // the converted copies of arrays whose C elements have another width than Java's
@@ -171,7 +184,7 @@ final class JnrAbiFunction implements FunctionInvoker {
                         buffer.putAddress(arg == null ? 0L
                                 : upcalls.address((NativeCallback) arg, p.callbackSignature().orElseThrow(), callbackErrors));
                     } else if (p.type() == NativeType.STRUCT) {
-                        buffer.putStruct(ValueCodec.encode((NativeStruct) arg), 0);
+                        buffer.putStruct(StructBytes.of(arg), 0);
                     } else {
                         JffiArguments.put(buffer, p.type(), arg);
                     }
@@ -180,7 +193,9 @@ final class JnrAbiFunction implements FunctionInvoker {
                 case OUT -> buffer.putAddress(scratch.address(scratchOffsets[i]));
                 case INOUT -> {
                     int at = scratch.index(scratchOffsets[i]);
-                    if (p.type() == NativeType.STRUCT) {
+                    if (arg instanceof byte[] bytes) {
+                        scratch.memory().put(at, bytes);
+                    } else if (p.type() == NativeType.STRUCT) {
                         ValueCodec.encode((NativeStruct) arg, scratch.memory(), at);
                     } else {
                         ValueCodec.encodeScalar(p.type(), arg, scratch.memory(), at);
@@ -201,7 +216,7 @@ final class JnrAbiFunction implements FunctionInvoker {
         int errnoValue = signature.capturesErrno() ? ERRNO.get() : 0;
         OptionalInt errno = signature.capturesErrno() ? OptionalInt.of(errnoValue) : OptionalInt.empty();
         if (struct != null) {
-            value = ValueCodec.decode(signature.returnStructType().orElseThrow(), struct, 0);
+            value = StructBytes.read(signature.returnStructType().orElseThrow(), struct, 0, structBytes);
         }
         Map<String, Object> outValues = OutValues.none();
         given = 0;
@@ -218,13 +233,21 @@ final class JnrAbiFunction implements FunctionInvoker {
                 }
             } else if (p.direction() != NativeParameter.Direction.IN) {
                 int at = scratch.index(scratchOffsets[i]);
-                outValues = OutValues.with(outValues, p.label(), p.type() == NativeType.STRUCT
-                        ? ValueCodec.decode(p.structType().orElseThrow(), scratch.memory(), at)
-                        : ValueCodec.decodeScalar(p.type(), scratch.memory(), at));
+                outValues = OutValues.with(outValues, p.label(), p.type() != NativeType.STRUCT
+                        ? ValueCodec.decodeScalar(p.type(), scratch.memory(), at)
+                        : structBytes ? bytes(scratch.memory(), at, size(p))
+                        : ValueCodec.decode(p.structType().orElseThrow(), scratch.memory(), at));
             }
         }
         return new NativeCallResult(value, outValues, errno,
                 errnoValue == 0 ? java.util.Optional.empty() : ErrnoMessages.of(errnoValue));
+    }
+
+    /** A copy of {@code size} bytes of {@code memory} from {@code index}. */
+    private static byte[] bytes(ByteBuffer memory, int index, int size) {
+        byte[] bytes = new byte[size];
+        memory.get(index, bytes);
+        return bytes;
     }
 
     private static int size(NativeParameter p) {

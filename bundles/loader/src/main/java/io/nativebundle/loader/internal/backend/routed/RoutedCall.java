@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import io.nativebundle.api.NativeCallResult;
 import io.nativebundle.api.NativeParameter;
 import io.nativebundle.api.NativeSignature;
-import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.NativeType;
 import io.nativebundle.api.RefusalReason;
@@ -19,7 +18,6 @@ import io.nativebundle.contract.StructLayout;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.CallbackInterfaces;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
-import io.nativebundle.loader.internal.backend.ValueCodec;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
@@ -28,10 +26,12 @@ import jnr.ffi.byref.ByReference;
 /**
  * Calls one routed method of a typed interface through the function invoker of its declaration,
  * as {@code NativeFunction.call} would: the Java arguments become the invoker's carriers (a
- * {@code jnr.ffi.Struct}'s bytes a {@code NativeStruct} of the declared layout, an unsigned value
- * its carrier, wrapped as jnr-ffi reads the Java value's bits), and the result becomes the method's
- * return type (a struct a new instance of its class through its {@code (jnr.ffi.Runtime)}
- * constructor, filled). A struct passed by pointer in such a method gets C's bytes back.
+ * {@code jnr.ffi.Struct} its bytes in the declared layout's size, an unsigned value its carrier,
+ * wrapped as jnr-ffi reads the Java value's bits), and the result becomes the method's return type
+ * (a struct a new instance of its class through its {@code (jnr.ffi.Runtime)} constructor, filled
+ * with C's bytes). A struct passed by pointer in such a method gets C's bytes back. Structs go
+ * through {@code FunctionInvoker.callStructBytes} as bytes: a jnr-ffi {@code Struct} is bytes
+ * already, and the backends write bytes, so no {@code NativeStruct} stands between them.
  *
  * <p>Public for the generated class that calls {@link #call}; nothing else uses it.
  */
@@ -39,6 +39,7 @@ public final class RoutedCall {
 
     private final FunctionInvoker invoker;
     private final String method;
+    private final NativeSignature signature;
     private final List<NativeParameter> parameters;
     private final Class<?> resultType;
     private final NativeStructType resultStruct;
@@ -48,6 +49,7 @@ public final class RoutedCall {
                        Constructor<?> resultConstructor) {
         this.invoker = invoker;
         this.method = method;
+        this.signature = signature;
         this.parameters = signature.parameterList();
         this.resultType = resultType;
         this.resultStruct = signature.returnStructType().orElse(null);
@@ -151,7 +153,8 @@ public final class RoutedCall {
                 carried[passed++] = carrier(p, arguments[i], i);
             }
         }
-        NativeCallResult result = invoker.call(passed == carried.length ? carried : Arrays.copyOf(carried, passed));
+        NativeCallResult result = invoker.callStructBytes(signature,
+                passed == carried.length ? carried : Arrays.copyOf(carried, passed));
         for (int i = 0; i < arguments.length; i++) {
             NativeParameter p = parameters.get(i);
             Object argument = arguments[i];
@@ -160,7 +163,7 @@ public final class RoutedCall {
             } else if (argument != null && p.returnsValue() && !p.isArray()) {
                 Object value = result.outValues().get(p.label());
                 if (p.type() == NativeType.STRUCT) {
-                    fill((Struct) argument, (NativeStruct) value);
+                    fill((Struct) argument, (byte[]) value);
                 } else {
                     ByReferences.set((ByReference<?>) argument, p.type(), value);
                 }
@@ -186,7 +189,7 @@ public final class RoutedCall {
             return p.type() == NativeType.POINTER ? Long.valueOf(0L) : null;
         }
         if (p.type() == NativeType.STRUCT) {
-            return struct((Struct) argument, p.structType().orElseThrow());
+            return bytes((Struct) argument, p.structType().orElseThrow());
         }
         if (p.isArray()) {
             return argument;
@@ -217,15 +220,18 @@ public final class RoutedCall {
         };
     }
 
-    /** The struct's bytes as the declared layout reads them; jnr-ffi's memory may lack C's trailing padding. */
-    private static NativeStruct struct(Struct struct, NativeStructType type) {
+    /**
+     * The struct's bytes in the declared layout's size, which the invoker passes as they are
+     * ({@code FunctionInvoker.callStructBytes}); jnr-ffi's memory may lack C's trailing padding.
+     */
+    private static byte[] bytes(Struct struct, NativeStructType type) {
         byte[] bytes = new byte[type.size()];
         Struct.getMemory(struct).get(0, bytes, 0, Math.min(Struct.size(struct), bytes.length));
-        return ValueCodec.decode(type, bytes, 0);
+        return bytes;
     }
 
-    private static void fill(Struct struct, NativeStruct value) {
-        byte[] bytes = ValueCodec.encode(value);
+    /** Writes C's bytes of a struct into {@code struct}'s memory, as far as jnr-ffi laid it out. */
+    private static void fill(Struct struct, byte[] bytes) {
         Struct.getMemory(struct).put(0, bytes, 0, Math.min(Struct.size(struct), bytes.length));
     }
 
@@ -238,7 +244,7 @@ public final class RoutedCall {
                 throw new IllegalStateException(method + ": could not make the " + resultType.getName()
                         + " it returns: " + e, e);
             }
-            fill(struct, (NativeStruct) value);
+            fill(struct, (byte[]) value);
             return struct;
         }
         if (resultType == Pointer.class) {

@@ -30,6 +30,7 @@ import io.nativebundle.api.NativeStruct;
 import io.nativebundle.api.NativeStructType;
 import io.nativebundle.loader.internal.backend.BackendLibrary;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.ValueCodec;
 
 /**
  * Structs by value and by pointer, out and inout parameters, unsigned types and errno through
@@ -308,5 +309,54 @@ public class JnrAbiFunctionTest {
         long bits = java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3, 4}).order(java.nio.ByteOrder.nativeOrder()).getInt()
                 & 0xFFFF_FFFFL;
         assertEquals("1.2.3.4", ntoa.invoke(new Object[] {NativeStruct.of(inAddr, Map.of("s_addr", bits))}));
+    }
+
+    /**
+     * {@code callStructBytes}, the routed methods' path: a struct argument's bytes go to C as they
+     * are and a struct result or out value comes back as C's bytes, the bytes of what {@code call}
+     * gives as {@code NativeStruct}s; from many threads at once.
+     */
+    @Test
+    public void structsAsBytesAreTheBytesOfTheNativeStructPathFromManyThreads() throws Exception {
+        NativeSignature divSignature = NativeSignature.parse("(int,int)div_t{quot:int,rem:int}");
+        NativeSignature ntoaSignature = NativeSignature.parse("(in_addr{s_addr:uint})string");
+        NativeSignature timeSignature = NativeSignature.parse("(out timeval{tv_sec:long,tv_usec:long} tv, pointer)int");
+        FunctionInvoker div = libc.function("div", divSignature);
+        FunctionInvoker ntoa = libc.function("inet_ntoa", ntoaSignature);
+        FunctionInvoker gettimeofday = libc.function("gettimeofday", timeSignature);
+        NativeStructType timeval = timeSignature.parameterList().get(0).structType().orElseThrow();
+        byte[] tv = (byte[]) gettimeofday.callStructBytes(timeSignature, new Object[] {0L}).outValues().get("tv");
+        long millis = (Long) ValueCodec.decode(timeval, tv, 0).get("tv_sec") * 1000;
+        assertTrue(millis + " ms", Math.abs(System.currentTimeMillis() - millis) < 2_000);
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                results.add(pool.submit((Callable<Integer>) () -> {
+                    start.await();
+                    java.util.Random random = new java.util.Random(seed);
+                    for (int i = 0; i < 500; i++) {
+                        int a = random.nextInt(), b = random.nextInt(1000) + 1;
+                        byte[] q = (byte[]) div.callStructBytes(divSignature, new Object[] {a, b}).value();
+                        assertArrayEquals(ValueCodec.encode((NativeStruct) div.invoke(new Object[] {a, b})), q);
+                        assertEquals(a % b, ValueCodec.decode(divSignature.returnStructType().orElseThrow(), q, 0)
+                                .get("rem"));
+                        byte[] address = {(byte) seed, (byte) i, 3, (byte) (i >> 8)};
+                        assertEquals((seed & 0xFF) + "." + (i & 0xFF) + ".3." + ((i >> 8) & 0xFF),
+                                ntoa.callStructBytes(ntoaSignature, new Object[] {address.clone()}).value());
+                    }
+                    return seed;
+                }));
+            }
+            start.countDown();
+            for (int t = 0; t < threads; t++) {
+                assertEquals(t, (int) results.get(t).get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

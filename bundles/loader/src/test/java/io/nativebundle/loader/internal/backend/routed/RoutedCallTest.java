@@ -20,6 +20,7 @@ import io.nativebundle.api.NativeStructType;
 import io.nativebundle.api.RefusalReason;
 import io.nativebundle.loader.internal.LoadRefusal;
 import io.nativebundle.loader.internal.backend.FunctionInvoker;
+import io.nativebundle.loader.internal.backend.ValueCodec;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import jnr.ffi.annotations.Delegate;
@@ -213,5 +214,91 @@ public class RoutedCallTest {
                 NativeSignature.parse("(" + RGB + ",ubyte,uint)" + wider), new Recording(null)));
         assertTrue(size.getMessage(), size.getMessage().endsWith("it returns " + Rgb.class.getName() + ", which jnr-ffi"
                 + " lays out in 6 bytes (with C's trailing padding), and the declaration's Rgb has 8"));
+    }
+
+    /** C's side of {@code mix} on bytes: each byte of the struct one more, as {@code callStructBytes} hands them. */
+    private static byte[] nextBytes(byte[] in) {
+        byte[] out = in.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i]++;
+        }
+        return out;
+    }
+
+    /** An invoker of the byte path only: {@link #nextBytes} of its struct argument. */
+    private static final class OnBytes implements FunctionInvoker {
+        @Override
+        public Object invoke(Object[] arguments) {
+            throw new AssertionError("a routed call takes the byte path");
+        }
+
+        @Override
+        public NativeCallResult call(Object[] arguments) {
+            throw new AssertionError("a routed call takes the byte path");
+        }
+
+        @Override
+        public NativeCallResult callStructBytes(NativeSignature signature, Object[] arguments) {
+            byte[] in = (byte[]) arguments[0];
+            assertEquals("the declared layout's size", signature.returnStructType().orElseThrow().size(), in.length);
+            return new NativeCallResult(nextBytes(in), Map.of(), OptionalInt.empty());
+        }
+    }
+
+    /** The same through {@code call}: the struct decoded, as the default of {@code callStructBytes} hands it. */
+    private static final class OnNativeStructs implements FunctionInvoker {
+        @Override
+        public Object invoke(Object[] arguments) {
+            return call(arguments).value();
+        }
+
+        @Override
+        public NativeCallResult call(Object[] arguments) {
+            NativeStruct in = (NativeStruct) arguments[0];
+            return new NativeCallResult(ValueCodec.decode(in.type(), nextBytes(ValueCodec.encode(in)), 0), Map.of(),
+                    OptionalInt.empty());
+        }
+    }
+
+    private static List<Integer> channels(Rgb c) {
+        return List.of(c.r.intValue(), c.g.intValue(), c.b.intValue(), c.alpha.intValue());
+    }
+
+    @Test
+    public void theBytePathGivesTheValuesOfTheNativeStructPathToManyThreadsAtOnce() throws Exception {
+        NativeSignature signature = NativeSignature.parse("(" + RGB + ",ubyte,uint)" + RGB);
+        java.lang.reflect.Method mix = Colors.class.getMethod("mix", Rgb.class, byte.class, int.class);
+        RoutedCall bytes = RoutedCall.of(mix, signature, new OnBytes());
+        RoutedCall structs = RoutedCall.of(mix, signature, new OnNativeStructs());
+        Rgb viaBytes = (Rgb) bytes.call(new Object[] {rgb(200, 100, 255, -300), (byte) 0, 0});
+        Rgb viaStructs = (Rgb) structs.call(new Object[] {rgb(200, 100, 255, -300), (byte) 0, 0});
+        assertEquals(List.of(201, 101, 0), channels(viaBytes).subList(0, 3));
+        assertEquals(channels(viaStructs), channels(viaBytes));
+
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    java.util.Random random = new java.util.Random(seed);
+                    for (int i = 0; i < 2_000; i++) {
+                        int r = random.nextInt(255), g = random.nextInt(255), b = random.nextInt(255);
+                        Rgb out = (Rgb) bytes.call(new Object[] {rgb(r, g, b, seed), (byte) 0, 0});
+                        assertEquals(List.of(r + 1, g + 1, b + 1, seed + 257), channels(out));
+                    }
+                    return seed;
+                }));
+            }
+            start.countDown();
+            for (int t = 0; t < threads; t++) {
+                assertEquals(t, (int) results.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

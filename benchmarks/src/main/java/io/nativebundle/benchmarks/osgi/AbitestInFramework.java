@@ -1,15 +1,19 @@
 package io.nativebundle.benchmarks.osgi;
 
+import java.util.Map;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
 import io.nativebundle.benchmarks.UnavailableException;
+import io.nativebundle.definition.CoreBundle.Role;
 
 /**
  * An embedded framework with the abitest bundle and the benchmark's consumer bundle, which calls
  * abitest's {@code point_add} (a struct by value) through {@code PointCalls}: the typed interface and
- * the {@code NativeFunction} service.
+ * the {@code NativeFunction} service; and the typed interface's unsigned, array, by-reference and
+ * {@code @SaveError} methods through {@code TypedShapeCalls}, on a backend asked by name.
  */
 public final class AbitestInFramework implements AutoCloseable {
 
@@ -20,10 +24,13 @@ public final class AbitestInFramework implements AutoCloseable {
 
     private final EmbeddedFramework felix;
     private final Bundle consumer;
+    /** The filter of the typed service: the library, and the backend when one was asked. */
+    private final String typedFilter;
 
-    private AbitestInFramework(EmbeddedFramework felix, Bundle consumer) {
+    private AbitestInFramework(EmbeddedFramework felix, Bundle consumer, String typedFilter) {
         this.felix = felix;
         this.consumer = consumer;
+        this.typedFilter = typedFilter;
     }
 
     /**
@@ -33,11 +40,42 @@ public final class AbitestInFramework implements AutoCloseable {
      * @throws UnavailableException when the typed {@code AbiTest} service does not appear
      */
     public static AbitestInFramework start() throws BundleException, UnavailableException {
-        EmbeddedFramework felix = EmbeddedFramework.start();
+        return start(EmbeddedFramework.start(), "(nativebundle.library=" + LIBRARY + ")");
+    }
+
+    /**
+     * As {@link #start()}, with the typed service required to be the jnr backend's: without the FFM
+     * fragment the loader has no other, on any JVM.
+     *
+     * @throws UnavailableException when the typed service is not served by jnr
+     */
+    public static AbitestInFramework startOnJnr() throws BundleException, UnavailableException {
+        return start(EmbeddedFramework.start(), backendFilter("jnr"));
+    }
+
+    /**
+     * As {@link #start()}, with the FFM backend's fragment attached to the loader and
+     * {@code io.nativebundle.backend=ffm}: the typed service calls through FFM (Java 22+).
+     *
+     * @throws UnavailableException below Java 22, or when the typed service is not served by FFM
+     */
+    public static AbitestInFramework startOnFfm() throws BundleException, UnavailableException {
+        if (Runtime.version().feature() < 22) {
+            throw new UnavailableException("the FFM backend needs Java 22+, this JVM is Java " + Runtime.version().feature());
+        }
+        return start(EmbeddedFramework.start(Map.of("io.nativebundle.backend", "ffm"), Role.FFM), backendFilter("ffm"));
+    }
+
+    private static String backendFilter(String backend) {
+        return "(&(nativebundle.library=" + LIBRARY + ")(nativebundle.backend=" + backend + "))";
+    }
+
+    private static AbitestInFramework start(EmbeddedFramework felix, String typedFilter) throws BundleException,
+            UnavailableException {
         try {
             felix.installAndStart("abitest");
-            AbitestInFramework running = new AbitestInFramework(felix, ConsumerBundle.install(felix));
-            running.service(ABI_TEST, "(nativebundle.library=" + LIBRARY + ")", SERVICE_TIMEOUT_MS);
+            AbitestInFramework running = new AbitestInFramework(felix, ConsumerBundle.install(felix), typedFilter);
+            running.service(ABI_TEST, typedFilter, SERVICE_TIMEOUT_MS);
             return running;
         } catch (BundleException | UnavailableException | RuntimeException e) {
             felix.close();
@@ -47,7 +85,7 @@ public final class AbitestInFramework implements AutoCloseable {
 
     /** {@code PointCalls} of the consumer bundle over the typed service and the {@code point_add} function. */
     public Object pointCalls() throws UnavailableException {
-        Object typed = service(ABI_TEST, "(nativebundle.library=" + LIBRARY + ")", 2_000);
+        Object typed = service(ABI_TEST, typedFilter, 2_000);
         Object function = service(MathInFramework.NATIVE_FUNCTION, "(&(nativebundle.library=" + LIBRARY
                 + ")(nativebundle.symbol=point_add))", 2_000);
         try {
@@ -55,6 +93,20 @@ public final class AbitestInFramework implements AutoCloseable {
                     .newInstance(typed, function);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct PointCalls in the consumer bundle", e);
+        }
+    }
+
+    /**
+     * {@code TypedShapeCalls} of the consumer bundle over the typed service of the backend this
+     * framework was started with.
+     */
+    public Object typedShapeCalls() throws UnavailableException {
+        Object typed = service(ABI_TEST, typedFilter, 2_000);
+        try {
+            return consumer.loadClass(ConsumerBundle.PACKAGE + ".TypedShapeCalls").getConstructor(Object.class)
+                    .newInstance(typed);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct TypedShapeCalls in the consumer bundle", e);
         }
     }
 

@@ -4,6 +4,7 @@
  * author would: no lookups, no allocation on the call path.
  */
 #define _GNU_SOURCE /* qsort_r */
+#include <errno.h>
 #include <jni.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -138,4 +139,117 @@ JNIEXPORT void JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_pointAdd(JN
     struct point r = point_add(a, b);
     jint fields[2] = {r.x, r.y};
     (*env)->SetIntArrayRegion(env, out, 0, 2, fields);
+}
+
+/*
+ * The typed shapes of abitest (issue 16's typed vocabulary), as a JNI author binds them: the same
+ * C bodies as abitest.c, kept out of line as a call into a library would be.
+ */
+__attribute__((noinline)) static uint32_t next_u32(uint32_t v)
+{
+    return v + 1u;
+}
+
+__attribute__((noinline)) static long sum_ints(const int *v, int n)
+{
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+        sum += v[i];
+    }
+    return sum;
+}
+
+__attribute__((noinline)) static void fill_doubles(double *v, int n, double x)
+{
+    for (int i = 0; i < n; i++) {
+        v[i] = x * i;
+    }
+}
+
+__attribute__((noinline)) static int divmod(int a, int b, int *quot, long *rem, double *ratio)
+{
+    if (b == 0) {
+        return -1;
+    }
+    *quot = a / b;
+    *rem = a % b;
+    *ratio = (double) a / b;
+    return 0;
+}
+
+__attribute__((noinline)) static int fail_with(int e)
+{
+    errno = e;
+    return -1;
+}
+
+/* What @SaveError keeps: the errno of this thread's last failWith, read right after the call. */
+static __thread int saved_errno;
+
+JNIEXPORT jlong JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_nextU32(JNIEnv *env, jclass cls, jlong v)
+{
+    (void) env;
+    (void) cls;
+    return (jlong) next_u32((uint32_t) v);
+}
+
+JNIEXPORT jlong JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_sumInts(JNIEnv *env, jclass cls,
+        jintArray values, jint n)
+{
+    (void) cls;
+    jint *v = (*env)->GetPrimitiveArrayCritical(env, values, NULL);
+    if (v == NULL) {
+        return 0; /* OutOfMemoryError pending */
+    }
+    long sum = sum_ints(v, n);
+    /* C only read it: nothing to copy back */
+    (*env)->ReleasePrimitiveArrayCritical(env, values, v, JNI_ABORT);
+    return sum;
+}
+
+JNIEXPORT void JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_fillDoubles(JNIEnv *env, jclass cls,
+        jdoubleArray values, jint n, jdouble x)
+{
+    (void) cls;
+    jdouble *v = (*env)->GetPrimitiveArrayCritical(env, values, NULL);
+    if (v == NULL) {
+        return;
+    }
+    fill_doubles(v, n, x);
+    (*env)->ReleasePrimitiveArrayCritical(env, values, v, 0);
+}
+
+JNIEXPORT jint JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_divmod(JNIEnv *env, jclass cls, jint a, jint b,
+        jintArray quot, jlongArray rem, jdoubleArray ratio)
+{
+    (void) cls;
+    int q;
+    long r;
+    double f;
+    int result = divmod(a, b, &q, &r, &f);
+    if (result == 0) {
+        jint jq = q;
+        jlong jr = r;
+        jdouble jf = f;
+        (*env)->SetIntArrayRegion(env, quot, 0, 1, &jq);
+        (*env)->SetLongArrayRegion(env, rem, 0, 1, &jr);
+        (*env)->SetDoubleArrayRegion(env, ratio, 0, 1, &jf);
+    }
+    return result;
+}
+
+JNIEXPORT jint JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_failWith(JNIEnv *env, jclass cls, jint e)
+{
+    (void) env;
+    (void) cls;
+    int result = fail_with(e);
+    saved_errno = errno;
+    return result;
+}
+
+JNIEXPORT jint JNICALL Java_io_nativebundle_benchmarks_calls_JniMath_lastErrno(JNIEnv *env, jclass cls)
+{
+    (void) env;
+    (void) cls;
+    return saved_errno;
 }

@@ -23,6 +23,7 @@ import io.nativebundle.benchmarks.report.CallPath;
 import io.nativebundle.benchmarks.report.Machine;
 import io.nativebundle.benchmarks.report.Report;
 import io.nativebundle.benchmarks.report.Sample;
+import io.nativebundle.benchmarks.report.TypedShapeTable;
 
 /**
  * Runs every benchmark of issue 8 and prints the results tables: first which call paths this
@@ -86,6 +87,8 @@ public final class Bench {
         }
         // the C ABI shapes (issue 15); without the JNI stub its half fails alone and shows as not measured
         includes.add(AbiTable.INCLUDE);
+        // the typed shapes of issue 16, the same way; below Java 22 the FFM half fails alone
+        includes.add(TypedShapeTable.INCLUDE);
         TimeValue time = TimeValue.milliseconds(options.timeMillis);
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .include(String.join("|", includes))

@@ -33,6 +33,24 @@ public final class JniMath {
     /** {@code point_add(a, b)} of two {@code struct point}s by value; the result's x and y land in {@code out[0]} and {@code out[1]}. */
     public static native void pointAdd(int ax, int ay, int bx, int by, int[] out);
 
+    /** abitest's {@code next_u32(v)}: {@code (v + 1) mod 2^32}, the unsigned int in a {@code long}. */
+    public static native long nextU32(long v);
+
+    /** abitest's {@code sum_ints(values, n)}: the array read by C (critical access, not copied back). */
+    public static native long sumInts(int[] values, int n);
+
+    /** abitest's {@code fill_doubles(values, n, x)}: the array written by C. */
+    public static native void fillDoubles(double[] values, int n, double x);
+
+    /** abitest's {@code divmod(a, b, &quot, &rem, &ratio)}: each out-parameter lands in element 0 of its array. */
+    public static native int divmod(int a, int b, int[] quot, long[] rem, double[] ratio);
+
+    /** abitest's {@code fail_with(e)}: errno is saved on this thread, as {@code @SaveError} does, for {@link #lastErrno()}. */
+    public static native int failWith(int e);
+
+    /** The errno the last {@link #failWith} of this thread saved. */
+    public static native int lastErrno();
+
     /** A comparator of two elements given by their addresses, as C's qsort hands them over. */
     @FunctionalInterface
     public interface AddressComparator {

@@ -12,7 +12,8 @@ import io.nativebundle.definition.CoreBundle.Role;
 /**
  * An embedded framework with the abitest bundle and the benchmark's consumer bundle, which calls
  * abitest's {@code point_add} (a struct by value) through {@code PointCalls}: the typed interface and
- * the {@code NativeFunction} service.
+ * the {@code NativeFunction} service; and the typed interface's unsigned, array, by-reference and
+ * {@code @SaveError} methods through {@code TypedShapeCalls}, on a backend asked by name.
  */
 public final class AbitestInFramework implements AutoCloseable {
 
@@ -40,6 +41,16 @@ public final class AbitestInFramework implements AutoCloseable {
      */
     public static AbitestInFramework start() throws BundleException, UnavailableException {
         return start(EmbeddedFramework.start(), "");
+    }
+
+    /**
+     * As {@link #start()}, with the typed service required to be the jnr backend's: without the FFM
+     * fragment the loader has no other, on any JVM.
+     *
+     * @throws UnavailableException when the typed service is not served by jnr
+     */
+    public static AbitestInFramework startOnJnr() throws BundleException, UnavailableException {
+        return start(EmbeddedFramework.start(), "(nativebundle.backend=jnr)");
     }
 
     /**
@@ -85,6 +96,20 @@ public final class AbitestInFramework implements AutoCloseable {
     /** The filter of abitest's services on this framework's backend, with {@code more}. */
     private String filter(String more) {
         return "(&(nativebundle.library=" + LIBRARY + ")" + more + backendFilter + ")";
+    }
+
+    /**
+     * {@code TypedShapeCalls} of the consumer bundle over the typed service of the backend this
+     * framework was started with.
+     */
+    public Object typedShapeCalls() throws UnavailableException {
+        Object typed = service(ABI_TEST, filter(""), 2_000);
+        try {
+            return consumer.loadClass(ConsumerBundle.PACKAGE + ".TypedShapeCalls").getConstructor(Object.class)
+                    .newInstance(typed);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct TypedShapeCalls in the consumer bundle", e);
+        }
     }
 
     private Object service(String type, String filter, long timeoutMillis) throws UnavailableException {

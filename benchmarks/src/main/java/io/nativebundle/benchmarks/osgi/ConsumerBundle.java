@@ -24,7 +24,8 @@ public final class ConsumerBundle {
     public static final String SYMBOLIC_NAME = "io.nativebundle.benchmarks.consumer";
 
     static final String PACKAGE = "io.nativebundle.benchmarks.consumer";
-    private static final String[] CLASSES = {"MathCalls", "InvokeCalls", "TypedViews", "AbiCalls", "PointCalls"};
+    private static final String[] CLASSES = {"MathCalls", "InvokeCalls", "TypedViews", "AbiCalls", "PointCalls",
+        "TypedShapeCalls"};
 
     private ConsumerBundle() {
     }
@@ -50,10 +51,12 @@ public final class ConsumerBundle {
         // consumer ranges (up to the next major), so that a minor API release of a colleague's
         // build does not leave the benchmark unresolved
         // math optional: the C ABI benchmark runs without the math bundle (AbiCalls uses libc only)
-        // abitest and jnr-ffi optional too: only PointCalls (AbiBench's struct by value) uses them
+        // abitest and jnr-ffi optional too: only PointCalls (AbiBench's struct by value) and
+        // TypedShapeCalls (TypedShapeBench, with jnr-ffi's by-reference classes) use them
         main.putValue("Import-Package", "io.nativebundle.examples.math;version=\"[1.2,2)\";resolution:=optional,"
                 + "io.nativebundle.examples.abitest;version=\"[1.0,2)\";resolution:=optional,"
                 + "jnr.ffi;version=\"[2.2,3)\";resolution:=optional,"
+                + "jnr.ffi.byref;version=\"[2.2,3)\";resolution:=optional,"
                 + "io.nativebundle.api;version=\"[2.0,3)\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {

@@ -65,6 +65,11 @@ public final class Report {
             if (abi.measured()) {
                 md.append("### C ABI calls (issue 15; median, same run)\n\n").append(abi.table()).append('\n');
             }
+            TypedShapeTable typedShapes = new TypedShapeTable(samples);
+            if (typedShapes.measured()) {
+                md.append("### Typed shapes on both backends (issue 16; median, same run)\n\n")
+                        .append(typedShapes.table()).append('\n');
+            }
         }
         if (tables != null) {
             md.append("### Install to service\n\n").append(tables.install()).append('\n');

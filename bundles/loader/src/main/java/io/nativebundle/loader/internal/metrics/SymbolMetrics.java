@@ -1,5 +1,8 @@
 package io.nativebundle.loader.internal.metrics;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.nativebundle.api.SymbolStats;
@@ -40,8 +43,16 @@ public final class SymbolMetrics {
 
     /** How many symbol metrics of this runtime are enabled; changed under its own lock. */
     private static int enabledCount;
-    /** {@code enabledCount > 0}: what a typed guard reads before a symbol's own switch ({@link #anyEnabled}). */
-    private static volatile boolean anyEnabled;
+    /**
+     * {@code enabledCount > 0}, what a typed guard asks before a symbol's own switch
+     * ({@link #anyEnabled}), as the constant target of a call site: the JIT folds it into the
+     * guard's code, so while metrics are off everywhere the question costs nothing, and changing it
+     * (rare: metrics switched on or off) deoptimizes the code that folded it.
+     */
+    private static final MutableCallSite ANY_ENABLED = new MutableCallSite(MethodHandles.constant(boolean.class, false));
+    private static final MethodHandle ANY_ENABLED_NOW = ANY_ENABLED.dynamicInvoker();
+    /** What {@link #ANY_ENABLED} answers now; guarded by the class lock, as {@link #enabledCount}. */
+    private static boolean anyEnabled;
 
     private final String library;
     private final String symbol;
@@ -64,14 +75,20 @@ public final class SymbolMetrics {
     }
 
     /**
-     * Whether any symbol's metrics are enabled in this runtime: one load of a constant address, which
-     * the typed guards read before their method's {@link #enabled()} (two dependent loads), so that
-     * while metrics are off everywhere, the default, a typed call pays the one. It is set before the
+     * Whether any symbol's metrics are enabled in this runtime: a constant of the compiled code,
+     * which the typed guards ask before their method's {@link #enabled()} (two dependent loads), so
+     * that while metrics are off everywhere, the default, a typed call pays nothing for metrics. It
+     * is turned on, and every thread made to see it ({@link MutableCallSite#syncAll}), before the
      * symbol's own switch is read as on ({@link #setEnabled}), so no call of an enabled symbol is
      * missed. While it is on, every guard reads both, as before.
      */
     public static boolean anyEnabled() {
-        return anyEnabled;
+        try {
+            return (boolean) ANY_ENABLED_NOW.invokeExact();
+        } catch (Throwable impossible) {
+            // a constant method handle throws nothing
+            throw new AssertionError(impossible);
+        }
     }
 
     public String library() {
@@ -122,7 +139,12 @@ public final class SymbolMetrics {
 
     private static synchronized void count(int delta) {
         enabledCount += delta;
-        anyEnabled = enabledCount > 0;
+        boolean now = enabledCount > 0;
+        if (now != anyEnabled) {
+            anyEnabled = now;
+            ANY_ENABLED.setTarget(MethodHandles.constant(boolean.class, now));
+            MutableCallSite.syncAll(new MutableCallSite[] {ANY_ENABLED});
+        }
     }
 
     /**

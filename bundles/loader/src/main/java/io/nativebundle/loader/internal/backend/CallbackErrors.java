@@ -1,5 +1,7 @@
 package io.nativebundle.loader.internal.backend;
 
+import io.nativebundle.api.NativeCallResult;
+
 /**
  * The exceptions callbacks threw during a call with callback parameters, on the calling thread, so
  * that the call can rethrow them once C has returned (an exception must never unwind through C's
@@ -31,6 +33,34 @@ public final class CallbackErrors {
             }
             return first;
         }
+    }
+
+    /** A call down to C, with struct results and out values as bytes when {@code structBytes}. */
+    @FunctionalInterface
+    public interface Downcall {
+        NativeCallResult callDown(Object[] arguments, boolean structBytes);
+    }
+
+    /**
+     * Makes {@code down}'s call; when it {@code callsBack}, inside a scope of its own, rethrowing
+     * what a callback threw once C has returned. A function keeps its {@code down} in a field, so
+     * the call allocates nothing for it.
+     */
+    public static NativeCallResult around(boolean callsBack, Downcall down, Object[] arguments, boolean structBytes) {
+        if (!callsBack) {
+            return down.callDown(arguments, structBytes);
+        }
+        Scope scope = enter();
+        NativeCallResult result;
+        try {
+            result = down.callDown(arguments, structBytes);
+        } finally {
+            Throwable thrown = scope.exit();
+            if (thrown != null) {
+                throw rethrow(thrown);
+            }
+        }
+        return result;
     }
 
     /** Opens a scope for a call about to be made on this thread. */

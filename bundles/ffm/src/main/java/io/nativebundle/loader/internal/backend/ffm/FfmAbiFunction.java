@@ -59,6 +59,8 @@ final class FfmAbiFunction implements FunctionInvoker {
     /** Whether a parameter is an array or a buffer, whose copies take a confined arena per call. */
     private final boolean copiesArrays;
     private final boolean callsBack;
+    /** This function\'s {@code callDown}, made once: {@link CallbackErrors#around} takes it on every call. */
+    private final CallbackErrors.Downcall down = this::callDown;
     private final FfmUpcalls upcalls;
     /** Where the stubs made for this function's callbacks count their errors. */
     private final UpcallErrors callbackErrors;
@@ -136,21 +138,8 @@ final class FfmAbiFunction implements FunctionInvoker {
 
     /** The call; struct results and out values as bytes when {@code structBytes}, as {@code NativeStruct}s otherwise. */
     private NativeCallResult call(Object[] arguments, boolean structBytes) {
-        if (!callsBack) {
-            return callDown(arguments, structBytes);
-        }
         // an exception of a callback is caught in the stub and rethrown here, once C has returned
-        CallbackErrors.Scope scope = CallbackErrors.enter();
-        NativeCallResult result;
-        try {
-            result = callDown(arguments, structBytes);
-        } finally {
-            Throwable thrown = scope.exit();
-            if (thrown != null) {
-                throw CallbackErrors.rethrow(thrown);
-            }
-        }
-        return result;
+        return CallbackErrors.around(callsBack, down, arguments, structBytes);
     }
 
     private NativeCallResult callDown(Object[] arguments, boolean structBytes) {
@@ -172,7 +161,7 @@ final class FfmAbiFunction implements FunctionInvoker {
                 Object arg = p.takesValue() ? arguments[given++] : null;
                 carriers[at++] = argument(p, arg, fixed, call, scratch, memory, i);
             }
-            Object raw = downcall(carriers);
+            Object raw = FfmFunction.downcall(spread, carriers);
             // read first: nothing between the call and here may run native code that sets errno
             int errno = signature.capturesErrno() ? FfmErrno.last() : 0;
             Object value = returnsStruct
@@ -302,17 +291,6 @@ final class FfmAbiFunction implements FunctionInvoker {
             default -> throw new IllegalArgumentException("not an array of a parameter type: "
                     + array.getClass().getName());
         };
-    }
-
-    private Object downcall(Object[] carriers) {
-        try {
-            return spread.invokeExact(carriers);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            // a downcall throws nothing checked; the handle's type says otherwise
-            throw new IllegalStateException(t);
-        }
     }
 
     private static int size(NativeParameter p) {

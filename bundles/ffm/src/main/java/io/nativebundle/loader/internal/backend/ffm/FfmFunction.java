@@ -55,11 +55,11 @@ final class FfmFunction implements FunctionInvoker {
         long mark = takesString ? scratch.mark() : 0L;
         try {
             if (!needsArena) {
-                return result(downcall(carriers(arguments, null, scratch)));
+                return result(downcall(spread, carriers(arguments, null, scratch)));
             }
             try (Arena call = Arena.ofConfined()) {
                 Object[] carriers = carriers(arguments, call, scratch);
-                Object raw = downcall(carriers);
+                Object raw = downcall(spread, carriers);
                 copyBack(arguments, carriers);
                 return result(raw);
             }
@@ -70,7 +70,8 @@ final class FfmFunction implements FunctionInvoker {
         }
     }
 
-    private Object downcall(Object[] carriers) {
+    /** Calls a spread downcall handle ({@code Object[]} in, {@code Object} out); FfmAbiFunction's calls too. */
+    static Object downcall(MethodHandle spread, Object[] carriers) {
         try {
             return spread.invokeExact(carriers);
         } catch (RuntimeException | Error e) {

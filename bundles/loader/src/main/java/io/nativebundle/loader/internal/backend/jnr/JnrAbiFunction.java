@@ -66,6 +66,8 @@ final class JnrAbiFunction implements FunctionInvoker {
     /** Where the stubs made for this function's callbacks count their errors. */
     private final UpcallErrors callbackErrors;
     private final boolean callsBack;
+    /** This function\'s {@code callDown}, made once: {@link CallbackErrors#around} takes it on every call. */
+    private final CallbackErrors.Downcall down = this::callDown;
     /** The bytes of {@link CallScratch} a call takes for its out and inout values (each 8-aligned); 0 for none. */
     private final int scratchSize;
     /** Where each out or inout value (not an array) is in that memory, by parameter. */
@@ -132,21 +134,8 @@ final class JnrAbiFunction implements FunctionInvoker {
 
     /** The call; struct results and out values as bytes when {@code structBytes}, as {@code NativeStruct}s otherwise. */
     private NativeCallResult call(Object[] arguments, boolean structBytes) {
-        if (!callsBack) {
-            return callDown(arguments, structBytes);
-        }
         // an exception of a callback is caught in the stub and rethrown here, once C has returned
-        CallbackErrors.Scope scope = CallbackErrors.enter();
-        NativeCallResult result;
-        try {
-            result = callDown(arguments, structBytes);
-        } finally {
-            Throwable thrown = scope.exit();
-            if (thrown != null) {
-                throw CallbackErrors.rethrow(thrown);
-            }
-        }
-        return result;
+        return CallbackErrors.around(callsBack, down, arguments, structBytes);
     }
 
     private NativeCallResult callDown(Object[] arguments, boolean structBytes) {

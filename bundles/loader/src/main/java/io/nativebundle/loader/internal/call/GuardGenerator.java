@@ -51,9 +51,9 @@ import io.nativebundle.loader.internal.open.LibraryGeneration;
  *
  * <pre>{@code
  * T t = this.target;
- * SymbolMetrics m = this.m3;
- * if (t == null) throw refused(m);
- * if (SymbolMetrics.anyEnabled() && m != null && m.enabled()) {
+ * if (t == null) throw refused(this.m3);
+ * SymbolMetrics m;
+ * if (SymbolMetrics.anyEnabled() && (m = this.m3) != null && m.enabled()) {
  *     long s = m.start();
  *     try { R r = t.call(args); fence(t); m.success(s); return r; }
  *     catch (Throwable e) { fence(t); m.failure(s); throw e; }
@@ -200,13 +200,11 @@ final class GuardGenerator {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, TARGET, ifaceDesc);
         mv.visitVarInsn(ASTORE, t);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, metricsField(index), METRICS_DESC);
-        mv.visitVarInsn(ASTORE, m);
         mv.visitVarInsn(ALOAD, t);
         mv.visitJumpInsn(IFNONNULL, open);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ALOAD, m);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, metricsField(index), METRICS_DESC);
         mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "refused", REFUSED_DESC, false);
         mv.visitInsn(ATHROW);
 
@@ -216,9 +214,13 @@ final class GuardGenerator {
             mv.visitMethodInsn(INVOKEVIRTUAL, GUARD, "stringsMark", "()J", false);
             mv.visitVarInsn(LSTORE, k);
         }
-        // one static load while metrics are off everywhere, instead of the field and its switch
+        // a constant of the compiled code while metrics are off everywhere: then the method's
+        // metrics are not even loaded
         mv.visitMethodInsn(INVOKESTATIC, METRICS, "anyEnabled", "()Z", false);
         mv.visitJumpInsn(IFEQ, plain);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, metricsField(index), METRICS_DESC);
+        mv.visitVarInsn(ASTORE, m);
         mv.visitVarInsn(ALOAD, m);
         mv.visitJumpInsn(IFNULL, plain);
         mv.visitVarInsn(ALOAD, m);
